@@ -1,0 +1,27 @@
+# Two entry points (see README): `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test venv clean bench
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+# the main job: install the package (a real, non-editable install) and run it on the bundled examples
+demo: $(BIN)/python
+	$(BIN)/python -m pip install -q .
+	@$(BIN)/python -m disclosure_rules.demo
+
+# the whole test suite
+test: $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pytest -q
+
+bench: $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test,bench]'
+	$(BIN)/python benchmarks/workdays.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,363 @@
+"""Working-day arithmetic on the official calendar.
+
+A :class:`Calendar` is built once from calendar data (see
+:mod:`disclosure_rules.calendar_files`) and answers in O(1) per call from an
+index of cumulative working days:
+
+* ``add(d, n)``: the n-th working day strictly after ``d`` (the start day
+  never counts, whatever kind of day it is); negative ``n`` counts backwards;
+* ``count(a, b)``: the working days in ``(a, b]``;
+* ``is_workday(d)``, ``next_workday(d)``, ``previous_workday(d)``;
+* ``add_many`` / ``count_many``: the same for many dates at once;
+* ``explain_add`` / ``explain_count``: the skipped days and the make-up
+  working days (调休上班) counted, each with its reason and notice.
+
+Any question whose answer needs a day outside the covered years raises
+:class:`~disclosure_rules.errors.CalendarCoverageError`.  Years estimated on
+request (statutory holidays from the ``holidays`` package, no make-up days)
+are covered, but every answer touching them reports ``provisional``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from typing import Iterable, Sequence
+
+import attrs
+
+from .errors import CalendarCoverageError, InputError
+
+_WEEKDAY_ZH = "一二三四五六日"
+_WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@attrs.frozen
+class Notice:
+    """The official document a year's arrangement comes from."""
+
+    doc_no: str
+    title: str
+    dated: dt.date | None = None
+    layer: str = "cn"
+    sources: str = ""
+    note: str = ""
+
+    def to_dict(self) -> dict:
+        return {"doc_no": self.doc_no, "title": self.title,
+                "dated": self.dated.isoformat() if self.dated else None, "layer": self.layer}
+
+
+@attrs.frozen
+class DayInfo:
+    """What a day is and why.
+
+    ``kind`` is ``weekday`` (an ordinary working day), ``weekend`` (an
+    ordinary rest day), ``day_off`` (a weekday or weekend made a day off by a
+    notice), ``make_up_workday`` (a weekend day made a working day, 调休上班)
+    or ``estimated_day_off`` (a statutory holiday of a year whose notice is
+    not in the data).
+    """
+
+    date: dt.date
+    workday: bool
+    kind: str
+    name: str | None = None
+    notice: str | None = None
+    layer: str | None = None
+    estimated: bool = False
+
+    def reason(self, lang: str = "en") -> str:
+        wd = self.date.weekday()
+        if lang == "zh":
+            week = f"星期{_WEEKDAY_ZH[wd]}"
+            if self.kind == "weekday":
+                return f"{week}，工作日"
+            if self.kind == "weekend":
+                return f"{week}，周休息日"
+            if self.kind == "day_off":
+                return f"{week}，{self.name}放假（{self.notice}）"
+            if self.kind == "make_up_workday":
+                return f"{week}，{self.name}调休上班（{self.notice}）"
+            return f"{week}，{self.name}（估计：尚无官方安排）"
+        week = _WEEKDAY_EN[wd]
+        if self.kind == "weekday":
+            return f"{week}, a working day"
+        if self.kind == "weekend":
+            return f"{week}, weekend rest day"
+        if self.kind == "day_off":
+            return f"{week}, day off: {self.name} ({self.notice})"
+        if self.kind == "make_up_workday":
+            return f"{week}, make-up working day for {self.name} ({self.notice})"
+        return f"{week}, estimated day off: {self.name} (no official arrangement yet)"
+
+    def to_dict(self, lang: str = "en") -> dict:
+        return {"date": self.date.isoformat(), "workday": self.workday, "kind": self.kind,
+                "name": self.name, "notice": self.notice, "layer": self.layer,
+                "estimated": self.estimated, "reason": self.reason(lang)}
+
+
+@attrs.frozen
+class Span:
+    """The explanation of ``add`` or ``count``: the interval ``(start, end]``."""
+
+    start: dt.date
+    end: dt.date
+    workdays: int
+    skipped: tuple[DayInfo, ...]
+    make_up_days: tuple[DayInfo, ...]
+    provisional: bool
+
+    def to_dict(self, lang: str = "en") -> dict:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat(),
+                "workdays": self.workdays, "provisional": self.provisional,
+                "skipped": [d.to_dict(lang) for d in self.skipped],
+                "make_up_days": [d.to_dict(lang) for d in self.make_up_days]}
+
+
+@attrs.frozen(eq=False)
+class Calendar:
+    """An official working-day calendar with its index.  Build with
+    :func:`disclosure_rules.load_calendar`, or :meth:`from_days` for tests."""
+
+    id: str
+    title: str
+    first_day: dt.date
+    last_day: dt.date                      # last covered day, estimates included
+    official_last_day: dt.date             # last day of a published arrangement
+    weekend: frozenset[int]
+    deviations: dict = attrs.field(repr=False)          # date -> DayInfo (non-default days)
+    notices: tuple[Notice, ...] = attrs.field(repr=False, default=())
+    layers: tuple[str, ...] = ()
+    data_version: str = ""
+    _base: int = attrs.field(init=False, repr=False)
+    _cum: list = attrs.field(init=False, repr=False)       # cum[i]: workdays in [first_day, first_day+i]
+    _workdays: list = attrs.field(init=False, repr=False)  # ordinals of working days, ascending
+    _np: tuple | None = attrs.field(init=False, repr=False, default=None)  # numpy index, built on first batch call
+
+    def __attrs_post_init__(self):
+        base = self.first_day.toordinal()
+        n = self.last_day.toordinal() - base + 1
+        cum, work = [0] * n, []
+        total = 0
+        weekend, dev = self.weekend, self.deviations
+        for i in range(n):
+            o = base + i
+            d = dt.date.fromordinal(o)
+            info = dev.get(d)
+            ok = info.workday if info is not None else (d.weekday() not in weekend)
+            if ok:
+                total += 1
+                work.append(o)
+            cum[i] = total
+        object.__setattr__(self, "_base", base)
+        object.__setattr__(self, "_cum", cum)
+        object.__setattr__(self, "_workdays", work)
+
+    # -- construction for tests and estimates ---------------------------------
+    @classmethod
+    def from_days(cls, id: str, first_day: dt.date, last_day: dt.date, days_off: Iterable[dt.date] = (),
+                  make_up_days: Iterable[dt.date] = (), weekend: Iterable[int] = (5, 6)) -> "Calendar":
+        dev = {d: DayInfo(d, False, "day_off", "day off", "-", id) for d in days_off}
+        dev.update({d: DayInfo(d, True, "make_up_workday", "make-up day", "-", id) for d in make_up_days})
+        return cls(id=id, title=id, first_day=first_day, last_day=last_day, official_last_day=last_day,
+                   weekend=frozenset(weekend), deviations=dev, layers=(id,))
+
+    # -- coverage ---------------------------------------------------------------
+    def covers(self, d: dt.date) -> bool:
+        return self.first_day <= d <= self.last_day
+
+    def is_estimated(self, d: dt.date) -> bool:
+        """True when ``d`` lies in a year estimated on request (no official notice)."""
+        return d > self.official_last_day
+
+    @property
+    def provisional_from(self) -> dt.date | None:
+        """First estimated day, or None when the calendar holds official data only."""
+        return self.official_last_day + dt.timedelta(days=1) if self.last_day > self.official_last_day else None
+
+    def provisional(self, a: dt.date, b: dt.date) -> bool:
+        """Whether an answer about the days in ``(a, b]`` used an estimated year."""
+        return max(a, b) > self.official_last_day
+
+    def _uncovered(self, d: dt.date, what: str | None = None, what_zh: str | None = None):
+        return CalendarCoverageError(d, self.id, self.first_day, self.last_day, what, what_zh)
+
+    def _index(self, d: dt.date) -> int:
+        i = d.toordinal() - self._base
+        if i < 0 or i >= len(self._cum):
+            raise self._uncovered(d)
+        return i
+
+    def _rank(self, d: dt.date) -> int:
+        """Working days in [first_day, d]; the day before coverage has rank 0."""
+        i = d.toordinal() - self._base
+        if i == -1:
+            return 0
+        if i < 0 or i >= len(self._cum):
+            raise self._uncovered(d)
+        return self._cum[i]
+
+    # -- scalar questions -------------------------------------------------------
+    def is_workday(self, d: dt.date) -> bool:
+        i = self._index(d)
+        return self._cum[i] != (self._cum[i - 1] if i else 0)
+
+    def day(self, d: dt.date) -> DayInfo:
+        """The kind of ``d`` and the reason (festival name and notice)."""
+        self._index(d)
+        info = self.deviations.get(d)
+        if info is not None:
+            return info
+        if d.weekday() in self.weekend:
+            return DayInfo(d, False, "weekend")
+        return DayInfo(d, True, "weekday")
+
+    def add(self, d: dt.date, n: int) -> dt.date:
+        """The n-th working day strictly after ``d`` (n > 0), strictly before
+        ``d`` (n < 0), or ``d`` itself (n == 0)."""
+        if n == 0:
+            self._rank(d)
+            return d
+        r = self._rank(d)
+        if n > 0:
+            k = r + n - 1
+        else:
+            if d.toordinal() - self._base >= 0 and self.is_workday(d):
+                r -= 1
+            k = r + n
+        w = self._workdays
+        if k < 0:
+            raise self._uncovered(self.first_day - dt.timedelta(days=1),
+                                  f"the {_ordinal(-n)} working day before {d.isoformat()}",
+                                  f"{d.isoformat()}之前第{-n}个工作日")
+        if k >= len(w):
+            raise self._uncovered(self.last_day + dt.timedelta(days=1),
+                                  f"the {_ordinal(n)} working day after {d.isoformat()}",
+                                  f"{d.isoformat()}之后第{n}个工作日")
+        return dt.date.fromordinal(w[k])
+
+    def count(self, a: dt.date, b: dt.date) -> int:
+        """Working days in ``(a, b]``; negative when ``b < a``."""
+        return self._rank(b) - self._rank(a)
+
+    def next_workday(self, d: dt.date) -> dt.date:
+        """The first working day strictly after ``d``."""
+        return self.add(d, 1)
+
+    def previous_workday(self, d: dt.date) -> dt.date:
+        """The last working day strictly before ``d``."""
+        return self.add(d, -1)
+
+    def on_or_after(self, d: dt.date) -> dt.date:
+        """``d`` if it is a working day, else the next working day."""
+        return d if self.is_workday(d) else self.add(d, 1)
+
+    # -- batch questions --------------------------------------------------------
+    def add_many(self, dates, n):
+        """``add`` for many dates (a sequence of ``date`` or a numpy
+        ``datetime64[D]`` array) and one ``n`` or a sequence of them (n >= 1).
+        Returns a list of dates, or a ``datetime64[D]`` array for array input."""
+        np = _numpy_for(dates)
+        if np is not None:
+            return self._add_many_np(np, dates, n)
+        ns = n if isinstance(n, Sequence) else None
+        w, cum, base, last = self._workdays, self._cum, self._base, len(self._cum)
+        out = []
+        for j, d in enumerate(dates):
+            k = ns[j] if ns is not None else n
+            i = d.toordinal() - base
+            if i < -1 or i >= last or k < 1:
+                out.append(self.add(d, k) if k >= 1 else _bad_n(k))
+                continue
+            idx = (cum[i] if i >= 0 else 0) + k - 1
+            out.append(dt.date.fromordinal(w[idx]) if idx < len(w) else self.add(d, k))
+        return out
+
+    def _add_many_np(self, np, dates, n):
+        cum, w = self._index_arrays(np)
+        days = np.asarray(dates, dtype="datetime64[D]").astype(np.int64)
+        i = days - (self._base - _EPOCH_ORDINAL)
+        if i.size and (i.min() < -1 or i.max() >= len(cum) - 1):
+            bad = dates[int(np.argmax((i < -1) | (i >= len(cum) - 1)))]
+            raise self._uncovered(_to_date(bad))
+        nn = np.asarray(n, dtype=np.int64)
+        if nn.size and nn.min() < 1:
+            _bad_n(int(nn.min()))
+        k = cum[i + 1] + nn - 1
+        if k.size and k.max() >= len(w):
+            j = int(np.argmax(k >= len(w)))
+            self.add(_to_date(np.asarray(dates, dtype="datetime64[D]")[j]), int(np.broadcast_to(nn, k.shape)[j]))
+        return (w[k] - (_EPOCH_ORDINAL)).astype("datetime64[D]")
+
+    def count_many(self, starts, ends) -> list[int]:
+        """``count`` for pairs of dates."""
+        return [self.count(a, b) for a, b in zip(starts, ends)]
+
+    def _index_arrays(self, np):
+        if self._np is None:
+            cum = np.concatenate([np.zeros(1, dtype=np.int64), np.asarray(self._cum, dtype=np.int64)])
+            w = np.asarray(self._workdays, dtype=np.int64)
+            object.__setattr__(self, "_np", (cum, w))
+        return self._np
+
+    # -- explanations -----------------------------------------------------------
+    def explain_count(self, a: dt.date, b: dt.date) -> Span:
+        """The working days in ``(a, b]`` with every skipped day and every
+        make-up working day counted, each with its reason."""
+        lo, hi = (a, b) if a <= b else (b, a)
+        n = self.count(lo, hi)
+        skipped, makeup = [], []
+        d = lo + dt.timedelta(days=1)
+        while d <= hi:
+            info = self.day(d)
+            if not info.workday:
+                skipped.append(info)
+            elif info.kind == "make_up_workday":
+                makeup.append(info)
+            d += dt.timedelta(days=1)
+        return Span(lo, hi, n if a <= b else -n, tuple(skipped), tuple(makeup), self.provisional(lo, hi))
+
+    def explain_add(self, d: dt.date, n: int) -> Span:
+        """``add(d, n)`` (n >= 1) with the days skipped on the way."""
+        if n < 1:
+            _bad_n(n)
+        return self.explain_count(d, self.add(d, n))
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "title": self.title, "layers": list(self.layers),
+                "first_day": self.first_day.isoformat(), "last_day": self.last_day.isoformat(),
+                "official_last_day": self.official_last_day.isoformat(),
+                "data_version": self.data_version,
+                "notices": [n.doc_no for n in self.notices]}
+
+
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+
+
+def _numpy_for(dates):
+    t = type(dates)
+    if t.__module__ == "numpy" and t.__name__ == "ndarray":
+        import numpy
+        return numpy
+    return None
+
+
+def _to_date(x) -> dt.date:
+    if isinstance(x, dt.date):
+        return x
+    import numpy
+    return dt.date.fromordinal(int(numpy.asarray(x, dtype="datetime64[D]").astype(numpy.int64)) + _EPOCH_ORDINAL)
+
+
+def _bad_n(n):
+    raise InputError(f"the number of working days must be at least 1, not {n}",
+                     f"工作日数必须至少为1，而不是{n}")
+
+
+def _ordinal(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -1,0 +1,309 @@
+"""Load and check calendar data: ``calendars/<id>/calendar.yaml`` plus one
+file per year.
+
+A national calendar lists, per year, the notices and the deviations from
+the Monday-Friday week.  A regional layer (``extends: cn``) adds or cancels
+days on top of its parent (全国年节及纪念日放假办法 Art. 4) and must name its
+own legal basis.  A calendar covers exactly the consecutive years that have
+a file (for a layer: the parent's years that the layer also covers); every
+mistake is reported with the file and line in English and Chinese.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+from pathlib import Path
+
+from .calendar import Calendar, DayInfo, Notice
+from .data import data_dir
+from .errors import InputError, RuleFileError, UnknownNameError
+from .yamlfile import Map, Seq, load_yaml
+
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+             "saturday": 5, "sunday": 6}
+
+
+def bundled_calendars_dir() -> Path:
+    return data_dir("calendars")
+
+
+def available_calendars(search_path=None) -> list[str]:
+    """Ids of the calendars found on the search path (bundled data last)."""
+    ids = set()
+    for root in _search_path(search_path):
+        if root.is_dir():
+            ids.update(p.parent.name for p in root.glob("*/calendar.yaml"))
+    return sorted(ids)
+
+
+def load_calendar(name: str = "cn", *, search_path=None, estimate_until: int | None = None) -> Calendar:
+    """Load calendar ``name`` (``cn``, ``cn-gx``, ...) with its parent layers.
+
+    ``search_path``: extra folders holding ``<id>/calendar.yaml``, searched
+    before the bundled data.  ``estimate_until``: a year; the years after the
+    last published arrangement up to it are filled with the statutory
+    holidays of the ``holidays`` package (no make-up days) and every answer
+    that touches them is marked provisional.  Without it, those years are
+    not covered and asking about them raises ``CalendarCoverageError``.
+    """
+    dirs = tuple(str(p) for p in _search_path(search_path))
+    if search_path is None:
+        return _load_bundled(name, estimate_until)
+    return _load(name, dirs, estimate_until)
+
+
+@functools.lru_cache(maxsize=32)
+def _load_bundled(name, estimate_until):
+    # bundled data is read-only package data: loading it once per process is safe
+    return _load(name, tuple(str(p) for p in _search_path(None)), estimate_until)
+
+
+def _search_path(extra) -> list[Path]:
+    paths = []
+    if extra:
+        if isinstance(extra, (str, Path)):
+            extra = [extra]
+        paths.extend(Path(p) for p in extra)
+    paths.append(bundled_calendars_dir())
+    return paths
+
+
+def _find(name: str, dirs) -> Path:
+    if not isinstance(name, str) or not name or "/" in name or "\\" in name or name.startswith("."):
+        raise UnknownNameError(f"'{name}' is not a calendar name", f"“{name}”不是日历名称")
+    for root in dirs:
+        p = Path(root) / name / "calendar.yaml"
+        if p.is_file():
+            return p.parent
+    known = ", ".join(available_calendars([d for d in dirs]))
+    raise UnknownNameError(f"unknown calendar '{name}' (known: {known})",
+                           f"未知的日历“{name}”（可用：{known}）")
+
+
+class _Layer:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.meta_path = folder / "calendar.yaml"
+        self.meta = load_yaml(self.meta_path)
+        self.hash = hashlib.sha256()
+        self.hash.update(self.meta_path.read_bytes())
+        if not isinstance(self.meta, Map):
+            raise RuleFileError(self.meta_path, 1, "a calendar file must be a block of 'key: value' lines",
+                                "日历文件必须由“键: 值”行组成")
+        _require(self.meta, self.meta_path, "id", str, "the calendar's id", "日历编号")
+        if self.meta["id"] != folder.name:
+            _fail(self.meta, "id", f"the id '{self.meta['id']}' must equal the folder name '{folder.name}'",
+                  f"编号“{self.meta['id']}”必须与文件夹名“{folder.name}”相同")
+        _require(self.meta, self.meta_path, "title", (Map, str), "a title", "标题")
+        self.id = self.meta["id"]
+        self.extends = self.meta.get("extends")
+        if self.extends is None:
+            wk = self.meta.get("weekend", ["saturday", "sunday"])
+            if not isinstance(wk, list) or any(w not in _WEEKDAYS for w in wk):
+                _fail(self.meta, "weekend", "weekend must list day names such as saturday, sunday",
+                      "weekend必须列出星期名称，例如saturday、sunday")
+            self.weekend = frozenset(_WEEKDAYS[w] for w in wk)
+        else:
+            if not isinstance(self.extends, str):
+                _fail(self.meta, "extends", "extends must name the calendar this layer adds to",
+                      "extends必须写明本层所依附的日历")
+            basis = self.meta.get("basis")
+            if not basis:
+                raise RuleFileError(self.meta_path, self.meta.line,
+                                    "a regional layer must state its legal basis ('basis')",
+                                    "地方日历层必须写明法律依据（basis）")
+        anb = self.meta.get("adds_nothing_before")
+        if anb is not None and not isinstance(anb, dt.date):
+            _fail(self.meta, "adds_nothing_before", "adds_nothing_before must be a date (YYYY-MM-DD)",
+                  "adds_nothing_before必须是日期（YYYY-MM-DD）")
+        self.adds_nothing_before = anb
+        self.years: dict[int, tuple[Path, Map]] = {}
+        for p in sorted(folder.glob("*.yaml")):
+            if p.name == "calendar.yaml":
+                continue
+            doc = load_yaml(p)
+            self.hash.update(p.read_bytes())
+            if not isinstance(doc, Map) or not isinstance(doc.get("year"), int):
+                raise RuleFileError(p, getattr(doc, "line", 1), "a year file must start with 'year: YYYY'",
+                                    "年度文件必须以“year: 年份”开头")
+            y = doc["year"]
+            if y in self.years:
+                raise RuleFileError(p, doc.line_of("year"), f"the year {y} is also in {self.years[y][0].name}",
+                                    f"{y}年已在{self.years[y][0].name}中出现")
+            self.years[y] = (p, doc)
+
+
+def _fail(m: Map, key, en, zh):
+    raise RuleFileError(m.path, m.line_of(key), en, zh)
+
+
+def _require(m: Map, path, key, types, what, what_zh):
+    if key not in m or not isinstance(m[key], types):
+        raise RuleFileError(path, m.line_of(key) if key in m else m.line,
+                            f"'{key}' ({what}) is missing or of the wrong kind",
+                            f"缺少“{key}”（{what_zh}）或其格式不对")
+
+
+def _title(meta) -> str:
+    t = meta["title"]
+    return t.get("zh") or t.get("en") or "" if isinstance(t, Map) else t
+
+
+def _entries(doc: Map, path: Path, key: str, year: int, notices: set):
+    """Yield (date, name, notice) for each entry of days_off / working_days."""
+    items = doc.get(key)
+    if items is None or items == []:
+        return
+    if not isinstance(items, Seq):
+        _fail(doc, key, f"'{key}' must be a list of entries starting with '-'",
+              f"“{key}”必须是以“-”开头的列表")
+    for i, e in enumerate(items):
+        line = items.line_of(i)
+        if not isinstance(e, Map):
+            raise RuleFileError(path, line, "each entry needs 'date' (or 'from' and 'to'), 'name' and 'notice'",
+                                "每一项都需要date（或from与to）、name和notice")
+        name, notice = e.get("name"), e.get("notice")
+        if not isinstance(name, str) or not name:
+            raise RuleFileError(path, line, "the entry has no 'name' (the festival it belongs to)",
+                                "该项缺少name（所属节日名称）")
+        if not isinstance(notice, str) or notice not in notices:
+            raise RuleFileError(path, line,
+                                f"the entry's notice '{notice}' is not one of the notices listed in this calendar ({', '.join(sorted(notices))})",
+                                f"该项的通知“{notice}”不在本日历列出的通知中（{'、'.join(sorted(notices))}）")
+        if "date" in e:
+            a = b = e["date"]
+        elif "from" in e and "to" in e:
+            a, b = e["from"], e["to"]
+        else:
+            raise RuleFileError(path, line, "the entry needs 'date', or 'from' and 'to'",
+                                "该项需要date，或from与to")
+        if not isinstance(a, dt.date) or not isinstance(b, dt.date) or isinstance(a, dt.datetime):
+            raise RuleFileError(path, line, "dates must be written YYYY-MM-DD", "日期必须写成YYYY-MM-DD")
+        if a > b:
+            raise RuleFileError(path, line, f"'from' {a} is after 'to' {b}", f"起始日{a}晚于结束日{b}")
+        if a.year != year or b.year != year:
+            raise RuleFileError(path, line, f"{a if a.year != year else b} is not in {year}, the year of this file",
+                                f"{a if a.year != year else b}不在本文件的年份{year}内")
+        d = a
+        while d <= b:
+            yield d, name, notice, line
+            d += dt.timedelta(days=1)
+
+
+def _load(name: str, dirs: tuple, estimate_until: int | None) -> Calendar:
+    chain = []
+    seen = set()
+    folder = _find(name, dirs)
+    while True:
+        layer = _Layer(folder)
+        if layer.id in seen:
+            raise RuleFileError(layer.meta_path, layer.meta.line_of("extends"),
+                                f"the layers extend each other in a circle ({' -> '.join(seen)})",
+                                "日历层之间形成了循环依附")
+        seen.add(layer.id)
+        chain.append(layer)
+        if layer.extends is None:
+            break
+        folder = _find(layer.extends, dirs)
+    chain.reverse()                                  # national first, then regional layers
+    base = chain[0]
+    weekend = base.weekend
+    deviations: dict[dt.date, DayInfo] = {}
+    notices: list[Notice] = []
+    years: set[int] | None = None
+    digest = hashlib.sha256()
+    for layer in chain:
+        digest.update(layer.hash.digest())
+        own = set(layer.years)
+        if layer.adds_nothing_before is not None and years is not None:
+            own |= {y for y in years if dt.date(y, 12, 31) < layer.adds_nothing_before}
+        layer_years = _consecutive(own if years is None else own & years, years)
+        if not layer_years:
+            raise RuleFileError(layer.meta_path, layer.meta.line,
+                                "the layer covers no year of the calendar it extends",
+                                "该日历层没有覆盖所依附日历的任何年份")
+        years = layer_years
+        known = set()                 # a day may cite any notice of the layer (2005-12-31: the 2006 notice)
+        for y in sorted(layer.years):
+            path, doc = layer.years[y]
+            nlist = doc.get("notices")
+            if not isinstance(nlist, Seq) or not nlist:
+                raise RuleFileError(path, doc.line_of("notices"),
+                                    "the year must list the notice(s) it comes from under 'notices'",
+                                    "年度文件必须在notices下列出所依据的通知")
+            for i, n in enumerate(nlist):
+                if not isinstance(n, Map) or not isinstance(n.get("doc_no"), str) or not isinstance(n.get("title"), str):
+                    raise RuleFileError(path, nlist.line_of(i), "each notice needs 'doc_no' (文号) and 'title'",
+                                        "每个通知都需要doc_no（文号）和title（标题）")
+                dated = n.get("dated")
+                if dated is not None and not isinstance(dated, dt.date):
+                    raise RuleFileError(path, n.line_of("dated"), "'dated' must be a date (YYYY-MM-DD)",
+                                        "dated必须是日期（YYYY-MM-DD）")
+                known.add(n["doc_no"])
+                notices.append(Notice(n["doc_no"], n["title"], dated, layer.id,
+                                      str(n.get("sources", "")), str(n.get("note", ""))))
+        for y in sorted(layer.years):
+            path, doc = layer.years[y]
+            listed: dict[dt.date, int] = {}
+            for key, workday in (("days_off", False), ("working_days", True)):
+                for d, nm, no, line in _entries(doc, path, key, y, known):
+                    if d in listed:
+                        raise RuleFileError(path, line, f"{d} is listed twice (also on line {listed[d]})",
+                                            f"{d}被列出了两次（另见第{listed[d]}行）")
+                    listed[d] = line
+                    before = deviations.get(d)
+                    rest_before = (not before.workday) if before else d.weekday() in weekend
+                    if workday and not rest_before:
+                        raise RuleFileError(path, line,
+                                            f"{d} is already a working day: only a rest day can be made a working day",
+                                            f"{d}本来就是工作日：只有休息日才能调为上班")
+                    deviations[d] = DayInfo(d, workday, "make_up_workday" if workday else "day_off",
+                                            nm, no, layer.id)
+            for key in doc:
+                if key not in ("year", "notices", "days_off", "working_days", "note"):
+                    _fail(doc, key, f"unknown key '{key}' (expected year, notices, days_off, working_days, note)",
+                          f"未知的键“{key}”（应为year、notices、days_off、working_days、note）")
+    first, last = min(years), max(years)
+    official_last = dt.date(last, 12, 31)
+    last_day = official_last
+    if estimate_until is not None:
+        if not isinstance(estimate_until, int) or estimate_until > last + 10:
+            raise InputError(f"estimate_until must be a year no later than {last + 10}",
+                             f"estimate_until必须是不晚于{last + 10}的年份")
+        if estimate_until > last:
+            _estimate(deviations, weekend, range(last + 1, estimate_until + 1))
+            last_day = dt.date(estimate_until, 12, 31)
+    top = chain[-1]
+    return Calendar(id=top.id, title=_title(top.meta), first_day=dt.date(first, 1, 1), last_day=last_day,
+                    official_last_day=official_last, weekend=weekend, deviations=deviations,
+                    notices=tuple(notices), layers=tuple(layer.id for layer in chain),
+                    data_version=digest.hexdigest()[:16])
+
+
+def _consecutive(years: set, parent) -> set:
+    """The run of consecutive years starting at the first one (coverage stops at a gap)."""
+    if not years:
+        return set()
+    ys = sorted(years)
+    start = min(parent) if parent else ys[0]
+    if ys[0] != start:
+        return set()
+    run = set()
+    y = start
+    while y in years:
+        run.add(y)
+        y += 1
+    return run
+
+
+def _estimate(deviations, weekend, years):
+    """Statutory holidays (and their weekday 补假, 放假办法 Art. 6) from the
+    ``holidays`` package for years without a published notice; no make-up days."""
+    import holidays
+
+    for y in years:
+        for d, nm in sorted(holidays.China(years=y).items()):
+            if d.weekday() not in weekend:
+                deviations[d] = DayInfo(d, False, "estimated_day_off", nm, None, "holidays", estimated=True)

@@ -1,0 +1,75 @@
+"""The ``disclosure-rules`` command: JSON in, JSON or text out.
+
+Exit codes (a contract for other systems):
+  0  success
+  2  invalid input: a bad argument, an unknown name, a malformed case or rule file
+  3  the official calendar does not cover a day the answer needs
+
+Errors are one line on stderr; with ``--json`` the same error is also printed
+on stdout as ``{"error": {"kind": ..., "message": ...}}``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from ..errors import DisclosureRulesError, InputError
+from . import workdays
+
+# each module adds its subcommand: register(subparsers) and sets func(args) -> int
+SUBCOMMANDS = [workdays]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2 (argparse prints usage + message)
+        raise InputError(f"{message} (see '{self.prog} --help')", f"{message}（参见“{self.prog} --help”）")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="disclosure-rules",
+                description="Deadlines and outcomes of Chinese open-government-information requests.")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    for mod in SUBCOMMANDS:
+        mod.register(sub)
+    return p
+
+
+def common_options(p: argparse.ArgumentParser) -> None:
+    """--json and --lang, shared by every subcommand."""
+    p.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    p.add_argument("--lang", choices=("zh", "en"), default=os.environ.get("DISCLOSURE_RULES_LANG", "en"),
+                   help="language of text output and messages (default: en, or $DISCLOSURE_RULES_LANG)")
+
+
+def print_json(obj) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    lang = os.environ.get("DISCLOSURE_RULES_LANG", "en")
+    want_json = "--json" in argv
+    if "--lang" in argv:
+        i = argv.index("--lang")
+        if i + 1 < len(argv) and argv[i + 1] in ("zh", "en"):
+            lang = argv[i + 1]
+    try:
+        args = build_parser().parse_args(argv)
+        return args.func(args) or 0
+    except DisclosureRulesError as exc:
+        if want_json:
+            print_json({"error": exc.to_dict(lang)})
+        sys.stderr.write(f"disclosure-rules: {exc.text(lang)}\n")
+        return exc.exit_code
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def run() -> None:  # pragma: no cover - console entry point
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""The main job on the bundled examples (``make demo``).
+
+Shows working-day answers around the 2026 holidays with the reason for each
+skipped day, then evaluates every case in ``examples/`` when run from a
+checkout that has them.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .cli import main
+
+WORKDAY_QUESTIONS = [
+    ["workdays", "is", "2026-02-14"],                          # a make-up Saturday before the Spring Festival
+    ["workdays", "add", "2026-02-12", "3", "--explain"],       # across the nine-day Spring Festival
+    ["workdays", "add", "2026-09-30", "20", "--explain"],      # 20 working days across National Day
+    ["workdays", "count", "2026-09-30", "2026-11-03"],
+]
+
+
+def run(argv=None) -> int:
+    status = 0
+    for q in WORKDAY_QUESTIONS:
+        print("$ disclosure-rules " + " ".join(q))
+        rc = main(q)
+        status = status or rc
+        print()
+    examples = Path("examples")
+    if examples.is_dir():
+        from .cli import SUBCOMMANDS
+        if any(m.__name__.endswith("timeline") for m in SUBCOMMANDS):
+            for case in sorted(examples.glob("*.yaml")):
+                q = ["timeline", str(case), "--as-of", "2026-11-24"]
+                print("$ disclosure-rules " + " ".join(q))
+                rc = main(q)
+                status = status or rc
+                print()
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(run())

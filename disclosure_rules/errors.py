@@ -1,0 +1,122 @@
+"""Exceptions raised by disclosure-rules.
+
+Every error a caller can act on is a subclass of :class:`DisclosureRulesError`
+and carries a one-line message in English and in Chinese, plus the exit code
+the command line uses for it:
+
+* 2 -- invalid input: a case (:class:`CaseError`), a rule or calendar file
+  (:class:`RuleFileError`), an unknown calendar or rule set, a bad argument;
+* 3 -- a date the official calendar does not cover
+  (:class:`CalendarCoverageError`).
+
+Unlawful conduct by an agency is never an exception: it is a violation in
+the result.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+
+class DisclosureRulesError(Exception):
+    """Base class: ``message`` (English), ``message_zh`` (Chinese), ``exit_code``."""
+
+    exit_code = 2
+    kind = "input"
+
+    def __init__(self, message: str, message_zh: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.message_zh = message_zh or message
+
+    def text(self, lang: str = "en") -> str:
+        return self.message_zh if lang == "zh" else self.message
+
+    def to_dict(self, lang: str = "en") -> dict:
+        return {"kind": self.kind, "message": self.text(lang),
+                "message_en": self.message, "message_zh": self.message_zh}
+
+
+class InputError(DisclosureRulesError):
+    """Invalid input: a bad argument, an unknown name."""
+
+
+class CaseError(InputError):
+    """A case that cannot be evaluated: a missing receipt date, an unknown
+    channel or event type, an impossible order of events.  ``event`` is the
+    index of the offending event in the case's event list, when there is one."""
+
+    kind = "case"
+
+    def __init__(self, message: str, message_zh: str | None = None, *, event: int | None = None):
+        super().__init__(message, message_zh)
+        self.event = event
+
+
+class RuleFileError(InputError):
+    """A rule or calendar file that is malformed or inconsistent.
+
+    ``path``, ``line`` and ``column`` (1-based) point at the offending entry;
+    the message says what is wrong in words a lawyer understands.
+    """
+
+    kind = "rules"
+
+    def __init__(self, path, line: int | None, message: str, message_zh: str | None = None,
+                 column: int | None = None):
+        self.path = str(path)
+        self.line = line
+        self.column = column
+        where = self.path + (f":{line}" if line else "") + (f":{column}" if line and column else "")
+        self.detail = message
+        self.detail_zh = message_zh or message
+        super().__init__(f"{where}: {message}", f"{where}：{self.detail_zh}")
+
+    def to_dict(self, lang: str = "en") -> dict:
+        d = super().to_dict(lang)
+        d.update(path=self.path, line=self.line, column=self.column)
+        return d
+
+
+class UnknownNameError(InputError):
+    """An unknown calendar, rule set, local layer, outcome or parameter name."""
+
+
+class CalendarCoverageError(DisclosureRulesError):
+    """A question whose answer needs a day the calendar does not cover.
+
+    ``date`` is the day asked about (or the first uncovered day the answer
+    would need), ``calendar`` the calendar id, ``first_day`` / ``last_day``
+    the covered range.  Never answered by a silent weekday guess: pass
+    ``estimate=True`` to :func:`disclosure_rules.load_calendar` for an
+    explicitly provisional answer.
+    """
+
+    exit_code = 3
+    kind = "calendar_coverage"
+
+    def __init__(self, date: _dt.date, calendar: str, first_day: _dt.date, last_day: _dt.date,
+                 what: str | None = None, what_zh: str | None = None):
+        self.date = date
+        self.calendar = calendar
+        self.first_day = first_day
+        self.last_day = last_day
+        missing = date.year
+        if date > last_day:
+            en = (f"{what or date.isoformat()} is after {last_day.isoformat()}, the last day covered by "
+                  f"calendar '{calendar}': the official {missing} arrangement is not in the data")
+            zh = (f"{what_zh or date.isoformat()}晚于日历“{calendar}”覆盖的最后一天{last_day.isoformat()}："
+                  f"数据中尚无{missing}年官方节假日安排")
+        else:
+            en = (f"{what or date.isoformat()} is before {first_day.isoformat()}, the first day covered by "
+                  f"calendar '{calendar}': no official {missing} arrangement in the data")
+            zh = (f"{what_zh or date.isoformat()}早于日历“{calendar}”覆盖的第一天{first_day.isoformat()}："
+                  f"数据中没有{missing}年官方节假日安排")
+        super().__init__(en, zh)
+
+    def to_dict(self, lang: str = "en") -> dict:
+        d = super().to_dict(lang)
+        d.update(date=self.date.isoformat(), calendar=self.calendar,
+                 first_day=self.first_day.isoformat(), last_day=self.last_day.isoformat(),
+                 missing_year=self.date.year)
+        return d

@@ -1,0 +1,62 @@
+"""An installed wheel (not only an editable checkout) finds its bundled data.
+
+Builds the wheel, installs it into a fresh virtual environment and runs the
+command from another directory.  Needs the package registry for the
+dependencies (CI has it); set DISCLOSURE_RULES_SKIP_WHEEL=1 to skip locally.
+"""
+
+import os
+import subprocess
+import sys
+import venv
+import zipfile
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.skipif(os.environ.get("DISCLOSURE_RULES_SKIP_WHEEL") == "1",
+                                reason="wheel test skipped on request")
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("wheel")
+    dist = tmp / "dist"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT)],
+                   check=True, cwd=tmp)
+    wheel = next(dist.glob("disclosure_rules-*.whl"))
+    env_dir = tmp / "env"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    py = env_dir / ("Scripts" if os.name == "nt" else "bin") / "python"
+    subprocess.run([str(py), "-m", "pip", "install", "-q", str(wheel)], check=True, cwd=tmp)
+    return wheel, env_dir, py
+
+
+def test_wheel_carries_the_data(installed):
+    wheel, _, _ = installed
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "disclosure_rules/data/calendars/cn/2026.yaml" in names
+    assert "disclosure_rules/data/calendars/cn/calendar.yaml" in names
+    assert not any(n.startswith(("tests/", "calendars/", "rules/")) for n in names)
+
+
+def test_installed_command_runs_elsewhere(installed, tmp_path):
+    _, env_dir, py = installed
+    exe = env_dir / "bin" / "disclosure-rules"
+    p = subprocess.run([str(exe), "workdays", "add", "2026-09-30", "20"], capture_output=True, text=True,
+                       cwd=tmp_path)
+    assert (p.returncode, p.stdout, p.stderr) == (0, "2026-11-03\n", "")
+    p = subprocess.run([str(py), "-c", "import disclosure_rules, sys; print(disclosure_rules.__file__)"],
+                       capture_output=True, text=True, cwd=tmp_path)
+    assert str(env_dir) in p.stdout     # the installed copy, not the checkout
+
+
+def test_wheel_carries_every_module(installed):
+    wheel, _, _ = installed
+    names = set(zipfile.ZipFile(wheel).namelist())
+    source = {str(p.relative_to(ROOT)).replace(os.sep, "/") for p in (ROOT / "disclosure_rules").rglob("*.py")}
+    assert source - names == set()
+    rules = {"disclosure_rules/data/rules/" + str(p.relative_to(ROOT / "rules")).replace(os.sep, "/")
+             for p in (ROOT / "rules").rglob("*.yaml")}
+    assert rules - names == set()
