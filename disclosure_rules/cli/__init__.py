@@ -17,10 +17,10 @@ import os
 import sys
 
 from ..errors import DisclosureRulesError, InputError
-from . import workdays
+from . import check, timeline, workdays
 
 # each module adds its subcommand: register(subparsers) and sets func(args) -> int
-SUBCOMMANDS = [workdays]
+SUBCOMMANDS = [workdays, timeline, check]
 
 
 class _Parser(argparse.ArgumentParser):

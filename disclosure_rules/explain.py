@@ -1,0 +1,61 @@
+"""Render a result as a dated table a person can read, in Chinese or English."""
+
+from __future__ import annotations
+
+from .result import Result
+
+_STATUS = {
+    "running": ("答复期限计算中", "running"),
+    "paused": ("征求意见，期限暂停", "paused for a consultation"),
+    "awaiting_correction": ("等待申请人补正", "awaiting the applicant's correction"),
+    "awaiting_payment": ("等待申请人缴费", "awaiting the applicant's payment"),
+    "overdue": ("已逾期未答复", "overdue"),
+    "answered": ("已答复", "answered"),
+    "withdrawn": ("申请人已撤回", "withdrawn"),
+    "abandoned": ("视为放弃申请", "abandoned"),
+}
+
+
+def status_label(status: str, lang: str = "en") -> str:
+    zh, en = _STATUS.get(status, (status, status))
+    return zh if lang == "zh" else en
+
+
+def render_text(r: Result, lang: str = "en") -> str:
+    zh = lang == "zh"
+    lines = []
+    head = (f"案件 {r.id}：{r.received} 收到（{r.channel}），适用 {'、'.join(r.rules_applied)}，日历 {r.calendar}"
+            if zh else f"case {r.id}: received {r.received} ({r.channel}), rules {', '.join(r.rules_applied)}, "
+            f"calendar {r.calendar}")
+    lines.append(head)
+    lines.append((f"截至 {r.as_of}：" if zh else f"as of {r.as_of}: ") + status_label(r.status, lang))
+    if r.due:
+        lines.append(("答复期限：" if zh else "due: ") + r.due.isoformat())
+    if r.due_at_latest:
+        lines.append(("最迟答复期限（意见期限届满时）：" if zh else "due at the latest (if the consultee answers last): ")
+                     + r.due_at_latest.isoformat())
+    if r.workdays_left is not None:
+        lines.append((f"剩余工作日：{r.workdays_left}" if zh else f"working days left: {r.workdays_left}"))
+    if r.late_workdays:
+        lines.append((f"逾期工作日：{r.late_workdays}" if zh else f"working days late: {r.late_workdays}"))
+    if r.applicant_due:
+        lines.append(("申请人期限：" if zh else "applicant's last day: ") + r.applicant_due.isoformat())
+    if r.outcome:
+        lines.append(("答复类型：" if zh else "outcome: ") + r.outcome + (f" ({r.outcome_reason})" if r.outcome_reason else ""))
+    if r.provisional:
+        lines.append("注意：使用了估计日历，结果为临时结果" if zh else "note: uses an estimated calendar; provisional")
+    lines.append("")
+    lines.append("日期        事件                     期限        说明 / 依据" if zh else
+                 "date        event                    due         what happened / basis")
+    for s in r.trace:
+        due = s.due.isoformat() if s.due else "—"
+        lines.append(f"{s.date}  {s.event:<24} {due:<11} {s.text(lang)}")
+        if s.basis:
+            lines.append(" " * 48 + "[" + "; ".join(dict.fromkeys(b.cite(lang) for b in s.basis)) + "]")
+    if r.violations:
+        lines.append("")
+        lines.append("违法情形：" if zh else "violations:")
+        for v in r.violations:
+            msg = v.message_zh if zh else v.message_en
+            lines.append(f"  {v.date}  {v.code}: {msg} [" + "; ".join(b.cite(lang) for b in v.basis) + "]")
+    return "\n".join(lines)

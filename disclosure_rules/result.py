@@ -1,0 +1,124 @@
+"""The result of evaluating a case: frozen, JSON-serializable, readable."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from .basis import Basis
+
+
+def _iso(d):
+    return d.isoformat() if isinstance(d, dt.date) else d
+
+
+@attrs.frozen
+class Violation:
+    """Unlawful conduct by the agency, found by a rule in violations.yaml."""
+
+    code: str
+    date: dt.date
+    event: str
+    title_en: str
+    title_zh: str
+    message_en: str
+    message_zh: str
+    basis: tuple[Basis, ...]
+    voids_effect: bool
+    source: str
+
+    def to_dict(self, lang: str = "en") -> dict:
+        return {"code": self.code, "date": self.date.isoformat(), "event": self.event,
+                "title": self.title_zh if lang == "zh" else self.title_en,
+                "message": self.message_zh if lang == "zh" else self.message_en,
+                "message_en": self.message_en, "message_zh": self.message_zh,
+                "voids_effect": self.voids_effect, "rules": self.source,
+                "basis": [b.to_dict() for b in self.basis], "citation": "; ".join(b.cite(lang) for b in self.basis)}
+
+
+@attrs.frozen
+class Step:
+    """One line of the trace: what happened, its effect on the clock, the due
+    date after it, and the basis."""
+
+    date: dt.date
+    event: str
+    effect: str
+    due: dt.date | None
+    applicant_due: dt.date | None
+    basis: tuple[Basis, ...]
+    text_en: str
+    text_zh: str
+
+    def text(self, lang: str = "en") -> str:
+        return self.text_zh if lang == "zh" else self.text_en
+
+    def to_dict(self, lang: str = "en") -> dict:
+        return {"date": self.date.isoformat(), "event": self.event, "effect": self.effect,
+                "due": _iso(self.due), "applicant_due": _iso(self.applicant_due),
+                "text": self.text(lang), "text_en": self.text_en, "text_zh": self.text_zh,
+                "basis": [b.to_dict() for b in self.basis], "citation": "; ".join(b.cite(lang) for b in self.basis)}
+
+
+STATUSES = ("running", "paused", "awaiting_correction", "awaiting_payment", "overdue", "answered", "withdrawn",
+            "abandoned")
+
+
+@attrs.frozen
+class Result:
+    """Where a request stands on ``as_of``.
+
+    ``due`` is the date the answer is due under the law (None while the
+    agency's clock is stopped; for a closed case, the due date in force when
+    it closed).  ``workdays_left`` counts the working days after ``as_of`` up
+    to and including ``due``; ``late_workdays`` those after ``due`` up to
+    ``as_of`` (or the answer).  ``applicant_due`` is the last day of the
+    applicant's correction or payment period while it runs.
+    ``due_at_latest``: while paused for a consultation, the due date if the
+    consultee answers on the last day it may.
+    """
+
+    id: str
+    received: dt.date
+    channel: str
+    rules_version: str
+    rules_applied: tuple[str, ...]
+    local: str | None
+    calendar: str
+    as_of: dt.date
+    status: str
+    due: dt.date | None
+    due_at_latest: dt.date | None
+    workdays_left: int | None
+    late_workdays: int | None
+    applicant_due: dt.date | None
+    period_start: dt.date
+    period_workdays: int
+    extension_workdays: int
+    excluded_workdays: int | None
+    closed_on: dt.date | None
+    outcome: str | None
+    outcome_reason: str | None
+    applicant: str | None
+    violations: tuple[Violation, ...]
+    trace: tuple[Step, ...]
+    provisional: bool
+    provenance: dict
+
+    def to_dict(self, lang: str = "en") -> dict:
+        return {
+            "id": self.id, "received": self.received.isoformat(), "channel": self.channel,
+            "rules_version": self.rules_version, "rules_applied": list(self.rules_applied), "local": self.local,
+            "calendar": self.calendar, "as_of": self.as_of.isoformat(), "status": self.status,
+            "due": _iso(self.due), "due_at_latest": _iso(self.due_at_latest),
+            "workdays_left": self.workdays_left, "late_workdays": self.late_workdays,
+            "applicant_due": _iso(self.applicant_due), "period_start": self.period_start.isoformat(),
+            "period_workdays": self.period_workdays, "extension_workdays": self.extension_workdays,
+            "excluded_workdays": self.excluded_workdays, "closed_on": _iso(self.closed_on),
+            "outcome": self.outcome, "outcome_reason": self.outcome_reason, "applicant": self.applicant,
+            "provisional": self.provisional,
+            "violations": [v.to_dict(lang) for v in self.violations],
+            "trace": [s.to_dict(lang) for s in self.trace],
+            "provenance": self.provenance,
+        }

@@ -1,0 +1,29 @@
+"""Every rule file under ``rules/`` belongs to exactly one loader.  This
+module knows which, so ``disclosure-rules check`` can load them all and
+report a file nobody reads (usually a misspelt name)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import RuleFileError
+from .rulebook import CLOCK_FILES, bundled_rules_dir
+
+# file name -> function(path) that loads and validates it; other modules register here
+OTHER_LOADERS: dict = {}
+
+
+def load_all_other(rules_dir=None) -> list[str]:
+    root = Path(rules_dir) if rules_dir else bundled_rules_dir()
+    loaded = []
+    for p in sorted(root.rglob("*.yaml")):
+        if p.name in CLOCK_FILES:
+            continue
+        loader = OTHER_LOADERS.get(p.name)
+        if loader is None:
+            raise RuleFileError(p, None, f"no part of the engine reads a file named '{p.name}' "
+                                f"(known: {', '.join(sorted(set(CLOCK_FILES) | set(OTHER_LOADERS)))})",
+                                f"引擎不读取名为“{p.name}”的文件（可用的文件名：{'、'.join(sorted(set(CLOCK_FILES) | set(OTHER_LOADERS)))}）")
+        loader(p)
+        loaded.append(str(p.relative_to(root)))
+    return loaded
