@@ -57,6 +57,10 @@ class Basis:
     def to_dict(self) -> dict:
         return {k: v for k, v in attrs.asdict(self).items() if v is not None}
 
+    @classmethod
+    def from_dict(cls, d: dict) -> "Basis":
+        return cls(**{k: d.get(k) for k in ("instrument", "article", "paragraph", "item", "section", "text")})
+
 
 _KEYS = {"instrument", "article", "paragraph", "item", "section", "text", "note"}
 

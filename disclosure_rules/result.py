@@ -13,6 +13,14 @@ def _iso(d):
     return d.isoformat() if isinstance(d, dt.date) else d
 
 
+def _date(s):
+    return dt.date.fromisoformat(s) if s else None
+
+
+def _bases(items):
+    return tuple(Basis.from_dict(b) for b in items)
+
+
 @attrs.frozen
 class Violation:
     """Unlawful conduct by the agency, found by a rule in violations.yaml."""
@@ -31,10 +39,16 @@ class Violation:
     def to_dict(self, lang: str = "en") -> dict:
         return {"code": self.code, "date": self.date.isoformat(), "event": self.event,
                 "title": self.title_zh if lang == "zh" else self.title_en,
+                "title_en": self.title_en, "title_zh": self.title_zh,
                 "message": self.message_zh if lang == "zh" else self.message_en,
                 "message_en": self.message_en, "message_zh": self.message_zh,
                 "voids_effect": self.voids_effect, "rules": self.source,
                 "basis": [b.to_dict() for b in self.basis], "citation": "; ".join(b.cite(lang) for b in self.basis)}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Violation":
+        return cls(d["code"], _date(d["date"]), d["event"], d["title_en"], d["title_zh"], d["message_en"], d["message_zh"], _bases(d["basis"]),
+                   d["voids_effect"], d["rules"])
 
 
 @attrs.frozen
@@ -59,6 +73,11 @@ class Step:
                 "due": _iso(self.due), "applicant_due": _iso(self.applicant_due),
                 "text": self.text(lang), "text_en": self.text_en, "text_zh": self.text_zh,
                 "basis": [b.to_dict() for b in self.basis], "citation": "; ".join(b.cite(lang) for b in self.basis)}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Step":
+        return cls(_date(d["date"]), d["event"], d["effect"], _date(d["due"]), _date(d["applicant_due"]),
+                   _bases(d["basis"]), d["text_en"], d["text_zh"])
 
 
 STATUSES = ("running", "paused", "awaiting_correction", "awaiting_payment", "overdue", "answered", "withdrawn",
@@ -122,3 +141,19 @@ class Result:
             "trace": [s.to_dict(lang) for s in self.trace],
             "provenance": self.provenance,
         }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Result":
+        """Rebuild a result stored as JSON (``to_dict``)."""
+        return cls(
+            id=d["id"], received=_date(d["received"]), channel=d["channel"], rules_version=d["rules_version"],
+            rules_applied=tuple(d["rules_applied"]), local=d["local"], calendar=d["calendar"],
+            as_of=_date(d["as_of"]), status=d["status"], due=_date(d["due"]), due_at_latest=_date(d["due_at_latest"]),
+            workdays_left=d["workdays_left"], late_workdays=d["late_workdays"],
+            applicant_due=_date(d["applicant_due"]), period_start=_date(d["period_start"]),
+            period_workdays=d["period_workdays"], extension_workdays=d["extension_workdays"],
+            excluded_workdays=d["excluded_workdays"], closed_on=_date(d["closed_on"]), outcome=d["outcome"],
+            outcome_reason=d["outcome_reason"], applicant=d["applicant"],
+            violations=tuple(Violation.from_dict(v) for v in d["violations"]),
+            trace=tuple(Step.from_dict(s) for s in d["trace"]), provisional=d["provisional"],
+            provenance=d["provenance"])

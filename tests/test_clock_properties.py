@@ -1,0 +1,95 @@
+"""Invariants of the clock over generated cases (strategies exported in
+disclosure_rules.testing)."""
+
+import datetime as dt
+import json
+import random
+
+from hypothesis import assume, given, strategies as st
+
+from disclosure_rules import load_calendar
+from disclosure_rules.clock import evaluate
+from disclosure_rules.result import Result
+from disclosure_rules.testing import cases
+
+CN = load_calendar("cn")
+
+
+@given(cases(delays=False))
+def test_due_is_a_working_day(c):
+    r = evaluate(c)
+    for d in (r.due, r.due_at_latest, r.applicant_due):
+        if d is not None:
+            assert CN.is_workday(d)
+
+
+@given(cases(delays=True), st.randoms())
+def test_order_of_events_never_matters(c, rnd):
+    base = evaluate(c).to_dict()
+    events = list(c["events"])
+    rnd.shuffle(events)
+    assert evaluate({**c, "events": events}).to_dict() == base
+
+
+@given(cases(delays=True))
+def test_deterministic_and_round_trips_through_json(c):
+    r = evaluate(c)
+    assert evaluate(c) == r
+    assert Result.from_dict(json.loads(json.dumps(r.to_dict(), ensure_ascii=False))) == r
+
+
+@given(cases(delays=True), st.data())
+def test_as_of_before_an_event_ignores_it(c, data):
+    events = sorted(c["events"], key=lambda e: e["date"])
+    assume(events)
+    cut = data.draw(st.sampled_from(events))["date"] - dt.timedelta(days=1)
+    received = max(v for k, v in c["receipt"].items() if k != "channel")
+    assume(cut >= received)
+    kept = [e for e in c["events"] if e["date"] <= cut]
+    assert evaluate(c, cut).to_dict() == evaluate({**c, "events": kept}, cut).to_dict()
+
+
+def _pause_free(c):
+    return [e for e in c["events"] if not e["type"].startswith("consultation")]
+
+
+@given(cases(fees=False, answered=False), st.data())
+def test_adding_a_pause_never_makes_the_due_date_earlier(c, data):
+    base = {**c, "events": _pause_free(c)}
+    r0 = evaluate(base)
+    assume(r0.due is not None and r0.status in ("running", "overdue"))
+    received = r0.received
+    sent = CN.add(received, data.draw(st.integers(0, 25)))
+    length = data.draw(st.integers(1, 25))
+    longer = length + data.draw(st.integers(1, 10))
+    party = "third_party"
+
+    def with_pause(n):
+        return {**base, "events": base["events"] + [
+            {"type": "consultation_sent", "date": sent, "party": party},
+            {"type": "consultation_answered", "date": CN.add(sent, n), "party": party}]}
+
+    end = max([e["date"] for e in base["events"]] + [CN.add(sent, longer)])
+    due0 = evaluate(base, end).due
+    r1 = evaluate(with_pause(length), end)
+    r2 = evaluate(with_pause(longer), end)
+    assume(r1.due is not None and r2.due is not None and due0 is not None)
+    assert r1.due >= due0          # a pause never gives an earlier deadline
+    assert r2.due >= r1.due        # nor does a longer one
+
+
+@given(st.dates(min_value=dt.date(2019, 5, 15), max_value=dt.date(2026, 3, 31)),
+       st.integers(1, 20), st.data())
+def test_extension_in_time_moves_due_by_exactly_k_workdays(received, k, data):
+    base = {"id": "x", "receipt": {"channel": "in_person", "date": received}, "events": []}
+    if data.draw(st.booleans()):
+        sent = CN.add(received, data.draw(st.integers(0, 5)))
+        base["events"] += [{"type": "consultation_sent", "date": sent, "party": "other_agency"},
+                           {"type": "consultation_answered", "date": CN.add(sent, data.draw(st.integers(1, 10))),
+                            "party": "other_agency"}]
+    last = max([received] + [e["date"] for e in base["events"]])
+    due = evaluate(base, last).due
+    assume(last <= due)
+    when = data.draw(st.dates(min_value=last, max_value=due))
+    extended = {**base, "events": base["events"] + [{"type": "extension_notified", "date": when, "workdays": k}]}
+    assert evaluate(extended, when).due == CN.add(due, k)
