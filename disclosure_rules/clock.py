@@ -92,8 +92,6 @@ class _Consultation:
         e = self.answered if self.answered is not None else t
         return min(e, self.limit) if self.limit is not None else e
 
-    def open_on(self, t: dt.date) -> bool:
-        return (self.answered is None or self.answered > t) and (self.limit is None or self.limit >= t)
 
 
 class _Clock:
@@ -410,7 +408,6 @@ class _Clock:
             basis += list(period.basis)
             en = f"{rule.title.en}: a new period of {self.n} working days starts"
             zh = f"{rule.title.zh}：重新计算{self.n}个工作日的答复期限"
-        self.consultations = [c for c in self.consultations if c.open_on(ev.date)]
         self._step(ev, ev.date, ev.type, en, zh, basis, due=self._due(ev.date), note="restart")
 
     def _on_pause(self, ev: Event, rule):
