@@ -29,14 +29,13 @@ def run(argv=None) -> int:
         print()
     examples = Path("examples")
     if examples.is_dir():
-        from .cli import SUBCOMMANDS
-        if any(m.__name__.endswith("timeline") for m in SUBCOMMANDS):
-            for case in sorted(examples.glob("*.yaml")):
-                q = ["timeline", str(case), "--as-of", "2026-11-24"]
-                print("$ disclosure-rules " + " ".join(q))
-                rc = main(q)
-                status = status or rc
-                print()
+        for case in sorted(examples.glob("*.yaml")):
+            q = ["timeline", str(case), "--as-of", "2026-11-24"]
+            print("$ disclosure-rules " + " ".join(q))
+            status = status or main(q)
+            print()
+    print("$ disclosure-rules check")
+    status = status or main(["check"])
     return status
 
 
