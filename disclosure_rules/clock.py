@@ -100,6 +100,7 @@ class _Clock:
         self.as_of_given = as_of
         self.trace: list[Step] = []
         self.violations: list[Violation] = []
+        self.applicant_due = None
 
     # ------------------------------------------------------------------ receipt
     def _receipt(self):
