@@ -529,6 +529,8 @@ class _Clock:
         else:
             open_now = [c for c in self.consultations if c.answered is None and (c.limit is None or c.limit >= as_of)
                         and c.rule.effect == "pause"]
+            if open_now and self._due(as_of) < as_of:
+                open_now = []            # consulted after the period had run out: nothing left to pause
             if open_now:
                 status = "paused"
                 if all(c.limit is not None for c in open_now):

@@ -126,6 +126,13 @@ def test_open_consultation_pauses_and_gives_latest_due():
     assert (r.status, r.due, r.due_at_latest) == ("paused", None, D("2026-04-22"))
 
 
+def test_consultation_after_the_due_date_does_not_pause():
+    r = evaluate(case(IN_PERSON_0930, {"type": "consultation_sent", "date": "2026-11-05", "party": "third_party"}),
+                 D("2026-11-10"))
+    # due 11/3; late on 11/4, 11/5, 11/6, 11/9, 11/10
+    assert (r.status, r.due, r.late_workdays) == ("overdue", D("2026-11-03"), 5)
+
+
 def test_fee_notice_payment_restarts():
     r = evaluate(case({"channel": "in_person", "date": "2026-09-28"},
                       {"type": "fee_notice_received", "date": "2026-10-12", "amount": "100"},
