@@ -130,6 +130,7 @@ class Calendar:
     notices: tuple[Notice, ...] = attrs.field(repr=False, default=())
     layers: tuple[str, ...] = ()
     data_version: str = ""
+    gaps: tuple = ()                       # (first, last) day ranges inside the span with no data
     _base: int = attrs.field(init=False, repr=False)
     _cum: list = attrs.field(init=False, repr=False)       # cum[i]: workdays in [first_day, first_day+i]
     _workdays: list = attrs.field(init=False, repr=False)  # ordinals of working days, ascending
@@ -165,7 +166,14 @@ class Calendar:
 
     # -- coverage ---------------------------------------------------------------
     def covers(self, d: dt.date) -> bool:
-        return self.first_day <= d <= self.last_day
+        return self.first_day <= d <= self.last_day and not any(a <= d <= b for a, b in self.gaps)
+
+    def _check_gaps(self, lo: dt.date, hi: dt.date, what=None, what_zh=None):
+        """Raise if a day in (lo, hi] falls in a year without data."""
+        for a, b in self.gaps:
+            if a <= hi and b > lo:
+                raise CalendarCoverageError(max(a, lo + dt.timedelta(days=1)), self.id, self.first_day,
+                                            self.last_day, what, what_zh, gap=(a, b))
 
     def is_estimated(self, d: dt.date) -> bool:
         """True when ``d`` lies in a year estimated on request (no official notice)."""
@@ -187,6 +195,8 @@ class Calendar:
         i = d.toordinal() - self._base
         if i < 0 or i >= len(self._cum):
             raise self._uncovered(d)
+        if self.gaps:
+            self._check_gaps(d - dt.timedelta(days=1), d)
         return i
 
     def _rank(self, d: dt.date) -> int:
@@ -235,10 +245,17 @@ class Calendar:
             raise self._uncovered(self.last_day + dt.timedelta(days=1),
                                   f"the {_ordinal(n)} working day after {d.isoformat()}",
                                   f"{d.isoformat()}之后第{n}个工作日")
-        return dt.date.fromordinal(w[k])
+        r = dt.date.fromordinal(w[k])
+        if self.gaps:
+            lo, hi = (d, r) if r > d else (r - dt.timedelta(days=1), d)
+            self._check_gaps(lo, hi, f"counting {n} working days from {d.isoformat()}",
+                             f"从{d.isoformat()}起计算{n}个工作日")
+        return r
 
     def count(self, a: dt.date, b: dt.date) -> int:
         """Working days in ``(a, b]``; negative when ``b < a``."""
+        if self.gaps:
+            self._check_gaps(min(a, b), max(a, b))
         return self._rank(b) - self._rank(a)
 
     def next_workday(self, d: dt.date) -> dt.date:
@@ -259,6 +276,11 @@ class Calendar:
         ``datetime64[D]`` array) and one ``n`` or a sequence of them (n >= 1).
         Returns a list of dates, or a ``datetime64[D]`` array for array input."""
         np = _numpy_for(dates)
+        if np is not None and self.gaps:
+            import numpy
+            ns = list(numpy.broadcast_to(numpy.asarray(n), (len(dates),)))
+            out = [self.add(_to_date(d), int(k)) if int(k) >= 1 else _bad_n(int(k)) for d, k in zip(dates, ns)]
+            return numpy.array([x.isoformat() for x in out], dtype="datetime64[D]")
         if np is not None:
             return self._add_many_np(np, dates, n)
         ns = n if isinstance(n, Sequence) else None
@@ -267,7 +289,7 @@ class Calendar:
         for j, d in enumerate(dates):
             k = ns[j] if ns is not None else n
             i = d.toordinal() - base
-            if i < -1 or i >= last or k < 1:
+            if i < -1 or i >= last or k < 1 or self.gaps:
                 out.append(self.add(d, k) if k >= 1 else _bad_n(k))
                 continue
             idx = (cum[i] if i >= 0 else 0) + k - 1

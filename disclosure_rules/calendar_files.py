@@ -4,9 +4,11 @@ file per year.
 A national calendar lists, per year, the notices and the deviations from
 the Monday-Friday week.  A regional layer (``extends: cn``) adds or cancels
 days on top of its parent (全国年节及纪念日放假办法 Art. 4) and must name its
-own legal basis.  A calendar covers exactly the consecutive years that have
-a file (for a layer: the parent's years that the layer also covers); every
-mistake is reported with the file and line in English and Chinese.
+own legal basis.  A calendar covers exactly the years that have a file (for
+a layer: the parent's years that the layer also covers, or that fall before
+its ``adds_nothing_before``); a year missing between two covered years is a
+gap, and any answer that needs a day in it raises ``CalendarCoverageError``.
+Every mistake is reported with the file and line in English and Chinese.
 """
 
 from __future__ import annotations
@@ -219,7 +221,7 @@ def _load(name: str, dirs: tuple, estimate_until: int | None) -> Calendar:
         own = set(layer.years)
         if layer.adds_nothing_before is not None and years is not None:
             own |= {y for y in years if dt.date(y, 12, 31) < layer.adds_nothing_before}
-        layer_years = _consecutive(own if years is None else own & years, years)
+        layer_years = own if years is None else own & years
         if not layer_years:
             raise RuleFileError(layer.meta_path, layer.meta.line,
                                 "the layer covers no year of the calendar it extends",
@@ -266,6 +268,7 @@ def _load(name: str, dirs: tuple, estimate_until: int | None) -> Calendar:
                     _fail(doc, key, f"unknown key '{key}' (expected year, notices, days_off, working_days, note)",
                           f"未知的键“{key}”（应为year、notices、days_off、working_days、note）")
     first, last = min(years), max(years)
+    gaps = tuple((dt.date(y, 1, 1), dt.date(y, 12, 31)) for y in range(first, last + 1) if y not in years)
     official_last = dt.date(last, 12, 31)
     last_day = official_last
     if estimate_until is not None:
@@ -278,24 +281,8 @@ def _load(name: str, dirs: tuple, estimate_until: int | None) -> Calendar:
     top = chain[-1]
     return Calendar(id=top.id, title=_title(top.meta), first_day=dt.date(first, 1, 1), last_day=last_day,
                     official_last_day=official_last, weekend=weekend, deviations=deviations,
-                    notices=tuple(notices), layers=tuple(layer.id for layer in chain),
+                    notices=tuple(notices), layers=tuple(layer.id for layer in chain), gaps=gaps,
                     data_version=digest.hexdigest()[:16])
-
-
-def _consecutive(years: set, parent) -> set:
-    """The run of consecutive years starting at the first one (coverage stops at a gap)."""
-    if not years:
-        return set()
-    ys = sorted(years)
-    start = min(parent) if parent else ys[0]
-    if ys[0] != start:
-        return set()
-    run = set()
-    y = start
-    while y in years:
-        run.add(y)
-        y += 1
-    return run
 
 
 def _estimate(deviations, weekend, years):

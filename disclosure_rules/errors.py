@@ -96,13 +96,19 @@ class CalendarCoverageError(DisclosureRulesError):
     kind = "calendar_coverage"
 
     def __init__(self, date: _dt.date, calendar: str, first_day: _dt.date, last_day: _dt.date,
-                 what: str | None = None, what_zh: str | None = None):
+                 what: str | None = None, what_zh: str | None = None, gap: tuple | None = None):
         self.date = date
         self.calendar = calendar
         self.first_day = first_day
         self.last_day = last_day
+        self.gap = gap
         missing = date.year
-        if date > last_day:
+        if gap is not None:
+            en = (f"{what or date.isoformat()} needs {date.isoformat()}, in {missing}, a year calendar '{calendar}' "
+                  f"does not cover: the {missing} arrangement of this layer is not in the data")
+            zh = (f"{what_zh or date.isoformat()}需要用到{date.isoformat()}，而日历“{calendar}”不覆盖{missing}年："
+                  f"数据中没有该地{missing}年的放假安排")
+        elif date > last_day:
             en = (f"{what or date.isoformat()} is after {last_day.isoformat()}, the last day covered by "
                   f"calendar '{calendar}': the official {missing} arrangement is not in the data")
             zh = (f"{what_zh or date.isoformat()}晚于日历“{calendar}”覆盖的最后一天{last_day.isoformat()}："

@@ -6,7 +6,8 @@ import textwrap
 
 import pytest
 
-from disclosure_rules import RuleFileError, UnknownNameError, available_calendars, load_calendar
+from disclosure_rules import (CalendarCoverageError, RuleFileError, UnknownNameError, available_calendars,
+                              load_calendar)
 from disclosure_rules.calendar_files import bundled_calendars_dir
 
 
@@ -82,10 +83,22 @@ def test_duplicate_key(tree):
     assert e.value.line == 2
 
 
-def test_gap_in_years_ends_coverage(tree):
+def test_a_missing_year_is_a_gap(tree):
     (tree / "cn" / "2025.yaml").unlink()
     cal = load(tree)
-    assert cal.last_day == dt.date(2024, 12, 31)
+    assert cal.last_day == dt.date(2026, 12, 31)
+    # 2024 still answers: 10/8-10/11 (4), Saturday 10/12 worked (5), 10/14-18, 10/21-25, 10/28-11/1 (20)
+    assert cal.add(dt.date(2024, 9, 30), 20) == dt.date(2024, 11, 1)
+    assert cal.add(dt.date(2026, 9, 30), 20) == dt.date(2026, 11, 3)   # and 2026
+    with pytest.raises(CalendarCoverageError, match="2025"):
+        cal.add(dt.date(2024, 12, 20), 20)                              # ... but nothing that needs 2025
+    with pytest.raises(CalendarCoverageError, match="2025"):
+        cal.is_workday(dt.date(2025, 6, 3))
+    with pytest.raises(CalendarCoverageError):
+        cal.count(dt.date(2024, 12, 1), dt.date(2026, 1, 5))
+    with pytest.raises(CalendarCoverageError):
+        cal.add_many([dt.date(2024, 12, 20)], 20)
+    assert not cal.covers(dt.date(2025, 6, 3)) and cal.covers(dt.date(2026, 6, 3))
 
 
 def test_next_year_file_is_enough_to_extend_coverage(tree):
