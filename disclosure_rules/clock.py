@@ -498,15 +498,39 @@ class _Clock:
     def _on_close(self, ev: Event, rule):
         facts = self._facts(ev.date)
         due = self._due(ev.date)
+        if rule.status == "answered" and ev.get("outcome") is not None:
+            self._check_outcome(ev)
         self._check(ev.type, ev.date, facts)
         self.closed = (rule.status, ev.date, ev.get("outcome"))
         self.closing_due = due
         if rule.status == "answered":
-            self.outcome = ev.get("outcome")
+            self.outcome = None if ev.get("outcome") is None else str(ev.get("outcome"))
             self.outcome_reason = ev.get("reason")
+        elif rule.status == "withdrawn":
+            self.outcome = "withdrawn"
         self._step(ev, ev.date, ev.type, rule.title.en + (f" ({ev.get('outcome')})" if ev.get("outcome") else ""),
                    rule.title.zh + (f"（{ev.get('outcome')}）" if ev.get("outcome") else ""), rule.basis, due=due,
                    note="close")
+
+    def _check_outcome(self, ev: Event):
+        """The answer's outcome must be one of the version's outcomes (with a reason where the report needs one)."""
+        cat = self.rules.main.outcomes
+        if cat is None:
+            return
+        code = str(ev.get("outcome"))
+        if code not in cat.outcomes:
+            known = ", ".join(cat.outcomes)
+            raise CaseError(f"case {self.case.id}: event {ev.index + 1} (answered): '{code}' is not an answer under "
+                            f"{self.rules.main.id} (use one of {known})",
+                            f"案件{self.case.id}：第{ev.index + 1}个事件（答复）：“{code}”不是{self.rules.main.id}规定的答复类型"
+                            f"（可用：{known}）", event=ev.index)
+        o = cat.outcomes[code]
+        reason = ev.get("reason")
+        if (o.by_reason or reason is not None) and reason not in cat.reasons:
+            known = ", ".join(cat.reasons)
+            raise CaseError(f"case {self.case.id}: event {ev.index + 1} (answered, {code}): give the reason "
+                            f"(one of {known})", f"案件{self.case.id}：第{ev.index + 1}个事件（答复{code}）：请写明理由"
+                            f"（{known}之一）", event=ev.index)
 
     def _on_record(self, ev: Event, rule):
         self._step(ev, ev.date, ev.type, f"{rule.title.en}: recorded", f"{rule.title.zh}：已记录", rule.basis,
@@ -549,6 +573,12 @@ class _Clock:
                 else:
                     status = "running"
                     workdays_left = cal.count(as_of, due)
+        report_row = None
+        cat = self.rules.main.outcomes
+        if self.outcome is not None and cat is not None and self.outcome in cat.codes():
+            o = cat.get(self.outcome)
+            if not o.by_reason or self.outcome_reason in cat.reasons:
+                report_row = cat.report_row(self.outcome, self.outcome_reason)
         dates = [d for d in (due, due_at_latest, self.applicant_due, as_of) if d is not None]
         provisional = any(cal.is_estimated(d) for d in dates)
         return Result(
@@ -559,7 +589,7 @@ class _Clock:
             applicant_due=self.applicant_due if (self.suspended is not None) else None,
             period_start=self.start, period_workdays=self.n, extension_workdays=self.ext,
             excluded_workdays=self._excluded_workdays(as_of) if self.closed is None else None,
-            closed_on=closed_on, outcome=self.outcome, outcome_reason=self.outcome_reason,
+            closed_on=closed_on, outcome=self.outcome, outcome_reason=self.outcome_reason, report_row=report_row,
             applicant=self.case.applicant,
             violations=tuple(self.violations), trace=tuple(self.trace), provisional=provisional,
             provenance={"rules": {r: self.book.rulesets[r].digest for r in self.rules.versions},

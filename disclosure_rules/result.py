@@ -119,6 +119,7 @@ class Result:
     closed_on: dt.date | None
     outcome: str | None
     outcome_reason: str | None
+    report_row: str | None
     applicant: str | None
     violations: tuple[Violation, ...]
     trace: tuple[Step, ...]
@@ -135,7 +136,8 @@ class Result:
             "applicant_due": _iso(self.applicant_due), "period_start": self.period_start.isoformat(),
             "period_workdays": self.period_workdays, "extension_workdays": self.extension_workdays,
             "excluded_workdays": self.excluded_workdays, "closed_on": _iso(self.closed_on),
-            "outcome": self.outcome, "outcome_reason": self.outcome_reason, "applicant": self.applicant,
+            "outcome": self.outcome, "outcome_reason": self.outcome_reason, "report_row": self.report_row,
+            "applicant": self.applicant,
             "provisional": self.provisional,
             "violations": [v.to_dict(lang) for v in self.violations],
             "trace": [s.to_dict(lang) for s in self.trace],
@@ -153,7 +155,7 @@ class Result:
             applicant_due=_date(d["applicant_due"]), period_start=_date(d["period_start"]),
             period_workdays=d["period_workdays"], extension_workdays=d["extension_workdays"],
             excluded_workdays=d["excluded_workdays"], closed_on=_date(d["closed_on"]), outcome=d["outcome"],
-            outcome_reason=d["outcome_reason"], applicant=d["applicant"],
+            outcome_reason=d["outcome_reason"], report_row=d["report_row"], applicant=d["applicant"],
             violations=tuple(Violation.from_dict(v) for v in d["violations"]),
             trace=tuple(Step.from_dict(s) for s in d["trace"]), provisional=d["provisional"],
             provenance=d["provenance"])

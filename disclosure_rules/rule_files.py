@@ -9,8 +9,29 @@ from pathlib import Path
 from .errors import RuleFileError
 from .rulebook import CLOCK_FILES, bundled_rules_dir
 
-# file name -> function(path) that loads and validates it; other modules register here
-OTHER_LOADERS: dict = {}
+def _outcomes(path):
+    from .outcomes import load_outcome_file
+    return load_outcome_file(path)
+
+
+def _fees(path):
+    from .fees import load_fee_schedule
+    return load_fee_schedule(path)
+
+
+def _remedies(path):
+    from .remedies import load_remedy_rules
+    return load_remedy_rules(path)
+
+
+def _report_table(path):
+    from .report import load_table_layout
+    return load_table_layout(path)
+
+
+# file name -> function(path) that loads and validates it
+OTHER_LOADERS: dict = {"outcomes.yaml": _outcomes, "fees.yaml": _fees, "remedies.yaml": _remedies,
+                       "table.yaml": _report_table}
 
 
 def load_all_other(rules_dir=None) -> list[str]:

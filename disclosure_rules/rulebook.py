@@ -169,6 +169,7 @@ class RuleSet:
     folder: str
     digest: str
     raw_violations: tuple = attrs.field(repr=False, default=())
+    outcomes: object = attrs.field(repr=False, default=None)     # OutcomeCatalogue, when the folder has one
 
     def in_force(self, d: dt.date) -> bool:
         return ((self.effective_from is None or d >= self.effective_from)
@@ -300,6 +301,10 @@ def _load_book(root: Path) -> RuleBook:
         if rs.id in sets:
             raise RuleFileError(folder / "ruleset.yaml", 1, f"the rule set id '{rs.id}' is used twice",
                                 f"规则集编号“{rs.id}”重复")
+        if (folder / "outcomes.yaml").is_file():
+            from .outcomes import load_outcome_file
+            object.__setattr__(rs, "outcomes", load_outcome_file(folder / "outcomes.yaml", rs.id))
+            digest.update((folder / "outcomes.yaml").read_bytes())
         sets[rs.id] = rs
         digest.update(rs.digest.encode())
     _check_book(sets)

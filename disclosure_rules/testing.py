@@ -24,7 +24,24 @@ from .calendar_files import load_calendar
 CHANNELS = ("in_person", "post_registered", "post_ordinary", "online", "fax")
 APPLICANTS = ("natural_person", "commercial_enterprise", "research_institution", "social_welfare_organization",
               "legal_service_institution", "other_organization")
-OUTCOMES_2019 = ("36-1", "36-2", "36-3", "36-4", "36-5", "36-6", "36-7", "37", "38", "39-1", "39-2")
+REASONS = ("state_secret", "other_law", "security_stability", "third_party", "internal_affairs", "process_info",
+           "enforcement_file", "administrative_query")
+
+
+def answers(version: str = "ogi-2019"):
+    """An ``answered`` event's outcome fields (``outcome``, and ``reason`` where the answer needs one)."""
+    from .outcomes import load_outcomes
+
+    cat = load_outcomes(version)
+
+    @st.composite
+    def one(draw):
+        code = draw(st.sampled_from(list(cat.outcomes)))
+        out = {"outcome": code}
+        if cat.outcomes[code].by_reason or code in ("37", "2008-22"):
+            out["reason"] = draw(st.sampled_from(sorted(cat.reasons)))
+        return out
+    return one()
 
 
 def working_days(calendar=None, min_value=dt.date(2008, 6, 1), max_value=dt.date(2026, 4, 30)):
@@ -78,7 +95,7 @@ def cases(draw, calendar=None, fees: bool = True, delays: bool = False, answered
         if draw(st.integers(0, 4)) > 0:
             events.append({"type": "correction_received", "date": later(0, ev["period_workdays"])})
         else:
-            return _finish(draw, receipt, events, cal, t, answered=False)
+            return _finish(draw, receipt, events, cal, t, False, version_2019)
     parties = ("third_party", "other_agency") if version_2019 else ("third_party",)
     for _ in range(draw(st.integers(0, 2))):
         party = draw(st.sampled_from(parties))
@@ -97,21 +114,22 @@ def cases(draw, calendar=None, fees: bool = True, delays: bool = False, answered
         if draw(st.integers(0, 3)) > 0:
             events.append({"type": "fee_paid", "date": later(0, 19)})
         else:
-            return _finish(draw, receipt, events, cal, t, answered=False)
+            return _finish(draw, receipt, events, cal, t, False, version_2019)
     if delays and version_2019 and draw(st.integers(0, 4)) == 0:
         d = later(1, 15)
         events.append({"type": "delay_notified", "date": d, "due": d + dt.timedelta(days=draw(st.integers(10, 90)))})
-    return _finish(draw, receipt, events, cal, t, answered)
+    return _finish(draw, receipt, events, cal, t, answered, version_2019)
 
 
-def _finish(draw, receipt, events, cal, t, answered):
+def _finish(draw, receipt, events, cal, t, answered, version_2019=True):
     end = draw(st.booleans()) if answered is None else answered
     if end:
         d = cal.add(t, draw(st.integers(1, 25)))
         if draw(st.integers(0, 9)) == 0:
             events.append({"type": "withdrawn", "date": d})
         else:
-            events.append({"type": "answered", "date": d, "outcome": draw(st.sampled_from(OUTCOMES_2019))})
+            events.append({"type": "answered", "date": d,
+                           **draw(answers("ogi-2019" if version_2019 else "ogi-2008"))})
     case = {"id": f"gen-{draw(st.integers(1, 10**6))}", "receipt": receipt, "events": events}
     if draw(st.booleans()):
         case["applicant"] = draw(st.sampled_from(APPLICANTS))

@@ -1,0 +1,186 @@
+"""The information processing fee (国办函〔2020〕109号), from rule data.
+
+* per request (按件): the n-th request of an applicant in a calendar month is
+  charged at the rate of its band (1-10 free, 11-30 100 yuan, then each band
+  of 10 costs 100 yuan more);
+* per page (按量): marginal tiers (1-30 free, 31-100 10, 101-200 20, 201+ 40).
+
+Amounts are :class:`~decimal.Decimal` yuan.  Before 2021-01-01 no
+processing fee exists (:class:`FeeError`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+
+from .basis import Basis, parse_basis
+from .errors import InputError, RuleFileError
+from .rulebook import bundled_rules_dir
+from .schema import validate
+from .yamlfile import load_yaml
+
+
+class FeeError(InputError):
+    """A fee question the rules cannot answer: before 2021, both methods, n < 1."""
+
+    kind = "fee"
+
+
+@attrs.frozen
+class Tier:
+    first: int
+    last: int | None                 # None: open-ended
+    yuan: Decimal | None             # fixed rate, or None for banded tiers
+    band: int | None = None
+    first_yuan: Decimal | None = None
+    step_yuan: Decimal | None = None
+    text: str = ""
+
+    def rate(self, n: int) -> Decimal:
+        """The rate of unit n (inside this tier)."""
+        if self.band is None:
+            return self.yuan
+        return self.first_yuan + self.step_yuan * ((n - self.first) // self.band)
+
+
+@attrs.frozen
+class Schedule:
+    effective_from: dt.date
+    basis: tuple[Basis, ...]
+    per_request: tuple[Tier, ...]
+    per_request_basis: tuple[Basis, ...]
+    per_page: tuple[Tier, ...]
+    per_page_basis: tuple[Basis, ...]
+    path: str
+
+    def tier_for(self, tiers, n: int) -> Tier:
+        for t in tiers:
+            if n >= t.first and (t.last is None or n <= t.last):
+                return t
+        raise FeeError(f"no tier covers {n}", f"没有覆盖{n}的收费档次")
+
+
+@attrs.frozen
+class Fee:
+    """A fee with the working: which units were charged at which rate."""
+
+    method: str                      # per_request | per_page
+    amount: Decimal
+    lines: tuple                     # (first unit, last unit, rate, subtotal, tier text)
+    basis: tuple[Basis, ...]
+
+    def to_dict(self, lang="en") -> dict:
+        return {"method": self.method, "amount": str(self.amount),
+                "lines": [{"from": a, "to": b, "rate": str(r), "subtotal": str(s), "text": t}
+                          for a, b, r, s, t in self.lines],
+                "basis": [b.to_dict() for b in self.basis],
+                "citation": "; ".join(b.cite(lang) for b in self.basis)}
+
+
+def load_fee_schedule(path=None) -> Schedule:
+    return _bundled() if path is None else _load(Path(path))
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled():
+    return _load(bundled_rules_dir() / "fees-2020" / "fees.yaml")
+
+
+def _load(path: Path) -> Schedule:
+    doc = load_yaml(path)
+    validate(doc, "fees", path)
+    f = doc["fees"]
+
+    def tiers(section):
+        out = []
+        expected = 1
+        for i, t in enumerate(section["tiers"]):
+            line = section["tiers"].line_of(i)
+            if t["from"] != expected:
+                raise RuleFileError(path, line, f"this tier starts at {t['from']}, but the previous one ends at "
+                                    f"{expected - 1}: tiers must follow each other without gap or overlap",
+                                    f"本档从{t['from']}开始，而上一档止于{expected - 1}：各档必须首尾相接")
+            last = t.get("to")
+            if last is None and i != len(section["tiers"]) - 1:
+                raise RuleFileError(path, line, "only the last tier may be open-ended", "只有最后一档可以不写上限")
+            if last is not None and last < t["from"]:
+                raise RuleFileError(path, line, "'to' is below 'from'", "上限小于下限")
+            if "band" in t:
+                out.append(Tier(t["from"], last, None, t["band"], Decimal(str(t["first_yuan"])),
+                                Decimal(str(t["step_yuan"])), t.get("text", "")))
+            else:
+                out.append(Tier(t["from"], last, Decimal(str(t["yuan"])), text=t.get("text", "")))
+            expected = (last or 0) + 1
+        if out[-1].last is not None:
+            raise RuleFileError(path, section.line, "the last tier must be open-ended (no 'to')",
+                                "最后一档不应写上限（to）")
+        return tuple(out)
+
+    return Schedule(f["effective_from"], parse_basis(f.get("basis"), f),
+                    tiers(f["per_request"]), parse_basis(f["per_request"].get("basis"), f["per_request"]),
+                    tiers(f["per_page"]), parse_basis(f["per_page"].get("basis"), f["per_page"]), str(path))
+
+
+def _check_date(s: Schedule, on: dt.date | None):
+    if on is not None and on < s.effective_from:
+        raise FeeError(f"no information processing fee exists before {s.effective_from} (国办函〔2020〕109号)",
+                       f"{s.effective_from}之前不存在信息处理费（国办函〔2020〕109号）")
+
+
+def _sum(s: Schedule, tiers, first: int, last: int):
+    """Sum the rates of units first..last, tier by tier (bands within a tier)."""
+    lines, total = [], Decimal(0)
+    n = first
+    while n <= last:
+        t = s.tier_for(tiers, n)
+        end = last if t.last is None else min(last, t.last)
+        if t.band is not None:
+            end = min(end, t.first + ((n - t.first) // t.band + 1) * t.band - 1)
+        rate = t.rate(n)
+        sub = rate * (end - n + 1)
+        lines.append((n, end, rate, sub, t.text))
+        total += sub
+        n = end + 1
+    return total, tuple(lines)
+
+
+def fee(*, nth_request: int | None = None, pages: int | None = None, on: dt.date | None = None,
+        schedule: Schedule | None = None) -> Fee:
+    """The fee for an applicant's n-th request in a calendar month (per
+    request), or for a request of ``pages`` pages (per page).  ``on``: the
+    date of the fee decision (must be on or after 2021-01-01)."""
+    s = schedule or load_fee_schedule()
+    _check_date(s, on)
+    if (nth_request is None) == (pages is None):
+        raise FeeError("give either the request's number in the month or the number of pages: one method per "
+                       "request, never both (109号 Art. 3)",
+                       "请给出当月第几件申请或页数之一：同一申请只能选择一种计收标准（109号第三条）")
+    if nth_request is not None:
+        n = _whole(nth_request, "nth_request")
+        total, lines = _sum(s, s.per_request, n, n)
+        return Fee("per_request", total, lines, s.per_request_basis)
+    p = _whole(pages, "pages")
+    total, lines = _sum(s, s.per_page, 1, p)
+    return Fee("per_page", total, lines, s.per_page_basis)
+
+
+def fee_for_requests(first: int, last: int, *, on: dt.date | None = None, schedule: Schedule | None = None) -> Fee:
+    """The fees of an applicant's requests number ``first`` to ``last`` of a month, together."""
+    s = schedule or load_fee_schedule()
+    _check_date(s, on)
+    a, b = _whole(first, "first"), _whole(last, "last")
+    if b < a:
+        raise FeeError("the last request number is below the first", "最后一件的序号小于第一件")
+    total, lines = _sum(s, s.per_request, a, b)
+    return Fee("per_request", total, lines, s.per_request_basis)
+
+
+def _whole(v, name) -> int:
+    if isinstance(v, bool) or not isinstance(v, int) or v < 1:
+        raise FeeError(f"{name} must be a whole number of at least 1, not {v!r}", f"{name}必须是不小于1的整数")
+    return v
