@@ -254,3 +254,26 @@ def test_provenance_names_rule_and_calendar_versions():
     assert set(r.provenance["rules"]) == {"ogi-2019", "fees-2020"}
     assert r.provenance["calendar"]["official_last_day"] == "2026-12-31"
     assert r.provenance["calendar"]["data_version"]
+
+
+def test_answer_outcomes_are_checked_against_the_catalogue():
+    with pytest.raises(CaseError, match="not an answer under ogi-2019"):
+        evaluate(case(IN_PERSON_0930, {"type": "answered", "date": "2026-10-09", "outcome": "36-9"}))
+    with pytest.raises(CaseError, match="give the reason"):
+        evaluate(case(IN_PERSON_0930, {"type": "answered", "date": "2026-10-09", "outcome": "36-3"}))
+    with pytest.raises(CaseError, match="ogi-2008"):
+        evaluate(case({"channel": "in_person", "date": "2018-03-01"},
+                      {"type": "answered", "date": "2018-03-05", "outcome": "36-2"}))
+
+
+@pytest.mark.parametrize("events, row", [
+    ([{"type": "answered", "date": "2026-10-09", "outcome": "36-3", "reason": "third_party"}], "3.3.4"),
+    ([{"type": "answered", "date": "2026-10-09", "outcome": "37", "reason": "process_info"}], "3.2"),
+    ([{"type": "answered", "date": "2026-10-09", "outcome": "36-5"}], "3.4.1"),
+    ([{"type": "withdrawn", "date": "2026-10-09"}], "3.6.3"),
+    ([{"type": "correction_requested", "date": "2026-10-08", "period_workdays": 2}], "3.6.1"),
+    ([], None),
+])
+def test_result_carries_its_report_row(events, row):
+    r = evaluate(case(IN_PERSON_0930, *events), D("2026-11-24"))
+    assert r.report_row == row

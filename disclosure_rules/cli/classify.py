@@ -1,0 +1,66 @@
+"""``disclosure-rules classify FACTS.yaml``: the lawful answer for the facts an officer established."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def register(sub) -> None:
+    from . import common_options
+
+    p = sub.add_parser("classify", help="which lawful answer (Art. 36 ...) the facts lead to")
+    p.add_argument("facts", help="a YAML or JSON file of facts, e.g. {exists: true, exemption: third_party}")
+    p.add_argument("--version", default="ogi-2019", help="rule version: ogi-2019 (default) or ogi-2008")
+    p.add_argument("--given", default="", help="comma-separated ids of the elements an answer letter states: "
+                   "report which required ones are missing")
+    common_options(p)
+    p.set_defaults(func=run)
+
+
+def read_mapping(path: str) -> dict:
+    from ..errors import InputError, RuleFileError
+    from ..yamlfile import parse_yaml
+
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read {p}: {exc}", f"无法读取{p}：{exc}") from None
+    try:
+        data = parse_yaml(text, str(p))
+    except RuleFileError as exc:
+        raise InputError(exc.message, exc.message_zh) from None
+    if not isinstance(data, dict):
+        raise InputError(f"{p}: expected a mapping of names to values", f"{p}：应为“名称: 取值”的映射")
+    return {k: v for k, v in data.items()}
+
+
+def run(args) -> int:
+    from ..outcomes import check_answer, classify
+    from . import print_json
+
+    facts = read_mapping(args.facts)
+    c = classify(facts, args.version)
+    check = None
+    if args.given:
+        given = [g.strip() for g in args.given.split(",") if g.strip()]
+        check = check_answer(c.outcome, given, facts=facts, version=args.version)
+    if args.json:
+        out = c.to_dict(args.lang)
+        if check is not None:
+            out["missing"] = [e.to_dict(args.lang) for e in check["missing"]]
+            out["remedies_missing"] = [e.to_dict(args.lang) for e in check["remedies_missing"]]
+        print_json(out)
+        return 0
+    zh = args.lang == "zh"
+    print(f"{c.outcome}  {c.title.get(args.lang)}" + (f" ({c.reason})" if c.reason else ""))
+    print(("依据：" if zh else "basis: ") + "; ".join(b.cite(args.lang) for b in c.basis))
+    print(("年报行：" if zh else "report row: ") + c.report_row)
+    print("答复应当载明：" if zh else "the answer must state:")
+    for e in c.must_state + c.remedies_to_state:
+        flag = ""
+        if check is not None:
+            missing_ids = {m.id for m in check["missing"] + check["remedies_missing"]}
+            flag = ("  ← 缺少" if zh else "  <- missing") if e.id in missing_ids else ""
+        print(f"  - [{e.id}] {e.text(args.lang)}{flag}")
+    return 0

@@ -1,0 +1,56 @@
+"""``disclosure-rules remedies CASE.yaml``: review and litigation deadlines after an answer or a silence."""
+
+from __future__ import annotations
+
+from . import args as A
+
+
+def register(sub) -> None:
+    from . import common_options
+
+    p = sub.add_parser("remedies", help="the applicant's review and litigation deadlines")
+    p.add_argument("case", help="a case file: remedies run from its answer, or from the end of its reply period")
+    p.add_argument("--as-of", type=A.iso_date, help="evaluate the case on this date (default: today, Beijing time)")
+    p.add_argument("--rights-not-stated", action="store_true",
+                   help="the answer did not state the right to review or sue and the period")
+    p.add_argument("--estimate-until", type=int, metavar="YEAR",
+                   help="estimate unpublished calendar years up to YEAR (results marked provisional)")
+    common_options(p)
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..calendar_files import load_calendar
+    from ..case import load_cases
+    from ..clock import evaluate
+    from ..remedies import remedies_for_result
+    from . import print_json
+    from .timeline import today_in_beijing
+
+    as_of = args.as_of or today_in_beijing()
+    outs = []
+    for case in load_cases(args.case):
+        cal = load_calendar(case.calendar, estimate_until=args.estimate_until)
+        result = evaluate(case, as_of, calendar=cal)
+        outs.append((result, remedies_for_result(result, rights_stated=not args.rights_not_stated, calendar=cal)))
+    if args.json:
+        data = [{"id": r.id, "status": r.status, **rem.to_dict(args.lang)} for r, rem in outs]
+        print_json(data[0] if len(data) == 1 else data)
+        return 0
+    zh = args.lang == "zh"
+    for r, rem in outs:
+        print((f"案件 {r.id}（{r.status}）" if zh else f"case {r.id} ({r.status})"))
+        for d in rem.deadlines:
+            moved = ""
+            if d.moved_because:
+                moved = (f"（{d.nominal_last_day}为休息日，顺延）" if zh else
+                         f" (moved from {d.nominal_last_day}: {d.moved_because})")
+            print(f"  {d.title.get(args.lang)}: {d.last_day}{moved}")
+            if d.note:
+                print(f"    {d.note.get(args.lang)}")
+            print("    [" + "; ".join(dict.fromkeys(b.cite(args.lang) for b in d.basis)) + "]")
+        if rem.review_first:
+            print("  " + rem.review_first_note.get(args.lang))
+        if rem.provisional:
+            print("  " + ("注意：使用了估计日历" if zh else "note: uses an estimated calendar (provisional)"))
+    return 0
