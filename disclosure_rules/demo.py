@@ -17,6 +17,9 @@ WORKDAY_QUESTIONS = [
     ["workdays", "add", "2026-02-12", "3", "--explain"],       # across the nine-day Spring Festival
     ["workdays", "add", "2026-09-30", "20", "--explain"],      # 20 working days across National Day
     ["workdays", "count", "2026-09-30", "2026-11-03"],
+    ["workdays", "add", "2025-03-28", "3", "--explain", "--calendar", "cn-gx"],   # Guangxi 壮族三月三
+    ["fee", "--nth-request", "35"],
+    ["fee", "--pages", "250", "--explain"],
 ]
 
 
