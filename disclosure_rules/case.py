@@ -147,17 +147,17 @@ def parse_case(data) -> Case:
                 str(calendar), None if local is None else str(local), extra)
 
 
-def load_cases(path) -> list[Case]:
-    """Cases from a YAML file (one case, or a list), a JSON file, or JSON Lines."""
-    from .yamlfile import parse_yaml
+def read_items(path, keys: tuple = ("cases",)) -> list:
+    """The items of a YAML file (one mapping, a list, or ``{cases: [...]}``), a
+    JSON file or JSON Lines, as plain dicts; unreadable input is a CaseError."""
     from .errors import RuleFileError
+    from .yamlfile import parse_yaml
 
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise CaseError(f"cannot read {p}: {exc}", f"无法读取{p}：{exc}") from None
-    docs = None
     if p.suffix == ".jsonl":
         docs = []
         for n, line in enumerate(text.splitlines(), 1):
@@ -165,19 +165,26 @@ def load_cases(path) -> list[Case]:
                 try:
                     docs.append(json.loads(line))
                 except json.JSONDecodeError as exc:
-                    raise CaseError(f"{p}:{n}: not valid JSON ({exc.msg})", f"{p}第{n}行：不是有效的JSON（{exc.msg}）") from None
+                    raise CaseError(f"{p}:{n}: not valid JSON ({exc.msg})",
+                                    f"{p}第{n}行：不是有效的JSON（{exc.msg}）") from None
     else:
         try:
             docs = parse_yaml(text, str(p))     # YAML is a superset of JSON
         except RuleFileError as exc:
             raise CaseError(exc.message, exc.message_zh) from None
-    if isinstance(docs, dict) and "cases" in docs:
-        docs = docs["cases"]
+    for key in keys:
+        if isinstance(docs, dict) and key in docs:
+            docs = docs[key]
     if isinstance(docs, dict):
         docs = [docs]
     if not isinstance(docs, list):
-        raise CaseError(f"{p}: expected a case or a list of cases", f"{p}：应为一个案件或案件列表")
-    return [parse_case(_plain(d)) for d in docs]
+        raise CaseError(f"{p}: expected one item or a list of them", f"{p}：应为一个或一组记录")
+    return [_plain(d) for d in docs]
+
+
+def load_cases(path) -> list[Case]:
+    """Cases from a YAML file (one case, or a list), a JSON file, or JSON Lines."""
+    return [parse_case(d) for d in read_items(path)]
 
 
 def _plain(x):

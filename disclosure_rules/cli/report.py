@@ -24,41 +24,17 @@ def register(sub) -> None:
 
 
 def _records(path, year):
-    from ..case import parse_case
+    """Report records from a file of cases (evaluated as of 31 December) or of plain records."""
+    from ..case import parse_case, read_items
     from ..clock import evaluate
-    from ..errors import CaseError, RuleFileError
     from ..report import ReportRecord, record_from_result
-    from ..yamlfile import parse_yaml
-    import json
-    from pathlib import Path
 
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CaseError(f"cannot read {p}: {exc}", f"无法读取{p}：{exc}") from None
-    if p.suffix == ".jsonl":
-        items = []
-        for n, line in enumerate(text.splitlines(), 1):
-            if line.strip():
-                try:
-                    items.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise CaseError(f"{p}:{n}: not valid JSON ({exc.msg})", f"{p}第{n}行：不是有效的JSON") from None
-    else:
-        try:
-            items = parse_yaml(text, str(p))
-        except RuleFileError as exc:
-            raise CaseError(exc.message, exc.message_zh) from None
-        if isinstance(items, dict):
-            items = items.get("cases") or items.get("records") or [items]
     year_end = dt.date(year, 12, 31)
     out = []
-    for item in items:
+    for item in read_items(path, keys=("cases", "records")):
         if isinstance(item, dict) and "receipt" in item:
-            case = parse_case(dict(item))
-            received = max(case.receipt.dates.values()) if case.receipt.dates else None
-            if received is not None and received > year_end:
+            case = parse_case(item)
+            if case.receipt.dates and max(case.receipt.dates.values()) > year_end:
                 continue
             # the table needs only what happened by 31 December; due dates in the next
             # year are irrelevant to it, so an estimated next year is allowed here
