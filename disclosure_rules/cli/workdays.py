@@ -56,48 +56,39 @@ def _provisional_note(args, provisional: bool):
 
 
 def _print_span(args, span):
-    from . import print_json
     for d in span.skipped:
         print(f"  - {d.date.isoformat()}  {d.reason(args.lang)}")
     for d in span.make_up_days:
         print(f"  + {d.date.isoformat()}  {d.reason(args.lang)}")
 
 
-def _add(args) -> int:
+def _answer(args, cal, result, span, fields: dict) -> int:
+    """Print one arithmetic answer: the result (text or JSON), the explanation on request."""
     from . import print_json
-    cal = _calendar(args)
-    end = cal.add(args.date, args.n)
-    span = cal.explain_add(args.date, args.n)
     if args.json:
-        out = {"calendar": cal.id, "date": args.date.isoformat(), "n": args.n, "result": end.isoformat(),
-               "provisional": span.provisional}
+        out = {"calendar": cal.id, **fields, "result": result, "provisional": span.provisional}
         if args.explain:
             out["explanation"] = span.to_dict(args.lang)
         print_json(out)
     else:
-        print(end.isoformat())
+        print(result)
         if args.explain:
             _print_span(args, span)
     _provisional_note(args, span.provisional)
     return 0
+
+
+def _add(args) -> int:
+    cal = _calendar(args)
+    end = cal.add(args.date, args.n)
+    return _answer(args, cal, end.isoformat(), cal.explain_add(args.date, args.n),
+                   {"date": args.date.isoformat(), "n": args.n})
 
 
 def _count(args) -> int:
-    from . import print_json
     cal = _calendar(args)
     span = cal.explain_count(args.start, args.end)
-    if args.json:
-        out = {"calendar": cal.id, "start": args.start.isoformat(), "end": args.end.isoformat(),
-               "result": span.workdays, "provisional": span.provisional}
-        if args.explain:
-            out["explanation"] = span.to_dict(args.lang)
-        print_json(out)
-    else:
-        print(span.workdays)
-        if args.explain:
-            _print_span(args, span)
-    _provisional_note(args, span.provisional)
-    return 0
+    return _answer(args, cal, span.workdays, span, {"start": args.start.isoformat(), "end": args.end.isoformat()})
 
 
 def _is(args) -> int:
@@ -120,20 +111,7 @@ def _is(args) -> int:
 
 
 def _step(args) -> int:
-    from . import print_json
     cal = _calendar(args)
     d = cal.add(args.date, args.step)
     lo, hi = sorted((args.date, d))
-    span = cal.explain_count(lo, hi)
-    if args.json:
-        out = {"calendar": cal.id, "date": args.date.isoformat(), "result": d.isoformat(),
-               "provisional": span.provisional}
-        if args.explain:
-            out["explanation"] = span.to_dict(args.lang)
-        print_json(out)
-    else:
-        print(d.isoformat())
-        if args.explain:
-            _print_span(args, span)
-    _provisional_note(args, span.provisional)
-    return 0
+    return _answer(args, cal, d.isoformat(), cal.explain_count(lo, hi), {"date": args.date.isoformat()})
