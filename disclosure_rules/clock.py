@@ -287,7 +287,7 @@ class _Clock:
                 self._after_close(ev, rule)
                 continue
             getattr(self, "_on_" + rule.effect)(ev, rule)
-        self._advance(as_of + _ONE if self.as_of_given else as_of)
+        self._advance(as_of)
         return self._result(as_of)
 
     def _advance(self, t: dt.date):

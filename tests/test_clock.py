@@ -277,3 +277,24 @@ def test_answer_outcomes_are_checked_against_the_catalogue():
 def test_result_carries_its_report_row(events, row):
     r = evaluate(case(IN_PERSON_0930, *events), D("2026-11-24"))
     assert r.report_row == row
+
+
+@pytest.mark.parametrize("as_of, status", [
+    ("2026-10-20", "awaiting_correction"),    # the applicant's last day: still running
+    ("2026-10-21", "abandoned"),              # the day after: deemed abandoned
+])
+def test_applicant_period_boundary(as_of, status):
+    # 10 working days from 9/30: 10/8, 10/9, 10/10 (Saturday worked), 10/12-16, 10/19, 10/20
+    r = evaluate(case({"channel": "in_person", "date": "2026-09-28"},
+                      {"type": "correction_requested", "date": "2026-09-30", "period_workdays": 10}), D(as_of))
+    assert (r.status, r.applicant_due) == (status, D("2026-10-20"))
+
+
+@pytest.mark.parametrize("as_of, status", [
+    ("2026-04-01", "paused"),                 # the consultee's last day (15 working days after 3/11)
+    ("2026-04-02", "running"),                # after it the clock runs again
+])
+def test_consultation_limit_boundary(as_of, status):
+    r = evaluate(case(IN_PERSON_0302, {"type": "consultation_sent", "date": "2026-03-10", "received": "2026-03-11",
+                                       "party": "third_party"}), D(as_of))
+    assert r.status == status
