@@ -247,6 +247,9 @@ class _Clock:
         events = sorted(case.events, key=lambda e: e.sort_key(PRIORITY))
         last = max([received] + [e.date for e in events])
         as_of = self.as_of_given or last
+        if as_of < received:
+            raise CaseError(f"case {case.id}: as of {as_of} the request had not been received yet (received {received})",
+                            f"案件{case.id}：截至{as_of}尚未收到申请（收到申请之日为{received}）")
         self.as_of = as_of
         due0 = self._due(received)
         self._step(None, received, "receipt",

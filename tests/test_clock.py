@@ -191,6 +191,11 @@ def test_impossible_input_is_a_case_error(bad, message):
         evaluate(bad)
 
 
+def test_as_of_before_receipt_is_an_error():
+    with pytest.raises(CaseError, match="not been received yet"):
+        evaluate(case(IN_PERSON_0930), D("2026-09-29"))
+
+
 def test_case_error_names_the_event():
     with pytest.raises(CaseError) as e:
         evaluate(case(IN_PERSON_0930, {"type": "extension_notified", "date": "2026-10-09", "workdays": 5},
