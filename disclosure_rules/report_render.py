@@ -53,7 +53,11 @@ def render_text(table: AnnualTable, lang: str = "zh") -> str:
                                                       f" ({table.year})" if table.year else "")]
     out.append(_pad("", lw) + " | " + " | ".join(_pad(h, w) for h, w in zip(heads, cw)))
     out.append("-" * (lw + 3 + sum(cw) + 3 * (len(cw) - 1)))
+    group = None
     for r, label in zip(lay.rows, labels):
+        if r.code.count(".") == 2 and r.group != group:
+            out.append(_pad("  " + (r.group or ""), lw) + " |")      # （三）不予公开 ... as in the official table
+        group = r.group if r.code.count(".") == 2 else None
         if _width(label) > lw:
             label = label[: max(1, lw // 2 - 1)] + "…"
         vals = [_pad(str(table.cells[r.code][c.code]), w, right=True) for c, w in zip(lay.columns, cw)]

@@ -47,6 +47,13 @@ def test_installed_command_runs_elsewhere(installed, tmp_path):
     p = subprocess.run([str(exe), "workdays", "add", "2026-09-30", "20"], capture_output=True, text=True,
                        cwd=tmp_path)
     assert (p.returncode, p.stdout, p.stderr) == (0, "2026-11-03\n", "")
+    p = subprocess.run([str(exe), "check"], capture_output=True, text=True, cwd=tmp_path)
+    assert p.returncode == 0 and "examples passed" in p.stdout            # rules and their examples are bundled
+    case = tmp_path / "case.yaml"
+    case.write_text("id: w\nreceipt: {channel: in_person, date: 2026-09-30}\n", encoding="utf-8")
+    p = subprocess.run([str(exe), "timeline", str(case), "--as-of", "2026-10-20", "--json"], capture_output=True,
+                       text=True, cwd=tmp_path)
+    assert p.returncode == 0 and '"due": "2026-11-03"' in p.stdout
     p = subprocess.run([str(py), "-c", "import disclosure_rules, sys; print(disclosure_rules.__file__)"],
                        capture_output=True, text=True, cwd=tmp_path)
     assert str(env_dir) in p.stdout     # the installed copy, not the checkout

@@ -7,6 +7,7 @@ finds the table breaks the format's rules; 2 on invalid input.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 
 
@@ -20,7 +21,8 @@ def register(sub) -> None:
     p.add_argument("--out", help="write to this file (required for xlsx)")
     p.add_argument("--check", metavar="TABLE", help="check a published table (JSON or CSV)")
     common_options(p)
-    p.set_defaults(func=run)
+    # the table's official labels are Chinese: text and CSV default to them
+    p.set_defaults(func=run, lang=os.environ.get("DISCLOSURE_RULES_LANG", "zh"))
 
 
 def _records(path, year):
