@@ -56,7 +56,7 @@ def render_text(table: AnnualTable, lang: str = "zh") -> str:
     group = None
     for r, label in zip(lay.rows, labels):
         if r.code == "3.1":
-            out.append(_pad("三、本年度办理结果" if zh else "3. results this year", lw) + " |")
+            out.append(_pad(r.group if zh else "3. results this year", lw) + " |")
         if r.code.count(".") == 2 and r.group != group:
             out.append(_pad("  " + (r.group or ""), lw) + " |")      # （三）不予公开 ... as in the official table
         group = r.group if r.code.count(".") == 2 else None
