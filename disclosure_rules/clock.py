@@ -51,8 +51,15 @@ def evaluate(case, as_of: dt.date | None = None, *, rules: RuleBook | None = Non
     case = parse_case(case)
     book = rules if rules is not None else load_rules()
     if calendar is None:
-        calendar = load_calendar(case.calendar, estimate_until=estimate_until)
+        calendar = _case_calendar(case, estimate_until)
     return _Clock(book, calendar, case, as_of).run()
+
+
+def _case_calendar(case: Case, estimate_until):
+    try:
+        return load_calendar(case.calendar, estimate_until=estimate_until)
+    except UnknownNameError as exc:
+        raise CaseError(f"case {case.id}: {exc.message}", f"案件{case.id}：{exc.message_zh}") from None
 
 
 def evaluate_many(cases, as_of: dt.date | None = None, *, rules: RuleBook | None = None,
@@ -70,7 +77,7 @@ def evaluate_many(cases, as_of: dt.date | None = None, *, rules: RuleBook | None
             c = parse_case(c)
             cal = cals.get(c.calendar)
             if cal is None:
-                cal = cals[c.calendar] = load_calendar(c.calendar, estimate_until=estimate_until)
+                cal = cals[c.calendar] = _case_calendar(c, estimate_until)
             out.append(_Clock(book, cal, c, as_of).run())
         except Exception as exc:          # noqa: BLE001 - re-raised unless collecting
             from .errors import DisclosureRulesError
@@ -114,11 +121,12 @@ class _Clock:
                                 f"案件{case.id}：未知的提交渠道“{ch_name}”（可用：{known}）")
             try:
                 rules = self.book.rules(main.id, case.local)
-            except UnknownNameError:
-                if case.local is not None and case.local in self.book.rulesets:
-                    rules = self.book.rules(main.id)
+            except UnknownNameError as exc:
+                loc = self.book.rulesets.get(case.local)
+                if loc is not None and loc.kind == "local":
+                    rules = self.book.rules(main.id)         # a local layer of another version: checked below
                 else:
-                    raise
+                    raise CaseError(f"case {case.id}: {exc.message}", f"案件{case.id}：{exc.message_zh}") from None
             for f in ch.requires:
                 if f not in case.receipt.dates:
                     cite = ch.basis[0].cite("en")

@@ -185,6 +185,9 @@ def test_as_of_ignores_later_events():
     (case({"channel": "in_person", "date": "2026-13-01"}), "not a date"),
     (case({"channel": "in_person", "date": "2007-03-01"}), "before the first rules"),
     ({"receipt": IN_PERSON_0930}, "no 'id'"),
+    (case(IN_PERSON_0930, local="atlantis"), "unknown rule set 'atlantis'"),
+    (case(IN_PERSON_0930, calendar="cn-mars"), "unknown calendar 'cn-mars'"),
+    (case(IN_PERSON_0930, local="fees-2020"), "not a local rule set"),
 ])
 def test_impossible_input_is_a_case_error(bad, message):
     with pytest.raises(CaseError, match=message):
