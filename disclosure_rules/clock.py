@@ -424,7 +424,7 @@ class _Clock:
 
     def _on_pause(self, ev: Event, rule):
         party = ev.get("party")
-        pr = rule.parties.get(party)
+        pr = rule.parties.get(party) if isinstance(party, str) else None
         if pr is None:
             known = ", ".join(sorted(rule.parties))
             raise CaseError(f"case {self.case.id}: event {ev.index + 1} ({ev.type}) needs 'party' (one of {known})",
@@ -537,7 +537,7 @@ class _Clock:
                             f"（可用：{known}）", event=ev.index)
         o = cat.outcomes[code]
         reason = ev.get("reason")
-        if (o.by_reason or reason is not None) and reason not in cat.reasons:
+        if (o.by_reason or reason is not None) and (not isinstance(reason, str) or reason not in cat.reasons):
             known = ", ".join(cat.reasons)
             raise CaseError(f"case {self.case.id}: event {ev.index + 1} (answered, {code}): give the reason "
                             f"(one of {known})", f"案件{self.case.id}：第{ev.index + 1}个事件（答复{code}）：请写明理由"

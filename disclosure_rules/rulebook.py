@@ -386,6 +386,8 @@ def _load_set(folder: Path) -> RuleSet:
                 raw_v.extend((k, v) for k, v in sec.items())
             elif key == "examples":
                 for i, ex in enumerate(sec):
+                    if "basis" in ex:
+                        parse_basis(ex["basis"], ex)
                     examples.append(Example(ex["name"], ex["case"], ex.get("as_of"), ex["expect"], sec.path,
                                             sec.line_of(i)))
     rs = RuleSet(id=rid, title=_text(head["title"], head, "title"), instrument=head["instrument"], kind=kind,
