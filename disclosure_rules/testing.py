@@ -67,9 +67,12 @@ def receipts(draw, min_value=dt.date(2008, 6, 1), max_value=dt.date(2026, 4, 30)
 
 @st.composite
 def cases(draw, calendar=None, fees: bool = True, delays: bool = False, answered: bool | None = None,
-          min_value=dt.date(2008, 6, 1), max_value=dt.date(2026, 4, 30)):
+          min_value=dt.date(2008, 6, 1), max_value=dt.date(2025, 12, 31)):
     """A valid case: a receipt and events in a lawful or unlawful but possible order.
 
+    Receipts fall between ``min_value`` and ``max_value``; with the default
+    bound, the longest generated history (corrections, consultations,
+    extensions, a fee, an answer) still ends inside the 2026 calendar.
     ``fees``: may include a fee notice (only for requests received from
     2021); ``delays``: may include an Art. 35 delayed reply (which sets a due
     date the agency chooses); ``answered``: force the case to end with an
