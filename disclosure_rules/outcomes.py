@@ -16,12 +16,9 @@ import re
 from pathlib import Path
 
 import attrs
-from business_rules import run_all
-from business_rules.actions import BaseActions, rule_action
-from business_rules.fields import FIELD_TEXT
-from business_rules.variables import BaseVariables, boolean_rule_variable, string_rule_variable
 
 from .basis import Basis, parse_basis
+from .conditions import holding, variables_class
 from .errors import InputError, RuleFileError, UnknownNameError
 from .rulebook import Text, _text, bundled_rules_dir
 from .schema import validate
@@ -275,25 +272,9 @@ def load_outcome_file(path, version: str | None = None) -> OutcomeCatalogue:
 
 # ----------------------------------------------------------------------------- classify
 
-class _Recorder(BaseActions):
-    def __init__(self):
-        self.fired = []
-
-    @rule_action(params={"code": FIELD_TEXT})
-    def conclude(self, code):
-        self.fired.append(code)
-
-
 def _variables(catalogue: OutcomeCatalogue, facts: dict):
-    ns = {}
-    for name, (kind, _, _, _) in catalogue.facts.items():
-        deco = boolean_rule_variable if kind == "boolean" else string_rule_variable
-
-        def getter(self, _n=name):
-            return facts[_n]
-        getter.__name__ = name
-        ns[name] = deco(getter)
-    return type("OfficerFacts", (BaseVariables,), ns)()
+    kinds = {name: kind for name, (kind, _, _, _) in catalogue.facts.items()}
+    return variables_class("OfficerFacts", kinds)(facts)
 
 
 def _normalise(catalogue: OutcomeCatalogue, given: dict) -> dict:
@@ -325,18 +306,13 @@ def classify(facts: dict, version: str = "ogi-2019", *, catalogue: OutcomeCatalo
     values = _normalise(cat, facts)
     variables = _variables(cat, values)
     for c in cat.conflicts:
-        rec = _Recorder()
-        run_all([{"conditions": c.conditions, "actions": [{"name": "conclude", "params": {"code": "x"}}]}],
-                variables, rec)
-        if rec.fired:
+        if holding([("conflict", c.conditions)], variables):
             raise FactsConflictError(f"conflicting facts: {c.message.en}", f"事实相互矛盾：{c.message.zh}")
-    rec = _Recorder()
-    run_all([{"conditions": o.conditions, "actions": [{"name": "conclude", "params": {"code": code}}]}
-             for code, o in cat.outcomes.items()], variables, rec, stop_on_first_trigger=True)
-    if not rec.fired:
+    fired = holding([(code, o.conditions) for code, o in cat.outcomes.items()], variables, first_only=True)
+    if not fired:
         raise InputError("the facts do not determine an answer: say whether the information exists",
                          "根据所给事实无法确定答复类型：请说明该信息是否存在")
-    code = rec.fired[0]
+    code = fired[0]
     o = cat.outcomes[code]
     reason = values.get("exemption") if o.by_reason or code in ("37", "2008-22") else None
     row = cat.report_row(code, reason)
