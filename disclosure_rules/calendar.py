@@ -21,7 +21,6 @@ are covered, but every answer touching them reports ``provisional``.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
 from typing import Iterable, Sequence
 
 import attrs

@@ -27,7 +27,7 @@ from .case import Case, Event, parse_case
 from .conditions import fired
 from .errors import CaseError, UnknownNameError
 from .result import Result, Step, Violation
-from .rulebook import RuleBook, Rules, load_rules
+from .rulebook import RuleBook, load_rules
 
 # same-day events are taken in this order, so the order they are listed in never matters
 PRIORITY = {t: i for i, t in enumerate((

@@ -1,6 +1,5 @@
 """The Guangxi layer (壮族三月三): hand-checked against the regional notices."""
 
-import datetime as dt
 
 import pytest
 

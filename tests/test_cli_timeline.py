@@ -1,7 +1,6 @@
 """`disclosure-rules timeline`: output and exit codes are contracts."""
 
 import json
-from pathlib import Path
 
 import pytest
 

@@ -5,7 +5,6 @@ Each expected date is counted by hand in the comment beside it (2026 calendar:
 off, Saturday 5/9 worked).
 """
 
-import datetime as dt
 import json
 import random
 

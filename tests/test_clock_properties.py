@@ -3,7 +3,6 @@ disclosure_rules.testing)."""
 
 import datetime as dt
 import json
-import random
 
 from hypothesis import assume, given, strategies as st
 

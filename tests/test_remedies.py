@@ -1,6 +1,5 @@
 """Remedy deadlines, counted by hand across holidays of the official calendar."""
 
-import datetime as dt
 
 import pytest
 

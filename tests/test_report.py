@@ -1,6 +1,5 @@
 """Section three of the annual report: counting, checking, rendering."""
 
-import copy
 import datetime as dt
 import json
 
