@@ -27,7 +27,7 @@ from .case import Case, Event, parse_case
 from .conditions import fired
 from .errors import CaseError, UnknownNameError
 from .result import Result, Step, Violation
-from .rulebook import RuleBook, load_rules
+from .rulebook import FACTS, RuleBook, load_rules
 
 # same-day events are taken in this order, so the order they are listed in never matters
 PRIORITY = {t: i for i, t in enumerate((
@@ -208,12 +208,12 @@ class _Clock:
                                applicant_due=self.applicant_due, basis=tuple(dict.fromkeys(basis)),
                                text_en=en, text_zh=zh))
 
-    def _check(self, event_type: str, date: dt.date, facts: dict, basis_fallback=()) -> bool:
+    def _check(self, event_type: str, date: dt.date, facts: dict) -> bool:
         """Record the violations that fire for this event; True when one voids its effect."""
         candidates = [v for v in self.rules.violations if v.event == event_type]
         if not candidates:
             return False
-        full = {name: 0 for name in _NUMERIC_FACTS}
+        full = {name: 0 for name, kind in FACTS.items() if kind == "numeric"}
         full["extension_must_precede_due"] = bool(self.rules.parameters.get("extension_must_precede_due").value) \
             if "extension_must_precede_due" in self.rules.parameters else True
         full.update(facts)
@@ -609,9 +609,6 @@ class _Clock:
                                      "official_last_day": cal.official_last_day.isoformat(),
                                      "notices": len(cal.notices)}})
 
-
-_NUMERIC_FACTS = ("workdays_since_receipt", "workdays_past_due", "prior_correction_notices", "extension_total",
-                  "extension_cap", "days_confirmation_late")
 
 
 def _fill(template: str, values: dict) -> str:
