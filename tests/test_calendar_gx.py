@@ -23,6 +23,8 @@ CN = load_calendar("cn")
     ("2023-04-23", False, True),    # national make-up Sunday for Labour Day, a day off in Guangxi
     ("2024-04-11", False, True),
     ("2025-04-01", False, True),
+    ("2015-04-20", False, True),
+    ("2026-04-20", False, True),
     ("2010-04-16", True, True),     # before the 2014 measures the layer adds nothing
 ])
 def test_days(day, gx, cn):
@@ -39,12 +41,21 @@ def test_add_across_sanyuesan():
 
 
 def test_unsourced_years_are_never_guessed():
-    assert GX.last_day == D("2025-12-31")                    # the 2026 notice is not in the data
-    with pytest.raises(CalendarCoverageError, match="2015"):
-        GX.add(D("2015-04-10"), 10)
-    with pytest.raises(CalendarCoverageError, match="2026"):
-        GX.add(D("2025-12-20"), 20)
+    assert GX.last_day == D("2026-12-31")
+    with pytest.raises(CalendarCoverageError, match="2021"):   # no source found for 2021
+        GX.add(D("2021-04-01"), 20)
+    with pytest.raises(CalendarCoverageError, match="2021"):
+        GX.is_workday(D("2021-08-02"))
     assert GX.add(D("2013-12-20"), 5) == CN.add(D("2013-12-20"), 5)
+    assert GX.add(D("2020-12-30"), 1) == D("2020-12-31")
+
+
+def test_2016_and_2026_weekend_sanyuesan_with_compensatory_days():
+    # 2016: 三月三 on Saturday 4/9 and Sunday 4/10; Friday 4/8 and Monday 4/11 off instead
+    assert GX.add(D("2016-04-07"), 1) == D("2016-04-12")
+    # 2026: 三月初三 is Sunday 4/19; Friday 4/17 and Monday 4/20 off
+    assert GX.add(D("2026-04-16"), 1) == D("2026-04-21")
+    assert CN.add(D("2026-04-16"), 1) == D("2026-04-17")
 
 
 def test_a_guangxi_agency_deadline():
