@@ -338,8 +338,8 @@ class _Clock:
                         f"案件{self.case.id}：第{ev.index + 1}个事件（{ev.type}，{ev.date}）发生在案件办结（{day}）之后",
                         event=ev.index)
 
-    def _facts(self, t: dt.date) -> dict:
-        due = self._due(t)
+    def _facts(self, t: dt.date, due: dt.date | None) -> dict:
+        """The facts violations are checked on at day t, given the due date in force then."""
         past = self.cal.count(due, t) if due is not None and t > due else 0
         return {"workdays_since_receipt": self.cal.count(self.received, t), "workdays_past_due": past,
                 "prior_correction_notices": self.corrections}
@@ -355,17 +355,16 @@ class _Clock:
 
     # ------------------------------------------------------------------ effects
     def _on_suspend(self, ev: Event, rule):
-        facts = self._facts(ev.date)
-        if self._check(ev.type, ev.date, facts):
+        due = self._due(ev.date)
+        if self._check(ev.type, ev.date, self._facts(ev.date, due)):
             self._step(ev, ev.date, ev.type, f"{rule.title.en}: unlawful, the clock is not stopped",
-                       f"{rule.title.zh}：不合法，答复期限不中止", rule.basis, due=self._due(ev.date), note="no effect")
+                       f"{rule.title.zh}：不合法，答复期限不中止", rule.basis, due=due, note="no effect")
             if rule.applicant == "correction":
                 self.corrections += 1
             return
         if rule.applicant == "correction":
             self.corrections += 1
         if rule.applicant == "payment":
-            due = self._due(ev.date)
             used = self.cal.count(self.start, ev.date) - self._excluded_workdays(ev.date)
             self.remaining_at_fee = max(1, self.n + self.ext - used) if due is not None else None
         n = None
@@ -430,10 +429,11 @@ class _Clock:
             raise CaseError(f"case {self.case.id}: event {ev.index + 1} ({ev.type}) needs 'party' (one of {known})",
                             f"案件{self.case.id}：第{ev.index + 1}个事件（{ev.type}）需要写明party（{known}之一）",
                             event=ev.index)
-        self._check(ev.type, ev.date, self._facts(ev.date))
+        due = self._due(ev.date)
+        self._check(ev.type, ev.date, self._facts(ev.date, due))
         if pr.effect == "record":
             self._step(ev, ev.date, ev.type, f"{rule.title.en} ({party}): recorded; this time is not excluded",
-                       f"{rule.title.zh}（{party}）：已记录；该时间不扣除", pr.basis, due=self._due(ev.date), note="record")
+                       f"{rule.title.zh}（{party}）：已记录；该时间不扣除", pr.basis, due=due, note="record")
             self.consultations.append(_Consultation(party, ev.date, None, pr, ev))
             return
         limit = None
@@ -476,12 +476,12 @@ class _Clock:
     def _on_extend(self, ev: Event, rule):
         k = self._int_field(ev, "workdays")
         cap = self.rules.period(rule.cap)
-        facts = self._facts(ev.date)
+        due = self._due(ev.date)
+        facts = self._facts(ev.date, due)
         facts.update(extension_total=self.ext + k, extension_cap=cap.workdays)
         if self._check(ev.type, ev.date, facts):
             self._step(ev, ev.date, ev.type, f"{rule.title.en} ({k} working days): no effect, the due date stays",
-                       f"{rule.title.zh}（{k}个工作日）：不发生效力，答复期限不变", rule.basis,
-                       due=self._due(ev.date), note="no effect")
+                       f"{rule.title.zh}（{k}个工作日）：不发生效力，答复期限不变", rule.basis, due=due, note="no effect")
             return
         granted = max(0, min(k, cap.workdays - self.ext))
         self.ext += granted
@@ -496,9 +496,10 @@ class _Clock:
             raise CaseError(f"case {self.case.id}: event {ev.index + 1} ({ev.type}) needs 'due', a date on or after "
                             f"{ev.date}", f"案件{self.case.id}：第{ev.index + 1}个事件（{ev.type}）需要写明不早于{ev.date}的due日期",
                             event=ev.index)
-        if self._check(ev.type, ev.date, self._facts(ev.date)):
+        in_force = self._due(ev.date)
+        if self._check(ev.type, ev.date, self._facts(ev.date, in_force)):
             self._step(ev, ev.date, ev.type, f"{rule.title.en}: no effect, the due date stays",
-                       f"{rule.title.zh}：不发生效力，答复期限不变", rule.basis, due=self._due(ev.date), note="no effect")
+                       f"{rule.title.zh}：不发生效力，答复期限不变", rule.basis, due=in_force, note="no effect")
             return
         self.fixed_due = due
         self._step(ev, ev.date, ev.type,
@@ -507,8 +508,8 @@ class _Clock:
                    due=due, note="set")
 
     def _on_close(self, ev: Event, rule):
-        facts = self._facts(ev.date)
         due = self._due(ev.date)
+        facts = self._facts(ev.date, due)
         if rule.status == "answered" and ev.get("outcome") is not None:
             self._check_outcome(ev)
         self._check(ev.type, ev.date, facts)
