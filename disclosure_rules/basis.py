@@ -62,6 +62,11 @@ class Basis:
         return cls(**{k: d.get(k) for k in ("instrument", "article", "paragraph", "item", "section", "text")})
 
 
+def cite_all(bases, lang: str = "zh") -> str:
+    """The citations of several bases, each once, joined with "; "."""
+    return "; ".join(dict.fromkeys(b.cite(lang) for b in bases))
+
+
 _KEYS = {"instrument", "article", "paragraph", "item", "section", "text", "note"}
 
 

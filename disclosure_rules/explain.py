@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .basis import cite_all
+
 from .result import Result
 
 _STATUS = {
@@ -51,11 +53,11 @@ def render_text(r: Result, lang: str = "en") -> str:
         due = s.due.isoformat() if s.due else "—"
         lines.append(f"{s.date}  {s.event:<24} {due:<11} {s.text(lang)}")
         if s.basis:
-            lines.append(" " * 48 + "[" + "; ".join(dict.fromkeys(b.cite(lang) for b in s.basis)) + "]")
+            lines.append(" " * 48 + "[" + cite_all(s.basis, lang) + "]")
     if r.violations:
         lines.append("")
         lines.append("违法情形：" if zh else "violations:")
         for v in r.violations:
             msg = v.message_zh if zh else v.message_en
-            lines.append(f"  {v.date}  {v.code}: {msg} [" + "; ".join(b.cite(lang) for b in v.basis) + "]")
+            lines.append(f"  {v.date}  {v.code}: {msg} [" + cite_all(v.basis, lang) + "]")
     return "\n".join(lines)

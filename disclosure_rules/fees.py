@@ -18,7 +18,7 @@ from pathlib import Path
 
 import attrs
 
-from .basis import Basis, parse_basis
+from .basis import Basis, cite_all, parse_basis
 from .errors import InputError, RuleFileError
 from .rulebook import bundled_rules_dir
 from .schema import validate
@@ -79,7 +79,7 @@ class Fee:
                 "lines": [{"from": a, "to": b, "rate": str(r), "subtotal": str(s), "text": t}
                           for a, b, r, s, t in self.lines],
                 "basis": [b.to_dict() for b in self.basis],
-                "citation": "; ".join(b.cite(lang) for b in self.basis)}
+                "citation": cite_all(self.basis, lang)}
 
 
 def load_fee_schedule(path=None) -> Schedule:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import attrs
 
-from .basis import Basis, parse_basis
+from .basis import Basis, cite_all, parse_basis
 from .conditions import holding, variables_class
 from .errors import InputError, RuleFileError, UnknownNameError
 from .rulebook import Text, _text, bundled_rules_dir
@@ -99,7 +99,7 @@ class Classification:
     def to_dict(self, lang="en") -> dict:
         return {"outcome": self.outcome, "reason": self.reason, "title": self.title.get(lang),
                 "basis": [b.to_dict() for b in self.basis],
-                "citation": "; ".join(b.cite(lang) for b in self.basis),
+                "citation": cite_all(self.basis, lang),
                 "must_state": [e.to_dict(lang) for e in self.must_state],
                 "remedies_to_state": [e.to_dict(lang) for e in self.remedies_to_state],
                 "report_row": self.report_row, "rule_fired": self.rule_fired, "version": self.version}

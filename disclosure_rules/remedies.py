@@ -22,7 +22,7 @@ from pathlib import Path
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from .basis import Basis, parse_basis
+from .basis import Basis, cite_all, parse_basis
 from .calendar import Calendar
 from .calendar_files import load_calendar
 from .errors import InputError
@@ -46,7 +46,7 @@ class Deadline:
         return {"id": self.id, "title": self.title.get(lang), "starts": self.starts.isoformat(),
                 "nominal_last_day": self.nominal_last_day.isoformat(), "last_day": self.last_day.isoformat(),
                 "moved_because": self.moved_because, "note": self.note.get(lang) if self.note else None,
-                "basis": [b.to_dict() for b in self.basis], "citation": "; ".join(b.cite(lang) for b in self.basis)}
+                "basis": [b.to_dict() for b in self.basis], "citation": cite_all(self.basis, lang)}
 
 
 @attrs.frozen

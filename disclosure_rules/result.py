@@ -6,7 +6,7 @@ import datetime as dt
 
 import attrs
 
-from .basis import Basis
+from .basis import Basis, cite_all
 
 
 def _iso(d):
@@ -43,7 +43,7 @@ class Violation:
                 "message": self.message_zh if lang == "zh" else self.message_en,
                 "message_en": self.message_en, "message_zh": self.message_zh,
                 "voids_effect": self.voids_effect, "rules": self.source,
-                "basis": [b.to_dict() for b in self.basis], "citation": "; ".join(b.cite(lang) for b in self.basis)}
+                "basis": [b.to_dict() for b in self.basis], "citation": cite_all(self.basis, lang)}
 
     @classmethod
     def from_dict(cls, d: dict) -> "Violation":
@@ -72,7 +72,7 @@ class Step:
         return {"date": self.date.isoformat(), "event": self.event, "effect": self.effect,
                 "due": _iso(self.due), "applicant_due": _iso(self.applicant_due),
                 "text": self.text(lang), "text_en": self.text_en, "text_zh": self.text_zh,
-                "basis": [b.to_dict() for b in self.basis], "citation": "; ".join(b.cite(lang) for b in self.basis)}
+                "basis": [b.to_dict() for b in self.basis], "citation": cite_all(self.basis, lang)}
 
     @classmethod
     def from_dict(cls, d: dict) -> "Step":

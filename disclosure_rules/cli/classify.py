@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..basis import cite_all
+
 from pathlib import Path
 
 
@@ -54,7 +56,7 @@ def run(args) -> int:
         return 0
     zh = args.lang == "zh"
     print(f"{c.outcome}  {c.title.get(args.lang)}" + (f" ({c.reason})" if c.reason else ""))
-    print(("依据：" if zh else "basis: ") + "; ".join(b.cite(args.lang) for b in c.basis))
+    print(("依据：" if zh else "basis: ") + cite_all(c.basis, args.lang))
     print(("年报行：" if zh else "report row: ") + c.report_row)
     print("答复应当载明：" if zh else "the answer must state:")
     for e in c.must_state + c.remedies_to_state:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..basis import cite_all
+
 from . import args as A
 
 
@@ -31,7 +33,7 @@ def run(args) -> int:
         for a, b, rate, sub, text in f.lines:
             units = f"{a}-{b}" if a != b else f"{a}"
             print(f"  {units}: {_yuan(rate)} x {b - a + 1} = {_yuan(sub)}  ({text})")
-        print("  [" + "; ".join(b.cite(args.lang) for b in f.basis) + "]")
+        print("  [" + cite_all(f.basis, args.lang) + "]")
     return 0
 
 

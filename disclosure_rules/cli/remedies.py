@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..basis import cite_all
 from . import args as A
 
 
@@ -48,7 +49,7 @@ def run(args) -> int:
             print(f"  {d.title.get(args.lang)}: {d.last_day}{moved}")
             if d.note:
                 print(f"    {d.note.get(args.lang)}")
-            print("    [" + "; ".join(dict.fromkeys(b.cite(args.lang) for b in d.basis)) + "]")
+            print("    [" + cite_all(d.basis, args.lang) + "]")
         if rem.review_first:
             print("  " + rem.review_first_note.get(args.lang))
         if rem.provisional:
