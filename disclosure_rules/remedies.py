@@ -97,7 +97,7 @@ def _end(start: dt.date, period: dict) -> dt.date:
                                  years=period.get("years", 0))
 
 
-def _roll(cal: Calendar, d: dt.date, lang_reason=True):
+def _roll(cal: Calendar, d: dt.date):
     if cal.is_workday(d):
         return d, None
     info = cal.day(d)

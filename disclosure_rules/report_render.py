@@ -99,6 +99,7 @@ def to_xlsx(table: AnnualTable, path) -> None:
             ws.cell(2, col, c.zh)
     ws.merge_cells(start_row=2, start_column=4 + first_org, end_row=2, end_column=4 + last_org)
     ws.cell(2, 4 + first_org, lay.columns[first_org].group)
+    results_heading = next(r.group for r in lay.rows if r.code.count(".") == 1)   # 三、本年度办理结果
     row = 4
     for r in lay.rows:
         depth = r.code.count(".")
@@ -106,11 +107,11 @@ def to_xlsx(table: AnnualTable, path) -> None:
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
             ws.cell(row, 1, r.zh)
         elif depth == 1:
-            ws.cell(row, 1, "三、本年度办理结果")
+            ws.cell(row, 1, r.group)
             ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
             ws.cell(row, 2, r.zh)
         else:
-            ws.cell(row, 1, "三、本年度办理结果")
+            ws.cell(row, 1, results_heading)
             ws.cell(row, 2, r.group)
             ws.cell(row, 3, r.zh)
         for i, c in enumerate(lay.columns):
