@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..basis import cite_all
-
 from . import args as A
 
 
