@@ -13,7 +13,7 @@ Entry points::
 """
 
 from .calendar import Calendar, DayInfo, Notice, Span
-from .calendar_files import available_calendars, load_calendar
+from .calendar import available_calendars, load_calendar
 from .case import Case, Event, Receipt, load_cases, parse_case
 from .clock import evaluate, evaluate_many
 from .result import Result, Step, Violation

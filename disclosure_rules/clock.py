@@ -22,7 +22,7 @@ import datetime as dt
 from string import Formatter
 
 from .calendar import Calendar
-from .calendar_files import load_calendar
+from .calendar import load_calendar
 from .case import Case, Event, parse_case
 from .conditions import fired
 from .errors import CaseError, UnknownNameError

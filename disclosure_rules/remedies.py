@@ -24,7 +24,7 @@ from dateutil.relativedelta import relativedelta
 
 from .basis import Basis, cite_all, parse_basis
 from .calendar import Calendar
-from .calendar_files import load_calendar
+from .calendar import load_calendar
 from .errors import InputError
 from .rulebook import Text, _text, bundled_rules_dir
 from .schema import validate

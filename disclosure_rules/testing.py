@@ -19,7 +19,7 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from .calendar_files import load_calendar
+from .calendar import load_calendar
 
 CHANNELS = ("in_person", "post_registered", "post_ordinary", "online", "fax")
 APPLICANTS = ("natural_person", "commercial_enterprise", "research_institution", "social_welfare_organization",

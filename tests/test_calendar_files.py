@@ -8,7 +8,7 @@ import pytest
 
 from disclosure_rules import (CalendarCoverageError, RuleFileError, UnknownNameError, available_calendars,
                               load_calendar)
-from disclosure_rules.calendar_files import bundled_calendars_dir
+from disclosure_rules.calendar.files import bundled_calendars_dir
 
 
 def test_every_bundled_calendar_loads():

@@ -21,7 +21,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..calendar_files import available_calendars, load_calendar
+    from ..calendar import available_calendars, load_calendar
     from ..examples import run_examples
     from ..rulebook import load_rules
     from . import print_json

@@ -21,7 +21,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..calendar_files import load_calendar
+    from ..calendar import load_calendar
     from ..case import load_cases
     from ..clock import evaluate
     from ..remedies import remedies_for_result

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..calendar_files import load_calendar
+from ..calendar import load_calendar
 from . import args as A
 
 

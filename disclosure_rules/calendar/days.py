@@ -1,7 +1,7 @@
 """Working-day arithmetic on the official calendar.
 
 A :class:`Calendar` is built once from calendar data (see
-:mod:`disclosure_rules.calendar_files`) and answers in O(1) per call from an
+:mod:`disclosure_rules.calendar.files`) and answers in O(1) per call from an
 index of cumulative working days:
 
 * ``add(d, n)``: the n-th working day strictly after ``d`` (the start day
@@ -25,7 +25,7 @@ from typing import Iterable, Sequence
 
 import attrs
 
-from .errors import CalendarCoverageError, InputError
+from ..errors import CalendarCoverageError, InputError
 
 _WEEKDAY_ZH = "一二三四五六日"
 _WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
