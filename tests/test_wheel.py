@@ -38,6 +38,7 @@ def test_wheel_carries_the_data(installed):
     names = zipfile.ZipFile(wheel).namelist()
     assert "disclosure_rules/data/calendars/cn/2026.yaml" in names
     assert "disclosure_rules/data/calendars/cn/calendar.yaml" in names
+    assert "disclosure_rules/data/calendars/statutory.yaml" in names
     assert not any(n.startswith(("tests/", "calendars/", "rules/")) for n in names)
 
 

@@ -1,0 +1,213 @@
+"""The statutory holidays of the whole population (全体公民放假的节日).
+
+全国年节及纪念日放假办法 Art. 2 lists them; its text changed twice in the
+years the calendar covers (the 2007 text for 2008-2013: 春节 = 除夕、初一、
+初二; the 2013 text for 2014-2024: 初一至初三; the 2024 text from 2025: 春节
+除夕至初三 and 劳动节 5月1日、2日).  The texts, their dates of force and
+each festival's days are data in ``calendars/statutory.yaml``; the lunar
+dates and 清明 are computed here from the Chinese lunisolar calendar of the
+``holidays`` package, never typed per year.
+
+``statutory_days(year)`` gives the days of the text in force on 1 January
+of ``year`` (each text came into force on a 1 January).  A yearly notice
+must give every one of them off; :mod:`.estimate` builds the unpublished
+years around them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from pathlib import Path
+
+import attrs
+
+from ..data import data_dir
+from ..errors import InputError, RuleFileError
+from ..yamlfile import Map, Seq, load_yaml
+
+_LUNAR_MONTHS = (1, 5, 8)        # the months whose festivals the lunisolar tables give
+
+
+@attrs.frozen
+class StatutoryDay:
+    """One statutory holiday: its date, festival (元旦 ... 国庆节, as in the
+    calendar files), the article it comes from and, in ``label``, which day
+    of the festival it is (农历除夕, 正月初一, 5月2日 ...)."""
+
+    date: dt.date
+    festival: str
+    basis: str
+    label: str = ""
+
+
+@attrs.frozen
+class _DaySpec:
+    kind: str                      # solar | lunar | lunar_eve | solar_term
+    month: int = 0
+    day: int = 0
+    line: int = 0
+
+    def label(self) -> str:
+        if self.kind == "solar":
+            return f"{self.month}月{self.day}日"
+        if self.kind == "lunar_eve":
+            return "农历除夕"
+        if self.kind == "solar_term":
+            return "清明当日"
+        names = {1: "正月", 5: "五月", 8: "八月"}
+        return f"{names[self.month]}{_lunar_day_name(self.day)}"
+
+
+@attrs.frozen
+class StatutoryText:
+    """One version of Art. 2: in force from ``start`` to ``end`` (inclusive, None = open)."""
+
+    version: str
+    basis: str
+    start: dt.date
+    end: dt.date | None
+    festivals: tuple          # (festival, text, (_DaySpec, ...))
+    path: str = ""
+
+    def covers(self, d: dt.date) -> bool:
+        return self.start <= d and (self.end is None or d <= self.end)
+
+
+def statutory_file() -> Path:
+    return data_dir("calendars") / "statutory.yaml"
+
+
+def statutory_days(year: int) -> tuple[StatutoryDay, ...]:
+    """The statutory holidays of ``year``, in date order, under the text of
+    全国年节及纪念日放假办法 in force that year.  Raises ``InputError`` for a
+    year no text in the data governs (before 2008)."""
+    return _days(year, str(statutory_file()))
+
+
+def text_in_force(year: int, path=None) -> StatutoryText:
+    """The version of Art. 2 in force on 1 January of ``year``."""
+    texts = load_texts(str(path or statutory_file()))
+    for t in texts:
+        if t.covers(dt.date(year, 1, 1)):
+            return t
+    first = min(t.start for t in texts)
+    raise InputError(f"no text of 全国年节及纪念日放假办法 in the data governs {year} "
+                     f"(the data starts on {first.isoformat()})",
+                     f"数据中没有适用于{year}年的《全国年节及纪念日放假办法》文本（数据自{first.isoformat()}起）")
+
+
+@functools.lru_cache(maxsize=256)
+def _days(year: int, path: str) -> tuple[StatutoryDay, ...]:
+    if not isinstance(year, int) or isinstance(year, bool):
+        raise InputError("the year must be a whole number", "年份必须是整数")
+    text = text_in_force(year, path)
+    out = []
+    for festival, _, specs in text.festivals:
+        for s in specs:
+            out.append(StatutoryDay(_resolve(s, year), festival, text.basis, s.label()))
+    return tuple(sorted(out, key=lambda d: d.date))
+
+
+def _resolve(s: _DaySpec, year: int) -> dt.date:
+    from holidays.calendars.chinese import _ChineseLunisolar
+
+    lunisolar = _ChineseLunisolar()
+    if s.kind == "solar":
+        return dt.date(year, s.month, s.day)
+    if s.kind == "solar_term":
+        return lunisolar.qingming_date(year)[0]
+    if s.kind == "lunar_eve":
+        return lunisolar.lunar_new_year_date(year)[0] - dt.timedelta(days=1)
+    anchor, anchor_day = {1: (lunisolar.lunar_new_year_date, 1), 5: (lunisolar.dragon_boat_date, 5),
+                          8: (lunisolar.mid_autumn_date, 15)}[s.month]
+    base = anchor(year)[0]
+    if base is None:
+        raise InputError(f"the lunisolar calendar has no date for {year}", f"农历数据中没有{year}年的日期")
+    return base + dt.timedelta(days=s.day - anchor_day)
+
+
+@functools.lru_cache(maxsize=8)
+def load_texts(path: str) -> tuple[StatutoryText, ...]:
+    """Read and check ``statutory.yaml``; every mistake names file and line."""
+    doc = load_yaml(path)
+    if not isinstance(doc, Map) or not isinstance(doc.get("texts"), Seq) or not doc["texts"]:
+        raise RuleFileError(path, getattr(doc, "line", 1), "the file must list the versions of the text under 'texts'",
+                            "文件必须在texts下列出各版本文本")
+    texts = [_text(t, doc["texts"].line_of(i), path) for i, t in enumerate(doc["texts"])]
+    texts.sort(key=lambda t: t.start)
+    for a, b in zip(texts, texts[1:]):
+        if a.end is None or a.end + dt.timedelta(days=1) != b.start:
+            raise RuleFileError(path, doc["texts"].line, f"the text {a.version} must end the day before "
+                                f"{b.version} comes into force ({b.start})",
+                                f"{a.version}文本须于{b.version}施行（{b.start}）前一日失效")
+    return tuple(texts)
+
+
+def _text(t, line: int, path: str) -> StatutoryText:
+    if not isinstance(t, Map):
+        raise RuleFileError(path, line, "each text needs version, basis, in_force and festivals",
+                            "每个文本都需要version、basis、in_force和festivals")
+    for key in ("version", "basis"):
+        if not isinstance(t.get(key), str) or not t[key]:
+            raise RuleFileError(path, t.line_of(key), f"the text has no '{key}'", f"该文本缺少“{key}”")
+    force = t.get("in_force")
+    if not isinstance(force, Map) or not isinstance(force.get("from"), dt.date):
+        raise RuleFileError(path, t.line_of("in_force"), "in_force needs 'from' (YYYY-MM-DD)",
+                            "in_force需要from（YYYY-MM-DD）")
+    start, end = force["from"], force.get("to")
+    if end is not None and (not isinstance(end, dt.date) or end < start):
+        raise RuleFileError(path, force.line_of("to"), "in_force 'to' must be a date after 'from'",
+                            "in_force的to必须是晚于from的日期")
+    if (start.month, start.day) != (1, 1):
+        raise RuleFileError(path, force.line_of("from"), "a text must come into force on 1 January "
+                            "(the years are governed whole)", "文本须自1月1日起施行（按整年适用）")
+    fests = t.get("festivals")
+    if not isinstance(fests, Seq) or not fests:
+        raise RuleFileError(path, t.line_of("festivals"), "the text lists no festivals", "该文本没有列出节日")
+    out = []
+    for i, f in enumerate(fests):
+        fl = fests.line_of(i)
+        if not isinstance(f, Map) or not isinstance(f.get("festival"), str) or not isinstance(f.get("days"), Seq):
+            raise RuleFileError(path, fl, "each festival needs 'festival', 'text' and 'days'",
+                                "每个节日都需要festival、text和days")
+        specs = tuple(_spec(s, f["days"].line_of(j), path) for j, s in enumerate(f["days"]))
+        out.append((f["festival"], str(f.get("text", "")), specs))
+    return StatutoryText(t["version"], t["basis"], start, end, tuple(out), path)
+
+
+def _spec(s, line: int, path: str) -> _DaySpec:
+    if not isinstance(s, Map) or len(s) != 1:
+        raise RuleFileError(path, line, "each day is one of solar, lunar, lunar_eve, solar_term",
+                            "每一天须为solar、lunar、lunar_eve、solar_term之一")
+    (kind, v), = s.items()
+    if kind == "lunar_eve" and v is True:
+        return _DaySpec("lunar_eve", line=line)
+    if kind == "solar_term" and v == "清明":
+        return _DaySpec("solar_term", line=line)
+    if kind in ("solar", "lunar") and isinstance(v, Map) and isinstance(v.get("month"), int) \
+            and isinstance(v.get("day"), int):
+        m, d = v["month"], v["day"]
+        if kind == "solar":
+            try:
+                dt.date(2000, m, d)
+            except ValueError:
+                raise RuleFileError(path, line, f"{m}-{d} is not a day of the year", f"{m}月{d}日不是有效日期")
+        elif m not in _LUNAR_MONTHS or not 1 <= d <= 29:
+            raise RuleFileError(path, line, "a lunar day must be in month 1, 5 or 8 and between day 1 and 29",
+                                "农历日期须在正月、五月或八月的初一至廿九之间")
+        return _DaySpec(kind, m, d, line)
+    raise RuleFileError(path, line, f"'{kind}' is not a day this file understands (solar {{month, day}}, "
+                        "lunar {month, day}, lunar_eve: true, solar_term: 清明)",
+                        f"无法识别的日期写法“{kind}”（应为solar、lunar、lunar_eve: true或solar_term: 清明）")
+
+
+def _lunar_day_name(d: int) -> str:
+    digits = "一二三四五六七八九十"
+    if d <= 10:
+        return "初" + digits[d - 1]
+    if d < 20:
+        return "十" + digits[d - 11]
+    if d == 20:
+        return "二十"
+    return "廿" + digits[d - 21]
