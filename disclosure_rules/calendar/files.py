@@ -218,7 +218,8 @@ def _load(name: str, dirs: tuple, estimate_until: int | None) -> Calendar:
     digest = hashlib.sha256()
     for layer in chain:
         digest.update(layer.hash.digest())
-        own = set(layer.years)
+        # a partial file holds only days another year's notice fixed in it: its year is not covered
+        own = {y for y, (_p, doc) in layer.years.items() if doc.get("partial") is not True}
         if layer.adds_nothing_before is not None and years is not None:
             own |= {y for y in years if dt.date(y, 12, 31) < layer.adds_nothing_before}
         layer_years = own if years is None else own & years
@@ -264,9 +265,11 @@ def _load(name: str, dirs: tuple, estimate_until: int | None) -> Calendar:
                     deviations[d] = DayInfo(d, workday, "make_up_workday" if workday else "day_off",
                                             nm, no, layer.id)
             for key in doc:
-                if key not in ("year", "notices", "days_off", "working_days", "note"):
-                    _fail(doc, key, f"unknown key '{key}' (expected year, notices, days_off, working_days, note)",
-                          f"未知的键“{key}”（应为year、notices、days_off、working_days、note）")
+                if key not in ("year", "notices", "days_off", "working_days", "note", "partial"):
+                    _fail(doc, key, f"unknown key '{key}' (expected year, notices, days_off, working_days, note, partial)",
+                          f"未知的键“{key}”（应为year、notices、days_off、working_days、note、partial）")
+            if doc.get("partial", False) not in (True, False):
+                _fail(doc, "partial", "'partial' must be true or false", "partial必须是true或false")
     first, last = min(years), max(years)
     gaps = tuple((dt.date(y, 1, 1), dt.date(y, 12, 31)) for y in range(first, last + 1) if y not in years)
     official_last = dt.date(last, 12, 31)
