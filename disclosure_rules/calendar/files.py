@@ -72,6 +72,24 @@ def _search_path(extra) -> list[Path]:
     return paths
 
 
+def warn_from(name: str, search_path=None) -> tuple[int, int] | None:
+    """The day of the year (month, day) from which ``check`` warns that the
+    calendar lacks next year's data (``warn_from: "11-01"`` in calendar.yaml)."""
+    folder = _find(name, tuple(str(p) for p in _search_path(search_path)))
+    meta = load_yaml(folder / "calendar.yaml")
+    value = meta.get("warn_from") if isinstance(meta, Map) else None
+    if value is None:
+        return None
+    try:
+        month, day = (int(x) for x in str(value).split("-"))
+        dt.date(2000, month, day)
+    except ValueError:
+        raise RuleFileError(folder / "calendar.yaml", meta.line_of("warn_from"),
+                            f"warn_from must be a day of the year written MM-DD, not '{value}'",
+                            f"warn_from必须是写成MM-DD的日期，而不是“{value}”") from None
+    return month, day
+
+
 def _find(name: str, dirs) -> Path:
     if not isinstance(name, str) or not name or "/" in name or "\\" in name or name.startswith("."):
         raise UnknownNameError(f"'{name}' is not a calendar name", f"“{name}”不是日历名称")
