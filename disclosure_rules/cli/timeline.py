@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
+from ..calendar.today import today_in_beijing
 from ..case import load_cases
 from ..clock import evaluate
 from ..explain import render_text
@@ -20,10 +19,6 @@ def register(sub) -> None:
                    help="estimate unpublished calendar years up to YEAR (results marked provisional)")
     common_options(p)
     p.set_defaults(func=run)
-
-
-def today_in_beijing() -> dt.date:
-    return (dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=8)).date()
 
 
 def run(args) -> int:
