@@ -29,11 +29,20 @@ from pathlib import Path
 import attrs
 
 from ..errors import DisclosureRulesError, InputError
+from ..yamlfile import Map, load_yaml
 from .days import Calendar
 from .files import _search_path, load_calendar
 from .notice_checks import check_notice, statements_by_day
 from .notices import Notice, NoticeError, read_notice
-from .yearfile import Day, NoticeRecord, YearFile, empty_year, read_year_file, render, year_files
+from .yearfile import (
+    Day,
+    NoticeRecord,
+    YearFile,
+    empty_year,
+    read_year_file,
+    render,
+    year_files,
+)
 
 
 @attrs.frozen
@@ -117,7 +126,7 @@ def write_plan(plan: ImportPlan) -> list[Path]:
             f"本通知将其定为{_zh(c.after)}（共{len(plan.conflicts)}天不同；使用--force替换）")
     plan.folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for year, (old, new) in sorted(plan.files.items()):
+    for year, (_old, new) in sorted(plan.files.items()):
         target = plan.folder / f"{year}.yaml"
         target.write_text(render(new, national=plan.national), encoding="utf-8")
         written.append(target)
@@ -142,24 +151,23 @@ def _calendar_folder(directory: Path, calendar: str) -> Path:
     return folder
 
 
-def _meta(folder: Path):
-    from ..yamlfile import load_yaml
+def _meta(folder: Path) -> Map:
+    meta = load_yaml(folder / "calendar.yaml")
+    return meta if isinstance(meta, Map) else Map()
 
-    return load_yaml(folder / "calendar.yaml")
 
-
-def _weekend(meta, folder: Path) -> frozenset[int]:
+def _weekend(meta: Map, folder: Path) -> frozenset[int]:
     if meta.get("extends") is None:
         names = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
         return frozenset(names.index(w) for w in meta.get("weekend", ["saturday", "sunday"]))
     return _parent(meta, folder).weekend
 
 
-def _parent(meta, folder: Path) -> Calendar:
+def _parent(meta: Map, folder: Path) -> Calendar:
     return load_calendar(meta["extends"], search_path=[folder.parent])
 
 
-def _record(notice: Notice, doc_no: str | None, title: str | None, source: str | None, path) -> NoticeRecord:
+def _record(notice: Notice, doc_no: str | None, title: str | None, source: str | None, path: str | None) -> NoticeRecord:
     if doc_no and notice.doc_no and doc_no != notice.doc_no:
         raise NoticeError(f"--doc-no {doc_no} differs from the number in the notice, {notice.doc_no}",
                           f"--doc-no {doc_no}与通知中的文号{notice.doc_no}不一致",
@@ -176,7 +184,7 @@ def _record(notice: Notice, doc_no: str | None, title: str | None, source: str |
     return NoticeRecord(number, name, notice.dated, source or "", note)
 
 
-def _days_wanted(notice: Notice, record: NoticeRecord, folder: Path, meta, national: bool,
+def _days_wanted(notice: Notice, record: NoticeRecord, folder: Path, meta: Map, national: bool,
                  weekend: frozenset[int]) -> dict[dt.date, Day]:
     by_day = statements_by_day(notice)
     wanted = {d: Day(w, name, record.doc_no) for d, (w, name, _line) in by_day.items()}

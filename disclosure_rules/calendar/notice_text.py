@@ -19,7 +19,8 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from typing import Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import attrs
 
@@ -64,7 +65,7 @@ class WrittenDate:
 
 
 @functools.lru_cache(maxsize=1)
-def _to_simplified():
+def _to_simplified() -> Any:
     import opencc  # a maintained converter (the OpenCC project): traditional -> simplified
 
     return opencc.OpenCC("t2s")
@@ -96,7 +97,7 @@ def _chinese_numeral_dates(s: str) -> str:
             return (_CN_DIGITS[a] if a else 1) * 10 + (_CN_DIGITS[b] if b else 0)
         return _CN_DIGITS[t]
 
-    def repl(m: re.Match) -> str:
+    def repl(m: re.Match[str]) -> str:
         y = "".join(str(_CN_DIGITS[c]) for c in m.group(1))
         return f"{y}年{number(m.group(2))}月{number(m.group(3))}日"
 

@@ -34,6 +34,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from typing import Any
 
 import attrs
 
@@ -124,7 +126,7 @@ class NoticeError(InputError):
         self.line = line
         self.path = path
 
-    def to_dict(self, lang: str = "en") -> dict:
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
         d = super().to_dict(lang)
         d.update(path=self.path, line=self.line)
         return d
@@ -157,15 +159,7 @@ def read_notice(text: str, *, path: str | None = None, title: str | None = None)
 def _identity(lines: list[Line], path: str | None) -> tuple[str | None, str, int, bool]:
     """(title, subject, year, yearly): 关于2012年部分节假日安排的通知 -> subject
     2012年, yearly (the year's own arrangement, not a supplement or a regional notice)."""
-    texts = [ln.text for ln in lines]
-    # a title broken over two or three lines (国务院办公厅关于2010年 / 部分节假日安排的通知)
-    for i, t in enumerate(texts):
-        if "关于" in t and "通知" not in t:
-            for k in (2, 3):
-                joined = "".join(texts[i:i + k])
-                if "通知" in joined:
-                    texts.append(joined)
-                    break
+    texts = _with_joined_titles([ln.text for ln in lines])
     for t in texts:
         for m in _TITLE.finditer(t):
             if "现将" in t or t.rfind("《", 0, m.start()) > t.rfind("》", 0, m.start()):
@@ -176,9 +170,9 @@ def _identity(lines: list[Line], path: str | None) -> tuple[str | None, str, int
                 yearly = "部分节假日" in m.group(0)
                 return _title_text(t, m), subject, year, yearly
     for ln in lines:
-        m = _ANNOUNCE.search(ln.text)
-        if m:
-            subject = m.group("subject").strip("“”\"' ")
+        found = _ANNOUNCE.search(ln.text)
+        if found:
+            subject = found.group("subject").strip("“”\"' ")
             year = _year_of(subject, lines)
             if year:        # a reprint without its title: the yearly notice lists the festivals
                 return None, subject, year, len(re.findall(r"元旦|春节|清明|劳动节|端午|中秋|国庆", subject)) >= 5
@@ -186,7 +180,19 @@ def _identity(lines: list[Line], path: str | None) -> tuple[str | None, str, int
                       "没有找到通知标题（……关于YYYY年……的通知），无法确定年份", path=path)
 
 
-def _title_text(t: str, m: re.Match) -> str:
+def _with_joined_titles(texts: list[str]) -> list[str]:
+    """The lines, plus each title broken over two or three lines joined up
+    (国务院办公厅关于2010年 / 部分节假日安排的通知)."""
+    out = list(texts)
+    for i, t in enumerate(texts):
+        if "关于" in t and "通知" not in t:
+            joined = next(("".join(texts[i:i + k]) for k in (2, 3) if "通知" in "".join(texts[i:i + k])), None)
+            if joined:
+                out.append(joined)
+    return out
+
+
+def _title_text(t: str, m: re.Match[str]) -> str:
     """The title from its issuer (国务院办公厅 / 国务院 / ……人民政府办公厅) to 通知."""
     head = t[:m.start()]
     k = max(head.rfind("国务院"), head.rfind("自治区"), head.rfind("人民政府"))
@@ -218,14 +224,12 @@ def _doc_no(lines: list[Line], year: int) -> tuple[str | None, int | None]:
     """The notice's own number: the first one written on a line of its own
     (a notice may cite others in its body, e.g. a regional notice citing the
     national one)."""
-    found = []
     for ln in lines:
         for m in _DOC_NO.finditer(ln.text):
             rest = ln.text[:m.start()] + ln.text[m.end():]
-            own = len(re.findall(r"[\u4e00-\u9fff]", rest)) < 6 or "发文字号" in ln.text
-            found.append((not own, ln.number, f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"))
-    own = [f for f in found if not f[0]]
-    return (own[0][2], own[0][1]) if own else (None, None)
+            if len(re.findall(r"[\u4e00-\u9fff]", rest)) < 6 or "发文字号" in ln.text:
+                return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号", ln.number
+    return None, None
 
 
 def _signature(lines: list[Line]) -> tuple[str | None, dt.date | None]:
@@ -237,7 +241,7 @@ def _signature(lines: list[Line]) -> tuple[str | None, dt.date | None]:
                 return m.group(1), dt.date(int(m.group(2)), int(m.group(3)), int(m.group(4)))
             except ValueError:
                 return m.group(1), None
-    for a, b in zip(lines, lines[1:]):
+    for a, b in zip(lines, lines[1:], strict=False):
         issuer = re.sub(r"[^\u4e00-\u9fff]", "", a.text)          # reprints add junk around lines
         m = _SIGNED.search(b.text)
         if _ISSUERS.match(issuer) and m and len(re.findall(r"[\u4e00-\u9fff]", b.text)) == 3:
@@ -248,7 +252,7 @@ def _signature(lines: list[Line]) -> tuple[str | None, dt.date | None]:
     return None, None
 
 
-def _items(lines: list[Line], year: int, subject: str, path: str | None):
+def _items(lines: list[Line], year: int, subject: str, path: str | None) -> Iterator[Item]:
     """Group the statements by festival item."""
     current: tuple[str, int] | None = None
     buf: list[Line] = []
@@ -286,39 +290,39 @@ def _read_item(name: str, line: int, body: list[Line], year: int) -> Item:
     extends_to = None
     anchor: dt.date | None = None
     for ln in body:
-        for sentence, offset in _sentences(ln.text):
-            if "鼓励" in sentence:
-                continue
-            dates = [w for w in written_dates(Line(ln.number, sentence))]
-            if not dates:
+        for sentence in _sentences(ln.text):
+            dates = list(written_dates(Line(ln.number, sentence)))
+            if not dates or "鼓励" in sentence:
                 continue
             resolved, anchor = _resolve_all(dates, year, anchor)
             ext = re.search(r"延长.{0,20}?假期至", sentence)
             for group, verb in _groups(sentence, dates, resolved):
-                if ext and group[0].start > ext.end() - 1 and verb != "work":
+                if ext and extends_to is None and group[0].start >= ext.end() - 1 and verb not in ("work", "resume"):
                     extends_to = Statement(group[0].date, False, ln.number, group[0].w.weekday, group[0].w.text)
-                    continue
-                if verb is None or verb == "resume":
-                    continue
-                if group[0].range_end is not None:
-                    a, b = group[0].date, group[0].range_end
-                    if b >= a:
-                        ranges.append(Range(a, b, ln.number, _stated_days(sentence, group[-1].end)))
-                        d = a
-                        while d <= b:
-                            statements.append(Statement(d, False, ln.number,
-                                                        group[0].w.weekday if d == a else (group[0].end_weekday if d == b else None),
-                                                        group[0].w.text))
-                            d += dt.timedelta(days=1)
-                    continue
-                shared = group[-1].w.weekdays        # 28日、29日（星期六、星期日）: one note for the run
-                for k, g in enumerate(group):
-                    wd = shared[k] if len(group) > 1 and len(shared) == len(group) else g.w.weekday
-                    statements.append(Statement(g.date, verb == "work", ln.number, wd, g.w.text))
+                elif verb in ("off", "work"):
+                    statements.extend(_statements(group, verb == "work", ln.number))
+                    if group[0].range_end is not None:
+                        ranges.append(Range(group[0].date, group[0].range_end, ln.number,
+                                            _stated_days(sentence, group[-1].end)))
     window = (dt.date(year - 1, 12, 1), dt.date(year, 12, 31))
     kept = tuple(s for s in statements if window[0] <= s.date <= window[1])
     ignored = tuple(s for s in statements if not window[0] <= s.date <= window[1])
     return Item(name, line, kept, tuple(r for r in ranges if window[0] <= r.first <= window[1]), extends_to, ignored)
+
+
+def _statements(group: list[_Mention], workday: bool, line: int) -> list[Statement]:
+    """The days a run of dates (or one span A至B) names, with their weekday notes."""
+    first = group[0]
+    if first.range_end is not None:
+        out, d = [], first.date
+        while d <= first.range_end:
+            wd = first.w.weekday if d == first.date else (first.end_weekday if d == first.range_end else None)
+            out.append(Statement(d, workday, line, wd, first.w.text))
+            d += dt.timedelta(days=1)
+        return out
+    shared = group[-1].w.weekdays        # 28日、29日（星期六、星期日）: one note for the run
+    return [Statement(g.date, workday, line, shared[k] if len(group) > 1 and len(shared) == len(group)
+                      else g.w.weekday, g.w.text) for k, g in enumerate(group)]
 
 
 @attrs.frozen
@@ -331,16 +335,13 @@ class _Mention:
     end_weekday: int | None = None
 
 
-def _sentences(text: str):
+def _sentences(text: str) -> list[str]:
     """Split a line at 。；; keep commas inside (a sentence may list several dates)."""
-    pos = 0
-    for part in re.split(r"(?<=[。;；])", text):
-        if part.strip():
-            yield part, pos
-        pos += len(part)
+    return [part for part in re.split(r"(?<=[。;；])", text) if part.strip()]
 
 
-def _resolve_all(dates: list[WrittenDate], year: int, anchor: dt.date | None):
+def _resolve_all(dates: list[WrittenDate], year: int,
+                 anchor: dt.date | None) -> tuple[list[dt.date | None], dt.date | None]:
     out: list[dt.date | None] = []
     month = None
     for w in dates:
@@ -365,7 +366,8 @@ def _resolve_all(dates: list[WrittenDate], year: int, anchor: dt.date | None):
     return out, anchor
 
 
-def _groups(sentence: str, dates: list[WrittenDate], resolved):
+def _groups(sentence: str, dates: list[WrittenDate],
+            resolved: list[dt.date | None]) -> Iterator[tuple[list[_Mention], str | None]]:
     """Yield (mentions, verb) for each run of dates joined by 、 or 至 and the verb
     that follows them (or, for 放假时间为……, precedes them)."""
     mentions: list[_Mention] = []
@@ -388,7 +390,7 @@ def _groups(sentence: str, dates: list[WrittenDate], resolved):
         group.append(m)
         nxt = mentions[k + 1].start if k + 1 < len(mentions) else len(sentence)
         gap = sentence[m.end:nxt]
-        if k + 1 < len(mentions) and re.fullmatch(r"\s*[、,，和及与]\s*", gap):
+        if k + 1 < len(mentions) and m.range_end is None and re.fullmatch(r"\s*[、和及与]\s*", gap):
             continue
         yield group, _verb(sentence, group[0].start, m.end, nxt)
         group = []

@@ -70,7 +70,7 @@ def read_year_file(path: Path) -> YearFile:
             a = e.get("date", e.get("from"))
             b = e.get("date", e.get("to"))
             d = a
-            while isinstance(d, dt.date) and d <= b:
+            while isinstance(d, dt.date) and isinstance(b, dt.date) and d <= b:
                 days[d] = Day(workday, str(e.get("name")), str(e.get("notice")))
                 d += dt.timedelta(days=1)
     header = []

@@ -7,14 +7,17 @@ working days of the year beside the previous years.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from ..calendar.importer import ImportPlan, plan_import, working_days_of, write_plan
+from ..calendar.yearfile import Day
 from ..errors import InputError
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from . import common_options
 
     cp = sub.add_parser("calendar", help="maintain the calendar files (import a holiday notice)")
@@ -48,7 +51,7 @@ def _read(name: str) -> str:
                          f"{name}不是UTF-8文本：请将通知另存为UTF-8") from None
 
 
-def _import(args) -> int:
+def _import(args: argparse.Namespace) -> int:
     plan = plan_import(_read(args.notice), calendar=args.calendar, directory=args.dir, doc_no=args.doc_no,
                        title=args.title, source=args.source, force=args.force, path=args.notice)
     written = [] if args.dry_run or plan.unchanged else write_plan(plan)
@@ -63,7 +66,7 @@ def _import(args) -> int:
     return 0
 
 
-def _summary(plan: ImportPlan, written: list[Path]) -> dict:
+def _summary(plan: ImportPlan, written: list[Path]) -> dict[str, Any]:
     year = plan.notice.year
     own = [c for c in plan.changes if c.date.year == year]
     off = sorted(c.date for c in own if not c.after.workday and c.date.weekday() < 5)
@@ -83,11 +86,11 @@ def _summary(plan: ImportPlan, written: list[Path]) -> dict:
     }
 
 
-def _day(d) -> dict | None:
+def _day(d: Day | None) -> dict[str, Any] | None:
     return None if d is None else {"workday": d.workday, "name": d.name, "notice": d.notice}
 
 
-def _print(s: dict, lang: str) -> None:
+def _print(s: dict[str, Any], lang: str) -> None:
     n = s["notice"]
     zh = lang == "zh"
     if s["unchanged"]:
@@ -95,8 +98,8 @@ def _print(s: dict, lang: str) -> None:
               else f"{n['doc_no']}: the {s['year']} calendar already holds this notice; nothing changed")
         return
     print(f"{n['doc_no']} {n['title']}")
-    print((f"{s['year']}年：放假的工作日{len(s['weekdays_off'])}天，调休上班{len(s['make_up_days'])}天" if zh
-           else f"{s['year']}: {len(s['weekdays_off'])} weekday(s) off, {len(s['make_up_days'])} make-up working day(s)"))
+    print(f"{s['year']}年：放假的工作日{len(s['weekdays_off'])}天，调休上班{len(s['make_up_days'])}天" if zh
+           else f"{s['year']}: {len(s['weekdays_off'])} weekday(s) off, {len(s['make_up_days'])} make-up working day(s)")
     for a in s["amended"]:
         print(f"  {a['date']}: {'上班' if a['after']['workday'] else '放假'} ({a['after']['notice']})")
     if s["other_years"]:
