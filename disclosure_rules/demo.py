@@ -7,7 +7,9 @@ checkout that has them.
 
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from .cli import main
@@ -37,9 +39,26 @@ def run(argv=None) -> int:
             print("$ disclosure-rules " + " ".join(q))
             status = status or main(q)
             print()
+    notice = examples / "notices" / "2026-national.txt"
+    if notice.is_file():
+        status = status or _import_demo(notice)
     print("$ disclosure-rules check")
     status = status or main(["check"])
     return status
+
+
+def _import_demo(notice: Path) -> int:
+    """Import a real notice into an empty scratch folder, as legal staff will
+    add next year's notice the day it is published."""
+    scratch = Path(tempfile.mkdtemp(prefix="calendars-"))
+    try:
+        q = ["calendar", "import", str(notice), "--doc-no", "国办发明电〔2025〕7号", "--dir", str(scratch)]
+        print("$ disclosure-rules " + " ".join(q))
+        rc = main(q)
+        print()
+        return rc
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -247,17 +247,21 @@ def _zh(day: Day | None) -> str:
 
 
 def working_days_of(folder: Path, calendar: str, years: range) -> dict[int, int]:
-    """Working days per year of the calendar in ``folder`` (the years it covers)."""
-    try:
-        cal = load_calendar(calendar, search_path=[folder.parent])
-    except DisclosureRulesError:
-        return {}
-    out = {}
-    for y in years:
-        a, b = dt.date(y - 1, 12, 31), dt.date(y, 12, 31)
-        if cal.covers(a + dt.timedelta(days=1)) and cal.covers(b) and not cal.is_estimated(b):
+    """Working days per year of the calendar in ``folder``; years the folder
+    does not cover are taken from the bundled calendar of the same id, when
+    there is one (so a new year is always shown beside the years before)."""
+    out: dict[int, int] = {}
+    for search in ([folder.parent], None):
+        try:
+            cal = load_calendar(calendar, search_path=search)
+        except DisclosureRulesError:
+            continue
+        for y in years:
+            a, b = dt.date(y - 1, 12, 31), dt.date(y, 12, 31)
+            if y in out or not (cal.covers(a + dt.timedelta(days=1)) and cal.covers(b)) or cal.is_estimated(b):
+                continue
             try:
                 out[y] = cal.count(a, b)
             except DisclosureRulesError:
                 continue
-    return out
+    return dict(sorted(out.items()))
