@@ -282,9 +282,17 @@ def _make_ups(block: frozenset, k: int, ctx: _Context, p: Principles):
     combos = list(itertools.combinations(cands, k))
     valid = [c for c in combos if _longest_run(block, {d for _, d in c}, ctx) <= p.max_consecutive_workdays]
     valid = valid or combos                      # "一般不超过6天": if nothing keeps it, keep them all
-    valid.sort(key=lambda c: (sum(x for x, _ in c), [d for _, d in c]))
+    valid.sort(key=lambda c: (_isolated(block, {d for _, d in c}, ctx), sum(x for x, _ in c), [d for _, d in c]))
     choices = [frozenset(d for _, d in c) for c in valid]
     return choices, choices[0]
+
+
+def _isolated(block, make_up, ctx: _Context) -> int:
+    """Make-up days with a day off on both sides (a lone working Sunday before the holiday):
+    the notices avoid them (2026: 2月14日 worked and 2月15日 off rather than the reverse)."""
+    def works(d):
+        return d not in block and (d in make_up or ctx.is_work(d))
+    return sum(1 for d in make_up if not works(d - _ONE) and not works(d + _ONE))
 
 
 def _longest_run(block, make_up, ctx: _Context) -> int:
