@@ -62,33 +62,61 @@ def _print_span(args, span):
         print(f"  + {d.date.isoformat()}  {d.reason(args.lang)}")
 
 
-def _answer(args, cal, result, span, fields: dict) -> int:
-    """Print one arithmetic answer: the result (text or JSON), the explanation on request."""
+def _answer(args, cal, result, span, fields: dict, bounds=None) -> int:
+    """Print one arithmetic answer: the result (text or JSON), the explanation on request.
+    ``bounds``: (earliest, latest, unknown days) of an answer on an estimated calendar."""
     from . import print_json
+    provisional = span.provisional or bool(bounds and bounds[2])
     if args.json:
-        out = {"calendar": cal.id, **fields, "result": result, "provisional": span.provisional}
+        out = {"calendar": cal.id, **fields, "result": result, "provisional": provisional}
+        if bounds is not None:
+            out.update(earliest=_plain(bounds[0]), latest=_plain(bounds[1]),
+                       unknown_days=[d.isoformat() for d in bounds[2]], data_version=cal.data_version)
         if args.explain:
             out["explanation"] = span.to_dict(args.lang)
         print_json(out)
     else:
-        print(result)
+        print(str(result) + (_range_text(args, bounds) if bounds is not None and provisional else ""))
         if args.explain:
             _print_span(args, span)
-    _provisional_note(args, span.provisional)
+    _provisional_note(args, provisional)
     return 0
+
+
+def _plain(v):
+    return v.isoformat() if hasattr(v, "isoformat") else v
+
+
+def _range_text(args, bounds) -> str:
+    lo, hi, unknown = _plain(bounds[0]), _plain(bounds[1]), bounds[2]
+    days = ", ".join(d.isoformat() for d in unknown)
+    if args.lang == "zh":
+        return (f"（临时：在{lo}至{hi}之间" + (f"；尚不确定的日期：{days}" if days else "") + "）")
+    return f" (provisional: between {lo} and {hi}" + (f"; days not yet known: {days}" if days else "") + ")"
 
 
 def _add(args) -> int:
     cal = _calendar(args)
     end = cal.add(args.date, args.n)
+    bounds = None
+    if cal.estimate is not None:
+        b = cal.estimate
+        lo, hi = sorted((b.earliest.add(args.date, args.n), b.latest.add(args.date, args.n)))
+        bounds = (lo, hi, b.unknown_days(min(args.date, lo), max(args.date, hi)))
     return _answer(args, cal, end.isoformat(), cal.explain_add(args.date, args.n),
-                   {"date": args.date.isoformat(), "n": args.n})
+                   {"date": args.date.isoformat(), "n": args.n}, bounds)
 
 
 def _count(args) -> int:
     cal = _calendar(args)
     span = cal.explain_count(args.start, args.end)
-    return _answer(args, cal, span.workdays, span, {"start": args.start.isoformat(), "end": args.end.isoformat()})
+    bounds = None
+    if cal.estimate is not None:
+        b = cal.estimate
+        lo, hi = sorted((b.latest.count(args.start, args.end), b.earliest.count(args.start, args.end)))
+        bounds = (lo, hi, b.unknown_days(*sorted((args.start, args.end))))
+    return _answer(args, cal, span.workdays, span, {"start": args.start.isoformat(), "end": args.end.isoformat()},
+                   bounds)
 
 
 def _is(args) -> int:
