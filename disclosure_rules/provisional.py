@@ -30,8 +30,7 @@ def bounded(run, calendar: Calendar) -> Result:
     likely = run(calendar)
     b = getattr(calendar, "estimate", None)
     if b is None:
-        return attrs.evolve(likely, due_earliest=likely.due, due_latest=likely.due,
-                            applicant_due_earliest=likely.applicant_due, applicant_due_latest=likely.applicant_due)
+        return likely
     early, late = run(b.earliest), run(b.latest)
     results = (early, likely, late)
     bounds = {}
@@ -42,12 +41,13 @@ def bounded(run, calendar: Calendar) -> Result:
     ends = [d for r in results for d in (r.as_of, *(getattr(r, f) for f in _DATES)) if d is not None]
     unknown = b.unknown_days(likely.received - dt.timedelta(days=1), max(ends))
     if not unknown and not likely.provisional and early.due == late.due and early.status == late.status:
-        return attrs.evolve(likely, due_earliest=likely.due, due_latest=likely.due,
-                            applicant_due_earliest=likely.applicant_due, applicant_due_latest=likely.applicant_due)
+        return likely
     days = tuple(_unknown(calendar, b, d) for d in unknown)
     notes = _disagreements(early, late)
     due = bounds.get("due", (None, None))
     app = bounds.get("applicant_due", (None, None)) if likely.applicant_due is not None else (None, None)
+    if due[0] is None:
+        due = (likely.due, likely.due)
     prov = dict(likely.provenance)
     prov["calendar"] = dict(prov.get("calendar", {}), estimate=b.to_dict(), data_version=calendar.data_version)
     trace = likely.trace + (_step(likely, days, notes, due, b),)
@@ -83,6 +83,10 @@ def _step(r: Result, days, notes, due, b) -> Step:
           + (f"{len(days)} day(s) not yet known: {listed}" if days else "no day this answer needs is in doubt"))
     zh = (f"临时结果：{years}年日历为估计（尚无官方通知）；"
           + (f"{len(days)}天的安排尚不确定：{listed_zh}" if days else "本结果所涉日期均无疑问"))
+    if b.layers_not_estimated:
+        lay = ", ".join(b.layers_not_estimated)
+        en += f"; the regional days of {lay} for {years} are not estimated: the bounds cover the national arrangement only"
+        zh += f"；{lay}的地方放假日未作估计：上下限只涵盖全国安排"
     if due[0] is not None:
         en += f"; due between {due[0].isoformat()} and {due[1].isoformat()}"
         zh += f"；答复期限在{due[0].isoformat()}至{due[1].isoformat()}之间"

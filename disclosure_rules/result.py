@@ -134,10 +134,13 @@ class Result:
     trace: tuple[Step, ...]
     provisional: bool
     provenance: dict
-    due_earliest: dt.date | None = None
-    due_latest: dt.date | None = None
-    applicant_due_earliest: dt.date | None = None
-    applicant_due_latest: dt.date | None = None
+    # equal to due / applicant_due unless the answer is provisional
+    due_earliest: dt.date | None = attrs.field(default=attrs.Factory(lambda r: r.due, takes_self=True))
+    due_latest: dt.date | None = attrs.field(default=attrs.Factory(lambda r: r.due, takes_self=True))
+    applicant_due_earliest: dt.date | None = attrs.field(
+        default=attrs.Factory(lambda r: r.applicant_due, takes_self=True))
+    applicant_due_latest: dt.date | None = attrs.field(
+        default=attrs.Factory(lambda r: r.applicant_due, takes_self=True))
     bounds: dict = attrs.field(factory=dict)
     unknown_days: tuple = ()
     provisional_notes: tuple = ()
@@ -180,9 +183,10 @@ class Result:
             outcome_reason=d["outcome_reason"], report_row=d["report_row"], applicant=d["applicant"],
             violations=tuple(Violation.from_dict(v) for v in d["violations"]),
             trace=tuple(Step.from_dict(s) for s in d["trace"]), provisional=d["provisional"],
-            provenance=d["provenance"], due_earliest=_date(d.get("due_earliest")),
-            due_latest=_date(d.get("due_latest")), applicant_due_earliest=_date(d.get("applicant_due_earliest")),
-            applicant_due_latest=_date(d.get("applicant_due_latest")),
+            provenance=d["provenance"], due_earliest=_date(d.get("due_earliest", d["due"])),
+            due_latest=_date(d.get("due_latest", d["due"])),
+            applicant_due_earliest=_date(d.get("applicant_due_earliest", d["applicant_due"])),
+            applicant_due_latest=_date(d.get("applicant_due_latest", d["applicant_due"])),
             bounds={k: (_date(a), _date(b)) for k, (a, b) in (d.get("bounds") or {}).items()},
             unknown_days=tuple(d.get("unknown_days") or ()),
             provisional_notes=tuple(d.get("provisional_notes") or ()))

@@ -200,6 +200,24 @@ def test_workdays_prints_the_range(capsys):
     assert data["earliest"] <= data["result"] <= data["latest"] and data["earliest"] < data["latest"]
 
 
+def test_workdays_is_says_when_a_day_is_not_known(capsys):
+    rc, out, err = run(capsys, "workdays", "is", "2027-01-31", "--estimate-until", "2027")
+    assert rc == 0 and "not yet known" in out
+    rc, out, err = run(capsys, "workdays", "is", "2027-02-09", "--estimate-until", "2027", "--json")
+    data = json.loads(out)
+    assert data["workday"] is False and data["known"] is True and data["provisional"] is True   # 正月初四: off in all
+
+
+def test_regional_layers_say_their_own_days_are_not_estimated(capsys):
+    rc, out, err = run(capsys, "workdays", "add", "2027-03-20", "20", "--calendar", "cn-gx",
+                       "--estimate-until", "2027")
+    assert rc == 0 and "cn-gx" in err and "not estimated" in err
+    r = evaluate({"id": "g", "calendar": "cn-gx", "receipt": {"channel": "in_person", "date": "2027-03-20"}},
+                 D("2027-03-21"), estimate_until=2027)
+    assert r.provisional and r.provenance["calendar"]["estimate"]["layers_not_estimated"] == ["cn-gx"]
+    assert "cn-gx" in r.trace[-1].text_en and "地方放假日未作估计" in r.trace[-1].text_zh
+
+
 def test_timeline_text_and_json_say_provisional(capsys, tmp_path):
     p = tmp_path / "c.json"
     p.write_text(json.dumps(CASES[0]), encoding="utf-8")

@@ -93,6 +93,7 @@ class Bounds:
     units: tuple                       # (year, Unit), per estimated festival
     principles: str                    # path digest of the principles file
     basis: str
+    layers_not_estimated: tuple = ()   # regional layers whose own days of these years are not estimated
 
     def unknown_days(self, a: dt.date, b: dt.date) -> tuple[dt.date, ...]:
         """The days in ``(a, b]`` whose status (working or not) differs between arrangements."""
@@ -106,6 +107,7 @@ class Bounds:
 
     def to_dict(self) -> dict:
         return {"years": list(self.years), "principles": self.principles, "basis": self.basis,
+                "layers_not_estimated": list(self.layers_not_estimated),
                 "earliest_data_version": self.earliest.data_version, "latest_data_version": self.latest.data_version}
 
 
@@ -158,27 +160,31 @@ def _groups(year, p: Principles, stat) -> list:
     by = {}
     for s in stat:
         by.setdefault(s.festival, set()).add(s.date)
-    merged_into = {}
+    joins = {}                                  # festival -> (host rule, always or maybe)
+    for r in p.festivals:
+        m = r.merge
+        if m is not None and r.festival in by and m.festival in by:
+            day = min(by[m.festival])
+            key = (day.month, day.day)
+            if m.always[0] <= key <= m.always[1]:
+                joins[m.festival] = (r, "always")
+            elif m.maybe and m.maybe[0] <= key <= m.maybe[1]:
+                joins[m.festival] = (r, "maybe")
     groups = []
     for r in p.festivals:
-        if r.merge is not None and r.festival in by and r.merge.festival in by:
-            m = r.merge
-            (day,) = sorted(by[m.festival])[:1]
-            key = (day.month, day.day)
-            joined = [(FestivalRule(m.name, ((m.length, (0,)),), "first"), by[r.festival] | by[m.festival], m.name)]
-            if m.always[0] <= key <= m.always[1]:
-                merged_into[m.festival] = r.festival
-                groups.append([joined])
-            elif m.maybe and m.maybe[0] <= key <= m.maybe[1]:
-                merged_into[m.festival] = r.festival
-                other = p.rule(m.festival)
-                apart = [(r, by[r.festival], r.festival), (other, by[m.festival], m.festival)]
-                groups.append([apart, joined])          # apart first: the likely one
-            else:
-                groups.append([[(r, by[r.festival], r.festival)]])
-        elif r.festival in by and r.festival not in merged_into:
-            groups.append([[(r, by[r.festival], r.festival)]])
-    groups = [g for g in groups if not (len(g) == 1 and len(g[0]) == 1 and g[0][0][2] in merged_into)]
+        if r.festival not in by or r.festival in joins:
+            continue
+        alone = [(r, by[r.festival], r.festival)]
+        joined = next(((f, how) for f, (host, how) in joins.items() if host is r), None)
+        if joined is None:
+            groups.append([alone])
+            continue
+        f, how = joined
+        m = r.merge
+        merged = [(FestivalRule(m.name, ((m.length, (0,)),), "first"), by[r.festival] | by[f], m.name)]
+        other = p.rule(f)
+        apart = alone + [(other, by[f], f)]
+        groups.append([merged] if how == "always" else [apart, merged])   # apart first: the likely one
     groups.sort(key=lambda g: min(min(s) for _, s, _ in g[0]))
     return groups
 
@@ -335,7 +341,7 @@ def estimated_calendars(official: Calendar, until: int, principles: Principles |
     bounds = None
     if years:
         bounds = Bounds(cal(early, "earliest"), cal(late, "latest"), years, tuple(units),
-                        f"{p.path}#{p.digest}", p.citation())
+                        f"{p.path}#{p.digest}", p.citation(), tuple(official.layers[1:]))
     out = cal(likely, "likely")
     return attrs.evolve(out, estimate=bounds)
 
