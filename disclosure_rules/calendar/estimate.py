@@ -157,9 +157,9 @@ def estimate_year(year: int, base: dict, weekend=frozenset({5, 6}), principles: 
 
 def _groups(year, p: Principles, stat) -> list:
     """Per unit, its alternatives; each alternative a list of (rule, statutory days, name)."""
-    by = {}
+    by = {}                                     # festival -> its statutory dates (a list: 中秋 may fall on 国庆)
     for s in stat:
-        by.setdefault(s.festival, set()).add(s.date)
+        by.setdefault(s.festival, []).append(s.date)
     joins = {}                                  # festival -> (host rule, always or maybe)
     for r in p.festivals:
         m = r.merge
@@ -181,7 +181,7 @@ def _groups(year, p: Principles, stat) -> list:
             continue
         f, how = joined
         m = r.merge
-        merged = [(FestivalRule(m.name, ((m.length, (0,)),), "first"), by[r.festival] | by[f], m.name)]
+        merged = [(FestivalRule(m.name, ((m.length, (0,)),), "first"), by[r.festival] + by[f], m.name)]
         other = p.rule(f)
         apart = alone + [(other, by[f], f)]
         groups.append([merged] if how == "always" else [apart, merged])   # apart first: the likely one
@@ -192,7 +192,7 @@ def _groups(year, p: Principles, stat) -> list:
 def _unit(alternatives, ctx: _Context, p: Principles) -> Unit:
     fams, likely = [], None
     for alt in alternatives:
-        parts = [_family(rule, frozenset(days), name, ctx, p) for rule, days, name in alt]
+        parts = [_family(rule, tuple(sorted(days)), name, ctx, p) for rule, days, name in alt]
         combos = [_joined(c) for c in itertools.product(*(f for f, _ in parts))]
         fams.extend(combos)
         if likely is None:
@@ -208,7 +208,7 @@ def _joined(arrs) -> Arrangement:
     return out
 
 
-def _family(rule: FestivalRule, stat: frozenset, name: str, ctx: _Context, p: Principles):
+def _family(rule: FestivalRule, stat: tuple, name: str, ctx: _Context, p: Principles):
     """All arrangements of one festival, and the likely one."""
     blocks = _blocks(rule, stat, ctx)
     fam, ranked = [], []
@@ -220,7 +220,7 @@ def _family(rule: FestivalRule, stat: frozenset, name: str, ctx: _Context, p: Pr
     return fam, ranked[0][1]
 
 
-def _anchor(rule: FestivalRule, stat: frozenset) -> dt.date:
+def _anchor(rule: FestivalRule, stat: tuple) -> dt.date:
     first = min(stat)
     if rule.anchor == "first":
         return first
@@ -230,9 +230,10 @@ def _anchor(rule: FestivalRule, stat: frozenset) -> dt.date:
     return dt.date(first.year, int(rule.anchor[:2]), int(rule.anchor[3:]))
 
 
-def _blocks(rule: FestivalRule, stat: frozenset, ctx: _Context) -> list:
+def _blocks(rule: FestivalRule, stat: tuple, ctx: _Context) -> list:
     """The blocks of days off holding every statutory day, with their number of make-up days; only the
-    blocks with the fewest make-up days are kept, in order of likelihood."""
+    blocks with the fewest make-up days are kept, in order of likelihood.  ``stat`` counts a day twice
+    when two festivals fall on it (2020: 中秋 on 10月1日 gave 国庆 an eighth day)."""
     first, last = min(stat), max(stat)
     if len(stat) == 1 and first.weekday() in rule.alone_on:
         return [(frozenset(stat), 0)]
@@ -252,7 +253,7 @@ def _blocks(rule: FestivalRule, stat: frozenset, ctx: _Context) -> list:
                     found.append(((k, li, off < 0, abs(off)), block, k))
             start += _ONE
     if not found:
-        return [(frozenset(stat), 0)]
+        return [(frozenset(stat), 0)]           # nothing fits the principle: the statutory days alone
     least = min(f[0][0] for f in found)
     found = sorted((f for f in found if f[2] == least), key=lambda f: f[0])
     return [(b, k) for _, b, k in found]
