@@ -94,5 +94,4 @@ def _step(r: Result, days, notes, due, b) -> Step:
         what_zh = {"status": "状态", "violations": "违法情形"}[n["what"]]
         en += f"; the {n['what']} differs: {n['earliest']} (earliest calendar) / {n['latest']} (latest)"
         zh += f"；两端日历下的{what_zh}不同：{n['earliest']} / {n['latest']}"
-    date = dt.date.fromisoformat(days[0]["date"]) if days else r.as_of
-    return Step(date, "calendar_estimate", "provisional", r.due, r.applicant_due, (), en, zh)
+    return Step(r.as_of, "calendar_estimate", "provisional", r.due, r.applicant_due, (), en, zh)

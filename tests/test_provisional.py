@@ -291,3 +291,30 @@ def test_recheck_api_matches(tmp_path):
     stored = [evaluate(cases[0], D("2026-09-15"), calendar=cal)]
     changes = recheck(cases, stored)
     assert [c.id for c in changes] == ["a"] and changes[0].old_provisional and not changes[0].new_provisional
+
+
+# ----------------------------------------------------------------------------- the principles file
+
+def test_the_bundled_principles_cite_their_basis():
+    (p,) = load_principles(str(principles_file()))
+    assert p.start == D("2025-01-01") and p.max_consecutive_workdays == 6
+    assert any("国办发明电〔2024〕12号" in b and "春节自农历除夕起放假调休8天" in b for b in p.basis)
+    assert p.rule("春节").shapes == ((8, (0,)), (9, (-1,))) and p.rule("春节").anchor == "除夕"
+    assert p.rule("国庆节").merge.length == 8
+
+
+@pytest.mark.parametrize("text,line,word", [
+    ("principles:\n  - from: 2025-01-01\n    festivals: []\n", 2, "basis"),
+    ("principles:\n  - from: 2025-01-01\n    basis: [{instrument: x, text: y}]\n    max_consecutive_workdays: 6\n"
+     "    weekends_each_side: 1\n    festivals:\n      - festival: 春节\n        lengths: [30]\n", 8, "length"),
+    ("principles:\n  - from: 2025-01-01\n    basis: [{instrument: x, text: y}]\n    max_consecutive_workdays: 6\n"
+     "    weekends_each_side: 1\n    festivals:\n      - festival: 元旦\n        lengths: [3]\n"
+     "        alone_on: [wensday]\n", 9, "alone_on"),
+])
+def test_a_bad_principles_file_names_the_line(tmp_path, text, line, word):
+    from disclosure_rules.errors import RuleFileError
+    p = tmp_path / "principles.yaml"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(RuleFileError) as e:
+        load_principles(str(p))
+    assert e.value.line == line and word in e.value.message and e.value.message_zh != e.value.message
