@@ -44,7 +44,8 @@ def render_text(r: Result, lang: str = "en") -> str:
                      + (_range(r.due_earliest, r.due_latest, zh) if r.provisional else ""))
     if r.due_at_latest:
         lines.append(("最迟答复期限（意见期限届满时）：" if zh else "due at the latest (if the consultee answers last): ")
-                     + r.due_at_latest.isoformat())
+                     + r.due_at_latest.isoformat()
+                     + (_range(*r.bounds.get("due_at_latest", (None, None)), zh) if r.provisional else ""))
     if r.workdays_left is not None:
         lines.append((f"剩余工作日：{r.workdays_left}" if zh else f"working days left: {r.workdays_left}"))
     if r.late_workdays:
