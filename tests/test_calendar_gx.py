@@ -40,12 +40,25 @@ def test_add_across_sanyuesan():
     assert GX.add(D("2025-03-28"), 1) == D("2025-04-02")
 
 
-def test_unsourced_years_are_never_guessed():
+def test_2021_from_its_notice():
+    # 4/14-4/16 (Wed-Fri) off, Sunday 4/18 worked (imported from the notice as quoted, 2021-03-16)
+    assert GX.add(D("2021-04-13"), 1) == D("2021-04-18")
+    assert GX.add(D("2021-04-18"), 1) == D("2021-04-19")
+    assert CN.add(D("2021-04-13"), 1) == D("2021-04-14")
+
+
+def test_unsourced_years_are_never_guessed(tmp_path):
+    # a layer year without a file between covered years is a gap (2021 was one until its notice was found)
+    import shutil
+    from disclosure_rules.calendar import bundled_calendars_dir, load_calendar
+    shutil.copytree(bundled_calendars_dir() / "cn-gx", tmp_path / "cn-gx")
+    (tmp_path / "cn-gx" / "2021.yaml").unlink()
+    gx = load_calendar("cn-gx", search_path=[tmp_path])
     assert GX.last_day == D("2026-12-31")
-    with pytest.raises(CalendarCoverageError, match="2021"):   # no source found for 2021
-        GX.add(D("2021-04-01"), 20)
     with pytest.raises(CalendarCoverageError, match="2021"):
-        GX.is_workday(D("2021-08-02"))
+        gx.add(D("2021-04-01"), 20)
+    with pytest.raises(CalendarCoverageError, match="2021"):
+        gx.is_workday(D("2021-08-02"))
     assert GX.add(D("2013-12-20"), 5) == CN.add(D("2013-12-20"), 5)
     assert GX.add(D("2020-12-30"), 1) == D("2020-12-31")
 

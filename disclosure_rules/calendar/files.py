@@ -74,6 +74,24 @@ def _search_path(extra) -> list[Path]:
     return paths
 
 
+def warn_from(name: str, search_path=None) -> tuple[int, int] | None:
+    """The day of the year (month, day) from which ``check`` warns that the
+    calendar lacks next year's data (``warn_from: "11-01"`` in calendar.yaml)."""
+    folder = _find(name, tuple(str(p) for p in _search_path(search_path)))
+    meta = load_yaml(folder / "calendar.yaml")
+    value = meta.get("warn_from") if isinstance(meta, Map) else None
+    if value is None:
+        return None
+    try:
+        month, day = (int(x) for x in str(value).split("-"))
+        dt.date(2000, month, day)
+    except ValueError:
+        raise RuleFileError(folder / "calendar.yaml", meta.line_of("warn_from"),
+                            f"warn_from must be a day of the year written MM-DD, not '{value}'",
+                            f"warn_from必须是写成MM-DD的日期，而不是“{value}”") from None
+    return month, day
+
+
 def _find(name: str, dirs) -> Path:
     if not isinstance(name, str) or not name or "/" in name or "\\" in name or name.startswith("."):
         raise UnknownNameError(f"'{name}' is not a calendar name", f"“{name}”不是日历名称")
@@ -220,7 +238,8 @@ def _load(name: str, dirs: tuple, estimate_until: int | None) -> Calendar:
     digest = hashlib.sha256()
     for layer in chain:
         digest.update(layer.hash.digest())
-        own = set(layer.years)
+        # a partial file holds only days another year's notice fixed in it: its year is not covered
+        own = {y for y, (_p, doc) in layer.years.items() if doc.get("partial") is not True}
         if layer.adds_nothing_before is not None and years is not None:
             own |= {y for y in years if dt.date(y, 12, 31) < layer.adds_nothing_before}
         layer_years = own if years is None else own & years
@@ -266,9 +285,11 @@ def _load(name: str, dirs: tuple, estimate_until: int | None) -> Calendar:
                     deviations[d] = DayInfo(d, workday, "make_up_workday" if workday else "day_off",
                                             nm, no, layer.id)
             for key in doc:
-                if key not in ("year", "notices", "days_off", "working_days", "note"):
-                    _fail(doc, key, f"unknown key '{key}' (expected year, notices, days_off, working_days, note)",
-                          f"未知的键“{key}”（应为year、notices、days_off、working_days、note）")
+                if key not in ("year", "notices", "days_off", "working_days", "note", "partial"):
+                    _fail(doc, key, f"unknown key '{key}' (expected year, notices, days_off, working_days, note, partial)",
+                          f"未知的键“{key}”（应为year、notices、days_off、working_days、note、partial）")
+            if doc.get("partial", False) not in (True, False):
+                _fail(doc, "partial", "'partial' must be true or false", "partial必须是true或false")
     first, last = min(years), max(years)
     gaps = tuple((dt.date(y, 1, 1), dt.date(y, 12, 31)) for y in range(first, last + 1) if y not in years)
     top = chain[-1]

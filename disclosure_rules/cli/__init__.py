@@ -17,10 +17,10 @@ import os
 import sys
 
 from ..errors import DisclosureRulesError, InputError
-from . import check, classify, fee, remedies, report, timeline, workdays
+from . import calendar, check, classify, fee, remedies, report, timeline, workdays
 
 # each module adds its subcommand: register(subparsers) and sets func(args) -> int
-SUBCOMMANDS = [workdays, timeline, classify, fee, remedies, report, check]
+SUBCOMMANDS = [workdays, calendar, timeline, classify, fee, remedies, report, check]
 
 
 class _Parser(argparse.ArgumentParser):

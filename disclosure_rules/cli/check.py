@@ -44,7 +44,23 @@ def run(args) -> int:
                f"示例 {len(outcomes) - len(failed)}/{len(outcomes)} 通过") if zh else
               (f"{len(cals)} calendars, {len(book.rulesets)} rule sets, {len(extra)} other rule files, "
                f"{len(outcomes) - len(failed)}/{len(outcomes)} examples passed"))
+    _warn_coverage(cals, search, args.lang)
     return 1 if failed else 0
+
+
+def _warn_coverage(cals, search, lang: str) -> None:
+    """One line on stderr naming every calendar whose data runs out (exit code unchanged)."""
+    import sys
+
+    from ..calendar.coverage import coverage_warnings
+    from ..calendar.files import warn_from
+    from ..calendar.today import today_in_beijing
+
+    starts = {cid: w for cid in cals if (w := warn_from(cid, search)) is not None}
+    warnings = coverage_warnings(cals, today_in_beijing(), starts)
+    if warnings:
+        joined = ("；" if lang == "zh" else "; ").join(w.text(lang) for w in warnings)
+        sys.stderr.write(f"disclosure-rules: {'警告' if lang == 'zh' else 'warning'}: {joined}\n")
 
 
 def _other_loaders(rules_dir) -> list[str]:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
+from ..calendar.today import today_in_beijing
 from ..case import load_cases
 from ..clock import evaluate
 from ..explain import render_text
@@ -23,10 +22,6 @@ def register(sub) -> None:
                         "whose answer changes on the calendar installed now; exit 1 if any does")
     common_options(p)
     p.set_defaults(func=run)
-
-
-def today_in_beijing() -> dt.date:
-    return (dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=8)).date()
 
 
 def run(args) -> int:

@@ -1,0 +1,263 @@
+"""Import a holiday notice into a calendar's year files
+(``disclosure-rules calendar import NOTICE.txt``).
+
+The import reads the notice (:mod:`.notices`), checks it against itself and
+the law (:mod:`.notice_checks`), works out what each year file would become
+(:func:`plan_import`) and writes only when every check passed
+(:func:`write_plan`).  What it does with the days:
+
+* a yearly national notice fixes its days (spans as announced, weekends
+  inside included); days it fixes in the year before (a make-up working day
+  on 31 December) go into that year's file, created ``partial`` if missing;
+* a supplement (调整……, 延长……, a one-off 纪念日 notice) amends the year: days
+  whose status it changes, or adds, cite it; days it repeats keep the notice
+  that first fixed them; ``延长……假期至B`` gives off the days up to B and
+  cancels the make-up working days inside them;
+* a regional notice (a calendar with ``extends``) keeps only the days that
+  differ from its parent calendar: a regional day off on a national working
+  day, a national make-up day given off, a weekend day made a working day;
+* a year file that already holds other days for the same dates is a
+  conflict (``--force`` replaces them), except for the amendments above.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import attrs
+
+from ..errors import DisclosureRulesError, InputError
+from ..yamlfile import Map, load_yaml
+from .days import Calendar
+from .files import _search_path, load_calendar
+from .notice_checks import check_notice, statements_by_day
+from .notices import Notice, NoticeError, read_notice
+from .yearfile import (
+    Day,
+    NoticeRecord,
+    YearFile,
+    empty_year,
+    read_year_file,
+    render,
+    year_files,
+)
+
+
+@attrs.frozen
+class Change:
+    """One day the import writes: what it was (None: nothing listed) and what it becomes."""
+
+    date: dt.date
+    before: Day | None
+    after: Day
+    kind: str            # new | rest (a weekend day off: no change) | same | amended | conflict
+
+
+@attrs.frozen
+class ImportPlan:
+    calendar: str
+    folder: Path
+    notice: Notice
+    record: NoticeRecord
+    files: dict[int, tuple[YearFile | None, YearFile]] = attrs.field(eq=False)
+    changes: tuple[Change, ...]
+    national: bool
+
+    @property
+    def conflicts(self) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if c.kind == "conflict")
+
+    @property
+    def unchanged(self) -> bool:
+        return all(c.kind in ("same", "rest") for c in self.changes) and all(
+            old is not None and old.partial == new.partial and {n.doc_no for n in old.notices} >= {self.record.doc_no}
+            for old, new in self.files.values())
+
+
+def plan_import(text: str, *, calendar: str = "cn", directory: str | Path = "calendars",
+                doc_no: str | None = None, title: str | None = None, source: str | None = None,
+                force: bool = False, path: str | None = None) -> ImportPlan:
+    """Read and check the notice and work out every change; write nothing."""
+    notice = read_notice(text, path=path, title=title)
+    folder = _calendar_folder(Path(directory), calendar)
+    meta = _meta(folder)
+    national = meta.get("extends") is None
+    # a national notice other than the yearly one (调整, 延长, a one-off 纪念日) amends its year
+    notice = attrs.evolve(notice, amends=notice.amends or (national and not notice.yearly))
+    weekend = _weekend(meta, folder)
+    check_notice(notice, weekend=weekend, national=national, path=path)
+    record = _record(notice, doc_no, title, source, path)
+    wanted = _days_wanted(notice, record, folder, meta, national, weekend)
+    files: dict[int, tuple[YearFile | None, YearFile]] = {}
+    changes: list[Change] = []
+    existing = year_files(folder) if folder.is_dir() else {}
+    for year in sorted({d.year for d in wanted} | {notice.year}):
+        old = read_year_file(existing[year]) if year in existing else None
+        base = old or empty_year(year)
+        days = dict(base.days)
+        for d in sorted(x for x in wanted if x.year == year):
+            change = _change(d, days.get(d), wanted[d], notice, record, force)
+            changes.append(change)
+            if change.kind != "same":
+                days[d] = change.after
+        if year != notice.year:
+            partial = old.partial if old is not None else True
+        else:
+            partial = base.partial and notice.amends
+        if old is None and year == notice.year and notice.amends and national:
+            raise NoticeError(f"the supplement amends {year}, but {folder / f'{year}.yaml'} does not exist yet: "
+                              "import the year's own notice first",
+                              f"该补充通知修改{year}年的安排，但{folder / f'{year}.yaml'}尚不存在：请先导入该年度的通知",
+                              path=path)
+        files[year] = (old, base.with_changes(days, record, partial))
+    return ImportPlan(calendar, folder, notice, record, files, tuple(changes), national)
+
+
+def write_plan(plan: ImportPlan) -> list[Path]:
+    """Write the year files of a plan that has no conflicts; return their paths."""
+    if plan.conflicts:
+        c = plan.conflicts[0]
+        raise NoticeError(
+            f"{c.date.isoformat()} is already listed as {_en(c.before)} by {c.before.notice if c.before else '-'}; "
+            f"the notice makes it {_en(c.after)} ({len(plan.conflicts)} day(s) differ; --force replaces them)",
+            f"{c.date.isoformat()}已被{c.before.notice if c.before else '-'}列为{_zh(c.before)}，"
+            f"本通知将其定为{_zh(c.after)}（共{len(plan.conflicts)}天不同；使用--force替换）")
+    plan.folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for year, (_old, new) in sorted(plan.files.items()):
+        target = plan.folder / f"{year}.yaml"
+        target.write_text(render(new, national=plan.national), encoding="utf-8")
+        written.append(target)
+    return written
+
+
+def _calendar_folder(directory: Path, calendar: str) -> Path:
+    if not directory.is_dir():
+        raise InputError(f"the calendar folder '{directory}' does not exist (give --dir)",
+                         f"日历文件夹“{directory}”不存在（请用--dir指定）")
+    if not calendar or any(c in calendar for c in "/\\") or calendar.startswith("."):
+        raise InputError(f"'{calendar}' is not a calendar name", f"“{calendar}”不是日历名称")
+    folder = directory / calendar
+    if not (folder / "calendar.yaml").is_file():
+        bundled = [p / calendar / "calendar.yaml" for p in _search_path(None)]
+        src = next((b for b in bundled if b.is_file()), None)
+        if src is None:
+            raise InputError(f"{folder} has no calendar.yaml and '{calendar}' is not a bundled calendar",
+                             f"{folder}中没有calendar.yaml，且“{calendar}”不是内置日历")
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, folder / "calendar.yaml")    # the layer's description, as bundled
+    return folder
+
+
+def _meta(folder: Path) -> Map:
+    meta = load_yaml(folder / "calendar.yaml")
+    return meta if isinstance(meta, Map) else Map()
+
+
+def _weekend(meta: Map, folder: Path) -> frozenset[int]:
+    if meta.get("extends") is None:
+        names = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+        return frozenset(names.index(w) for w in meta.get("weekend", ["saturday", "sunday"]))
+    return _parent(meta, folder).weekend
+
+
+def _parent(meta: Map, folder: Path) -> Calendar:
+    return load_calendar(meta["extends"], search_path=[folder.parent])
+
+
+def _record(notice: Notice, doc_no: str | None, title: str | None, source: str | None, path: str | None) -> NoticeRecord:
+    if doc_no and notice.doc_no and doc_no != notice.doc_no:
+        raise NoticeError(f"--doc-no {doc_no} differs from the number in the notice, {notice.doc_no}",
+                          f"--doc-no {doc_no}与通知中的文号{notice.doc_no}不一致",
+                          line=notice.doc_no_line, path=path)
+    number = doc_no or notice.doc_no
+    if not number:
+        raise NoticeError("the notice's document number (文号, e.g. 国办发明电〔2025〕7号) is not in the text: give it with --doc-no",
+                          "文中没有通知的文号（例如国办发明电〔2025〕7号）：请用--doc-no给出", path=path)
+    name = title or notice.title
+    if not name:
+        raise NoticeError("the notice's title is not in the text: give it with --title",
+                          "文中没有通知的标题：请用--title给出", path=path)
+    note = "" if notice.dated else "date of issue not in the text"
+    return NoticeRecord(number, name, notice.dated, source or "", note)
+
+
+def _days_wanted(notice: Notice, record: NoticeRecord, folder: Path, meta: Map, national: bool,
+                 weekend: frozenset[int]) -> dict[dt.date, Day]:
+    by_day = statements_by_day(notice)
+    wanted = {d: Day(w, name, record.doc_no) for d, (w, name, _line) in by_day.items()}
+    for item in notice.items:
+        if item.extends_to is not None:
+            wanted.update(_extension(item.festival, item.extends_to.date, folder, notice, record))
+    if national:
+        return wanted
+    parent = _parent(meta, folder)
+    out = {}
+    for d, day in wanted.items():
+        if not parent.covers(d):
+            raise NoticeError(f"the parent calendar '{parent.id}' does not cover {d.isoformat()}: import its notice first",
+                              f"上级日历“{parent.id}”不包含{d.isoformat()}：请先导入其通知")
+        if parent.is_workday(d) != day.workday:
+            out[d] = day
+    return out
+
+
+def _extension(festival: str, last: dt.date, folder: Path, notice: Notice, record: NoticeRecord) -> dict[dt.date, Day]:
+    """延长……假期至B: the days after the festival's last day off up to B."""
+    files = year_files(folder)
+    if last.year not in files:
+        raise NoticeError(f"the extension of {festival} needs {last.year}'s arrangement: import it first",
+                          f"延长{festival}假期需要先导入{last.year}年的安排")
+    days = read_year_file(files[last.year]).days
+    off = sorted(d for d, v in days.items() if not v.workday and v.name == festival and d <= last)
+    if not off:
+        raise NoticeError(f"{last.year}'s file gives no day off for {festival}, so the extension has nothing to extend",
+                          f"{last.year}年的文件中没有{festival}的放假日，无法延长")
+    name = f"{festival}假期延长"
+    out = {}
+    d = off[-1] + dt.timedelta(days=1)
+    while d <= last:
+        out[d] = Day(False, name, record.doc_no)
+        d += dt.timedelta(days=1)
+    return out
+
+
+def _change(d: dt.date, before: Day | None, after: Day, notice: Notice, record: NoticeRecord, force: bool) -> Change:
+    """What the import does to one day (see the module docstring)."""
+    if before is None:
+        # a weekend day inside an announced span is a rest day anyway: listed, but no change
+        return Change(d, None, after, "rest" if not after.workday and d.weekday() >= 5 else "new")
+    if before == after:
+        return Change(d, before, after, "same")
+    if notice.amends and before.notice != record.doc_no:
+        if before.workday == after.workday:
+            return Change(d, before, before, "same")         # repeated: keeps the notice that fixed it
+        return Change(d, before, after, "amended")
+    return Change(d, before, after, "amended" if force else "conflict")
+
+
+def _en(day: Day | None) -> str:
+    return "nothing" if day is None else ("a working day" if day.workday else f"a day off ({day.name})")
+
+
+def _zh(day: Day | None) -> str:
+    return "无" if day is None else ("上班日" if day.workday else f"放假日（{day.name}）")
+
+
+def working_days_of(folder: Path, calendar: str, years: range) -> dict[int, int]:
+    """Working days per year of the calendar in ``folder`` (the years it covers)."""
+    try:
+        cal = load_calendar(calendar, search_path=[folder.parent])
+    except DisclosureRulesError:
+        return {}
+    out = {}
+    for y in years:
+        a, b = dt.date(y - 1, 12, 31), dt.date(y, 12, 31)
+        if cal.covers(a + dt.timedelta(days=1)) and cal.covers(b) and not cal.is_estimated(b):
+            try:
+                out[y] = cal.count(a, b)
+            except DisclosureRulesError:
+                continue
+    return out

@@ -1,0 +1,28 @@
+"""Today's date in Beijing time, the date every deadline is counted in.
+
+Dates in cases and calendars are Beijing time (``timezone: Asia/Shanghai``
+in ``calendars/cn/calendar.yaml``), whatever the machine's own time zone.
+``DISCLOSURE_RULES_TODAY=YYYY-MM-DD`` pins the day, for reproducible runs
+and tests; an explicit ``as_of`` always wins over both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from zoneinfo import ZoneInfo
+
+from ..errors import InputError
+
+BEIJING = ZoneInfo("Asia/Shanghai")
+
+
+def today_in_beijing() -> dt.date:
+    pinned = os.environ.get("DISCLOSURE_RULES_TODAY")
+    if pinned:
+        try:
+            return dt.date.fromisoformat(pinned)
+        except ValueError:
+            raise InputError(f"DISCLOSURE_RULES_TODAY='{pinned}' is not a date (YYYY-MM-DD)",
+                             f"DISCLOSURE_RULES_TODAY=“{pinned}”不是日期（YYYY-MM-DD）") from None
+    return dt.datetime.now(BEIJING).date()

@@ -1,0 +1,111 @@
+"""``disclosure-rules calendar import NOTICE.txt``: add a holiday notice to a calendar.
+
+Checks the notice against itself and the law before writing anything (see
+:mod:`disclosure_rules.calendar.importer`); prints what it wrote and the
+working days of the year beside the previous years.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..calendar.importer import ImportPlan, plan_import, working_days_of, write_plan
+from ..calendar.yearfile import Day
+from ..errors import InputError
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from . import common_options
+
+    cp = sub.add_parser("calendar", help="maintain the calendar files (import a holiday notice)")
+    csub = cp.add_subparsers(dest="calendar_command", metavar="ACTION", parser_class=type(cp))
+    csub.required = True
+    p = csub.add_parser("import", help="import the text of a holiday notice into the calendar's year files")
+    p.add_argument("notice", help="a text file holding the notice as published (or '-' for standard input)")
+    p.add_argument("--calendar", default="cn", help="calendar id: cn (national), cn-gx (Guangxi), ...")
+    p.add_argument("--doc-no", help="the notice's number (文号) when the text lacks it, e.g. 国办发明电〔2025〕7号")
+    p.add_argument("--title", help="the notice's title when the text lacks it")
+    p.add_argument("--source", help="where the text was published (URL)")
+    p.add_argument("--dir", default="calendars", help="the folder holding the calendars (default: ./calendars)")
+    p.add_argument("--force", action="store_true", help="replace days a year file already lists differently")
+    p.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    common_options(p)
+    p.set_defaults(func=_import)
+
+
+def _read(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    p = Path(name)
+    if p.is_dir():
+        raise InputError(f"{name} is a directory, not a notice file", f"{name}是文件夹，不是通知文件")
+    try:
+        return p.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file", f"{name}：文件不存在") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{name} is not UTF-8 text: save the notice as UTF-8",
+                         f"{name}不是UTF-8文本：请将通知另存为UTF-8") from None
+
+
+def _import(args: argparse.Namespace) -> int:
+    plan = plan_import(_read(args.notice), calendar=args.calendar, directory=args.dir, doc_no=args.doc_no,
+                       title=args.title, source=args.source, force=args.force, path=args.notice)
+    written = [] if args.dry_run or plan.unchanged else write_plan(plan)
+    if args.dry_run and plan.conflicts:
+        write_plan(plan)                                   # raises: the conflict is the answer
+    summary = _summary(plan, written)
+    if args.json:
+        from . import print_json
+        print_json(summary)
+    else:
+        _print(summary, args.lang)
+    return 0
+
+
+def _summary(plan: ImportPlan, written: list[Path]) -> dict[str, Any]:
+    year = plan.notice.year
+    own = [c for c in plan.changes if c.date.year == year]
+    off = sorted(c.date for c in own if not c.after.workday and c.date.weekday() < 5)
+    work = sorted(c.date for c in own if c.after.workday)
+    totals = working_days_of(plan.folder, plan.calendar, range(year - 3, year + 1)) if written else {}
+    return {
+        "calendar": plan.calendar, "year": year,
+        "notice": {"doc_no": plan.record.doc_no, "title": plan.record.title,
+                   "dated": plan.record.dated.isoformat() if plan.record.dated else None,
+                   "source": plan.record.sources or None, "amends": plan.notice.amends},
+        "written": [str(p) for p in written], "unchanged": plan.unchanged,
+        "weekdays_off": [d.isoformat() for d in off], "make_up_days": [d.isoformat() for d in work],
+        "amended": [{"date": c.date.isoformat(), "before": _day(c.before), "after": _day(c.after)}
+                    for c in plan.changes if c.kind == "amended"],
+        "other_years": sorted({c.date.year for c in plan.changes} - {year}),
+        "working_days": {str(y): n for y, n in sorted(totals.items())},
+    }
+
+
+def _day(d: Day | None) -> dict[str, Any] | None:
+    return None if d is None else {"workday": d.workday, "name": d.name, "notice": d.notice}
+
+
+def _print(s: dict[str, Any], lang: str) -> None:
+    n = s["notice"]
+    zh = lang == "zh"
+    if s["unchanged"]:
+        print(f"{n['doc_no']}：{s['year']}年的日历已包含该通知，未作修改" if zh
+              else f"{n['doc_no']}: the {s['year']} calendar already holds this notice; nothing changed")
+        return
+    print(f"{n['doc_no']} {n['title']}")
+    print(f"{s['year']}年：放假的工作日{len(s['weekdays_off'])}天，调休上班{len(s['make_up_days'])}天" if zh
+           else f"{s['year']}: {len(s['weekdays_off'])} weekday(s) off, {len(s['make_up_days'])} make-up working day(s)")
+    for a in s["amended"]:
+        print(f"  {a['date']}: {'上班' if a['after']['workday'] else '放假'} ({a['after']['notice']})")
+    if s["other_years"]:
+        print(("也写入了" if zh else "also written: ") + ", ".join(str(y) for y in s["other_years"]))
+    if s["working_days"]:
+        parts = [f"{y}: {k}" for y, k in s["working_days"].items()]
+        print(("全年工作日 " if zh else "working days in the year ") + "; ".join(parts))
+    for p in s["written"]:
+        print(("已写入 " if zh else "wrote ") + p)
