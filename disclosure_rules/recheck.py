@@ -60,24 +60,28 @@ def stored_result(item, n: int) -> Result:
                          f"第{n}条已存结果不是“timeline --json”的结果（缺少或错误：{exc}）") from None
 
 
-def recheck(cases, stored, *, rules=None, estimate_until: int | None = None) -> list[Change]:
+def recheck(cases, stored, *, rules=None, estimate_until: int | None = None, search_path=None) -> list[Change]:
     """The stored results (``Result`` objects or their dicts) whose answer changes when their
-    case is evaluated again, as of the stored ``as_of``, on the calendar installed now."""
+    case is evaluated again, as of the stored ``as_of``, on the calendar installed now
+    (``search_path``: calendar folders before the bundled ones, as for ``load_calendar``)."""
     by_id = {}
     for c in cases:
         c = parse_case(c)
         by_id[c.id] = c
-    out = []
+    out, cals = [], {}
     for n, item in enumerate(stored, 1):
         old = stored_result(item, n)
         case = by_id.get(old.id)
         if case is None:
             raise InputError(f"stored result {n} (case '{old.id}') has no case in the case file",
                              f"第{n}条已存结果（案件“{old.id}”）在案件文件中没有对应案件")
-        new = evaluate(case, old.as_of, rules=rules, estimate_until=estimate_until)
+        cal = cals.get(case.calendar)
+        if cal is None:
+            cal = cals[case.calendar] = load_calendar(case.calendar, search_path=search_path,
+                                                      estimate_until=estimate_until)
+        new = evaluate(case, old.as_of, rules=rules, calendar=cal)
         if (old.due, old.status, old.applicant_due, old.provisional) != \
                 (new.due, new.status, new.applicant_due, new.provisional):
-            cal = load_calendar(case.calendar, estimate_until=estimate_until)
             out.append(Change(old.id, old.due, new.due, old.status, new.status, old.provisional, new.provisional,
                               _became_known(old, cal), _version(old), _version(new)))
     return out

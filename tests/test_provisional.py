@@ -318,3 +318,34 @@ def test_a_bad_principles_file_names_the_line(tmp_path, text, line, word):
     with pytest.raises(RuleFileError) as e:
         load_principles(str(p))
     assert e.value.line == line and word in e.value.message and e.value.message_zh != e.value.message
+
+
+def test_the_day_the_notice_appears(tmp_path):
+    """Before the 2026 notice: provisional answers with bounds.  The notice comes out, one import
+    adds it, and recheck lists exactly the answers it changed, each with the days now known."""
+    import shutil
+    from disclosure_rules.calendar import bundled_calendars_dir
+    from disclosure_rules.calendar.importer import plan_import, write_plan
+    from conftest import ROOT
+    folder = tmp_path / "calendars"
+    shutil.copytree(bundled_calendars_dir() / "cn", folder / "cn")
+    (folder / "cn" / "2026.yaml").unlink()
+    before = load_calendar("cn", search_path=folder, estimate_until=2026)
+    cases = [{"id": f"r{i}", "receipt": {"channel": "in_person", "date": (D("2025-12-01") + dt.timedelta(days=i))
+                                          .isoformat()}} for i in range(0, 330, 7)]
+    stored = [evaluate(c, None, calendar=before) for c in cases]
+    assert all(r.provisional for r in stored)
+    text = (ROOT / "tests" / "data" / "notices" / "cn" / "2026.txt").read_text(encoding="utf-8")
+    write_plan(plan_import(text, directory=folder, doc_no="国办发明电〔2025〕7号",
+                           title="国务院办公厅关于2026年部分节假日安排的通知"))
+    after = load_calendar("cn", search_path=folder)
+    truth = load_calendar("cn")
+    changes = {c.id: c for c in recheck(cases, [r.to_dict() for r in stored], search_path=folder)}
+    for r, c in zip(stored, cases):
+        new_due = truth.add(D(c["receipt"]["date"]), 20)
+        assert after.add(D(c["receipt"]["date"]), 20) == new_due           # the import gave the official days
+        assert r.due_earliest <= new_due <= r.due_latest                     # and the bounds held
+        ch = changes[r.id]                                                   # every one was provisional
+        assert ch.new_due == new_due and not ch.new_provisional
+        assert {k["date"] for k in ch.became_known} == {u["date"] for u in r.unknown_days}
+    assert recheck(cases, [evaluate(c, None, calendar=after).to_dict() for c in cases], search_path=folder) == []
