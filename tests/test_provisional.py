@@ -349,3 +349,37 @@ def test_the_day_the_notice_appears(tmp_path):
         assert ch.new_due == new_due and not ch.new_provisional
         assert {k["date"] for k in ch.became_known} == {u["date"] for u in r.unknown_days}
     assert recheck(cases, [evaluate(c, None, calendar=after).to_dict() for c in cases], search_path=folder) == []
+
+
+@st.composite
+def _member(draw, est):
+    """One arrangement of the family, drawn festival by festival, as a calendar."""
+    official = load_calendar("cn")
+    dev = dict(official.deviations)
+    for _, u in est.estimate.units:
+        a = draw(st.sampled_from(u.family))
+        for d in a.days_off:
+            dev.setdefault(d, DayInfo(d, False, "day_off", a.name, "-", "test"))
+        for d in a.make_up:
+            dev.setdefault(d, DayInfo(d, True, "make_up_workday", a.name, "-", "test"))
+    return attrs.evolve(est, deviations=dev, estimate=None)
+
+
+_EST28 = load_calendar("cn", estimate_until=2028)
+
+
+@given(st.data())
+def test_bounds_hold_for_generated_cases(data):
+    """Every kind of event (corrections, consultations, extensions, fees, delays, answers) on a
+    random arrangement of the family: its due date and the applicant's lie within the bounds."""
+    from disclosure_rules.testing import cases
+    case = data.draw(cases(calendar=_EST28, delays=True, min_value=D("2026-11-15"), max_value=D("2027-09-30")))
+    as_of = data.draw(st.dates(D("2027-01-01"), D("2028-03-31")))
+    received = max(v for k, v in case["receipt"].items() if k != "channel")
+    as_of = max(as_of, received, *(e["date"] for e in case["events"]))
+    r = evaluate(case, as_of, calendar=_EST28)
+    other = evaluate(case, as_of, calendar=data.draw(_member(_EST28)))
+    if other.due is not None and r.due_earliest is not None:
+        assert r.due_earliest <= other.due <= r.due_latest
+    if other.applicant_due is not None and r.applicant_due_earliest is not None:
+        assert r.applicant_due_earliest <= other.applicant_due <= r.applicant_due_latest
