@@ -16,6 +16,7 @@ from .calendar import Calendar, DayInfo, Notice, Span
 from .calendar import available_calendars, load_calendar
 from .case import Case, Event, Receipt, load_cases, parse_case
 from .clock import evaluate, evaluate_many
+from .recheck import recheck
 from .result import Result, Step, Violation
 from .rulebook import RuleBook, load_rules
 from .errors import (CalendarCoverageError, CaseError, DisclosureRulesError, InputError,
@@ -25,7 +26,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Calendar", "DayInfo", "Notice", "Span", "available_calendars", "load_calendar",
-    "Case", "Event", "Receipt", "load_cases", "parse_case", "evaluate", "evaluate_many",
+    "Case", "Event", "Receipt", "load_cases", "parse_case", "evaluate", "evaluate_many", "recheck",
     "Result", "Step", "Violation", "RuleBook", "load_rules",
     "CalendarCoverageError", "CaseError", "DisclosureRulesError", "InputError", "RuleFileError",
     "UnknownNameError",

@@ -26,6 +26,7 @@ from .calendar import load_calendar
 from .case import Case, Event, parse_case
 from .conditions import fired
 from .errors import CaseError, UnknownNameError
+from .provisional import bounded
 from .result import Result, Step, Violation
 from .rulebook import FACTS, RuleBook, load_rules
 
@@ -52,7 +53,12 @@ def evaluate(case, as_of: dt.date | None = None, *, rules: RuleBook | None = Non
     book = rules if rules is not None else load_rules()
     if calendar is None:
         calendar = _case_calendar(case, estimate_until)
-    return _Clock(book, calendar, case, as_of).run()
+    return _run(book, calendar, case, as_of)
+
+
+def _run(book, calendar, case, as_of) -> Result:
+    """One evaluation; on an estimated calendar, three combined (:mod:`.provisional`)."""
+    return bounded(lambda cal: _Clock(book, cal, case, as_of).run(), calendar)
 
 
 def _case_calendar(case: Case, estimate_until):
@@ -78,7 +84,7 @@ def evaluate_many(cases, as_of: dt.date | None = None, *, rules: RuleBook | None
             cal = cals.get(c.calendar)
             if cal is None:
                 cal = cals[c.calendar] = _case_calendar(c, estimate_until)
-            out.append(_Clock(book, cal, c, as_of).run())
+            out.append(_run(book, cal, c, as_of))
         except Exception as exc:          # noqa: BLE001 - re-raised unless collecting
             from .errors import DisclosureRulesError
             if errors != "collect" or not isinstance(exc, DisclosureRulesError):

@@ -87,9 +87,12 @@ class CalendarCoverageError(DisclosureRulesError):
 
     ``date`` is the day asked about (or the first uncovered day the answer
     would need), ``calendar`` the calendar id, ``first_day`` / ``last_day``
-    the covered range.  Never answered by a silent weekday guess: pass
-    ``estimate=True`` to :func:`disclosure_rules.load_calendar` for an
-    explicitly provisional answer.
+    the covered range, ``missing_year`` the year whose data is missing,
+    ``notice`` the title of the notice that would fill it and ``ways_out``
+    the two commands that help (``calendar import``, ``--estimate-until``).
+    Never answered by a silent weekday guess: pass ``estimate_until`` to
+    :func:`disclosure_rules.load_calendar` for an explicitly provisional
+    answer with bounds.
     """
 
     exit_code = 3
@@ -103,16 +106,26 @@ class CalendarCoverageError(DisclosureRulesError):
         self.last_day = last_day
         self.gap = gap
         missing = date.year
+        self.missing_year = missing
+        self.notice = None
+        self.ways_out = ()
         if gap is not None:
+            self.ways_out = (f"disclosure-rules calendar import NOTICE.txt --calendar {calendar}",)
             en = (f"{what or date.isoformat()} needs {date.isoformat()}, in {missing}, a year calendar '{calendar}' "
-                  f"does not cover: the {missing} arrangement of this layer is not in the data")
+                  f"does not cover: the {missing} arrangement of this layer is not in the data; add the regional "
+                  f"notice with `{self.ways_out[0]}`")
             zh = (f"{what_zh or date.isoformat()}需要用到{date.isoformat()}，而日历“{calendar}”不覆盖{missing}年："
-                  f"数据中没有该地{missing}年的放假安排")
+                  f"数据中没有该地{missing}年的放假安排；请用“{self.ways_out[0]}”导入该地的通知")
         elif date > last_day:
+            self.notice = f"国务院办公厅关于{missing}年部分节假日安排的通知"
+            self.ways_out = ("disclosure-rules calendar import NOTICE.txt", f"--estimate-until {missing}")
             en = (f"{what or date.isoformat()} is after {last_day.isoformat()}, the last day covered by "
-                  f"calendar '{calendar}': the official {missing} arrangement is not in the data")
+                  f"calendar '{calendar}': the official {missing} arrangement ({self.notice}) is not in the data; "
+                  f"once it is published add it with `{self.ways_out[0]}`, or answer provisionally, with bounds, "
+                  f"with `{self.ways_out[1]}`")
             zh = (f"{what_zh or date.isoformat()}晚于日历“{calendar}”覆盖的最后一天{last_day.isoformat()}："
-                  f"数据中尚无{missing}年官方节假日安排")
+                  f"数据中尚无{missing}年官方节假日安排（{self.notice}）；通知公布后请用“{self.ways_out[0]}”导入，"
+                  f"或用“{self.ways_out[1]}”得到带上下限的临时结果")
         else:
             en = (f"{what or date.isoformat()} is before {first_day.isoformat()}, the first day covered by "
                   f"calendar '{calendar}': no official {missing} arrangement in the data")
@@ -124,5 +137,5 @@ class CalendarCoverageError(DisclosureRulesError):
         d = super().to_dict(lang)
         d.update(date=self.date.isoformat(), calendar=self.calendar,
                  first_day=self.first_day.isoformat(), last_day=self.last_day.isoformat(),
-                 missing_year=self.date.year)
+                 missing_year=self.date.year, notice=self.notice, ways_out=list(self.ways_out))
         return d

@@ -22,6 +22,15 @@ def status_label(status: str, lang: str = "en") -> str:
     return zh if lang == "zh" else en
 
 
+def _range(lo, hi, zh: bool) -> str:
+    """The bounds of a provisional date, e.g. ' (provisional: between 2027-02-19 and 2027-02-25)'."""
+    if lo is None or hi is None:
+        return "（临时）" if zh else " (provisional)"
+    if lo == hi:
+        return "（临时，各种安排下相同）" if zh else " (provisional; the same under every arrangement)"
+    return f"（临时：在{lo}至{hi}之间）" if zh else f" (provisional: between {lo} and {hi})"
+
+
 def render_text(r: Result, lang: str = "en") -> str:
     zh = lang == "zh"
     lines = []
@@ -31,20 +40,28 @@ def render_text(r: Result, lang: str = "en") -> str:
     lines.append(head)
     lines.append((f"截至 {r.as_of}：" if zh else f"as of {r.as_of}: ") + status_label(r.status, lang))
     if r.due:
-        lines.append(("答复期限：" if zh else "due: ") + r.due.isoformat())
+        lines.append(("答复期限：" if zh else "due: ") + r.due.isoformat()
+                     + (_range(r.due_earliest, r.due_latest, zh) if r.provisional else ""))
     if r.due_at_latest:
         lines.append(("最迟答复期限（意见期限届满时）：" if zh else "due at the latest (if the consultee answers last): ")
-                     + r.due_at_latest.isoformat())
+                     + r.due_at_latest.isoformat()
+                     + (_range(*r.bounds.get("due_at_latest", (None, None)), zh) if r.provisional else ""))
     if r.workdays_left is not None:
         lines.append((f"剩余工作日：{r.workdays_left}" if zh else f"working days left: {r.workdays_left}"))
     if r.late_workdays:
         lines.append((f"逾期工作日：{r.late_workdays}" if zh else f"working days late: {r.late_workdays}"))
     if r.applicant_due:
-        lines.append(("申请人期限：" if zh else "applicant's last day: ") + r.applicant_due.isoformat())
+        lines.append(("申请人期限：" if zh else "applicant's last day: ") + r.applicant_due.isoformat()
+                     + (_range(r.applicant_due_earliest, r.applicant_due_latest, zh) if r.provisional else ""))
     if r.outcome:
         lines.append(("答复类型：" if zh else "outcome: ") + r.outcome + (f" ({r.outcome_reason})" if r.outcome_reason else ""))
     if r.provisional:
-        lines.append("注意：使用了估计日历，结果为临时结果" if zh else "note: uses an estimated calendar; provisional")
+        lines.append("注意：使用了估计日历，结果为临时结果（官方通知公布后请用 timeline --recheck 复核）" if zh else
+                     "PROVISIONAL: uses an estimated calendar (no official notice yet); recheck with "
+                     "timeline --recheck once the notice is out")
+        if r.unknown_days:
+            lines.append(("尚不确定的日期：" if zh else "days not yet known: ")
+                         + ", ".join(u["date"] for u in r.unknown_days))
     lines.append("")
     lines.append("日期        事件                     期限        说明 / 依据" if zh else
                  "date        event                    due         what happened / basis")

@@ -41,10 +41,14 @@ class Deadline:
     moved_because: str | None         # reason the last day moved, or None
     basis: tuple[Basis, ...]
     note: Text | None = None
+    last_day_earliest: dt.date | None = None     # on an estimated calendar: the bounds of last_day
+    last_day_latest: dt.date | None = None
 
     def to_dict(self, lang="en") -> dict:
         return {"id": self.id, "title": self.title.get(lang), "starts": self.starts.isoformat(),
                 "nominal_last_day": self.nominal_last_day.isoformat(), "last_day": self.last_day.isoformat(),
+                "last_day_earliest": (self.last_day_earliest or self.last_day).isoformat(),
+                "last_day_latest": (self.last_day_latest or self.last_day).isoformat(),
                 "moved_because": self.moved_because, "note": self.note.get(lang) if self.note else None,
                 "basis": [b.to_dict() for b in self.basis], "citation": cite_all(self.basis, lang)}
 
@@ -106,10 +110,16 @@ def _roll(cal: Calendar, d: dt.date):
 
 def remedies(*, answered: dt.date | None = None, outcome: str | None = None, rights_stated: bool = True,
              no_answer_since: dt.date | None = None, review_decided: dt.date | None = None,
-             calendar: Calendar | None = None, rules: dict | None = None) -> Remedies:
+             calendar: Calendar | None = None, rules: dict | None = None,
+             start_bounds: tuple | None = None) -> Remedies:
     """Deadlines after an answer (``answered``, the day it was served, and
     its ``outcome``), after no answer (``no_answer_since``: the last day of
-    the reply period) or after a review decision (``review_decided``)."""
+    the reply period) or after a review decision (``review_decided``).
+
+    On an estimated calendar each deadline also carries ``last_day_earliest``
+    / ``last_day_latest``, the last day rolled on the two extreme calendars
+    (and from ``start_bounds``, the earliest and latest start, when the start
+    itself is provisional: the end of a reply period on unknown days)."""
     given = [x is not None for x in (answered, no_answer_since, review_decided)]
     if sum(given) != 1:
         raise InputError("give exactly one of: the answer date, the end of the reply period (no answer), "
@@ -140,11 +150,22 @@ def remedies(*, answered: dt.date | None = None, outcome: str | None = None, rig
             continue
         nominal = _end(start, period)
         last, why = _roll(cal, nominal)
-        provisional = provisional or cal.is_estimated(last)
+        lo, hi = _bounds(cal, period, start_bounds or (start, start), last)
+        provisional = provisional or cal.is_estimated(last) or lo != hi
         basis = e["basis"] + (rules["roll"] if why else ())
-        deadlines.append(Deadline(e["id"], e["title"], start, nominal, last, why, basis, note))
+        deadlines.append(Deadline(e["id"], e["title"], start, nominal, last, why, basis, note, lo, hi))
     return Remedies(situation, tuple(deadlines), review_first, rf["note"] if review_first else None,
                     rf["basis"] if review_first else (), provisional)
+
+
+def _bounds(cal: Calendar, period: dict, starts: tuple, last: dt.date):
+    """The last day on the two extreme calendars of an estimate (more working days roll less far)."""
+    b = getattr(cal, "estimate", None)
+    if b is None:
+        return last, last
+    lo = _roll(b.earliest, _end(starts[0], period))[0]
+    hi = _roll(b.latest, _end(starts[1], period))[0]
+    return min(lo, last), max(hi, last)
 
 
 def remedies_for_result(result, *, rights_stated: bool = True, calendar: Calendar | None = None) -> Remedies:
@@ -154,6 +175,7 @@ def remedies_for_result(result, *, rights_stated: bool = True, calendar: Calenda
         return remedies(answered=result.closed_on, outcome=result.outcome, rights_stated=rights_stated,
                         calendar=calendar)
     if result.status == "overdue":
-        return remedies(no_answer_since=result.due, calendar=calendar)
+        bounds = (result.due_earliest, result.due_latest) if result.due_earliest and result.due_latest else None
+        return remedies(no_answer_since=result.due, calendar=calendar, start_bounds=bounds)
     raise InputError(f"case {result.id} is {result.status}: remedies run from an answer or from the end of the "
                      "reply period", f"案件{result.id}的状态为{result.status}：救济期限自答复或答复期限届满之日起计算")

@@ -96,6 +96,15 @@ class Result:
     applicant's correction or payment period while it runs.
     ``due_at_latest``: while paused for a consultation, the due date if the
     consultee answers on the last day it may.
+
+    A provisional result (a calendar year without a published notice, see
+    docs/calendar.md) also carries ``due_earliest`` / ``due_latest`` (the
+    earliest and latest due date over every arrangement the principles
+    allow; not to be confused with ``due_at_latest``), the same for the
+    applicant's due date, ``bounds`` (every date the result carries, as
+    ``[earliest, latest]``), ``unknown_days`` (the days whose status is not
+    yet known) and ``provisional_notes`` (what differs between the extreme
+    calendars beyond the dates).
     """
 
     id: str
@@ -125,6 +134,16 @@ class Result:
     trace: tuple[Step, ...]
     provisional: bool
     provenance: dict
+    # equal to due / applicant_due unless the answer is provisional
+    due_earliest: dt.date | None = attrs.field(default=attrs.Factory(lambda r: r.due, takes_self=True))
+    due_latest: dt.date | None = attrs.field(default=attrs.Factory(lambda r: r.due, takes_self=True))
+    applicant_due_earliest: dt.date | None = attrs.field(
+        default=attrs.Factory(lambda r: r.applicant_due, takes_self=True))
+    applicant_due_latest: dt.date | None = attrs.field(
+        default=attrs.Factory(lambda r: r.applicant_due, takes_self=True))
+    bounds: dict = attrs.field(factory=dict)
+    unknown_days: tuple = ()
+    provisional_notes: tuple = ()
 
     def to_dict(self, lang: str = "en") -> dict:
         return {
@@ -139,6 +158,12 @@ class Result:
             "outcome": self.outcome, "outcome_reason": self.outcome_reason, "report_row": self.report_row,
             "applicant": self.applicant,
             "provisional": self.provisional,
+            "due_earliest": _iso(self.due_earliest), "due_latest": _iso(self.due_latest),
+            "applicant_due_earliest": _iso(self.applicant_due_earliest),
+            "applicant_due_latest": _iso(self.applicant_due_latest),
+            "bounds": {k: [_iso(a), _iso(b)] for k, (a, b) in self.bounds.items()},
+            "unknown_days": [dict(u) for u in self.unknown_days],
+            "provisional_notes": [dict(n) for n in self.provisional_notes],
             "violations": [v.to_dict(lang) for v in self.violations],
             "trace": [s.to_dict(lang) for s in self.trace],
             "provenance": self.provenance,
@@ -158,4 +183,10 @@ class Result:
             outcome_reason=d["outcome_reason"], report_row=d["report_row"], applicant=d["applicant"],
             violations=tuple(Violation.from_dict(v) for v in d["violations"]),
             trace=tuple(Step.from_dict(s) for s in d["trace"]), provisional=d["provisional"],
-            provenance=d["provenance"])
+            provenance=d["provenance"], due_earliest=_date(d.get("due_earliest", d["due"])),
+            due_latest=_date(d.get("due_latest", d["due"])),
+            applicant_due_earliest=_date(d.get("applicant_due_earliest", d["applicant_due"])),
+            applicant_due_latest=_date(d.get("applicant_due_latest", d["applicant_due"])),
+            bounds={k: (_date(a), _date(b)) for k, (a, b) in (d.get("bounds") or {}).items()},
+            unknown_days=tuple(d.get("unknown_days") or ()),
+            provisional_notes=tuple(d.get("provisional_notes") or ()))

@@ -53,9 +53,10 @@ class DayInfo:
 
     ``kind`` is ``weekday`` (an ordinary working day), ``weekend`` (an
     ordinary rest day), ``day_off`` (a weekday or weekend made a day off by a
-    notice), ``make_up_workday`` (a weekend day made a working day, 调休上班)
-    or ``estimated_day_off`` (a statutory holiday of a year whose notice is
-    not in the data).
+    notice), ``make_up_workday`` (a weekend day made a working day, 调休上班),
+    or, for a year whose notice is not in the data, ``estimated_day_off`` /
+    ``estimated_make_up_workday`` (from the arrangement principles, see
+    :mod:`.estimate`).
     """
 
     date: dt.date
@@ -78,6 +79,8 @@ class DayInfo:
                 return f"{week}，{self.name}放假（{self.notice}）"
             if self.kind == "make_up_workday":
                 return f"{week}，{self.name}调休上班（{self.notice}）"
+            if self.kind == "estimated_make_up_workday":
+                return f"{week}，{self.name}调休上班（估计：尚无官方安排）"
             return f"{week}，{self.name}（估计：尚无官方安排）"
         week = _WEEKDAY_EN[wd]
         if self.kind == "weekday":
@@ -88,6 +91,8 @@ class DayInfo:
             return f"{week}, day off: {self.name} ({self.notice})"
         if self.kind == "make_up_workday":
             return f"{week}, make-up working day for {self.name} ({self.notice})"
+        if self.kind == "estimated_make_up_workday":
+            return f"{week}, estimated make-up working day for {self.name} (no official arrangement yet)"
         return f"{week}, estimated day off: {self.name} (no official arrangement yet)"
 
     def to_dict(self, lang: str = "en") -> dict:
@@ -130,6 +135,7 @@ class Calendar:
     layers: tuple[str, ...] = ()
     data_version: str = ""
     gaps: tuple = ()                       # (first, last) day ranges inside the span with no data
+    estimate: object = attrs.field(default=None, repr=False)  # estimate.Bounds of a provisional calendar
     _base: int = attrs.field(init=False, repr=False)
     _cum: list = attrs.field(init=False, repr=False)       # cum[i]: workdays in [first_day, first_day+i]
     _workdays: list = attrs.field(init=False, repr=False)  # ordinals of working days, ascending
@@ -175,17 +181,27 @@ class Calendar:
                                             self.last_day, what, what_zh, gap=(a, b))
 
     def is_estimated(self, d: dt.date) -> bool:
-        """True when ``d`` lies in a year estimated on request (no official notice)."""
-        return d > self.official_last_day
+        """True when ``d`` lies in a year estimated on request (no official notice), or is a
+        day an estimated year's arrangement would change (a make-up day before 1 January)."""
+        if d > self.official_last_day:
+            return True
+        info = self.deviations.get(d)
+        return info is not None and info.estimated
 
     @property
     def provisional_from(self) -> dt.date | None:
         """First estimated day, or None when the calendar holds official data only."""
-        return self.official_last_day + dt.timedelta(days=1) if self.last_day > self.official_last_day else None
+        if self.last_day <= self.official_last_day:
+            return None
+        first = self.official_last_day + dt.timedelta(days=1)
+        if self.estimate is not None:
+            first = min([first] + [d for d, i in self.deviations.items() if i.estimated and d < first])
+        return first
 
     def provisional(self, a: dt.date, b: dt.date) -> bool:
-        """Whether an answer about the days in ``(a, b]`` used an estimated year."""
-        return max(a, b) > self.official_last_day
+        """Whether an answer about the days in ``(a, b]`` used an estimated day."""
+        start = self.provisional_from
+        return start is not None and max(a, b) >= start
 
     def _uncovered(self, d: dt.date, what: str | None = None, what_zh: str | None = None):
         return CalendarCoverageError(d, self.id, self.first_day, self.last_day, what, what_zh)

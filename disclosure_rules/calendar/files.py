@@ -45,10 +45,12 @@ def load_calendar(name: str = "cn", *, search_path=None, estimate_until: int | N
 
     ``search_path``: extra folders holding ``<id>/calendar.yaml``, searched
     before the bundled data.  ``estimate_until``: a year; the years after the
-    last published arrangement up to it are filled with the statutory
-    holidays of the ``holidays`` package (no make-up days) and every answer
-    that touches them is marked provisional.  Without it, those years are
-    not covered and asking about them raises ``CalendarCoverageError``.
+    last published arrangement up to it get the most likely arrangement under
+    the published principles (:mod:`.estimate`), the calendar carries the two
+    extreme calendars of the family in ``.estimate`` (a :class:`.estimate.Bounds`),
+    and every answer that touches them is marked provisional.  Without it,
+    those years are not covered and asking about them raises
+    ``CalendarCoverageError``.
     """
     dirs = tuple(str(p) for p in _search_path(search_path))
     if search_path is None:
@@ -290,28 +292,16 @@ def _load(name: str, dirs: tuple, estimate_until: int | None) -> Calendar:
                 _fail(doc, "partial", "'partial' must be true or false", "partial必须是true或false")
     first, last = min(years), max(years)
     gaps = tuple((dt.date(y, 1, 1), dt.date(y, 12, 31)) for y in range(first, last + 1) if y not in years)
-    official_last = dt.date(last, 12, 31)
-    last_day = official_last
+    top = chain[-1]
+    cal = Calendar(id=top.id, title=_title(top.meta), first_day=dt.date(first, 1, 1), last_day=dt.date(last, 12, 31),
+                   official_last_day=dt.date(last, 12, 31), weekend=weekend, deviations=deviations,
+                   notices=tuple(notices), layers=tuple(layer.id for layer in chain), gaps=gaps,
+                   data_version=digest.hexdigest()[:16])
     if estimate_until is not None:
-        if not isinstance(estimate_until, int) or estimate_until > last + 10:
+        if not isinstance(estimate_until, int) or isinstance(estimate_until, bool) or estimate_until > last + 10:
             raise InputError(f"estimate_until must be a year no later than {last + 10}",
                              f"estimate_until必须是不晚于{last + 10}的年份")
         if estimate_until > last:
-            _estimate(deviations, weekend, range(last + 1, estimate_until + 1))
-            last_day = dt.date(estimate_until, 12, 31)
-    top = chain[-1]
-    return Calendar(id=top.id, title=_title(top.meta), first_day=dt.date(first, 1, 1), last_day=last_day,
-                    official_last_day=official_last, weekend=weekend, deviations=deviations,
-                    notices=tuple(notices), layers=tuple(layer.id for layer in chain), gaps=gaps,
-                    data_version=digest.hexdigest()[:16])
-
-
-def _estimate(deviations, weekend, years):
-    """Statutory holidays (and their weekday 补假, 放假办法 Art. 6) from the
-    ``holidays`` package for years without a published notice; no make-up days."""
-    import holidays
-
-    for y in years:
-        for d, nm in sorted(holidays.China(years=y).items()):
-            if d.weekday() not in weekend:
-                deviations[d] = DayInfo(d, False, "estimated_day_off", nm, None, "holidays", estimated=True)
+            from .estimate import estimated_calendars
+            cal = estimated_calendars(cal, estimate_until)
+    return cal

@@ -46,7 +46,11 @@ def run(args) -> int:
             if d.moved_because:
                 moved = (f"（{d.nominal_last_day}为休息日，顺延）" if zh else
                          f" (moved from {d.nominal_last_day}: {d.moved_because})")
-            print(f"  {d.title.get(args.lang)}: {d.last_day}{moved}")
+            rng = ""
+            if d.last_day_earliest and d.last_day_latest and d.last_day_earliest != d.last_day_latest:
+                rng = (f"（临时：在{d.last_day_earliest}至{d.last_day_latest}之间）" if zh else
+                       f" (provisional: between {d.last_day_earliest} and {d.last_day_latest})")
+            print(f"  {d.title.get(args.lang)}: {d.last_day}{moved}{rng}")
             if d.note:
                 print(f"    {d.note.get(args.lang)}")
             print("    [" + cite_all(d.basis, args.lang) + "]")

@@ -17,6 +17,9 @@ def register(sub) -> None:
     p.add_argument("--as-of", type=A.iso_date, help="the date to evaluate on (default: today, Beijing time)")
     p.add_argument("--estimate-until", type=int, metavar="YEAR",
                    help="estimate unpublished calendar years up to YEAR (results marked provisional)")
+    p.add_argument("--recheck", metavar="RESULTS",
+                   help="results stored earlier (timeline --json, JSON or JSON Lines): print one JSON line per case "
+                        "whose answer changes on the calendar installed now; exit 1 if any does")
     common_options(p)
     p.set_defaults(func=run)
 
@@ -24,6 +27,8 @@ def register(sub) -> None:
 def run(args) -> int:
     from . import print_json
     cases = load_cases(args.case)
+    if args.recheck:
+        return _recheck(args, cases)
     as_of = args.as_of or today_in_beijing()
     results = [evaluate(c, as_of, estimate_until=args.estimate_until) for c in cases]
     if args.json:
@@ -32,3 +37,14 @@ def run(args) -> int:
     else:
         print("\n\n".join(render_text(r, args.lang) for r in results))
     return 0
+
+
+def _recheck(args, cases) -> int:
+    import json
+
+    from ..case import read_items
+    from ..recheck import recheck
+    changes = recheck(cases, read_items(args.recheck, keys=("results",)), estimate_until=args.estimate_until)
+    for c in changes:
+        print(json.dumps(c.to_dict(args.lang), ensure_ascii=False))
+    return 1 if changes else 0

@@ -62,33 +62,69 @@ def _print_span(args, span):
         print(f"  + {d.date.isoformat()}  {d.reason(args.lang)}")
 
 
-def _answer(args, cal, result, span, fields: dict) -> int:
-    """Print one arithmetic answer: the result (text or JSON), the explanation on request."""
+def _answer(args, cal, result, span, fields: dict, bounds=None) -> int:
+    """Print one arithmetic answer: the result (text or JSON), the explanation on request.
+    ``bounds``: (earliest, latest, unknown days) of an answer on an estimated calendar."""
     from . import print_json
+    provisional = span.provisional or bool(bounds and bounds[2])
     if args.json:
-        out = {"calendar": cal.id, **fields, "result": result, "provisional": span.provisional}
+        out = {"calendar": cal.id, **fields, "result": result, "provisional": provisional}
+        if bounds is not None:
+            out.update(earliest=_plain(bounds[0]), latest=_plain(bounds[1]),
+                       unknown_days=[d.isoformat() for d in bounds[2]], data_version=cal.data_version)
         if args.explain:
             out["explanation"] = span.to_dict(args.lang)
         print_json(out)
     else:
-        print(result)
+        print(str(result) + (_range_text(args, bounds) if bounds is not None and provisional else ""))
         if args.explain:
             _print_span(args, span)
-    _provisional_note(args, span.provisional)
+    _provisional_note(args, provisional)
+    if provisional and cal.estimate is not None and cal.estimate.layers_not_estimated and not args.json:
+        from sys import stderr
+        lay = ", ".join(cal.estimate.layers_not_estimated)
+        stderr.write("disclosure-rules: " + (f"注意：{lay}的地方放假日未作估计，范围只涵盖全国安排\n" if args.lang == "zh"
+                     else f"warning: the regional days of {lay} are not estimated; the range covers the national "
+                          "arrangement only\n"))
     return 0
+
+
+def _plain(v):
+    return v.isoformat() if hasattr(v, "isoformat") else v
+
+
+def _range_text(args, bounds) -> str:
+    lo, hi, unknown = _plain(bounds[0]), _plain(bounds[1]), bounds[2]
+    days = ", ".join(d.isoformat() for d in unknown)
+    if lo == hi:
+        return "（临时，各种安排下相同）" if args.lang == "zh" else " (provisional; the same under every arrangement)"
+    if args.lang == "zh":
+        return (f"（临时：在{lo}至{hi}之间" + (f"；尚不确定的日期：{days}" if days else "") + "）")
+    return f" (provisional: between {lo} and {hi}" + (f"; days not yet known: {days}" if days else "") + ")"
 
 
 def _add(args) -> int:
     cal = _calendar(args)
     end = cal.add(args.date, args.n)
+    bounds = None
+    if cal.estimate is not None:
+        b = cal.estimate
+        lo, hi = sorted((b.earliest.add(args.date, args.n), b.latest.add(args.date, args.n)))
+        bounds = (lo, hi, b.unknown_days(min(args.date, lo), max(args.date, hi)))
     return _answer(args, cal, end.isoformat(), cal.explain_add(args.date, args.n),
-                   {"date": args.date.isoformat(), "n": args.n})
+                   {"date": args.date.isoformat(), "n": args.n}, bounds)
 
 
 def _count(args) -> int:
     cal = _calendar(args)
     span = cal.explain_count(args.start, args.end)
-    return _answer(args, cal, span.workdays, span, {"start": args.start.isoformat(), "end": args.end.isoformat()})
+    bounds = None
+    if cal.estimate is not None:
+        b = cal.estimate
+        lo, hi = sorted((b.latest.count(args.start, args.end), b.earliest.count(args.start, args.end)))
+        bounds = (lo, hi, b.unknown_days(*sorted((args.start, args.end))))
+    return _answer(args, cal, span.workdays, span, {"start": args.start.isoformat(), "end": args.end.isoformat()},
+                   bounds)
 
 
 def _is(args) -> int:
@@ -96,16 +132,22 @@ def _is(args) -> int:
     cal = _calendar(args)
     info = cal.day(args.date)
     provisional = cal.is_estimated(args.date)
+    b = cal.estimate
+    unknown = b is not None and b.earliest.is_workday(args.date) != b.latest.is_workday(args.date)
     if args.json:
         out = {"calendar": cal.id, **info.to_dict(args.lang), "provisional": provisional}
+        if b is not None:
+            out["known"] = not unknown
         print_json(out)
     else:
         if args.lang == "zh":
             verdict = "是工作日" if info.workday else "不是工作日"
-            print(f"{args.date.isoformat()} {verdict}：{info.reason('zh')}")
+            print(f"{args.date.isoformat()} {verdict}：{info.reason('zh')}"
+                  + ("（尚不确定：有的安排下相反）" if unknown else ""))
         else:
             verdict = "is a working day" if info.workday else "is not a working day"
-            print(f"{args.date.isoformat()} {verdict}: {info.reason('en')}")
+            print(f"{args.date.isoformat()} {verdict}: {info.reason('en')}"
+                  + (" (not yet known: the opposite under some arrangements)" if unknown else ""))
     _provisional_note(args, provisional)
     return 0
 

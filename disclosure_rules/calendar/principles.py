@@ -1,0 +1,180 @@
+"""The arrangement principles (放假调休原则) as data: ``calendars/principles.yaml``.
+
+The yearly notices follow published principles (国办发明电〔2024〕12号 for
+2025 on; 全国年节及纪念日放假办法 Art. 6 and 7).  This module reads them into
+values; :mod:`.estimate` turns them into the family of arrangements a year
+may get.  Every mistake in the file is reported with its line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+from pathlib import Path
+
+import attrs
+
+from ..data import data_dir
+from ..errors import InputError, RuleFileError
+from ..yamlfile import Map, Seq, load_yaml
+
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+             "saturday": 5, "sunday": 6}
+
+
+@attrs.frozen
+class Merge:
+    festival: str             # the festival joined (中秋节)
+    name: str                 # the merged block's name (国庆节、中秋节)
+    length: int
+    always: tuple             # ((month, day), (month, day)): joined when the festival falls in it
+    maybe: tuple | None       # joined or not: the family holds both
+
+
+@attrs.frozen
+class FestivalRule:
+    festival: str
+    shapes: tuple                               # ((length, start offsets or None), ...)
+    anchor: str = "first"                       # first | 除夕 | MM-DD
+    alone_on: frozenset = frozenset()
+    with_weekend: bool = False
+    merge: Merge | None = None
+
+
+@attrs.frozen
+class Principles:
+    start: dt.date
+    basis: tuple[str, ...]                      # "instrument doc_no Art.: text", each
+    max_consecutive_workdays: int
+    weekends_each_side: int
+    festivals: tuple[FestivalRule, ...]
+    path: str = ""
+    digest: str = ""
+
+    def rule(self, festival: str) -> FestivalRule | None:
+        return next((f for f in self.festivals if f.festival == festival), None)
+
+    def citation(self) -> str:
+        return "；".join(b.split("：")[0] for b in self.basis)
+
+
+def principles_file() -> Path:
+    return data_dir("calendars") / "principles.yaml"
+
+
+def principles_for(year: int, path=None) -> Principles:
+    """The principles in force for ``year`` (the latest set starting on or before 1 January)."""
+    sets = load_principles(str(path or principles_file()))
+    found = [p for p in sets if p.start <= dt.date(year, 1, 1)]
+    if not found:
+        raise InputError(f"no arrangement principles in the data apply to {year} (they start in "
+                         f"{sets[0].start.year}); an estimate for {year} cannot be built",
+                         f"数据中没有适用于{year}年的放假调休原则（自{sets[0].start.year}年起），无法估计{year}年")
+    return found[-1]
+
+
+@functools.lru_cache(maxsize=8)
+def load_principles(path: str) -> tuple[Principles, ...]:
+    doc = load_yaml(path)
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+    if not isinstance(doc, Map) or not isinstance(doc.get("principles"), Seq) or not doc["principles"]:
+        raise RuleFileError(path, getattr(doc, "line", 1), "the file must list the principles under 'principles'",
+                            "文件必须在principles下列出放假调休原则")
+    out = [_set(p, doc["principles"].line_of(i), path, digest) for i, p in enumerate(doc["principles"])]
+    return tuple(sorted(out, key=lambda p: p.start))
+
+
+def _need(cond, path, line, en, zh):
+    if not cond:
+        raise RuleFileError(path, line, en, zh)
+
+
+def _set(p, line, path, digest) -> Principles:
+    _need(isinstance(p, Map), path, line, "each set of principles is a block of 'key: value' lines",
+          "每组原则须由“键: 值”行组成")
+    _need(isinstance(p.get("from"), dt.date), path, p.line_of("from"), "'from' must be a date (YYYY-MM-DD)",
+          "from必须是日期（YYYY-MM-DD）")
+    basis = p.get("basis")
+    _need(isinstance(basis, Seq) and basis and all(isinstance(b, Map) and isinstance(b.get("instrument"), str)
+                                                  and isinstance(b.get("text"), str) for b in basis),
+          path, p.line_of("basis"), "the principles must cite their basis (instrument and text)",
+          "放假调休原则必须写明依据（instrument与text）")
+    cites = tuple(f"{b['instrument']}" + (f"（{b['doc_no']}）" if b.get("doc_no") else "")
+                  + (f"第{b['article']}条" if b.get("article") else "") + f"：{b['text']}" for b in basis)
+    for key in ("max_consecutive_workdays", "weekends_each_side"):
+        _need(isinstance(p.get(key), int) and p[key] > 0, path, p.line_of(key), f"'{key}' must be a whole number "
+              "above 0", f"“{key}”必须是大于0的整数")
+    fests = p.get("festivals")
+    _need(isinstance(fests, Seq) and fests, path, p.line_of("festivals"), "the principles list no festivals",
+          "原则中没有列出节日")
+    rules = tuple(_festival(f, fests.line_of(i), path) for i, f in enumerate(fests))
+    return Principles(p["from"], cites, p["max_consecutive_workdays"], p["weekends_each_side"], rules, path, digest)
+
+
+def _ints(v, path, line, what):
+    _need(isinstance(v, list) and v and all(isinstance(x, int) and not isinstance(x, bool) for x in v),
+          path, line, f"'{what}' must be a list of whole numbers, e.g. [3]", f"“{what}”必须是整数列表，例如[3]")
+    return tuple(v)
+
+
+def _festival(f, line, path) -> FestivalRule:
+    _need(isinstance(f, Map) and isinstance(f.get("festival"), str), path, line,
+          "each festival needs 'festival' and 'lengths'", "每个节日都需要festival和lengths")
+    shapes = _shapes(f, path)
+    anchor = f.get("anchor", "first")
+    _need(anchor in ("first", "除夕") or _month_day(anchor) is not None, path, f.line_of("anchor"),
+          "anchor must be first, 除夕 or a date MM-DD", "anchor必须是first、除夕或MM-DD日期")
+    alone = f.get("alone_on", [])
+    _need(isinstance(alone, list) and all(a in _WEEKDAYS for a in alone), path, f.line_of("alone_on"),
+          "alone_on lists day names such as wednesday", "alone_on须列出星期名称，例如wednesday")
+    merge = f.get("merge")
+    if merge is not None:
+        merge = _merge(merge, f.line_of("merge"), path)
+    return FestivalRule(f["festival"], shapes, anchor, frozenset(_WEEKDAYS[a] for a in alone),
+                        bool(f.get("with_weekend", False)), merge)
+
+
+def _shapes(f: Map, path) -> tuple:
+    """``lengths`` (+ ``start_offsets``) or ``shapes: [{length, start_offsets}]``."""
+    if "shapes" in f:
+        items = f["shapes"]
+        _need(isinstance(items, Seq) and items and all(isinstance(s, Map) for s in items), path,
+              f.line_of("shapes"), "shapes lists {length, start_offsets} blocks", "shapes须列出{length, start_offsets}")
+        raw = [(s.get("length"), s.get("start_offsets"), s, items.line_of(i)) for i, s in enumerate(items)]
+    else:
+        lengths = _ints(f.get("lengths"), path, f.line_of("lengths"), "lengths")
+        raw = [(n, f.get("start_offsets"), f, f.line_of("lengths")) for n in lengths]
+    out = []
+    for n, offsets, m, line in raw:
+        _need(isinstance(n, int) and 0 < n <= 15, path, line, "a length is 1 to 15 days", "放假天数须在1至15天之间")
+        if offsets is not None:
+            offsets = _ints(offsets, path, m.line_of("start_offsets"), "start_offsets")
+        out.append((n, offsets))
+    return tuple(out)
+
+
+def _merge(m, line, path) -> Merge:
+    _need(isinstance(m, Map) and isinstance(m.get("festival"), str) and isinstance(m.get("length"), int)
+          and isinstance(m.get("always"), Map), path, line,
+          "merge needs festival, name, length and always {from: MM-DD, to: MM-DD}",
+          "merge需要festival、name、length和always {from: MM-DD, to: MM-DD}")
+
+    def span(v, key):
+        a, b = _month_day(v.get("from")), _month_day(v.get("to"))
+        _need(a is not None and b is not None, path, m.line_of(key), f"'{key}' needs from and to as MM-DD",
+              f"“{key}”需要MM-DD格式的from和to")
+        return a, b
+    maybe = span(m["maybe"], "maybe") if m.get("maybe") is not None else None
+    return Merge(m["festival"], str(m.get("name", m["festival"])), m["length"], span(m["always"], "always"), maybe)
+
+
+def _month_day(v):
+    if not isinstance(v, str) or len(v) != 5 or v[2] != "-":
+        return None
+    try:
+        m, d = int(v[:2]), int(v[3:])
+        dt.date(2000, m, d)
+    except ValueError:
+        return None
+    return m, d
