@@ -59,3 +59,70 @@ def hand_numbers(entry) -> dict:
     s2 = {k: {c: entry["section2"][k][c] for c in S2} for k in ("regulations", "normative_documents")}
     s2.update({k: entry["section2"][k] for k in ("licensing", "punishment", "coercion", "fees_10k_yuan")})
     return {"section2": s2, "section3_totals": entry["section3_totals"], "section4": entry["section4"]}
+
+
+# ----------------------------------------------------------------------------- one-number edits
+
+import re  # noqa: E402
+
+from disclosure_rules.published import check_report  # noqa: E402
+from disclosure_rules.published.narrative import figure_of, numbers  # noqa: E402
+from disclosure_rules.published.normalise import normalise  # noqa: E402
+from disclosure_rules.published.read import read_lines_as_report  # noqa: E402
+from disclosure_rules.published.source import read_lines  # noqa: E402
+
+_NUM = re.compile(r"(?<![\d.])\d+(?![\d.])")
+
+
+def lines_of(path) -> list[str]:
+    return [normalise(line) for line in read_lines(path)]
+
+
+def read(lines, name="edited"):
+    return read_lines_as_report(lines, name, RULES, LAYOUT)
+
+
+def check(lines, previous=None):
+    return check_report(read(lines), previous, rules=RULES, layout=LAYOUT)
+
+
+def bump_number(line: str, index: int, by: int = 1) -> str:
+    """The line with its index-th whole number (negative: from the end) changed by ``by``."""
+    hits = list(_NUM.finditer(line))
+    m = hits[index]
+    return line[: m.start()] + str(int(m.group()) + by) + line[m.end():]
+
+
+def table_cells(report):
+    """(evidence line, index from the end, section, row, column) of every section-three and -four cell read."""
+    out = []
+    cols = [c.code for c in LAYOUT.columns]
+    for row, cells in list(report.section_three.items()) + list(report.groups.items()):
+        for j, col in enumerate(cols):
+            if cells[col].readable:
+                out.append((cells[col].evidence, j - len(cols), "三", row, col))
+    return out
+
+
+def text_numbers(report):
+    """(stated number, figure) of every number of the text a figure names and a table cell can be read for."""
+    from disclosure_rules.published.values import cell as value
+    out = []
+    for s in report.sentences:
+        for st in numbers(s):
+            fig, _ = figure_of(st, RULES.figures, RULES.topics)
+            if fig and st.unit != "%" and any(value(report, LAYOUT, RULES.aliases, r.cells) is not None
+                                               for r in fig.readings):
+                out.append((st, fig))
+    return out
+
+
+def bump_in_text(lines, st, by=1):
+    """The lines with the stated number changed, found by the words just before it (spaces allowed anywhere)."""
+    tail = st.sentence.text[max(0, st.start - 6): st.start]
+    pattern = r"\s*".join(map(re.escape, tail)) + r"\s*(" + re.escape(str(st.value)) + r")(?!\d)"
+    joined = "\n".join(lines)
+    m = re.search(pattern, joined)
+    assert m, f"cannot find {tail}{st.value} in the text"
+    new = joined[: m.start(1)] + str(st.value + by) + joined[m.end(1):]
+    return new.split("\n")

@@ -32,9 +32,17 @@ def split_line(line: str) -> tuple[list[str], bool]:
     return s.split(), False
 
 
-def trailing(line: str, decimals=False) -> tuple[str, list[str]]:
-    """The label and the trailing run of numeric (or, between | or tabs, blank) cells."""
+def trailing(line: str, decimals=False, width: int | None = None) -> tuple[str, list[str]]:
+    """The label and the trailing run of numeric (or, between | or tabs, blank) cells.
+
+    With ``width``, a line of explicit cells whose last ``width`` cells are mostly numbers
+    gives those cells, so that a cell such as “-1” or “3件” is kept (and later reported
+    as unreadable) instead of cutting the row short."""
     cells, explicit = split_line(line)
+    if width and explicit and len(cells) > width:
+        last = cells[-width:]
+        if sum(number(c, decimals) is not None for c in last) > width // 2 and number(cells[-width - 1]) is None:
+            return " ".join(cells[:-width]), last
     run = []
     while cells:
         c = cells[-1]

@@ -52,7 +52,8 @@ def completeness(report, rules, lay):
     rows, _ = _labels(lay)
     for code in report.missing_rows:
         group = code.rsplit(".", 1)[0]
-        why = (f"{group} printed as one row (2019 layout)", f"（{group}）只有一行合计（2019年格式）") \
+        label = rules.sections["section_three_groups"].get(group, [group])[0]
+        why = (f"{label} printed as one row (2019 layout)", f"{label}只有一行（2019年格式）") \
             if group in report.groups else ("not found", "未找到")
         f = make(rules, "missing_row", row=code, evidence=why[1], labels=((rows[code][0], None), (rows[code][1], None)))
         out.append(f)

@@ -78,7 +78,8 @@ def figure_of(stated: Stated, figures, topics):
     topic = topic_of(stated, topics)
     best = None
     for order, fig in enumerate(figures):
-        if fig.unit != stated.unit or any(w in clause for w in fig.not_):
+        if fig.unit != stated.unit or stated.sentence.section not in fig.in_sections \
+                or any(w in clause for w in fig.not_):
             continue
         if fig.about and not any(w in stated.sentence.text for w in fig.about):
             continue

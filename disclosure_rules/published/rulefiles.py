@@ -47,6 +47,7 @@ class Figure:
     about: tuple[str, ...] = ()
     not_: tuple[str, ...] = ()
     topic: str | None = None
+    in_sections: tuple[str, ...] = ("一", "六")
 
 
 @attrs.frozen
@@ -102,7 +103,8 @@ def _figures(path: Path):
             _need(f, k, path)
         readings = tuple(Reading(str(_need(r, "cells", path)), r.get("zh", ""), r.get("en", "")) for r in f["readings"])
         figs.append(Figure(f["id"], f.get("zh", f["id"]), f["unit"], tuple(f["say"]), readings,
-                           tuple(f.get("about") or ()), tuple(f.get("not") or ()), f.get("topic")))
+                           tuple(f.get("about") or ()), tuple(f.get("not") or ()), f.get("topic"),
+                           tuple(str(x) for x in f.get("in") or ("一", "六"))))
     return tuple(figs), dict(doc.get("aliases") or {}), dict(doc.get("topics") or {})
 
 

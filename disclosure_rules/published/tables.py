@@ -59,7 +59,7 @@ def read_section_three(lines, spec, layout, columns) -> tuple[dict, dict, list, 
     parsed = []
     problems = []
     for line in lines:
-        label, run = trailing(line)
+        label, run = trailing(line, width=len(columns))
         if len(run) == len(columns):
             kind, code = _name(label, spec)
             parsed.append([kind, code, run, line.strip()])

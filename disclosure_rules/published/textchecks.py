@@ -105,7 +105,8 @@ def _growth(st, subject, previous, rules, lay):
 
 def _itemised(sentence, stated, rules):
     """A total followed by 其中 and its items: the items (up to a semicolon, or to the full stop) add up to it.
-    Items introduced by 含 or 包含 are a part of an item, not items."""
+    Items introduced by 含 or 包含 are a part of an item, not items; two items that add up to less than
+    the total may name only a part of it (其中市政府承办124件) and are not a finding."""
     text = sentence.text
     marks = [m.start() for m in re.finditer("其中", text)] + [len(text)]
     out = []
@@ -123,9 +124,9 @@ def _itemised(sentence, stated, rules):
                 continue
             total = totals[-1]
             sums = [sum(s.value for s in items if s.end <= stop) for stop in stops]
-            if any(_same(total.value, x) for x in sums):
-                continue
             full = sum(s.value for s in items)
+            if any(_same(total.value, x) for x in sums) or (len(items) == 2 and full < total.value):
+                continue                        # two items short of the total may be a part, not a breakdown
             out.append(make(rules, "itemised_sum", row=unit, expected=total.value, actual=full,
                             evidence=total.evidence + "……" + text[at:at + 60], section=sentence.section))
     return out
