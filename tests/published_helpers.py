@@ -98,9 +98,9 @@ def table_cells(report):
     out = []
     cols = [c.code for c in LAYOUT.columns]
     for row, cells in list(report.section_three.items()) + list(report.groups.items()):
-        for j, col in enumerate(cols):
-            if cells[col].readable:
-                out.append((cells[col].evidence, j - len(cols), "三", row, col))
+        readable = [c for c in cols if cells[c].readable]
+        for j, col in enumerate(readable):          # the readable cells are the last numbers of the line
+            out.append((cells[col].evidence, j - len(readable), "三", row, col))
     return out
 
 
