@@ -6,6 +6,7 @@ A number with its unit (件, 元, %) is named by the nearest word of a figure in
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
@@ -13,7 +14,13 @@ import attrs
 from .model import Sentence
 from .normalise import compact
 
-_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(余|多)?(万)?(人次|件|条|元|期|次|个|篇|%)")
+_UNITS = ("件", "条", "元", "期", "次", "个", "篇", "%")     # used when no rules are given
+
+
+@functools.lru_cache(maxsize=8)
+def _pattern(units):
+    alternatives = "|".join(map(re.escape, sorted(set(units) | {"%"}, key=len, reverse=True)))
+    return re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)(余|多)?(万)?({alternatives})")
 _BOUNDARY = re.compile(r"[,;:、(。]")
 _PAREN = re.compile(r"\([^()]*\)")
 
@@ -49,9 +56,15 @@ def sentences(section: str, lines) -> list[Sentence]:
     return [Sentence(section, s + "。") for s in re.split(r"[。!?]", text) if s]
 
 
-def numbers(sentence: Sentence) -> list[Stated]:
+def units_of(rules) -> tuple:
+    """Every unit a rule compares: those of the figures, of itemised totals, and %."""
+    return tuple({f.unit for f in rules.figures} | set(rules.words["itemised"]["units"]) | {"%"})
+
+
+def numbers(sentence: Sentence, units=_UNITS) -> list[Stated]:
+    """The numbers of a sentence followed by one of ``units`` (≈: 余, 多 or 万 make it approximate)."""
     out = []
-    for m in _NUMBER.finditer(sentence.text):
+    for m in _pattern(tuple(sorted(units))).finditer(sentence.text):
         raw = m.group(1)
         value = float(raw) if "." in raw else int(raw)
         out.append(Stated(value, m.group(4), m.start(), m.end(), sentence, bool(m.group(2) or m.group(3))))

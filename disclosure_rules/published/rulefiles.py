@@ -66,6 +66,7 @@ class ReportRules:
     topics: dict
     deadlines: dict             # None (national) or local name -> tuple[Deadline, ...]
     overview_max: dict          # local name -> (int, basis)
+    words: dict = attrs.field(factory=dict)   # phrases.yaml rates / growth / itemised
 
     def check(self, rule: str) -> Check:
         return self.checks[rule]
@@ -105,7 +106,12 @@ def _figures(path: Path):
         figs.append(Figure(f["id"], f.get("zh", f["id"]), f["unit"], tuple(f["say"]), readings,
                            tuple(f.get("about") or ()), tuple(f.get("not") or ()), f.get("topic"),
                            tuple(str(x) for x in f.get("in") or ("一", "六"))))
-    return tuple(figs), dict(doc.get("aliases") or {}), dict(doc.get("topics") or {})
+    words = {}
+    for key, fields in (("rates", ("before",)), ("growth", ("rise", "fall")),
+                        ("itemised", ("marker", "part_of_an_item", "units"))):
+        block = _need(doc, key, path, dict)
+        words[key] = {f: _need(block, f, path) for f in fields}
+    return tuple(figs), dict(doc.get("aliases") or {}), dict(doc.get("topics") or {}), words
 
 
 def _deadlines(path: Path):
@@ -139,6 +145,6 @@ def _load(folder: Path) -> ReportRules:
     parse_basis(sections.get("basis"), sections)
     for key in ("sections", "section_two", "section_three_rows", "section_three_groups", "section_four"):
         _need(sections, key, folder / "sections.yaml")
-    figures, aliases, topics = _figures(folder / "phrases.yaml")
+    figures, aliases, topics, words = _figures(folder / "phrases.yaml")
     deadlines, maxes = _deadlines(folder / "deadlines.yaml")
-    return ReportRules(sections, _checks(folder / "checks.yaml"), figures, aliases, topics, deadlines, maxes)
+    return ReportRules(sections, _checks(folder / "checks.yaml"), figures, aliases, topics, deadlines, maxes, words)

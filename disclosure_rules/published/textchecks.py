@@ -7,20 +7,17 @@ from __future__ import annotations
 import re
 
 from .findings import make
-from .narrative import figure_of, numbers
+from .narrative import figure_of, numbers, units_of
 from .values import cell
 
-_RATE = re.compile(r"(占比?|比例为?)$")
-_GROWTH = re.compile(r"(增长|增加|上升|提高|下降|减少|回落|降低)$")
-_FALL = ("下降", "减少", "回落", "降低")
-_UNITS_SUMMED = ("件", "条", "元", "期", "次", "个", "篇")
 
 
 def text_findings(report, previous, rules, lay) -> list:
     out = []
     named = []                               # (stated, figure, reading values) in text order
+    units = units_of(rules)
     for sentence in report.sentences:
-        stated_all = numbers(sentence)
+        stated_all = numbers(sentence, units)
         for st in stated_all:
             if st.unit == "%":
                 continue
@@ -51,13 +48,15 @@ def _rates(report, previous, named, rules, lay):
     for st, fig, known in named:
         by_sentence.setdefault(id(st.sentence), []).append((st, fig, known))
     for sentence in report.sentences:
-        for st in numbers(sentence):
+        for st in numbers(sentence, ("%",)):
             if st.unit != "%" or st.approximate:
                 continue
             before = [x for x in by_sentence.get(id(sentence), []) if x[0].end <= st.start]
-            if _RATE.search(st.before) and before:
+            words = rules.words
+            if st.before.endswith(tuple(words["rates"]["before"])) and before:
                 out += _rate(st, before, rules)
-            elif _GROWTH.search(st.before) and before and previous is not None:
+            elif st.before.endswith(tuple(words["growth"]["rise"] + words["growth"]["fall"])) and before \
+                    and previous is not None:
                 out += _growth(st, before[-1], previous, rules, lay)
     return out
 
@@ -97,7 +96,7 @@ def _growth(st, subject, previous, rules, lay):
             if not last:
                 return []
             g = (this.value - last) / last * 100
-            if any(w in st.before for w in _FALL):
+            if any(w in st.before for w in rules.words["growth"]["fall"]):
                 g = -g
             return _judge(rules, "growth_rate", st, g, row=fig.id, column=r.cells)
     return []
@@ -108,18 +107,19 @@ def _itemised(sentence, stated, rules):
     Items introduced by 含 or 包含 are a part of an item, not items; two items that add up to less than
     the total may name only a part of it (其中市政府承办124件) and are not a finding."""
     text = sentence.text
-    marks = [m.start() for m in re.finditer("其中", text)] + [len(text)]
+    spec = rules.words["itemised"]
+    marks = [m.start() for m in re.finditer(re.escape(spec["marker"]), text)] + [len(text)]
     out = []
     for at, nxt in zip(marks, marks[1:]):
         prev = max([m for m in marks if m < at] + [0])
         stops = [i for i, ch in enumerate(text) if ch in ";。" and at < i < nxt]
         end = stops[0] if stops and nxt < len(text) else nxt    # another 其中 follows: the list ends at ;
         stops = [i for i in stops if i <= end] + [end]
-        for unit in _UNITS_SUMMED:
+        for unit in spec["units"]:
             totals = [s for s in stated if s.unit == unit and prev <= s.start and s.end <= at
                       and not _in_paren(text, s.start)]
             items = [s for s in stated if s.unit == unit and at < s.start < end and not _in_paren(text, s.start)
-                     and not s.before.startswith(("含", "包含"))]
+                     and not s.before.startswith(tuple(spec["part_of_an_item"]))]
             if not totals or len(items) < 2 or any(s.approximate for s in items + totals[-1:]):
                 continue
             total = totals[-1]
