@@ -27,6 +27,9 @@ def check_report(report, previous=None, *, published_on: dt.date | None = None, 
                  local: str | None = None, rules=None, layout=None) -> list:
     rules = rules or load_report_rules()
     lay = layout or load_table_layout()
+    if previous is not None and None not in (report.year, previous.year) and previous.year != report.year - 1:
+        raise ReportError(f"the previous report is of {previous.year}, not {report.year - 1}: year against year "
+                          f"needs last year's report", f"上年报告是{previous.year}年的，不是{report.year - 1}年的")
     out = []
     out += completeness(report, rules, lay)
     out += unreadable(report, rules, lay)
