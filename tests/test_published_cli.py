@@ -4,7 +4,6 @@ import csv
 import io
 import json
 
-import pytest
 
 from disclosure_rules.cli import main
 from published_helpers import REF, needs_reference
@@ -97,6 +96,13 @@ def test_bad_input_exits_2(tmp_path, capsys):
     assert main(["report", "--check", str(small(tmp_path)), "--published-on", "31.1.2026"]) == 2
     assert main(["report", "--check", str(small(tmp_path)), "--local", "nowhere", "--json"]) == 2
     assert json.loads(capsys.readouterr().out)["error"]["kind"] == "report"
+    assert main(["report", "--check", str(small(tmp_path)), "--format", "xlsx"]) == 2
+
+
+def test_out_writes_the_findings_to_a_file(tmp_path):
+    out = tmp_path / "f.csv"
+    assert main(["report", "--check", str(small(tmp_path, rate_off=0.5)), "--format", "csv", "--out", str(out)]) == 1
+    assert [r["rule"] for r in csv.DictReader(out.open(encoding="utf-8"))] == ["stated_rate"]
 
 
 def test_a_folder_gives_one_csv(tmp_path, capsys):

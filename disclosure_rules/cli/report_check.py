@@ -28,8 +28,11 @@ def _options(args):
 def run_check(args) -> int:
     from ..published import check_report, read_report
     from ..published.output import is_failure, to_text
-    from . import print_json
 
+    from ..errors import InputError
+    if args.format == "xlsx":
+        raise InputError("--format xlsx writes a section-three table; a checked report is text, csv or json",
+                         "--format xlsx用于生成第三部分表格；核查报告请用text、csv或json")
     options, previous = _options(args)
     path = Path(args.check)
     if path.is_dir():
@@ -38,13 +41,15 @@ def run_check(args) -> int:
     findings = check_report(report, previous, **options)
     fmt = "json" if args.json else args.format
     if fmt == "json":
-        print_json({"ok": not is_failure(findings), "report": report.to_dict(),
-                    "findings": [f.to_dict(args.lang) for f in findings]})
+        import json
+        text = json.dumps({"ok": not is_failure(findings), "report": report.to_dict(),
+                           "findings": [f.to_dict(args.lang) for f in findings]}, ensure_ascii=False, indent=2) + "\n"
     elif fmt == "csv":
         from ..published.output import csv_rows, to_csv
-        sys.stdout.write(to_csv(csv_rows(path, findings, args.lang)))
+        text = to_csv(csv_rows(path, findings, args.lang))
     else:
-        print(to_text(findings, args.lang))
+        text = to_text(findings, args.lang) + "\n"
+    _write(text, args.out)
     return 1 if is_failure(findings) else 0
 
 
@@ -68,14 +73,17 @@ def _folder(folder: Path, args, options, previous) -> int:
             continue
         failed = failed or is_failure(findings)
         rows.extend(csv_rows(p, findings, args.lang))
-    text = to_csv(rows)
-    if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    _write(to_csv(rows), args.out)
     if unread == len(files):
         return 2
     return 1 if failed or unread else 0
+
+
+def _write(text: str, out) -> None:
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
 
 
 def _progress(files):
