@@ -10,8 +10,10 @@ _DEC = re.compile(r"^\d+(?:\.\d+)?$|^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 BLANK = ("", "-", "—", "/", "无")
 
 
-def number(cell: str, decimals=False):
+def number(cell, decimals=False):
     """The number a cell holds, or None."""
+    if not isinstance(cell, str):
+        return None
     c = cell.strip()
     if (_DEC if decimals else _INT).match(c):
         c = c.replace(",", "")

@@ -68,8 +68,34 @@ def completeness(report, rules, lay):
 
 
 def unreadable(report, rules, lay):
-    return [make(rules, "unreadable", row=row, column=col, evidence=f"{evidence} ({why})", section=section)
-            for section, row, col, evidence, why in report.problems]
+    """One finding per kind of unreadable value: the cells of a row with the same reason are
+    one finding, and rows whose same columns cannot be read for the same reason are one too."""
+    by_row = {}
+    for section, row, col, evidence, why in report.problems:
+        entry = by_row.setdefault((section, row if row is not None else evidence, why), [evidence, []])
+        if col is not None:
+            entry[1].append(col)
+    groups = {}
+    for (section, row, why), (evidence, cols) in by_row.items():
+        row = None if row == evidence else row
+        key = (section, why, tuple(cols)) if cols else (section, why, row, evidence)
+        groups.setdefault(key, [evidence, []])[1].append(row)
+    every = set(report.section_three) | set(report.groups)
+    out = []
+    for key, (evidence, rows) in groups.items():
+        section, why = key[0], key[1]
+        cols = ",".join(key[2]) if len(key) == 3 and key[2] else None
+        row = ",".join(r for r in rows if r is not None) or None
+        more = f" … ({len(rows)} rows)" if len(rows) > 1 else ""
+        names = {c.code: c.zh for c in lay.columns}
+        cols_zh = "、".join(names.get(c, c) for c in key[2]) if cols else ""
+        where_zh = ("全部行" if len(rows) > 1 and set(rows) == every else f"第{row}行" if row else "") + \
+            (f"“{cols_zh}”列" if cols else "")
+        where_en = (" every row" if len(rows) > 1 and set(rows) == every else f" row {row}" if row else "") + \
+            (f" column {cols}" if cols else "")
+        out.append(make(rules, "unreadable", row=row, column=cols, evidence=f"{evidence}{more} ({why})",
+                        section=section, where_zh=where_zh, where_en=where_en))
+    return out
 
 
 def section_three(report, rules, lay):

@@ -8,7 +8,7 @@ guessed).  Section four: the fifteen numbers of its table, in the format's order
 
 from __future__ import annotations
 
-from .cells import number, numeric_line, trailing
+from .cells import BLANK, number, numeric_line, trailing
 from .model import Value, unreadable
 from .normalise import compact
 
@@ -39,6 +39,9 @@ def read_section_two(lines, spec) -> tuple[dict, list]:
     return items, problems
 
 
+SHORT = object()          # a cell of a named row that lost cells
+
+
 def _name(label: str, spec) -> tuple[str | None, str | None]:
     """("row", code) or ("group", code) named by the label's words, or (None, None)."""
     lab = compact(label)
@@ -63,6 +66,10 @@ def read_section_three(lines, spec, layout, columns) -> tuple[dict, dict, list, 
         if len(run) == len(columns):
             kind, code = _name(label, spec)
             parsed.append([kind, code, run, line.strip()])
+        elif 0 < len(run) < len(columns) and _name(label, spec)[0] == "row":
+            # a named row that lost cells (a blank last cell, a merged cell): there, but not readable
+            parsed.append(["row", _name(label, spec)[1], [SHORT] * len(columns),
+                           f"{line.strip()} ({len(run)} numbers for {len(columns)} cells)"])
         elif len(run) > len(columns) and not label:
             problems.append(("三", None, None, line.strip(), f"{len(run)} numbers on one line: cannot tell the row"))
     order = [r.code for r in layout.rows]
@@ -123,8 +130,10 @@ def _values(run, evidence, columns, row, problems):
     for col, raw in zip(columns, run):
         n = number(raw)
         if n is None:
-            out[col] = unreadable(evidence, f"'{raw}' is not a count")
-            problems.append(("三", row, col, evidence, f"'{raw}' is not a count"))
+            why = "the row lost cells" if raw is SHORT else "blank cell" if raw.strip() in BLANK \
+                else f"'{raw}' is not a count"
+            out[col] = unreadable(evidence, why)
+            problems.append(("三", row, col, evidence, why))
         else:
             out[col] = Value(n, evidence)
     return out
