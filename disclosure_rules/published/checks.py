@@ -20,11 +20,12 @@ from .rulefiles import load_report_rules
 from .textchecks import text_findings
 from .values import results_sum, s3_value
 
-AGENCY_KINDS = ("department", "government")
-
 
 def check_report(report, previous=None, *, published_on: dt.date | None = None, agency_kind: str | None = None,
                  local: str | None = None, rules=None, layout=None) -> list:
+    """Every finding for ``report`` (a :class:`PublishedReport`); ``previous`` is last year's report
+    (ReportError if it is of another year), ``published_on`` and ``agency_kind`` (department or
+    government) the Art. 49 deadline, ``local`` a layer of deadlines.yaml (e.g. gansu-jinchang)."""
     rules = rules or load_report_rules()
     lay = layout or load_table_layout()
     if previous is not None and None not in (report.year, previous.year) and previous.year != report.year - 1:
