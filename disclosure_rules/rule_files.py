@@ -29,9 +29,17 @@ def _report_table(path):
     return load_table_layout(path)
 
 
+def _published_report(path):
+    from .published.rulefiles import load_report_rules
+    return load_report_rules(Path(path).parent)
+
+
 # file name -> function(path) that loads and validates it
 OTHER_LOADERS: dict = {"outcomes.yaml": _outcomes, "fees.yaml": _fees, "remedies.yaml": _remedies,
-                       "table.yaml": _report_table}
+                       "table.yaml": _report_table,
+                       # checking a published annual report (disclosure_rules.published)
+                       **dict.fromkeys(("sections.yaml", "phrases.yaml", "checks.yaml", "deadlines.yaml"),
+                                       _published_report)}
 
 
 def load_all_other(rules_dir=None) -> list[str]:

@@ -13,11 +13,11 @@ import re
 import shutil
 from pathlib import Path
 
-import opencc
 import pytest
 import yaml
 
 from disclosure_rules.calendar import bundled_calendars_dir, load_calendar
+from disclosure_rules.chinese import to_traditional
 from disclosure_rules.calendar.importer import plan_import, write_plan
 from disclosure_rules.calendar.notices import NoticeError, read_notice
 from disclosure_rules.cli import main
@@ -118,13 +118,12 @@ def test_guangxi_2021_from_its_notice(imported):
     assert cal.is_workday(dt.date(2021, 4, 13)) and cal.is_workday(dt.date(2021, 4, 19))
 
 
-_S2T = opencc.OpenCC("s2t")
 _FULL = str.maketrans({**{chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}, " ": "\u3000"})
 _WEEKDAY_NOTE = re.compile(r"[(（](?:农历[^()（）]*?[,，、])?(?:星期|周)[一二三四五六日天](?:[、,，](?:星期|周)[一二三四五六日天])*[)）]")
 
 
 @pytest.mark.parametrize("name,transform", [
-    ("traditional", _S2T.convert),
+    ("traditional", to_traditional),
     ("full-width", lambda t: t.translate(_FULL)),
     ("no weekdays", lambda t: _WEEKDAY_NOTE.sub("", t)),
 ])
@@ -140,7 +139,7 @@ def test_variants_of_the_text_give_the_same_days(tmp_path, name, transform):
 
 def test_the_variants_really_differ():
     text = (DATA / "cn/2024.txt").read_text(encoding="utf-8")
-    assert "節" in _S2T.convert(text)
+    assert "節" in to_traditional(text)
     assert "２０２４" in text.translate(_FULL)
     assert "星期" in text and "星期" not in _WEEKDAY_NOTE.sub("", text).split("通知如下")[1].split("节假日期间")[0]
 

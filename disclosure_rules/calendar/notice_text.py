@@ -16,13 +16,13 @@ day) is read by :mod:`.notices`.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import Any
 
 import attrs
+
+from ..chinese import to_simplified
 
 _PINYIN = re.compile(r"\(\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\s*\)")
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
@@ -64,17 +64,10 @@ class WrittenDate:
     text: str
 
 
-@functools.lru_cache(maxsize=1)
-def _to_simplified() -> Any:
-    import opencc  # a maintained converter (the OpenCC project): traditional -> simplified
-
-    return opencc.OpenCC("t2s")
-
-
 def normalise(text: str) -> list[Line]:
     """Simplified characters, half-width digits and punctuation (NFKC), no
     pinyin glosses, runs of blanks as one space; one :class:`Line` per line."""
-    text = _to_simplified().convert(text)
+    text = to_simplified(text)
     out = []
     for i, raw in enumerate(text.splitlines(), 1):
         s = unicodedata.normalize("NFKC", raw)

@@ -1,7 +1,12 @@
-"""``disclosure-rules report CASES --year Y`` and ``report --check TABLE``.
+"""``disclosure-rules report CASES --year Y`` and ``report --check TABLE|REPORT|DIR/``.
 
-Exit 0 on success (and for --check, when the table balances); 1 when --check
-finds the table breaks the format's rules; 2 on invalid input.
+``--check`` takes a section-three table (JSON or CSV, checked as before), a whole
+published report (text, HTML, .docx, PDF; see docs/report.md) or a folder of reports
+(one CSV of every finding, with a progress bar on a terminal).
+
+Exit 0 on success (and for --check, without findings, or with ``info`` only); 1 when
+--check finds an error or a warning; 2 on invalid input or a report that cannot be
+read at all.
 """
 
 from __future__ import annotations
@@ -19,7 +24,13 @@ def register(sub) -> None:
     p.add_argument("--year", type=int, help="the report year")
     p.add_argument("--format", choices=("json", "csv", "text", "xlsx"), default="text")
     p.add_argument("--out", help="write to this file (required for xlsx)")
-    p.add_argument("--check", metavar="TABLE", help="check a published table (JSON or CSV)")
+    p.add_argument("--check", metavar="REPORT",
+                   help="check a published table (JSON or CSV), a whole report (text, HTML, .docx, PDF) or a folder")
+    p.add_argument("--previous", metavar="REPORT", help="last year's report, for the year-against-year checks")
+    p.add_argument("--published-on", metavar="DATE", help="the day the report was published (YYYY-MM-DD)")
+    p.add_argument("--agency-kind", choices=("department", "government"),
+                   help="department (due 31 January) or government (its summary, due 31 March)")
+    p.add_argument("--local", metavar="NAME", help="a local layer of stricter rules, e.g. gansu-jinchang")
     common_options(p)
     # the table's official labels are Chinese: text and CSV default to them
     p.set_defaults(func=run, lang=os.environ.get("DISCLOSURE_RULES_LANG", "zh"))
@@ -46,6 +57,11 @@ def _records(path, year):
     return out
 
 
+def _is_table(path) -> bool:
+    """A section-three table (JSON or CSV), checked exactly as before issue 14."""
+    return str(path).lower().endswith((".json", ".csv"))
+
+
 def run(args) -> int:
     from ..errors import InputError
     from ..report import annual_table, check_table
@@ -53,6 +69,9 @@ def run(args) -> int:
     from . import print_json
 
     zh = args.lang == "zh"
+    if args.check and not _is_table(args.check):
+        from .report_check import run_check
+        return run_check(args)
     if args.check:
         cells = read_table(args.check)
         findings = check_table(cells)

@@ -1,0 +1,113 @@
+"""The numbers of the text (sections 一 and 六) and the figures they name.
+
+A number with its unit (件, 元, %) is named by the nearest word of a figure in
+``phrases.yaml`` within its clause; see that file for ``about``, ``not`` and ``topic``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import attrs
+
+from .model import Sentence
+from .normalise import compact
+
+_UNITS = ("件", "条", "元", "期", "次", "个", "篇", "%")     # used when no rules are given
+
+
+@functools.lru_cache(maxsize=8)
+def _pattern(units):
+    alternatives = "|".join(map(re.escape, sorted(set(units) | {"%"}, key=len, reverse=True)))
+    return re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)(余|多)?(万)?({alternatives})")
+_BOUNDARY = re.compile(r"[,;:、(。]")
+_PAREN = re.compile(r"\([^()]*\)")
+
+
+@attrs.frozen
+class Stated:
+    value: int | float
+    unit: str
+    start: int
+    end: int
+    sentence: Sentence
+    approximate: bool
+
+    @property
+    def before(self) -> str:
+        """The clause before the number, complete parenthetical remarks left out."""
+        s = self.sentence.text[: self.start]
+        while _PAREN.search(s):
+            s = _PAREN.sub("", s)
+        return _BOUNDARY.split(s)[-1]
+
+    @property
+    def after(self) -> str:
+        return _BOUNDARY.split(self.sentence.text[self.end:])[0]
+
+    @property
+    def evidence(self) -> str:
+        return self.before + self.sentence.text[self.start:self.end] + self.after
+
+
+def sentences(section: str, lines) -> list[Sentence]:
+    text = compact("".join(lines))
+    return [Sentence(section, s + "。") for s in re.split(r"[。!?]", text) if s]
+
+
+def units_of(rules) -> tuple:
+    """Every unit a rule compares: those of the figures, of itemised totals, and %."""
+    return tuple({f.unit for f in rules.figures} | set(rules.words["itemised"]["units"]) | {"%"})
+
+
+def numbers(sentence: Sentence, units=_UNITS) -> list[Stated]:
+    """The numbers of a sentence followed by one of ``units`` (≈: 余, 多 or 万 make it approximate)."""
+    out = []
+    for m in _pattern(tuple(sorted(units))).finditer(sentence.text):
+        raw = m.group(1)
+        value = float(raw) if "." in raw else int(raw)
+        out.append(Stated(value, m.group(4), m.start(), m.end(), sentence, bool(m.group(2) or m.group(3))))
+    return out
+
+
+def topic_of(stated: Stated, topics: dict) -> str | None:
+    prefix = stated.sentence.text[: stated.start]
+    best, at = None, -1
+    for name, words in topics.items():
+        for w in words:
+            i = prefix.rfind(w)
+            if i >= 0 and i + len(w) > at:
+                best, at = name, i + len(w)
+    return best
+
+
+def figure_of(stated: Stated, figures, topics):
+    """The figure the number names (nearest word; the longer word on a tie), with the word; or (None, None)."""
+    if stated.approximate:
+        return None, None
+    before, after = stated.before, stated.after
+    clause = before + after
+    topic = topic_of(stated, topics)
+    best = None
+    for order, fig in enumerate(figures):
+        if fig.unit != stated.unit or stated.sentence.section not in fig.in_sections \
+                or any(w in clause for w in fig.not_):
+            continue
+        if fig.about and not any(w in stated.sentence.text for w in fig.about):
+            continue
+        if fig.topic and fig.topic != topic:
+            continue
+        for w in fig.say:
+            dist = None
+            i = before.rfind(w)
+            if i >= 0:
+                dist = len(before) - (i + len(w))
+            j = after.find(w)
+            if j >= 0 and (dist is None or j < dist):
+                dist = j
+            if dist is not None:
+                key = (dist, -len(w), order)
+                if best is None or key < best[0]:
+                    best = (key, fig, w)
+    return (best[1], best[2]) if best else (None, None)

@@ -1,0 +1,150 @@
+"""Loading the report-checking rule files of ``rules/annual-report-2021/``:
+``sections.yaml`` (how a report is read), ``phrases.yaml`` (text against tables),
+``checks.yaml`` (each check, its severity and basis) and ``deadlines.yaml``
+(Art. 49 and local layers).  All loading for this package is here, in one place.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import attrs
+
+from ..basis import Basis, parse_basis
+from ..errors import RuleFileError
+from ..rulebook import bundled_rules_dir
+from ..yamlfile import load_yaml
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@attrs.frozen
+class Check:
+    id: str
+    section: str
+    severity: str
+    basis: tuple[Basis, ...]
+    zh: str
+    en: str
+    info_within: float | None = None
+
+
+@attrs.frozen
+class Reading:
+    cells: str
+    zh: str
+    en: str
+
+
+@attrs.frozen
+class Figure:
+    id: str
+    zh: str
+    unit: str
+    say: tuple[str, ...]
+    readings: tuple[Reading, ...]
+    about: tuple[str, ...] = ()
+    not_: tuple[str, ...] = ()
+    topic: str | None = None
+    in_sections: tuple[str, ...] = ("一", "六")
+
+
+@attrs.frozen
+class Deadline:
+    agency_kind: str
+    by: str                     # MM-DD in the year after the report year
+    basis: tuple[Basis, ...]
+
+
+@attrs.frozen
+class ReportRules:
+    sections: object            # the parsed sections.yaml (a Map)
+    checks: dict                # id -> Check
+    figures: tuple[Figure, ...]
+    aliases: dict
+    topics: dict
+    deadlines: dict             # None (national) or local name -> tuple[Deadline, ...]
+    overview_max: dict          # local name -> (int, basis)
+    words: dict = attrs.field(factory=dict)   # phrases.yaml rates / growth / itemised
+
+    def check(self, rule: str) -> Check:
+        return self.checks[rule]
+
+
+def _need(doc, key, path, kind=None):
+    if not isinstance(doc, dict) or key not in doc or (kind and not isinstance(doc[key], kind)):
+        line = doc.line_of(key) if hasattr(doc, "line_of") else None
+        raise RuleFileError(path, line, f"'{key}' is missing or has the wrong form", f"缺少“{key}”或格式不对")
+    return doc[key]
+
+
+def _checks(path: Path) -> dict:
+    doc = load_yaml(path)
+    out = {}
+    for item in _need(doc, "checks", path, list):
+        for k in ("id", "section", "severity", "zh", "en"):
+            _need(item, k, path)
+        if item["severity"] not in SEVERITIES:
+            raise RuleFileError(path, item.line_of("severity"), f"severity must be one of {', '.join(SEVERITIES)}",
+                                "严重程度（severity）只能是error、warning或info")
+        if item["id"] in out:
+            raise RuleFileError(path, item.line, f"the check '{item['id']}' is defined twice", f"规则“{item['id']}”重复")
+        out[item["id"]] = Check(item["id"], str(item["section"]), item["severity"], parse_basis(item.get("basis"), item),
+                                item["zh"], item["en"], item.get("info_within"))
+    return out
+
+
+def _figures(path: Path):
+    doc = load_yaml(path)
+    parse_basis(doc.get("basis"), doc)
+    figs = []
+    for f in _need(doc, "figures", path, list):
+        for k in ("id", "unit", "say", "readings"):
+            _need(f, k, path)
+        readings = tuple(Reading(str(_need(r, "cells", path)), r.get("zh", ""), r.get("en", "")) for r in f["readings"])
+        figs.append(Figure(f["id"], f.get("zh", f["id"]), f["unit"], tuple(f["say"]), readings,
+                           tuple(f.get("about") or ()), tuple(f.get("not") or ()), f.get("topic"),
+                           tuple(str(x) for x in f.get("in") or ("一", "六"))))
+    words = {}
+    for key, fields in (("rates", ("before",)), ("growth", ("rise", "fall")),
+                        ("itemised", ("marker", "part_of_an_item", "units"))):
+        block = _need(doc, key, path, dict)
+        words[key] = {f: _need(block, f, path) for f in fields}
+    return tuple(figs), dict(doc.get("aliases") or {}), dict(doc.get("topics") or {}), words
+
+
+def _deadlines(path: Path):
+    doc = load_yaml(path)
+
+    def layer(items):
+        return tuple(Deadline(_need(d, "agency_kind", path), str(_need(d, "by", path)), parse_basis(d.get("basis"), d))
+                     for d in items if isinstance(d, dict))
+    out = {None: layer(_need(doc, "national", path, list))}
+    maxes = {}
+    for name, loc in (doc.get("local") or {}).items():
+        out[name] = layer(loc.get("deadlines", []) if isinstance(loc, dict) else loc)
+    for name, loc in (doc.get("local") or {}).items():
+        if isinstance(loc, dict) and "overview_max_chars" in loc:
+            m = loc["overview_max_chars"]
+            maxes[name] = (int(_need(m, "value", path)), parse_basis(m.get("basis"), m))
+    return out, maxes
+
+
+def load_report_rules(folder=None) -> ReportRules:
+    return _bundled() if folder is None else _load(Path(folder))
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled() -> ReportRules:
+    return _load(bundled_rules_dir() / "annual-report-2021")
+
+
+def _load(folder: Path) -> ReportRules:
+    sections = load_yaml(folder / "sections.yaml")
+    parse_basis(sections.get("basis"), sections)
+    for key in ("sections", "section_two", "section_three_rows", "section_three_groups", "section_four"):
+        _need(sections, key, folder / "sections.yaml")
+    figures, aliases, topics, words = _figures(folder / "phrases.yaml")
+    deadlines, maxes = _deadlines(folder / "deadlines.yaml")
+    return ReportRules(sections, _checks(folder / "checks.yaml"), figures, aliases, topics, deadlines, maxes, words)
