@@ -26,6 +26,7 @@ from .calendar import load_calendar
 from .case import Case, Event, parse_case
 from .conditions import fired
 from .errors import CaseError, UnknownNameError
+from .outcomes import unknown_answer
 from .result import Result, Step, Violation
 from .rulebook import FACTS, RuleBook, load_rules
 
@@ -38,7 +39,7 @@ _ONE = dt.timedelta(days=1)
 
 
 def evaluate(case, as_of: dt.date | None = None, *, rules: RuleBook | None = None,
-             calendar: Calendar | None = None, estimate_until: int | None = None) -> Result:
+             calendar: Calendar | None = None, estimate_until: int | None = None, extra_keys: str = "reject") -> Result:
     """Evaluate a case (a :class:`Case` or a dict) as of a date.
 
     ``as_of`` (default: the last event, or the date of receipt): events after
@@ -46,9 +47,9 @@ def evaluate(case, as_of: dt.date | None = None, *, rules: RuleBook | None = Non
     :class:`RuleBook` (default: the bundled rule files).  ``calendar``: a
     :class:`Calendar` (default: the case's ``calendar``, loaded with
     ``estimate_until`` when given, in which case results touching estimated
-    years are marked provisional).
+    years are marked provisional).  ``extra_keys``: as for :func:`parse_case`.
     """
-    case = parse_case(case)
+    case = parse_case(case, extra_keys=extra_keys, rules=rules)
     book = rules if rules is not None else load_rules()
     if calendar is None:
         calendar = _case_calendar(case, estimate_until)
@@ -74,7 +75,7 @@ def evaluate_many(cases, as_of: dt.date | None = None, *, rules: RuleBook | None
     out = []
     for c in cases:
         try:
-            c = parse_case(c)
+            c = parse_case(c, rules=book)
             cal = cals.get(c.calendar)
             if cal is None:
                 cal = cals[c.calendar] = _case_calendar(c, estimate_until)
@@ -531,11 +532,9 @@ class _Clock:
             return
         code = str(ev.get("outcome"))
         if code not in cat.outcomes:
-            known = ", ".join(cat.outcomes)
-            raise CaseError(f"case {self.case.id}: event {ev.index + 1} (answered): '{code}' is not an answer under "
-                            f"{self.rules.main.id} (use one of {known})",
-                            f"案件{self.case.id}：第{ev.index + 1}个事件（答复）：“{code}”不是{self.rules.main.id}规定的答复类型"
-                            f"（可用：{known}）", event=ev.index)
+            en, zh = unknown_answer(code, cat, [r.outcomes for r in self.book.rulesets.values() if r.outcomes])
+            raise CaseError(f"case {self.case.id}: event {ev.index + 1} (answered): {en}",
+                            f"案件{self.case.id}：第{ev.index + 1}个事件（答复）：{zh}", event=ev.index)
         o = cat.outcomes[code]
         reason = ev.get("reason")
         if (o.by_reason or reason is not None) and (not isinstance(reason, str) or reason not in cat.reasons):

@@ -337,3 +337,34 @@ def check_answer(outcome: str, given, *, facts: dict | None = None, version: str
     remedies = [e for e in cat.remedies_to_state if e.id not in given]
     return {"outcome": o.code, "missing": missing, "remedies_missing": remedies,
             "complete": not missing and not remedies}
+
+
+def unknown_answer(code: str, catalogue: OutcomeCatalogue, others=()) -> tuple[str, str]:
+    """Why ``code`` is no answer under ``catalogue`` (en, zh): a did-you-mean,
+    or, for a code of another version (``others``), the code of this version
+    with the same report row; then this version's answers with their titles."""
+    from .hints import closest
+
+    v = catalogue.version
+    listing_en = "; ".join(f"{c} ({o.title.en})" for c, o in catalogue.outcomes.items())
+    listing_zh = "；".join(f"{c}（{o.title.zh}）" for c, o in catalogue.outcomes.items())
+    for other in others:
+        o = other.outcomes.get(code)
+        if o is None or other.version == v:
+            continue
+        same = [c for c, x in catalogue.outcomes.items() if x.report_row == o.report_row and x.by_reason == o.by_reason]
+        if same:
+            alt = catalogue.outcomes[same[0]]
+            return (f"'{code}' is not an answer under {v}: a code of {other.version}; under {v} use {alt.code} "
+                    f"({alt.title.en}, {alt.title.zh}) (answers under {v}: {listing_en})",
+                    f"“{code}”不是{v}规定的答复类型：这是{other.version}的编号；{v}下应使用{alt.code}（{alt.title.zh}）"
+                    f"（{v}的答复类型：{listing_zh}）")
+        return (f"'{code}' is not an answer under {v}: a code of {other.version} (answers under {v}: {listing_en})",
+                f"“{code}”不是{v}规定的答复类型：这是{other.version}的编号（{v}的答复类型：{listing_zh}）")
+    best = closest(code, catalogue.outcomes)
+    if best is not None:
+        t = catalogue.outcomes[best].title
+        return (f"'{code}' is not an answer under {v} (did you mean '{best}' ({t.en}, {t.zh})?)",
+                f"“{code}”不是{v}规定的答复类型（是否应为“{best}”（{t.zh}）？）")
+    return (f"'{code}' is not an answer under {v} (use one of: {listing_en})",
+            f"“{code}”不是{v}规定的答复类型（可用：{listing_zh}）")

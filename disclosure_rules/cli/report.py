@@ -20,12 +20,15 @@ def register(sub) -> None:
     p.add_argument("--format", choices=("json", "csv", "text", "xlsx"), default="text")
     p.add_argument("--out", help="write to this file (required for xlsx)")
     p.add_argument("--check", metavar="TABLE", help="check a published table (JSON or CSV)")
+    from . import args as A
+
+    A.add_keep_unknown_keys(p)
     common_options(p)
     # the table's official labels are Chinese: text and CSV default to them
     p.set_defaults(func=run, lang=os.environ.get("DISCLOSURE_RULES_LANG", "zh"))
 
 
-def _records(path, year):
+def _records(path, year, extra_keys="reject"):
     """Report records from a file of cases (evaluated as of 31 December) or of plain records."""
     from ..case import parse_case, read_items
     from ..clock import evaluate
@@ -35,7 +38,7 @@ def _records(path, year):
     out = []
     for item in read_items(path, keys=("cases", "records")):
         if isinstance(item, dict) and "receipt" in item:
-            case = parse_case(item)
+            case = parse_case(item, extra_keys=extra_keys)
             if case.receipt.dates and max(case.receipt.dates.values()) > year_end:
                 continue
             # the table needs only what happened by 31 December; due dates in the next
@@ -66,7 +69,7 @@ def run(args) -> int:
         return 1 if findings else 0
     if not args.cases or args.year is None:
         raise InputError("give a file of cases and --year, or --check TABLE", "请给出案件文件和--year，或--check 表格文件")
-    table = annual_table(_records(args.cases, args.year), args.year)
+    table = annual_table(_records(args.cases, args.year, args.extra_keys), args.year)
     if args.format == "xlsx":
         if not args.out:
             raise InputError("--format xlsx needs --out FILE", "--format xlsx需要--out文件名")

@@ -18,6 +18,7 @@ def register(sub) -> None:
     p.add_argument("--as-of", type=A.iso_date, help="the date to evaluate on (default: today, Beijing time)")
     p.add_argument("--estimate-until", type=int, metavar="YEAR",
                    help="estimate unpublished calendar years up to YEAR (results marked provisional)")
+    A.add_keep_unknown_keys(p)
     common_options(p)
     p.set_defaults(func=run)
 
@@ -28,7 +29,7 @@ def today_in_beijing() -> dt.date:
 
 def run(args) -> int:
     from . import print_json
-    cases = load_cases(args.case)
+    cases = load_cases(args.case, extra_keys=args.extra_keys)
     as_of = args.as_of or today_in_beijing()
     results = [evaluate(c, as_of, estimate_until=args.estimate_until) for c in cases]
     if args.json:
