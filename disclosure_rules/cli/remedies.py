@@ -51,6 +51,8 @@ def run(args) -> int:
             if d.note:
                 print(f"    {d.note.get(args.lang)}")
             print("    [" + cite_all(d.basis, args.lang) + "]")
+        for n in rem.notes:
+            print("  " + n.get(args.lang))
         if rem.review_first:
             print("  " + rem.review_first_note.get(args.lang))
         if rem.provisional:
