@@ -29,9 +29,14 @@ def _report_table(path):
     return load_table_layout(path)
 
 
+def _labels(path):
+    from .labels import load_labels
+    return load_labels(path)
+
+
 # file name -> function(path) that loads and validates it
 OTHER_LOADERS: dict = {"outcomes.yaml": _outcomes, "fees.yaml": _fees, "remedies.yaml": _remedies,
-                       "table.yaml": _report_table}
+                       "table.yaml": _report_table, "statuses.yaml": _labels}
 
 
 def load_all_other(rules_dir=None) -> list[str]:
