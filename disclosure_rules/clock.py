@@ -455,7 +455,7 @@ class _Clock:
         if match is None:
             raise CaseError(f"case {self.case.id}: event {ev.index + 1} ({ev.type}, {ev.date}): no open consultation "
                             f"of party '{party}' before it",
-                            f"案件{self.case.id}：第{ev.index + 1}个事件（{ev.type}，{ev.date}）之前没有向“{party}”征求意见",
+                            f"案件{self.case.id}：第{ev.index + 1}个事件（{ev.type}，{ev.date}）之前没有向party“{party}”征求意见",
                             event=ev.index)
         match.answered = ev.date
         if match.rule.effect == "record":

@@ -28,7 +28,7 @@ from dateutil.relativedelta import relativedelta
 from .basis import Basis, cite_all, parse_basis
 from .calendar import Calendar
 from .calendar import load_calendar
-from .errors import InputError, RuleFileError
+from .errors import CalendarCoverageError, InputError, RuleFileError
 from .rulebook import Text, _text, bundled_rules_dir
 from .schema import validate
 from .yamlfile import load_yaml
@@ -146,6 +146,16 @@ def _roll(cal: Calendar, d: dt.date):
     return cal.next_workday(d), info.reason("en")
 
 
+def _roll_from(cal: Calendar, nominal: dt.date, title: Text, start: dt.date):
+    """:func:`_roll`, with the period named when the calendar does not cover its last day."""
+    try:
+        return _roll(cal, nominal)
+    except CalendarCoverageError as exc:
+        raise CalendarCoverageError(exc.date, exc.calendar, exc.first_day, exc.last_day,
+                                    f"the {title.en} period from {start} (last day {exc.date})", f"自{start}起的{title.zh}期限（最后一日{exc.date}）",
+                                    exc.gap) from None
+
+
 _NOT_STATED = Text("行政机关未告知救济权利或期限：自知道之日起计算，但最长不超过此日",
                    "the agency did not state the right or the period: it runs from when the applicant learns "
                    "them, but ends on this day at the latest")
@@ -161,11 +171,21 @@ def remedies(*, answered: dt.date | None = None, outcome: str | None = None, rig
     Each period is the one in force on the day it starts, each roll-over
     basis the one in force on the day the period would end
     (``rules/remedies/remedies.yaml``)."""
-    given = [x is not None for x in (answered, no_answer_since, review_decided)]
-    if sum(given) != 1:
-        raise InputError("give exactly one of: the answer date, the end of the reply period (no answer), "
-                         "or the date of the review decision",
-                         "请且仅请给出以下之一：答复送达日期、答复期限届满日（未答复）、复议决定收到日期")
+    given = {"answered": answered, "no_answer_since": no_answer_since, "review_decided": review_decided}
+    if sum(v is not None for v in given.values()) != 1:
+        raise InputError("give exactly one of: answered (the day the answer was served), no_answer_since (the end "
+                         "of the reply period, no answer) or review_decided (the day the review decision was received)",
+                         "请且仅请给出以下之一：answered（答复送达日期）、no_answer_since（答复期限届满日，未答复）、"
+                         "review_decided（复议决定收到日期）")
+    for name, v in given.items():
+        if v is not None and (not isinstance(v, dt.date) or isinstance(v, dt.datetime)):
+            raise InputError(f"{name} must be a date, not {v!r}", f"{name}必须是日期，而不是{v!r}")
+    if not isinstance(rights_stated, bool):
+        raise InputError(f"rights_stated must be true or false, not {rights_stated!r}",
+                         f"rights_stated必须是true或false，而不是{rights_stated!r}")
+    if outcome is not None and not isinstance(outcome, str):
+        raise InputError(f"outcome must be an outcome code such as '36-2', not {outcome!r}",
+                         f"outcome必须是答复类型编号（如“36-2”），而不是{outcome!r}")
     rules = rules or _bundled()
     cal = calendar or load_calendar("cn")
     if answered is not None:
@@ -190,8 +210,12 @@ def remedies(*, answered: dt.date | None = None, outcome: str | None = None, rig
             if chosen.note is not None:
                 notes.append(chosen.note)
             continue
-        nominal = _end(start, chosen.value)
-        last, why = _roll(cal, nominal)
+        try:
+            nominal = _end(start, chosen.value)
+        except (OverflowError, ValueError):      # past date.max (dateutil raises either)
+            raise InputError(f"{situation}: the {e['title'].en} period from {start} would end after the year 9999",
+                             f"{situation}：自{start}起的{e['title'].zh}期限将在9999年之后届满") from None
+        last, why = _roll_from(cal, nominal, e["title"], start)
         provisional = provisional or cal.is_estimated(last)
         basis = chosen.basis + (in_force(rules["roll"], nominal, "roll-over").basis if why else ())
         deadlines.append(Deadline(e["id"], e["title"], start, nominal, last, why, basis, note))
