@@ -187,3 +187,11 @@ def test_keep_unknown_keys_on_the_command_line(tmp_path, capsys, command):
     assert "unknown key 'crm_ticket'" in json.loads(out)["error"]["message"]
     assert main(argv + ["--keep-unknown-keys"]) == 0
     json.loads(capsys.readouterr().out)
+
+
+def test_report_says_which_item_is_wrong(tmp_path, capsys):
+    p = tmp_path / "cases.yaml"
+    p.write_text("- {id: a, receipt: {channel: in_person, date: 2026-03-02}}\n"
+                 "- {id: b, receipt: {channel: in_person, date: 2026-03-02}, calender: cn}\n", encoding="utf-8")
+    assert main(["report", str(p), "--year", "2026", "--json"]) == 2
+    assert "item 2: case b: unknown key 'calender'" in json.loads(capsys.readouterr().out)["error"]["message"]

@@ -31,14 +31,21 @@ def register(sub) -> None:
 def _records(path, year, extra_keys="reject"):
     """Report records from a file of cases (evaluated as of 31 December) or of plain records."""
     from ..case import parse_case, read_items
+    from ..errors import CaseError
     from ..clock import evaluate
     from ..report import ReportRecord, record_from_result
 
     year_end = dt.date(year, 12, 31)
     out = []
-    for item in read_items(path, keys=("cases", "records")):
+    items = read_items(path, keys=("cases", "records"))
+    for n, item in enumerate(items, 1):
         if isinstance(item, dict) and "receipt" in item:
-            case = parse_case(item, extra_keys=extra_keys)
+            try:
+                case = parse_case(item, extra_keys=extra_keys)
+            except CaseError as exc:        # say which item of the file is wrong
+                if len(items) == 1:
+                    raise
+                raise CaseError(f"{path}, item {n}: {exc.message}", f"{path}第{n}项：{exc.message_zh}") from None
             if case.receipt.dates and max(case.receipt.dates.values()) > year_end:
                 continue
             # the table needs only what happened by 31 December; due dates in the next
