@@ -59,6 +59,16 @@ def _parent(tree, path):
     return node
 
 
+def _copy_path(tree, path):
+    """A copy of ``tree`` in which the containers on ``path`` are new (the rest is shared, never changed)."""
+    root = copy.copy(tree)
+    node = root
+    for p in path[:-1]:
+        node[p] = copy.copy(node[p])
+        node = node[p]
+    return root
+
+
 def renamed(key: str, rng: random.Random) -> str:
     """``key`` with one letter dropped, doubled, swapped or changed."""
     if len(key) < 2:
@@ -105,7 +115,7 @@ def tokens_for(path, old, new=None, tree=None) -> set[str]:
 
 def mutate_once(tree, path, op, rng):
     """One damaged copy of ``tree`` (op: drop | rename | retype | date | duplicate), or None."""
-    t = copy.deepcopy(tree)
+    t = _copy_path(tree, path)
     parent = _parent(t, path)
     where = dict(tree=tree)
     key = path[-1]
