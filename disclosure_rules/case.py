@@ -32,6 +32,7 @@ from pathlib import Path
 import attrs
 
 from .errors import CaseError
+from .hints import closest
 from .vocabulary import check_extra_keys, unknown_key, unknown_name, vocabulary
 
 APPLICANT_TYPES = ("natural_person", "commercial_enterprise", "research_institution",
@@ -162,7 +163,9 @@ def parse_case(data, *, extra_keys: str = "reject", rules=None) -> Case:
         raise CaseError(f"case {cid}: 'events' must be a list", f"案件{cid}：events必须是列表")
     events = tuple(_event(voc, cid, i, e, keep) for i, e in enumerate(raw_events))
     calendar, local = data.get("calendar", "cn"), data.get("local")
-    _name(voc, "calendar", calendar, f"case {cid}: calendar", f"案件{cid}：日历（calendar）")
+    if not isinstance(calendar, str) or closest(calendar, voc.titles("calendar")):
+        # a typo of a bundled calendar; another name may be a calendar on the caller's search path
+        _name(voc, "calendar", calendar, f"case {cid}: calendar", f"案件{cid}：日历（calendar）")
     if local is not None:
         _name(voc, "local", local, f"case {cid}: local rules", f"案件{cid}：地方规则（local）")
     return Case(cid, Receipt(receipt["channel"], dates), events, applicant, str(calendar),

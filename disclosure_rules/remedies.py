@@ -161,17 +161,7 @@ _NOT_STATED = Text("行政机关未告知救济权利或期限：自知道之日
                    "them, but ends on this day at the latest")
 
 
-def remedies(*, answered: dt.date | None = None, outcome: str | None = None, rights_stated: bool = True,
-             no_answer_since: dt.date | None = None, review_decided: dt.date | None = None,
-             calendar: Calendar | None = None, rules: dict | None = None) -> Remedies:
-    """Deadlines after an answer (``answered``, the day it was served, and
-    its ``outcome``), after no answer (``no_answer_since``: the last day of
-    the reply period) or after a review decision (``review_decided``).
-
-    Each period is the one in force on the day it starts, each roll-over
-    basis the one in force on the day the period would end
-    (``rules/remedies/remedies.yaml``)."""
-    given = {"answered": answered, "no_answer_since": no_answer_since, "review_decided": review_decided}
+def _check_args(given: dict, outcome, rights_stated) -> None:
     if sum(v is not None for v in given.values()) != 1:
         raise InputError("give exactly one of: answered (the day the answer was served), no_answer_since (the end "
                          "of the reply period, no answer) or review_decided (the day the review decision was received)",
@@ -186,6 +176,20 @@ def remedies(*, answered: dt.date | None = None, outcome: str | None = None, rig
     if outcome is not None and not isinstance(outcome, str):
         raise InputError(f"outcome must be an outcome code such as '36-2', not {outcome!r}",
                          f"outcome必须是答复类型编号（如“36-2”），而不是{outcome!r}")
+
+
+def remedies(*, answered: dt.date | None = None, outcome: str | None = None, rights_stated: bool = True,
+             no_answer_since: dt.date | None = None, review_decided: dt.date | None = None,
+             calendar: Calendar | None = None, rules: dict | None = None) -> Remedies:
+    """Deadlines after an answer (``answered``, the day it was served, and
+    its ``outcome``), after no answer (``no_answer_since``: the last day of
+    the reply period) or after a review decision (``review_decided``).
+
+    Each period is the one in force on the day it starts, each roll-over
+    basis the one in force on the day the period would end
+    (``rules/remedies/remedies.yaml``)."""
+    _check_args({"answered": answered, "no_answer_since": no_answer_since, "review_decided": review_decided},
+                outcome, rights_stated)
     rules = rules or _bundled()
     cal = calendar or load_calendar("cn")
     if answered is not None:

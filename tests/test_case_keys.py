@@ -195,3 +195,10 @@ def test_report_says_which_item_is_wrong(tmp_path, capsys):
                  "- {id: b, receipt: {channel: in_person, date: 2026-03-02}, calender: cn}\n", encoding="utf-8")
     assert main(["report", str(p), "--year", "2026", "--json"]) == 2
     assert "item 2: case b: unknown key 'calender'" in json.loads(capsys.readouterr().out)["error"]["message"]
+
+
+def test_a_calendar_of_the_callers_own_is_left_to_the_loader():
+    # only a near miss of a bundled calendar is a typo; another id may be on the caller's search path
+    assert parse_case(case(calendar="shenzhen-municipal")).calendar == "shenzhen-municipal"
+    with pytest.raises(CaseError, match="unknown calendar 'shenzhen-municipal'"):
+        evaluate(case(calendar="shenzhen-municipal"), AS_OF)
