@@ -163,7 +163,8 @@ def parse_case(data, *, extra_keys: str = "reject", rules=None) -> Case:
         raise CaseError(f"case {cid}: 'events' must be a list", f"案件{cid}：events必须是列表")
     events = tuple(_event(voc, cid, i, e, keep) for i, e in enumerate(raw_events))
     calendar, local = data.get("calendar", "cn"), data.get("local")
-    if not isinstance(calendar, str) or closest(calendar, voc.titles("calendar")):
+    known = voc.titles("calendar")
+    if not isinstance(calendar, str) or (calendar not in known and closest(calendar, known)):
         # a typo of a bundled calendar; another name may be a calendar on the caller's search path
         _name(voc, "calendar", calendar, f"case {cid}: calendar", f"案件{cid}：日历（calendar）")
     if local is not None:
