@@ -176,8 +176,12 @@ def parse_case(data, *, extra_keys: str = "reject", rules=None) -> Case:
 def _event(voc, cid: str, i: int, e, keep: bool) -> Event:
     where_en, where_zh = f"case {cid}, event {i + 1}", f"案件{cid}第{i + 1}个事件"
     if not isinstance(e, dict) or not isinstance(e.get("type"), str) or "date" not in e:
-        raise CaseError(f"{where_en}: each event needs 'type' and 'date'" + (
-            f", not {_kind(e)}" if not isinstance(e, dict) else ""), f"{where_zh}：每个事件都需要type和date", event=i)
+        if not isinstance(e, dict):
+            raise CaseError(f"{where_en}: each item of 'events' must be a mapping with 'type' and 'date', not "
+                            f"{_kind(e)} ({e!r})", f"{where_zh}：events中的每一项都必须是包含type和date的映射，"
+                            f"而不是{_kind(e, 'zh')}（{e!r}）", event=i)
+        raise CaseError(f"{where_en}: each event needs 'type' (a name) and 'date'",
+                        f"{where_zh}：每个事件都需要type（名称）和date", event=i)
     allowed = voc.events.get(e["type"])
     if allowed is None:
         _name(voc, "event", e["type"], where_en, where_zh, i)
