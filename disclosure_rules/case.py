@@ -10,10 +10,16 @@
     events:
       - {type: correction_requested, date: 2026-09-30, period_workdays: 10}
       - {type: answered, date: 2026-12-01, outcome: "36-2"}
+    extra: {crm_ticket: A-17}  # optional: a system's own data, kept and written back
 
-Dates are calendar dates in Beijing time, written YYYY-MM-DD.  Parsing
-checks the shape only; whether a channel or event type exists, and whether
-the events can happen in that order, is checked against the rules in force
+Dates are calendar dates in Beijing time, written YYYY-MM-DD.  Every key
+must be one the case's regime knows (``regime:``, default ``ogi``; the keys
+come from the rule files, see :mod:`disclosure_rules.vocabulary`): a typo
+such as ``calender`` is a :class:`CaseError` with a did-you-mean, never a
+silently dropped key (``extra_keys="keep"`` restores the old, lenient
+reading).  Names (channel, event type, party, calendar, local rules) are
+checked against the regime's vocabulary; whether the events can happen in
+that order, and the outcome codes of the version in force, are checked
 when the case is evaluated.  Every problem is a :class:`CaseError`.
 """
 
@@ -26,6 +32,8 @@ from pathlib import Path
 import attrs
 
 from .errors import CaseError
+from .hints import closest
+from .vocabulary import check_extra_keys, unknown_key, unknown_name, vocabulary
 
 APPLICANT_TYPES = ("natural_person", "commercial_enterprise", "research_institution",
                    "social_welfare_organization", "legal_service_institution", "other_organization")
@@ -100,51 +108,118 @@ class Case:
         return out
 
 
-def parse_case(data) -> Case:
-    """Build a :class:`Case` from a dict (as loaded from JSON or YAML)."""
+_CASE_FIELDS = ("id", "receipt", "events", "applicant", "calendar", "local")
+
+
+def parse_case(data, *, extra_keys: str = "reject", rules=None) -> Case:
+    """Build a :class:`Case` from a dict (as loaded from JSON or YAML).
+
+    Every key must be one the case's regime knows (``regime:``, default
+    ``ogi``: the keys of the rule files in ``rules``, default the bundled
+    ones); a system's own data goes under ``extra:`` (kept and written back).
+    An unknown key is a :class:`CaseError` naming it with a did-you-mean,
+    unless ``extra_keys="keep"`` (the behaviour before 0.2: unknown top-level
+    keys kept in ``Case.extra``, unknown receipt and event keys kept as given).
+    """
+    check_extra_keys(extra_keys)
     if isinstance(data, Case):
         return data
     if not isinstance(data, dict):
-        raise CaseError("a case must be a mapping with id, receipt and events", "案件必须包含id、receipt和events")
+        raise CaseError(f"a case must be a mapping with id, receipt and events, not {_kind(data)}",
+                        f"案件必须是包含id、receipt和events的映射，而不是{_kind(data, 'zh')}")
     cid = data.get("id")
     if cid is None or isinstance(cid, (dict, list)):
         raise CaseError("the case has no 'id'", "案件缺少编号（id）")
     cid = str(cid)
+    voc = vocabulary(data.get("regime"), rules)
+    keep = extra_keys == "keep"
+    extra = {}
+    for k in data:
+        if k not in voc.top and not keep:
+            raise unknown_key(k, voc.top, f"case {cid}", f"案件{cid}")
+        if k not in _CASE_FIELDS:
+            extra[k] = data[k]           # regime, a regime's own keys, or kept unknown keys: written back
+    if "extra" in data and not isinstance(data["extra"], dict):
+        raise CaseError(f"case {cid}: 'extra' must be a mapping of your own keys",
+                        f"案件{cid}：extra必须是由自定义键组成的映射")
     receipt = data.get("receipt")
     if not isinstance(receipt, dict) or not isinstance(receipt.get("channel"), str):
         raise CaseError(f"case {cid}: 'receipt' must give the channel and its dates, e.g. "
                         "{channel: in_person, date: 2026-09-30}",
                         f"案件{cid}：receipt必须写明提交渠道及相应日期，例如{{channel: in_person, date: 2026-09-30}}")
+    _name(voc, "channel", receipt["channel"], f"case {cid}: receipt channel", f"案件{cid}：receipt的channel")
     dates = {}
     for k, v in receipt.items():
         if k == "channel":
             continue
+        if k not in voc.receipt and not keep:
+            raise unknown_key(k, voc.receipt, f"case {cid}: receipt", f"案件{cid}：receipt")
         dates[k] = _date(v, f"case {cid}: receipt {k}")
     applicant = data.get("applicant")
-    if applicant is not None and applicant not in APPLICANT_TYPES:
-        raise CaseError(f"case {cid}: unknown applicant type '{applicant}' (use one of {', '.join(APPLICANT_TYPES)})",
-                        f"案件{cid}：未知的申请人类型“{applicant}”（可用：{'、'.join(APPLICANT_TYPES)}）")
+    if applicant is not None:
+        _name(voc, "applicant", applicant, f"case {cid}: applicant", f"案件{cid}：申请人类型（applicant）")
     raw_events = data.get("events") or []
     if not isinstance(raw_events, list):
         raise CaseError(f"case {cid}: 'events' must be a list", f"案件{cid}：events必须是列表")
-    events = []
-    for i, e in enumerate(raw_events):
-        if not isinstance(e, dict) or not isinstance(e.get("type"), str) or "date" not in e:
-            raise CaseError(f"case {cid}, event {i + 1}: each event needs 'type' and 'date'",
-                            f"案件{cid}第{i + 1}个事件：每个事件都需要type和date", event=i)
-        fields = {}
-        for k, v in e.items():
-            if k in ("type", "date"):
-                continue
-            fields[k] = _date(v, f"case {cid}, event {i + 1} ({e['type']}) {k}", i) if k in _DATE_FIELDS else v
-        events.append(Event(e["type"], _date(e["date"], f"case {cid}, event {i + 1} ({e['type']}) date", i),
-                            fields, i))
-    calendar = data.get("calendar", "cn")
-    local = data.get("local")
-    known = {"id", "receipt", "events", "applicant", "calendar", "local"}
-    extra = {k: v for k, v in data.items() if k not in known}
-    return Case(cid, Receipt(receipt["channel"], dates), tuple(events), applicant,
-                str(calendar), None if local is None else str(local), extra)
+    events = tuple(_event(voc, cid, i, e, keep) for i, e in enumerate(raw_events))
+    calendar, local = data.get("calendar", "cn"), data.get("local")
+    known = voc.titles("calendar")
+    if not isinstance(calendar, str) or (calendar not in known and closest(calendar, known)):
+        # a typo of a bundled calendar; another name may be a calendar on the caller's search path
+        _name(voc, "calendar", calendar, f"case {cid}: calendar", f"案件{cid}：日历（calendar）")
+    if local is not None:
+        _name(voc, "local", local, f"case {cid}: local rules", f"案件{cid}：地方规则（local）")
+    return Case(cid, Receipt(receipt["channel"], dates), events, applicant, str(calendar),
+                None if local is None else str(local), extra)
+
+
+def _event(voc, cid: str, i: int, e, keep: bool) -> Event:
+    where_en, where_zh = f"case {cid}, event {i + 1}", f"案件{cid}第{i + 1}个事件"
+    if not isinstance(e, dict) or not isinstance(e.get("type"), str) or "date" not in e:
+        if not isinstance(e, dict):
+            raise CaseError(f"{where_en}: each item of 'events' must be a mapping with 'type' and 'date', not "
+                            f"{_kind(e)} ({e!r})", f"{where_zh}：events中的每一项都必须是包含type和date的映射，"
+                            f"而不是{_kind(e, 'zh')}（{e!r}）", event=i)
+        raise CaseError(f"{where_en}: each event needs 'type' (a name) and 'date'",
+                        f"{where_zh}：每个事件都需要type（名称）和date", event=i)
+    allowed = voc.events.get(e["type"])
+    if allowed is None:
+        _name(voc, "event", e["type"], where_en, where_zh, i)
+    where_en, where_zh = f"{where_en} ({e['type']})", f"{where_zh}（{e['type']}）"
+    fields = {}
+    for k, v in e.items():
+        if k in ("type", "date"):
+            continue
+        kind = allowed.get(k)
+        if kind is None and not keep:
+            raise unknown_key(k, allowed, where_en, where_zh, i)
+        if kind == "date" or kind is None and k in _DATE_FIELDS:
+            v = _date(v, f"{where_en} {k}", i)
+        elif kind == "mapping" and not isinstance(v, dict):
+            raise CaseError(f"{where_en}: '{k}' must be a mapping", f"{where_zh}：{k}必须是映射", event=i)
+        elif kind == "party" and isinstance(v, str):     # outcomes and reasons depend on the version: the clock checks them
+            _name(voc, kind, str(v), f"{where_en} {k}", f"{where_zh}的{k}", i)
+        fields[k] = v
+    return Event(e["type"], _date(e["date"], f"{where_en} date", i), fields, i)
+
+
+_KIND_ZH = {"channel": "提交渠道", "applicant": "申请人类型", "calendar": "日历", "local": "地方规则",
+            "event": "事件类型", "party": "征求意见对象", "outcome": "答复类型", "reason": "理由"}
+_KIND_EN = {"channel": "channel", "applicant": "applicant type", "calendar": "calendar", "local": "rule set",
+            "event": "event type", "party": "party", "outcome": "outcome", "reason": "reason"}
+
+
+def _name(voc, kind: str, value, where_en: str, where_zh: str, event: int | None = None) -> None:
+    names = voc.titles(kind)
+    if not names or (isinstance(value, str) and value in names):
+        return
+    raise unknown_name(_KIND_EN[kind], _KIND_ZH[kind], value, names, where_en, where_zh, event)
+
+
+def _kind(x, lang: str = "en") -> str:
+    en = {list: "a list", str: "a text", int: "a number", float: "a number", bool: "yes/no", type(None): "empty"}
+    zh = {list: "列表", str: "文字", int: "数字", float: "数字", bool: "是/否", type(None): "空值"}
+    return (zh if lang == "zh" else en).get(type(x), type(x).__name__)
 
 
 def read_items(path, keys: tuple = ("cases",)) -> list:
@@ -156,8 +231,12 @@ def read_items(path, keys: tuple = ("cases",)) -> list:
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CaseError(f"cannot read {p}: {exc}", f"无法读取{p}：{exc}") from None
+    except UnicodeDecodeError as exc:
+        raise CaseError(f"cannot read {p}: not UTF-8 text (byte {exc.start + 1}); save it as UTF-8",
+                        f"无法读取{p}：不是UTF-8编码的文本（第{exc.start + 1}个字节）；请另存为UTF-8") from None
+    except OSError as exc:
+        en, zh = _os_words(exc)
+        raise CaseError(f"cannot read {p}: {en}", f"无法读取{p}：{zh}") from None
     if p.suffix == ".jsonl":
         docs = []
         for n, line in enumerate(text.splitlines(), 1):
@@ -182,9 +261,32 @@ def read_items(path, keys: tuple = ("cases",)) -> list:
     return [_plain(d) for d in docs]
 
 
-def load_cases(path) -> list[Case]:
-    """Cases from a YAML file (one case, or a list), a JSON file, or JSON Lines."""
-    return [parse_case(d) for d in read_items(path)]
+def load_cases(path, *, extra_keys: str = "reject", rules=None) -> list[Case]:
+    """Cases from a YAML file (one case, or a list), a JSON file, or JSON Lines
+    (``extra_keys`` and ``rules`` as for :func:`parse_case`)."""
+    check_extra_keys(extra_keys)
+    out = []
+    items = read_items(path)
+    for n, d in enumerate(items, 1):
+        try:
+            out.append(parse_case(d, extra_keys=extra_keys, rules=rules))
+        except CaseError as exc:
+            if len(items) == 1:
+                raise
+            raise CaseError(f"{path}, item {n}: {exc.message}", f"{path}第{n}项：{exc.message_zh}",
+                            event=exc.event) from None
+    return out
+
+
+def _os_words(exc: OSError) -> tuple[str, str]:
+    if isinstance(exc, IsADirectoryError):
+        return "it is a directory, not a file", "这是一个文件夹，不是文件"
+    if isinstance(exc, FileNotFoundError):
+        return "no such file", "文件不存在"
+    if isinstance(exc, PermissionError):
+        return "no permission to read it", "没有读取权限"
+    return f"the system could not read it ({exc.strerror or type(exc).__name__})", \
+        f"系统无法读取（{exc.strerror or type(exc).__name__}）"
 
 
 def _plain(x):

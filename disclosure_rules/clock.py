@@ -27,6 +27,7 @@ from .case import Case, Event, parse_case
 from .conditions import fired
 from .errors import CaseError, UnknownNameError
 from .provisional import bounded
+from .outcomes import unknown_answer
 from .result import Result, Step, Violation
 from .rulebook import FACTS, RuleBook, load_rules
 
@@ -39,7 +40,7 @@ _ONE = dt.timedelta(days=1)
 
 
 def evaluate(case, as_of: dt.date | None = None, *, rules: RuleBook | None = None,
-             calendar: Calendar | None = None, estimate_until: int | None = None) -> Result:
+             calendar: Calendar | None = None, estimate_until: int | None = None, extra_keys: str = "reject") -> Result:
     """Evaluate a case (a :class:`Case` or a dict) as of a date.
 
     ``as_of`` (default: the last event, or the date of receipt): events after
@@ -47,9 +48,9 @@ def evaluate(case, as_of: dt.date | None = None, *, rules: RuleBook | None = Non
     :class:`RuleBook` (default: the bundled rule files).  ``calendar``: a
     :class:`Calendar` (default: the case's ``calendar``, loaded with
     ``estimate_until`` when given, in which case results touching estimated
-    years are marked provisional).
+    years are marked provisional).  ``extra_keys``: as for :func:`parse_case`.
     """
-    case = parse_case(case)
+    case = parse_case(case, extra_keys=extra_keys, rules=rules)
     book = rules if rules is not None else load_rules()
     if calendar is None:
         calendar = _case_calendar(case, estimate_until)
@@ -80,7 +81,7 @@ def evaluate_many(cases, as_of: dt.date | None = None, *, rules: RuleBook | None
     out = []
     for c in cases:
         try:
-            c = parse_case(c)
+            c = parse_case(c, rules=book)
             cal = cals.get(c.calendar)
             if cal is None:
                 cal = cals[c.calendar] = _case_calendar(c, estimate_until)
@@ -460,7 +461,7 @@ class _Clock:
         if match is None:
             raise CaseError(f"case {self.case.id}: event {ev.index + 1} ({ev.type}, {ev.date}): no open consultation "
                             f"of party '{party}' before it",
-                            f"案件{self.case.id}：第{ev.index + 1}个事件（{ev.type}，{ev.date}）之前没有向“{party}”征求意见",
+                            f"案件{self.case.id}：第{ev.index + 1}个事件（{ev.type}，{ev.date}）之前没有向party“{party}”征求意见",
                             event=ev.index)
         match.answered = ev.date
         if match.rule.effect == "record":
@@ -537,11 +538,9 @@ class _Clock:
             return
         code = str(ev.get("outcome"))
         if code not in cat.outcomes:
-            known = ", ".join(cat.outcomes)
-            raise CaseError(f"case {self.case.id}: event {ev.index + 1} (answered): '{code}' is not an answer under "
-                            f"{self.rules.main.id} (use one of {known})",
-                            f"案件{self.case.id}：第{ev.index + 1}个事件（答复）：“{code}”不是{self.rules.main.id}规定的答复类型"
-                            f"（可用：{known}）", event=ev.index)
+            en, zh = unknown_answer(code, cat, [r.outcomes for r in self.book.rulesets.values() if r.outcomes])
+            raise CaseError(f"case {self.case.id}: event {ev.index + 1} (answered): {en}",
+                            f"案件{self.case.id}：第{ev.index + 1}个事件（答复）：{zh}", event=ev.index)
         o = cat.outcomes[code]
         reason = ev.get("reason")
         if (o.by_reason or reason is not None) and (not isinstance(reason, str) or reason not in cat.reasons):

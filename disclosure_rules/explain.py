@@ -3,24 +3,8 @@
 from __future__ import annotations
 
 from .basis import cite_all
+from .labels import channel_label, status_label, step_label
 from .result import Result
-
-_STATUS = {
-    "running": ("答复期限计算中", "running"),
-    "paused": ("征求意见，期限暂停", "paused for a consultation"),
-    "awaiting_correction": ("等待申请人补正", "awaiting the applicant's correction"),
-    "awaiting_payment": ("等待申请人缴费", "awaiting the applicant's payment"),
-    "overdue": ("已逾期未答复", "overdue"),
-    "answered": ("已答复", "answered"),
-    "withdrawn": ("申请人已撤回", "withdrawn"),
-    "abandoned": ("视为放弃申请", "abandoned"),
-}
-
-
-def status_label(status: str, lang: str = "en") -> str:
-    zh, en = _STATUS.get(status, (status, status))
-    return zh if lang == "zh" else en
-
 
 def _range(lo, hi, zh: bool) -> str:
     """The bounds of a provisional date, e.g. ' (provisional: between 2027-02-19 and 2027-02-25)'."""
@@ -34,7 +18,7 @@ def _range(lo, hi, zh: bool) -> str:
 def render_text(r: Result, lang: str = "en") -> str:
     zh = lang == "zh"
     lines = []
-    head = (f"案件 {r.id}：{r.received} 收到（{r.channel}），适用 {'、'.join(r.rules_applied)}，日历 {r.calendar}"
+    head = (f"案件 {r.id}：{r.received} 收到（{channel_label(r.channel, lang, r.rules_applied)}），适用 {'、'.join(r.rules_applied)}，日历 {r.calendar}"
             if zh else f"case {r.id}: received {r.received} ({r.channel}), rules {', '.join(r.rules_applied)}, "
             f"calendar {r.calendar}")
     lines.append(head)
@@ -67,7 +51,8 @@ def render_text(r: Result, lang: str = "en") -> str:
                  "date        event                    due         what happened / basis")
     for s in r.trace:
         due = s.due.isoformat() if s.due else "—"
-        lines.append(f"{s.date}  {s.event:<24} {due:<11} {s.text(lang)}")
+        name = step_label(s.event, lang, r.rules_applied) if zh else s.event
+        lines.append(f"{s.date}  {_pad(name, 24)} {due:<11} {s.text(lang)}")
         if s.basis:
             lines.append(" " * 48 + "[" + cite_all(s.basis, lang) + "]")
     if r.violations:
@@ -77,3 +62,9 @@ def render_text(r: Result, lang: str = "en") -> str:
             msg = v.message_zh if zh else v.message_en
             lines.append(f"  {v.date}  {v.code}: {msg} [" + cite_all(v.basis, lang) + "]")
     return "\n".join(lines)
+
+
+def _pad(text: str, width: int) -> str:
+    """Pad to ``width`` columns, a Chinese character counting two."""
+    cols = sum(2 if ord(c) > 0x2E80 else 1 for c in text)
+    return text + " " * max(1, width - cols)

@@ -127,9 +127,12 @@ def _load(path: Path) -> Schedule:
 
 
 def _check_date(s: Schedule, on: dt.date | None):
+    if on is not None and (not isinstance(on, dt.date) or isinstance(on, dt.datetime)):
+        raise FeeError(f"on: the date of the fee decision must be a date, not {on!r}",
+                       f"on：收费决定日期必须是日期，而不是{on!r}")
     if on is not None and on < s.effective_from:
-        raise FeeError(f"no information processing fee exists before {s.effective_from} (国办函〔2020〕109号)",
-                       f"{s.effective_from}之前不存在信息处理费（国办函〔2020〕109号）")
+        raise FeeError(f"on {on}: no information processing fee exists before {s.effective_from} (国办函〔2020〕109号)",
+                       f"{on}：{s.effective_from}之前不存在信息处理费（国办函〔2020〕109号）")
 
 
 def _sum(s: Schedule, tiers, first: int, last: int):
@@ -157,9 +160,9 @@ def fee(*, nth_request: int | None = None, pages: int | None = None, on: dt.date
     s = schedule or load_fee_schedule()
     _check_date(s, on)
     if (nth_request is None) == (pages is None):
-        raise FeeError("give either the request's number in the month or the number of pages: one method per "
-                       "request, never both (109号 Art. 3)",
-                       "请给出当月第几件申请或页数之一：同一申请只能选择一种计收标准（109号第三条）")
+        raise FeeError("give either nth_request (the request's number in the month) or pages (the number of pages): "
+                       "one method per request, never both (109号 Art. 3)",
+                       "请给出nth_request（当月第几件申请）或pages（页数）之一：同一申请只能选择一种计收标准（109号第三条）")
     if nth_request is not None:
         n = _whole(nth_request, "nth_request")
         total, lines = _sum(s, s.per_request, n, n)

@@ -143,6 +143,9 @@ class OutcomeCatalogue:
 
 def load_outcomes(version: str = "ogi-2019", rules_dir=None) -> OutcomeCatalogue:
     """The outcome catalogue of a rule version (``ogi-2019``, ``ogi-2008``)."""
+    if not isinstance(version, str):
+        raise UnknownNameError(f"version must be the name of a rule set (ogi-2019, ogi-2008), not {version!r}",
+                               f"version必须是规则集名称（ogi-2019、ogi-2008），而不是{version!r}")
     if rules_dir is None:
         return _bundled(version)
     return load_outcome_file(Path(rules_dir) / version / "outcomes.yaml", version)
@@ -152,7 +155,10 @@ def load_outcomes(version: str = "ogi-2019", rules_dir=None) -> OutcomeCatalogue
 def _bundled(version):
     p = bundled_rules_dir() / version / "outcomes.yaml"
     if not p.is_file():
-        raise UnknownNameError(f"no outcome catalogue for '{version}'", f"“{version}”没有答复类型目录")
+        from .hints import hint
+        en, zh = hint(version, sorted(p.parent.name for p in bundled_rules_dir().glob("*/outcomes.yaml")))
+        raise UnknownNameError(f"version: no outcome catalogue for '{version}'{en}",
+                               f"version：“{version}”没有答复类型目录{zh}")
     return load_outcome_file(p, version)
 
 
@@ -279,11 +285,14 @@ def _variables(catalogue: OutcomeCatalogue, facts: dict):
 
 def _normalise(catalogue: OutcomeCatalogue, given: dict) -> dict:
     if not isinstance(given, dict):
-        raise InputError("facts must be a mapping of fact names to values", "事实必须是“名称: 取值”的映射")
+        raise InputError(f"facts must be a mapping of fact names to values, not {given!r}",
+                         f"事实（facts）必须是“名称: 取值”的映射，而不是{given!r}")
     unknown = [k for k in given if k not in catalogue.facts]
     if unknown:
-        raise InputError(f"unknown fact '{unknown[0]}' (known: {', '.join(catalogue.facts)})",
-                         f"未知的事实“{unknown[0]}”（可用：{'、'.join(catalogue.facts)}）")
+        from .hints import hint
+        en, zh = hint(unknown[0], list(catalogue.facts))
+        raise InputError(f"unknown fact '{unknown[0]}' under version {catalogue.version}{en}",
+                         f"版本（version）{catalogue.version}中没有事实“{unknown[0]}”{zh}")
     facts = {}
     for name, (kind, default, choices, _) in catalogue.facts.items():
         v = given.get(name, default)
@@ -294,6 +303,13 @@ def _normalise(catalogue: OutcomeCatalogue, given: dict) -> dict:
                              f"事实“{name}”必须是{'、'.join(choices)}之一")
         facts[name] = v
     return facts
+
+
+def _names(node) -> list[str]:
+    """The fact names a business-rules condition reads, in order."""
+    if isinstance(node, dict) and ("all" in node or "any" in node):
+        return list(dict.fromkeys(n for c in node.get("all", node.get("any")) for n in _names(c)))
+    return [node["name"]] if isinstance(node, dict) and "name" in node else []
 
 
 def classify(facts: dict, version: str = "ogi-2019", *, catalogue: OutcomeCatalogue | None = None) -> Classification:
@@ -307,7 +323,9 @@ def classify(facts: dict, version: str = "ogi-2019", *, catalogue: OutcomeCatalo
     variables = _variables(cat, values)
     for c in cat.conflicts:
         if holding([("conflict", c.conditions)], variables):
-            raise FactsConflictError(f"conflicting facts: {c.message.en}", f"事实相互矛盾：{c.message.zh}")
+            names = ", ".join(_names(c.conditions))
+            raise FactsConflictError(f"conflicting facts ({names}): {c.message.en}",
+                                     f"事实相互矛盾（{names}）：{c.message.zh}")
     fired = holding([(code, o.conditions) for code, o in cat.outcomes.items()], variables, first_only=True)
     if not fired:
         raise InputError("the facts do not determine an answer: say whether the information exists",
@@ -337,3 +355,34 @@ def check_answer(outcome: str, given, *, facts: dict | None = None, version: str
     remedies = [e for e in cat.remedies_to_state if e.id not in given]
     return {"outcome": o.code, "missing": missing, "remedies_missing": remedies,
             "complete": not missing and not remedies}
+
+
+def unknown_answer(code: str, catalogue: OutcomeCatalogue, others=()) -> tuple[str, str]:
+    """Why ``code`` is no answer under ``catalogue`` (en, zh): a did-you-mean,
+    or, for a code of another version (``others``), the code of this version
+    with the same report row; then this version's answers with their titles."""
+    from .hints import closest
+
+    v = catalogue.version
+    listing_en = "; ".join(f"{c} ({o.title.en})" for c, o in catalogue.outcomes.items())
+    listing_zh = "；".join(f"{c}（{o.title.zh}）" for c, o in catalogue.outcomes.items())
+    for other in others:
+        o = other.outcomes.get(code)
+        if o is None or other.version == v:
+            continue
+        same = [c for c, x in catalogue.outcomes.items() if x.report_row == o.report_row and x.by_reason == o.by_reason]
+        if same:
+            alt = catalogue.outcomes[same[0]]
+            return (f"'{code}' is not an answer under {v}: a code of {other.version}; under {v} use {alt.code} "
+                    f"({alt.title.en}, {alt.title.zh}) (answers under {v}: {listing_en})",
+                    f"“{code}”不是{v}规定的答复类型：这是{other.version}的编号；{v}下应使用{alt.code}（{alt.title.zh}）"
+                    f"（{v}的答复类型：{listing_zh}）")
+        return (f"'{code}' is not an answer under {v}: a code of {other.version} (answers under {v}: {listing_en})",
+                f"“{code}”不是{v}规定的答复类型：这是{other.version}的编号（{v}的答复类型：{listing_zh}）")
+    best = closest(code, catalogue.outcomes)
+    if best is not None:
+        t = catalogue.outcomes[best].title
+        return (f"'{code}' is not an answer under {v} (did you mean '{best}' ({t.en}, {t.zh})?)",
+                f"“{code}”不是{v}规定的答复类型（是否应为“{best}”（{t.zh}）？）")
+    return (f"'{code}' is not an answer under {v} (use one of: {listing_en})",
+            f"“{code}”不是{v}规定的答复类型（可用：{listing_zh}）")

@@ -1,16 +1,19 @@
 """The applicant's deadlines for administrative review and litigation.
 
-After an answer: review within 60 days (行政复议法 2023 Art. 20, in force
-2024-01-01; before that the 2017 Act Art. 9), suit within 6 months
-(行政诉讼法 Art. 46); one year at most when the agency did not state the
-right and the period.  After a review decision: suit within 15 days
-(Art. 45).  After no answer: from the end of the reply period (复议法实施条例
-Art. 16; SPC 2018 interpretation Art. 66).  From 2024-01-01 a refusal to
-disclose goes to review first (行政复议法 2023 Art. 23).
+The law in force on each date: review within 60 days (行政复议法 1999/2017
+Art. 9; 2023 Art. 20 from 2024-01-01, with a one-year cap when the right was
+not stated); a direct suit within 3 months (行政诉讼法 1989 Art. 39), 6 months
+from 2015-05-01 (2014 text Art. 46), capped at 2 years when the right to sue
+was not stated (法释〔2000〕8号 Art. 41), 1 year from 2018-02-08 (法释〔2018〕1号
+Art. 64); after a review decision 15 days (1989 Art. 38, 2014 Art. 45); after
+no answer from the end of the reply period (复议法实施条例 Art. 16; 法释〔2018〕1号
+Art. 66).  From 2024-01-01 a refusal goes to review first (2023 Art. 23).
+Every period and citation is a dated value in ``rules/remedies/remedies.yaml``.
 
 Day periods start the next day; month and year periods end on the
 corresponding day (python-dateutil); a last day that is not a working day
-moves to the next working day of the official calendar (民事诉讼法 Art. 85).
+moves to the next working day of the official calendar, on the basis in
+force that day (民事诉讼法 Art. 75 / 82 / 85 by text, via 行政复议法 Art. 40 / 88).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from dateutil.relativedelta import relativedelta
 from .basis import Basis, cite_all, parse_basis
 from .calendar import Calendar
 from .calendar import load_calendar
-from .errors import InputError
+from .errors import CalendarCoverageError, InputError, RuleFileError
 from .rulebook import Text, _text, bundled_rules_dir
 from .schema import validate
 from .yamlfile import load_yaml
@@ -61,13 +64,14 @@ class Remedies:
     review_first_note: Text | None
     review_first_basis: tuple[Basis, ...]
     provisional: bool
+    notes: tuple[Text, ...] = ()      # periods the law in force did not set (no date computed)
 
     def to_dict(self, lang="en") -> dict:
         return {"situation": self.situation, "deadlines": [d.to_dict(lang) for d in self.deadlines],
                 "review_first": self.review_first,
                 "review_first_note": self.review_first_note.get(lang) if self.review_first_note else None,
                 "review_first_basis": [b.to_dict() for b in self.review_first_basis],
-                "provisional": self.provisional}
+                "provisional": self.provisional, "notes": [n.get(lang) for n in self.notes]}
 
 
 @functools.lru_cache(maxsize=1)
@@ -75,25 +79,63 @@ def _bundled():
     return load_remedy_rules(bundled_rules_dir() / "remedies" / "remedies.yaml")
 
 
+@attrs.frozen
+class Dated:
+    """One dated value of a period: in force for periods starting on or after ``since``."""
+
+    since: dt.date
+    value: dict | None                # {days|months|years: n}, or None: no such period then
+    basis: tuple[Basis, ...]
+    note: Text | None
+
+
+def _dated(items, where) -> tuple[Dated, ...]:
+    out = []
+    for v in items:
+        note = _text(v["note"], v, "note") if v.get("note") is not None else None
+        out.append(Dated(_day(v["from"], v), dict(v["value"]) if v.get("value") else None,
+                         parse_basis(v.get("basis"), v) if v.get("basis") else (), note))
+    out.sort(key=lambda d: d.since)
+    for a, b in zip(out, out[1:]):
+        if a.since == b.since:
+            raise RuleFileError(where.path, where.line, f"two values from {a.since}", f"{a.since}起有两个取值")
+    return tuple(out)
+
+
+def _day(v, where) -> dt.date:
+    if isinstance(v, dt.date):
+        return v
+    raise RuleFileError(where.path, where.line_of("from"), f"'from' must be a date (YYYY-MM-DD), not '{v}'",
+                        f"from必须是日期（YYYY-MM-DD），而不是“{v}”")
+
+
 def load_remedy_rules(path) -> dict:
     path = Path(path)
     doc = load_yaml(path)
     validate(doc, "remedies", path)
     r = doc["remedies"]
-    out = {"roll": parse_basis(r["roll"].get("basis"), r["roll"])}
+    out = {"roll": tuple(Dated(_day(v["from"], v), None, parse_basis(v["basis"], v), None) for v in r["roll"])}
     for key in ("after_answer", "after_review", "after_no_answer"):
-        items = []
-        for e in r[key]:
-            items.append({"id": e["id"], "title": _text(e["title"], e, "title"), "from": e.get("from"),
-                          "to": e.get("to"), "period": dict(e["period"]),
-                          "if_rights_not_stated": dict(e["if_rights_not_stated"]) if e.get("if_rights_not_stated") else None,
-                          "not_after_refusal_from": e.get("not_after_refusal_from"),
-                          "basis": parse_basis(e.get("basis"), e)})
-        out[key] = items
+        out[key] = [{"id": e["id"], "title": _text(e["title"], e, "title"), "period": _dated(e["period"], e),
+                     "if_rights_not_stated": _dated(e["if_rights_not_stated"], e) if e.get("if_rights_not_stated")
+                     else None, "not_after_refusal_from": e.get("not_after_refusal_from")} for e in r[key]]
     rf = r["review_first"]
     out["review_first"] = {"from": rf["from"], "outcomes": tuple(str(o) for o in rf["outcomes"]),
                            "note": _text(rf["note"], rf, "note"), "basis": parse_basis(rf.get("basis"), rf)}
     return out
+
+
+def in_force(values, day: dt.date, what: str):
+    """The dated value in force on ``day`` (the last one from on or before it)."""
+    found = None
+    for v in values:
+        if v.since <= day:
+            found = v
+    if found is None:
+        first = min(v.since for v in values)
+        raise InputError(f"{what}: {day} is before {first}, the first day the remedy rules cover",
+                         f"{what}：{day}早于救济期限规则覆盖的第一天{first}")
+    return found
 
 
 def _end(start: dt.date, period: dict) -> dt.date:
@@ -108,6 +150,38 @@ def _roll(cal: Calendar, d: dt.date):
     return cal.next_workday(d), info.reason("en")
 
 
+def _roll_from(cal: Calendar, nominal: dt.date, title: Text, start: dt.date):
+    """:func:`_roll`, with the period named when the calendar does not cover its last day."""
+    try:
+        return _roll(cal, nominal)
+    except CalendarCoverageError as exc:
+        raise CalendarCoverageError(exc.date, exc.calendar, exc.first_day, exc.last_day,
+                                    f"the {title.en} period from {start} (last day {exc.date})", f"自{start}起的{title.zh}期限（最后一日{exc.date}）",
+                                    exc.gap) from None
+
+
+_NOT_STATED = Text("行政机关未告知救济权利或期限：自知道之日起计算，但最长不超过此日",
+                   "the agency did not state the right or the period: it runs from when the applicant learns "
+                   "them, but ends on this day at the latest")
+
+
+def _check_args(given: dict, outcome, rights_stated) -> None:
+    if sum(v is not None for v in given.values()) != 1:
+        raise InputError("give exactly one of: answered (the day the answer was served), no_answer_since (the end "
+                         "of the reply period, no answer) or review_decided (the day the review decision was received)",
+                         "请且仅请给出以下之一：answered（答复送达日期）、no_answer_since（答复期限届满日，未答复）、"
+                         "review_decided（复议决定收到日期）")
+    for name, v in given.items():
+        if v is not None and (not isinstance(v, dt.date) or isinstance(v, dt.datetime)):
+            raise InputError(f"{name} must be a date, not {v!r}", f"{name}必须是日期，而不是{v!r}")
+    if not isinstance(rights_stated, bool):
+        raise InputError(f"rights_stated must be true or false, not {rights_stated!r}",
+                         f"rights_stated必须是true或false，而不是{rights_stated!r}")
+    if outcome is not None and not isinstance(outcome, str):
+        raise InputError(f"outcome must be an outcome code such as '36-2', not {outcome!r}",
+                         f"outcome必须是答复类型编号（如“36-2”），而不是{outcome!r}")
+
+
 def remedies(*, answered: dt.date | None = None, outcome: str | None = None, rights_stated: bool = True,
              no_answer_since: dt.date | None = None, review_decided: dt.date | None = None,
              calendar: Calendar | None = None, rules: dict | None = None,
@@ -116,15 +190,16 @@ def remedies(*, answered: dt.date | None = None, outcome: str | None = None, rig
     its ``outcome``), after no answer (``no_answer_since``: the last day of
     the reply period) or after a review decision (``review_decided``).
 
+    Each period is the one in force on the day it starts, each roll-over
+    basis the one in force on the day the period would end
+    (``rules/remedies/remedies.yaml``).
+
     On an estimated calendar each deadline also carries ``last_day_earliest``
     / ``last_day_latest``, the last day rolled on the two extreme calendars
     (and from ``start_bounds``, the earliest and latest start, when the start
     itself is provisional: the end of a reply period on unknown days)."""
-    given = [x is not None for x in (answered, no_answer_since, review_decided)]
-    if sum(given) != 1:
-        raise InputError("give exactly one of: the answer date, the end of the reply period (no answer), "
-                         "or the date of the review decision",
-                         "请且仅请给出以下之一：答复送达日期、答复期限届满日（未答复）、复议决定收到日期")
+    _check_args({"answered": answered, "no_answer_since": no_answer_since, "review_decided": review_decided},
+                outcome, rights_stated)
     rules = rules or _bundled()
     cal = calendar or load_calendar("cn")
     if answered is not None:
@@ -135,27 +210,32 @@ def remedies(*, answered: dt.date | None = None, outcome: str | None = None, rig
         situation, start, items = "after_review", review_decided, rules["after_review"]
     rf = rules["review_first"]
     review_first = (situation == "after_answer" and outcome in rf["outcomes"] and start >= rf["from"])
-    deadlines = []
+    deadlines, notes = [], []
     provisional = False
     for e in items:
-        if e["from"] and start < e["from"] or e["to"] and start > e["to"]:
-            continue
-        period, note = e["period"], None
-        if not rights_stated and e["if_rights_not_stated"]:
-            period = e["if_rights_not_stated"]
-            note = Text("行政机关未告知救济权利或期限：自知道之日起计算，但最长不超过此日",
-                        "the agency did not state the right or the period: it runs from when the applicant learns "
-                        "them, but ends on this day at the latest")
         if review_first and e["not_after_refusal_from"] and start >= e["not_after_refusal_from"]:
             continue
-        nominal = _end(start, period)
-        last, why = _roll(cal, nominal)
-        lo, hi = _bounds(cal, period, start_bounds or (start, start), last)
+        chosen, note = in_force(e["period"], start, e["title"].en), None
+        if not rights_stated and e["if_rights_not_stated"]:
+            cap = in_force(e["if_rights_not_stated"], start, e["title"].en)
+            if cap.value is not None:
+                chosen, note = cap, _NOT_STATED
+        if chosen.value is None:
+            if chosen.note is not None:
+                notes.append(chosen.note)
+            continue
+        try:
+            nominal = _end(start, chosen.value)
+        except (OverflowError, ValueError):      # past date.max (dateutil raises either)
+            raise InputError(f"{situation}: the {e['title'].en} period from {start} would end after the year 9999",
+                             f"{situation}：自{start}起的{e['title'].zh}期限将在9999年之后届满") from None
+        last, why = _roll_from(cal, nominal, e["title"], start)
+        lo, hi = _bounds(cal, chosen.value, start_bounds or (start, start), last)
         provisional = provisional or cal.is_estimated(last) or lo != hi
-        basis = e["basis"] + (rules["roll"] if why else ())
+        basis = chosen.basis + (in_force(rules["roll"], nominal, "roll-over").basis if why else ())
         deadlines.append(Deadline(e["id"], e["title"], start, nominal, last, why, basis, note, lo, hi))
     return Remedies(situation, tuple(deadlines), review_first, rf["note"] if review_first else None,
-                    rf["basis"] if review_first else (), provisional)
+                    rf["basis"] if review_first else (), provisional, tuple(notes))
 
 
 def _bounds(cal: Calendar, period: dict, starts: tuple, last: dt.date):

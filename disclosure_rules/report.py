@@ -112,15 +112,25 @@ class ReportRecord:
     @classmethod
     def from_dict(cls, d: dict) -> "ReportRecord":
         def date(v, what):
+            if v is None and what == "received":
+                raise ReportError(f"record {d.get('id')}: 'received' is empty: give the date of receipt",
+                                  f"记录{d.get('id')}：received为空，请写明收到日期")
             if v is None or isinstance(v, dt.date):
                 return v
             try:
-                return dt.date.fromisoformat(str(v))
+                if not isinstance(v, str) or len(v) != 10:      # YYYY-MM-DD only, as in cases
+                    raise ValueError(v)
+                return dt.date.fromisoformat(v)
             except ValueError:
                 raise ReportError(f"record {d.get('id')}: {what} '{v}' is not a date (YYYY-MM-DD)",
                                   f"记录{d.get('id')}：{what}“{v}”不是日期（YYYY-MM-DD）") from None
-        if not isinstance(d, dict) or "id" not in d or "received" not in d:
-            raise ReportError("a record needs at least id and received", "每条记录至少需要id和received")
+        if not isinstance(d, dict):
+            raise ReportError(f"a record must be a mapping with id and received, not {d!r}",
+                              f"每条记录必须是包含id和received的映射，而不是{d!r}")
+        missing = [k for k in ("id", "received") if k not in d]
+        if missing:
+            raise ReportError(f"record {d.get('id', '?')}: '{missing[0]}' is missing (a record needs at least id and "
+                              "received)", f"记录{d.get('id', '?')}：缺少{missing[0]}（每条记录至少需要id和received）")
         return cls(str(d["id"]), date(d["received"], "received"), d.get("applicant") or "natural_person",
                    date(d.get("closed_on"), "closed_on"), None if d.get("row") is None else str(d["row"]))
 
@@ -162,9 +172,17 @@ def annual_table(records, year: int, layout: TableLayout | None = None) -> Annua
     result_rows = set(lay.result_rows)
     cells = {r.code: {c.code: 0 for c in lay.columns} for r in lay.rows}
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    for rec in records:
+    if isinstance(records, (dict, str, bytes)) or not hasattr(records, "__iter__"):
+        raise ReportError(f"records must be a list of records, not {records!r}", f"records必须是记录列表，而不是{records!r}")
+    for n, rec in enumerate(records, 1):
+        if not isinstance(rec, (ReportRecord, dict)) and not hasattr(rec, "report_row"):
+            raise ReportError(f"item {n}: a record must be a mapping with id and received, not {rec!r}",
+                              f"第{n}项：每条记录必须是包含id和received的映射，而不是{rec!r}")
         if not isinstance(rec, ReportRecord):
-            rec = record_from_result(rec) if hasattr(rec, "report_row") else ReportRecord.from_dict(rec)
+            try:
+                rec = record_from_result(rec) if hasattr(rec, "report_row") else ReportRecord.from_dict(rec)
+            except ReportError as exc:
+                raise ReportError(f"item {n}: {exc.message}", f"第{n}项：{exc.message_zh}") from None
         if rec.applicant not in cols:
             raise ReportError(f"record {rec.id}: unknown applicant type '{rec.applicant}' (use one of {', '.join(cols)})",
                               f"记录{rec.id}：未知的申请人类型“{rec.applicant}”（可用：{'、'.join(cols)}）")
@@ -174,7 +192,7 @@ def annual_table(records, year: int, layout: TableLayout | None = None) -> Annua
                                   f"记录{rec.id}：办结日期{rec.closed_on}早于收到日期{rec.received}")
             if rec.row not in result_rows:
                 raise ReportError(f"record {rec.id}: unknown result row '{rec.row}'",
-                                  f"记录{rec.id}：未知的办理结果行“{rec.row}”")
+                                  f"记录{rec.id}：未知的办理结果行（row）“{rec.row}”")
         if rec.received > end:
             continue
         col = rec.applicant
@@ -226,6 +244,10 @@ def check_table(table, layout: TableLayout | None = None) -> list[Finding]:
     """Every way a section-three table breaks the format's rules (empty when it balances)."""
     lay = layout or (table.layout if isinstance(table, AnnualTable) else load_table_layout())
     cells = table.cells if isinstance(table, AnnualTable) else table
+    if not isinstance(cells, dict):
+        raise ReportError(f"the table must be a mapping of rows to columns to counts, not {cells!r}",
+                          f"表格必须是“行: 列: 数量”的映射，而不是{cells!r}")
+    cells = {r: (row if isinstance(row, dict) else {}) for r, row in cells.items()}
     labels = {c.code: c.zh for c in lay.columns}
     findings = []
     for r in lay.rows:

@@ -34,9 +34,14 @@ def _published_report(path):
     return load_report_rules(Path(path).parent)
 
 
+def _labels(path):
+    from .labels import load_labels
+    return load_labels(path)
+
+
 # file name -> function(path) that loads and validates it
 OTHER_LOADERS: dict = {"outcomes.yaml": _outcomes, "fees.yaml": _fees, "remedies.yaml": _remedies,
-                       "table.yaml": _report_table,
+                       "table.yaml": _report_table, "statuses.yaml": _labels,
                        # checking a published annual report (disclosure_rules.published)
                        **dict.fromkeys(("sections.yaml", "phrases.yaml", "checks.yaml", "deadlines.yaml"),
                                        _published_report)}

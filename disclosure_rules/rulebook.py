@@ -125,6 +125,7 @@ class EventRule:
     answers: str | None = None
     parameter: str | None = None
     parties: dict = attrs.field(factory=dict)
+    fields: dict = attrs.field(factory=dict)     # data a case may record with the event: field -> kind
 
 
 @attrs.frozen
@@ -417,7 +418,8 @@ def _event(k: str, v: Map, rid: str) -> EventRule:
                      status=v.get("status"), applicant=v.get("applicant"), applicant_field=ap.get("field"),
                      applicant_parameter=ap.get("parameter"), applicant_period=ap.get("period"),
                      expiry_status=expiry.get("status"), expiry_outcome=expiry.get("outcome"),
-                     answers=v.get("answers"), parameter=v.get("parameter"), parties=parties)
+                     answers=v.get("answers"), parameter=v.get("parameter"), parties=parties,
+                     fields={f: d.get("kind", "any") for f, d in (v.get("fields") or {}).items()})
 
 
 def _fail(m, key, en, zh):

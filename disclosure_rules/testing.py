@@ -17,7 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import strategies as st
+try:
+    from hypothesis import strategies as st
+except ImportError:      # an optional dependency: say how to get it, not a bare ModuleNotFoundError
+    raise ImportError("disclosure_rules.testing needs hypothesis, which is not installed: "
+                      "pip install 'disclosure-rules[test]' (安装测试依赖：pip install 'disclosure-rules[test]')",
+                      name="hypothesis") from None
 
 from .calendar import load_calendar
 

@@ -28,3 +28,10 @@ def workday_count(text: str) -> int:
         raise InputError(f"the number of working days must be at least 1, not {n}",
                          f"工作日数必须至少为1，而不是{n}")
     return n
+
+
+def add_keep_unknown_keys(p) -> None:
+    """``--keep-unknown-keys``: the reading before 0.2 (unknown case keys kept, not an error)."""
+    p.add_argument("--keep-unknown-keys", dest="extra_keys", action="store_const", const="keep", default="reject",
+                   help="keep keys the case format does not know instead of refusing the case "
+                        "(the behaviour before 0.2; prefer an 'extra:' mapping)")

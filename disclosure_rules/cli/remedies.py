@@ -16,6 +16,7 @@ def register(sub) -> None:
                    help="the answer did not state the right to review or sue and the period")
     p.add_argument("--estimate-until", type=int, metavar="YEAR",
                    help="estimate unpublished calendar years up to YEAR (results marked provisional)")
+    A.add_keep_unknown_keys(p)
     common_options(p)
     p.set_defaults(func=run)
 
@@ -30,7 +31,7 @@ def run(args) -> int:
 
     as_of = args.as_of or today_in_beijing()
     outs = []
-    for case in load_cases(args.case):
+    for case in load_cases(args.case, extra_keys=args.extra_keys):
         cal = load_calendar(case.calendar, estimate_until=args.estimate_until)
         result = evaluate(case, as_of, calendar=cal)
         outs.append((result, remedies_for_result(result, rights_stated=not args.rights_not_stated, calendar=cal)))
@@ -54,6 +55,8 @@ def run(args) -> int:
             if d.note:
                 print(f"    {d.note.get(args.lang)}")
             print("    [" + cite_all(d.basis, args.lang) + "]")
+        for n in rem.notes:
+            print("  " + n.get(args.lang))
         if rem.review_first:
             print("  " + rem.review_first_note.get(args.lang))
         if rem.provisional:

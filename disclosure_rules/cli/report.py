@@ -31,22 +31,32 @@ def register(sub) -> None:
     p.add_argument("--agency-kind", choices=("department", "government"),
                    help="department (due 31 January) or government (its summary, due 31 March)")
     p.add_argument("--local", metavar="NAME", help="a local layer of stricter rules, e.g. gansu-jinchang")
+    from . import args as A
+
+    A.add_keep_unknown_keys(p)
     common_options(p)
     # the table's official labels are Chinese: text and CSV default to them
     p.set_defaults(func=run, lang=os.environ.get("DISCLOSURE_RULES_LANG", "zh"))
 
 
-def _records(path, year):
+def _records(path, year, extra_keys="reject"):
     """Report records from a file of cases (evaluated as of 31 December) or of plain records."""
     from ..case import parse_case, read_items
+    from ..errors import CaseError
     from ..clock import evaluate
     from ..report import ReportRecord, record_from_result
 
     year_end = dt.date(year, 12, 31)
     out = []
-    for item in read_items(path, keys=("cases", "records")):
+    items = read_items(path, keys=("cases", "records"))
+    for n, item in enumerate(items, 1):
         if isinstance(item, dict) and "receipt" in item:
-            case = parse_case(item)
+            try:
+                case = parse_case(item, extra_keys=extra_keys)
+            except CaseError as exc:        # say which item of the file is wrong
+                if len(items) == 1:
+                    raise
+                raise CaseError(f"{path}, item {n}: {exc.message}", f"{path}第{n}项：{exc.message_zh}") from None
             if case.receipt.dates and max(case.receipt.dates.values()) > year_end:
                 continue
             # the table needs only what happened by 31 December; due dates in the next
@@ -85,7 +95,7 @@ def run(args) -> int:
         return 1 if findings else 0
     if not args.cases or args.year is None:
         raise InputError("give a file of cases and --year, or --check TABLE", "请给出案件文件和--year，或--check 表格文件")
-    table = annual_table(_records(args.cases, args.year), args.year)
+    table = annual_table(_records(args.cases, args.year, args.extra_keys), args.year)
     if args.format == "xlsx":
         if not args.out:
             raise InputError("--format xlsx needs --out FILE", "--format xlsx需要--out文件名")

@@ -20,13 +20,14 @@ def register(sub) -> None:
     p.add_argument("--recheck", metavar="RESULTS",
                    help="results stored earlier (timeline --json, JSON or JSON Lines): print one JSON line per case "
                         "whose answer changes on the calendar installed now; exit 1 if any does")
+    A.add_keep_unknown_keys(p)
     common_options(p)
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
     from . import print_json
-    cases = load_cases(args.case)
+    cases = load_cases(args.case, extra_keys=args.extra_keys)
     if args.recheck:
         return _recheck(args, cases)
     as_of = args.as_of or today_in_beijing()

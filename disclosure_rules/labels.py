@@ -1,0 +1,51 @@
+"""The names a person reads for ids in a result: statuses and the clock's own
+steps (``rules/labels/statuses.yaml``), channels and events (their titles in
+the rule files).  An id with no name is shown as it is."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from .rulebook import Text, bundled_rules_dir, load_rules
+from .schema import validate
+from .yamlfile import load_yaml
+
+
+def load_labels(path) -> dict:
+    path = Path(path)
+    doc = load_yaml(path)
+    validate(doc, "statuses", path)
+    return {k: {n: Text(v["zh"], v["en"]) for n, v in doc[k].items()} for k in ("statuses", "steps")}
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled() -> dict:
+    return load_labels(bundled_rules_dir() / "labels" / "statuses.yaml")
+
+
+def _titles(kind: str, key: str, versions) -> Text | None:
+    """The title of a channel or event in the rule sets ``versions`` (in order), else in any bundled set."""
+    sets = load_rules().rulesets
+    order = [sets[v] for v in versions or () if v in sets] + sorted(sets.values(), key=lambda r: r.id)
+    for rs in order:
+        item = (rs.channels if kind == "channels" else rs.events).get(key)
+        if item is not None:
+            return item.title
+    return None
+
+
+def status_label(status: str, lang: str = "en") -> str:
+    t = _bundled()["statuses"].get(status)
+    return t.get(lang) if t is not None else status
+
+
+def channel_label(channel: str, lang: str = "en", versions=()) -> str:
+    t = _titles("channels", channel, versions)
+    return t.get(lang) if t is not None else channel
+
+
+def step_label(kind: str, lang: str = "en", versions=()) -> str:
+    """The name of a trace step: an event's title, or one of the clock's own steps."""
+    t = _titles("events", kind, versions) or _bundled()["steps"].get(kind)
+    return t.get(lang) if t is not None else kind

@@ -1,0 +1,126 @@
+"""What a case may say, per regime: its keys and the names its values use.
+
+The keys of a request (the ``ogi`` regime) come from the rule files: the
+receipt's dates from the channels of ``receipt.yaml`` (Art. 31), the event
+types from ``events.yaml`` and each event's fields from what its effect reads
+(``EFFECT_FIELDS``, the engine's vocabulary), the field its applicant period
+names (``applicant_period.field``) and the fields it declares (``fields:``).
+Other regimes (work orders...) register their own vocabulary in ``REGIMES``;
+a case names its regime with ``regime:`` (default ``ogi``).
+"""
+
+from __future__ import annotations
+
+import functools
+
+import attrs
+
+from .errors import CaseError
+from .hints import hint
+
+# the request's own format: these keys hold the case, everything else must be under `extra:`
+CASE_KEYS = {"id": "text", "regime": "name", "receipt": "mapping", "events": "list", "applicant": "name",
+             "calendar": "name", "local": "name", "extra": "mapping"}
+EVENT_KEYS = {"type": "name", "date": "date", "note": "text", "extra": "mapping"}
+# the fields each effect of the clock reads from an event (see clock.py)
+EFFECT_FIELDS = {
+    "suspend": {"received": "date"},
+    "restart": {"justified": "any"},
+    "pause": {"party": "party", "received": "date"},
+    "resume": {"party": "party"},
+    "extend": {"workdays": "integer"},
+    "set": {"due": "date"},
+    "close": {"outcome": "outcome", "reason": "reason"},
+    "record": {},
+}
+EXTRA_KEYS = ("reject", "keep")
+
+
+@attrs.frozen
+class Vocabulary:
+    """The keys of a regime's cases and the names their values may take.
+
+    ``events``: event type -> {field: kind}; ``names``: kind -> {name: (zh, en)}
+    (kinds: channel, party, outcome, reason, applicant, calendar, local)."""
+
+    regime: str
+    top: dict
+    receipt: dict
+    events: dict
+    names: dict
+
+    def titles(self, kind: str) -> dict:
+        return self.names.get(kind, {})
+
+
+def check_extra_keys(extra_keys) -> None:
+    if extra_keys not in EXTRA_KEYS:
+        en, zh = hint(extra_keys, EXTRA_KEYS)
+        raise CaseError(f"extra_keys={extra_keys!r} is not an option{en}", f"extra_keys={extra_keys!r}不是可用的选项{zh}")
+
+
+def unknown_key(key, allowed, where_en: str, where_zh: str, event: int | None = None) -> CaseError:
+    """The error for a key the regime does not know, with a did-you-mean."""
+    en, zh = hint(key, sorted(allowed))
+    return CaseError(f"{where_en}: unknown key '{key}'{en}; a system's own data goes under 'extra:'",
+                     f"{where_zh}：不认识的键“{key}”{zh}；系统自用的数据请写在extra:之下", event=event)
+
+
+def unknown_name(kind_en: str, kind_zh: str, value, names: dict, where_en: str, where_zh: str,
+                 event: int | None = None) -> CaseError:
+    en, zh = hint(value, list(names), {k: v for k, v in names.items() if v})
+    return CaseError(f"{where_en}: unknown {kind_en} '{value}'{en}", f"{where_zh}：未知的{kind_zh}“{value}”{zh}",
+                     event=event)
+
+
+def vocabulary(regime: str | None = None, rules=None) -> Vocabulary:
+    """The vocabulary of ``regime`` (default ``ogi``) from ``rules`` (a RuleBook; default the bundled rules)."""
+    regime = "ogi" if regime is None else regime
+    make = REGIMES.get(regime) if isinstance(regime, str) else None
+    if make is None:
+        en, zh = hint(regime, sorted(REGIMES))
+        raise CaseError(f"unknown regime '{regime}'{en}", f"未知的制度（regime）“{regime}”{zh}")
+    if rules is None:
+        from .rulebook import load_rules
+        rules = load_rules()
+    return make(rules)
+
+
+@functools.lru_cache(maxsize=8)
+def _request_vocabulary(book) -> Vocabulary:
+    from .calendar import available_calendars
+    from .case import APPLICANT_TYPES
+
+    receipt = {"channel": "channel"}
+    channels, events, parties, outcomes, reasons = {}, {}, {}, {}, {}
+    for rs in book.rulesets.values():
+        for ch in rs.channels.values():
+            channels[ch.key] = (ch.title.zh, ch.title.en)
+            for f in (*ch.requires, ch.date_of_receipt, ch.confirm_on_day_of):
+                if f:
+                    receipt[f] = "date"
+        for ev in rs.events.values():
+            fields = events.setdefault(ev.type, dict(EVENT_KEYS))
+            fields.update(EFFECT_FIELDS.get(ev.effect, {}))
+            if ev.applicant_field:
+                fields[ev.applicant_field] = "integer"
+            fields.update(getattr(ev, "fields", None) or {})
+            for p in ev.parties:
+                parties[p] = None
+        cat = rs.outcomes
+        if cat is not None:
+            for code, o in list(cat.outcomes.items()) + list(cat.closures.items()):
+                outcomes.setdefault(code, (o.title.zh, o.title.en))
+            for code, r in cat.reasons.items():
+                reasons.setdefault(code, (r.title.zh, r.title.en))
+    names = {"channel": channels, "party": parties, "outcome": outcomes, "reason": reasons,
+             "applicant": dict.fromkeys(APPLICANT_TYPES), "calendar": dict.fromkeys(available_calendars()),
+             "local": dict.fromkeys(sorted(book.rulesets)), "event": {k: None for k in events}}
+    for rs in book.rulesets.values():
+        for ev in rs.events.values():
+            names["event"][ev.type] = (ev.title.zh, ev.title.en)
+    return Vocabulary("ogi", dict(CASE_KEYS), receipt, events, names)
+
+
+# regime id -> function(RuleBook) -> Vocabulary; another regime adds its entry here
+REGIMES = {"ogi": _request_vocabulary}
