@@ -18,9 +18,11 @@ import sys
 
 from ..errors import DisclosureRulesError, InputError
 from . import check, classify, fee, remedies, report, timeline, workdays
+from . import worktime
 
 # each module adds its subcommand: register(subparsers) and sets func(args) -> int
 SUBCOMMANDS = [workdays, timeline, classify, fee, remedies, report, check]
+SUBCOMMANDS.append(worktime)
 
 
 class _Parser(argparse.ArgumentParser):
