@@ -32,6 +32,7 @@ def run(args) -> int:
     book = load_rules(args.rules)
     extra = _other_loaders(args.rules)
     outcomes = run_examples(book, (lambda cid: cals[cid]) if search else None)
+    outcomes += regime_examples(args.rules, args.calendars)
     failed = [o for o in outcomes if not o.passed]
     if args.json:
         print_json({"ok": not failed, "calendars": sorted(cals), "rulesets": sorted(book.rulesets),
@@ -45,6 +46,13 @@ def run(args) -> int:
               (f"{len(cals)} calendars, {len(book.rulesets)} rule sets, {len(extra)} other rule files, "
                f"{len(outcomes) - len(failed)}/{len(outcomes)} examples passed"))
     return 1 if failed else 0
+
+
+def regime_examples(rules_dir, calendars_dir=None) -> list:
+    """The examples of the time-limit regimes (rules/<regime>/regime-examples.yaml),
+    with office hours from ``calendars_dir/hours`` before the bundled ones."""
+    from ..regimes.examples import run_regime_examples
+    return run_regime_examples(rules_dir, calendars_dir / "hours" if calendars_dir else None)
 
 
 def _other_loaders(rules_dir) -> list[str]:
