@@ -91,7 +91,8 @@ def test_the_engine_names_no_regime():
     for rid in ids:
         r = regimes.find_regime(rid, TEST_REGIMES)
         words |= set(r.events) | {f for f in r.fields} | {s.key for s in r.stages}
-    words -= {"start", "done", "return", "kind"}   # words of the engine's own vocabulary and Python's
+    # words that are also keys of the rule-file format or plain Python
+    words -= {"start", "done", "return", "kind", "title", "unit", "severity"}
     for py in ENGINE.glob("*.py"):
         found = sorted(words & _code_words(py))
         assert not found, f"{py.name} names a regime or its vocabulary: {found}"
@@ -216,3 +217,32 @@ def test_check_runs_the_regime_examples(capsys):
     out = json.loads(capsys.readouterr().out)
     assert rc == 0 and any(e["ruleset"] == "hotline-jinchang" for e in out["examples"])
     assert "hotline-jinchang/regime.yaml" in out["other_files"]
+
+
+def test_proactive_items_in_batch(capsys, tmp_path):
+    p = tmp_path / "items.jsonl"
+    items = [{"id": "P-1", "regime": "proactive", "formed": "2026-09-10", "published": "2026-10-14"},
+             {"id": "P-2", "regime": "proactive", "formed": "2026-09-10", "published": "2026-10-15"},
+             {"id": "P-3", "regime": "proactive", "formed": "2026-11-20"}]
+    p.write_text("\n".join(json.dumps(i) for i in items), encoding="utf-8")
+    rc = main(["timeline", str(p), "--json", "--as-of", "2026-12-11"])
+    out = json.loads(capsys.readouterr().out)
+    assert rc == 0 and [r["stages"][0]["due"] for r in out[:2]] == ["2026-10-14", "2026-10-14"]
+    assert [[v["code"] for v in r["violations"]] for r in out] == [[], ["late_publication"], []]
+    assert out[2]["status"] == "open" and out[2]["stages"][0]["due"] == "2026-12-18"
+
+
+def test_a_proactive_due_date_beyond_the_calendar_exits_3(capsys, tmp_path):
+    p = tmp_path / "item.yaml"
+    p.write_text("id: P-9\nregime: proactive\nformed: 2026-12-10\n", encoding="utf-8")
+    assert main(["timeline", str(p), "--as-of", "2026-12-11"]) == 3
+    assert "2027" in capsys.readouterr().err
+
+
+def test_a_backwards_deadline_under_both_readings():
+    data = {"id": "C-9", "regime": "court-appearance-jinchang", "hearing": "2026-10-20",
+            "events": [{"type": "change_requested", "at": "2026-10-18"}]}
+    as_of = dt.date(2026, 10, 30)
+    assert [s.due for s in regimes.evaluate(data, as_of).stages] == ["2026-10-17"]
+    res = regimes.evaluate(data, as_of, params={"change_request_reading": "before_the_hearing"})
+    assert [s.due for s in res.stages] == ["2026-10-19"] and not res.violations

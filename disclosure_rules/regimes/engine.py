@@ -17,7 +17,7 @@ from ..basis import cite_all
 from ..conditions import holding, variables_class
 from ..errors import CaseError, InputError
 from .files import field_facts
-from .model import CHECKS, Regime, Stage
+from .model import CHECKS, FieldRef, Regime, Stage
 from .order import Order
 from .periods import TimeBase
 from .result import RegimeResult, StageResult, Step, Violation
@@ -53,12 +53,19 @@ class _Run:
     def __init__(self, regime: Regime, order: Order, tb: TimeBase, as_of, params: dict):
         self.r, self.o, self.tb, self.as_of, self.params = regime, order, tb, as_of, params
         self.events = tuple(e for e in order.events if e.at <= as_of)
-        self.field_kinds = field_facts(regime.fields)
+        self.field_kinds = field_facts(regime.fields, regime.parameters)
         self.field_values = {k: order.fields.get(k, "" if kind == "string" else 0)
-                             for k, kind in self.field_kinds.items()}
+                             for k, kind in self.field_kinds.items() if k in regime.fields}
+        self.field_values.update({k: regime.param(k, params) for k in regime.parameters})
         self.stages, self.violations, self.trace = [], [], []
+        self.dues = {}                    # stage -> due moment, for {due_of: STAGE}
 
     def val(self, v):
+        if isinstance(v, FieldRef):
+            n = self.o.fields.get(v.name)
+            if n is None:
+                raise CaseError(f"order {self.o.id}: '{v.name}' is needed for this period", f"工单{self.o.id}：计算期限需要{v.name}")
+            return n
         return self.r.resolve(v, self.params)
 
     def step(self, at, stage, kind, due, en, zh, basis=()):
@@ -68,9 +75,13 @@ class _Run:
         """The first of ``anchors`` the order has (a field, or the first event of a type after ``after``)."""
         for a in anchors:
             name = self.val(a.name)
+            if a.kind == "due_of":
+                if name in self.dues:
+                    return self.dues[name], f"the due date of {name}"
+                continue
             if a.kind == "field":
                 v = self.o.fields.get(name)
-                if v is not None and v <= self.as_of:
+                if v is not None:
                     return v, name
             else:
                 if name not in self.r.events:
@@ -95,14 +106,13 @@ class _Run:
         return fired
 
     def run_stage(self, stage: Stage):
+        ran = {s.stage: s for s in self.stages}
+        if any(k not in ran or ran[k].late != late for k, late in stage.requires):
+            return
         start, start_name = self.moment(stage.starts)
         if start is None:
             return
         start_at = start.at if hasattr(start, "at") else start
-        done, _ = self.moment(stage.done, start_at)
-        done_at = None if done is None else (done.at if hasattr(done, "at") else done)
-        if stage.only_when_done and done_at is None:
-            return
         limit = next((lim for lim in stage.limits if _holds(self.val(lim.when), self.field_values, self.field_kinds)),
                      None)
         if limit is None:
@@ -110,11 +120,19 @@ class _Run:
                             f"({', '.join(f'{k}={v}' for k, v in self.o.fields.items() if k in self.field_kinds)})",
                             f"工单{self.o.id}：环节“{stage.key}”没有适用于该工单的时限")
         p = limit.period
+        backwards = p.direction == "before"
+        done, _ = self.moment(stage.done, None if backwards else start_at)
+        done_at = None if done is None else (done.at if hasattr(done, "at") else done)
+        if done_at is not None and done_at > self.as_of:
+            done_at = None                          # a field dated after the evaluation has not happened yet
+        if stage.only_when_done and done_at is None:
+            return
         n = self.val(p.value)
         due = self.tb.add(start_at, p.unit, n, self.val(p.convention), self.val(p.rollover), p.direction)
         self.step(start_at, stage.key, "start", due,
-                  f"{stage.title.en}: starts at {start_name}; {n} {p.unit.replace('_', ' ')} {p.direction}",
-                  f"{stage.title.zh}：自{start_name}起算，{n} {p.unit}（{'之前' if p.direction == 'before' else '之后'}）",
+                  f"{stage.title.en}: {'counted back from' if backwards else 'starts at'} {start_name}; "
+                  f"{n} {p.unit.replace('_', ' ')} {p.direction}",
+                  f"{stage.title.zh}：自{start_name}{'倒数' if backwards else '起算'}{n} {p.unit}",
                   limit.basis)
         closed, _ = self.moment(stage.closed_by, start_at)
         closed_at = None if closed is None else (closed.at if hasattr(closed, "at") else closed)
@@ -123,6 +141,7 @@ class _Run:
         end = done_at or closed_at
         if stage.extension is not None:
             due = self.extensions(stage, start_at, end, due)
+        self.dues[stage.key] = due
         self.finish(stage, start_at, due, done_at, closed_at, done)
 
     def extensions(self, stage: Stage, start, end, due):
@@ -175,8 +194,8 @@ def evaluate_order(regime: Regime, order: Order, tb: TimeBase, as_of, params: di
     """The result of ``order`` under ``regime`` as of ``as_of`` (a moment or a date)."""
     params = check_params(regime, params)
     run = _Run(regime, order, tb, as_of, params)
-    first = min([e.at for e in order.events] + [v for k, v in order.fields.items()
-                                                 if regime.fields[k].type in ("time", "date")], default=None)
+    first = min([e.at for e in order.events] + [v for k, v in order.fields.items() if regime.fields[k].required
+                                                 and regime.fields[k].type in ("time", "date")], default=None)
     if first is not None and as_of < (first if tb.resolution == "day" or isinstance(first, dt.datetime)
                                       else dt.datetime.combine(first, dt.time())):
         raise CaseError(f"order {order.id}: evaluated as of {tb.fmt(as_of)}, before its first moment {tb.fmt(first)}",

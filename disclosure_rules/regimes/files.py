@@ -20,8 +20,8 @@ from ..basis import parse_basis
 from ..errors import RuleFileError, UnknownNameError
 from ..rulebook import Text, bundled_rules_dir
 from ..yamlfile import Map, Seq, load_yaml
-from .model import (CHECKS, FIELD_TYPES, UNITS, Anchor, EventSpec, Example, Extension, FieldSpec, Limit, Parameter,
-                    ParamRef, Period, Regime, Stage, ViolationRule)
+from .model import (CHECKS, FIELD_TYPES, UNITS, Anchor, EventSpec, Example, Extension, FieldRef, FieldSpec, Limit,
+                    Parameter, ParamRef, Period, Regime, Stage, ViolationRule)
 
 FILES = ("regime.yaml", "stages.yaml", "regime-examples.yaml")
 _STRING_OPS = {"equal_to", "starts_with", "ends_with", "contains", "matches_regex", "non_empty"}
@@ -106,12 +106,17 @@ def _events(doc: Map) -> dict:
 
 # ----------------------------------------------------------------------------- stages.yaml
 
-def _period(p, params, what) -> Period:
+def _period(p, params, what, fields=None) -> Period:
     _keys(p, {"unit", "value", "convention", "rollover", "direction"}, what, what)
     if p.get("unit") not in UNITS:
         _fail(p, "unit", f"{what}: unit must be one of {', '.join(UNITS)}", f"{what}：unit必须是{'、'.join(UNITS)}之一")
     v = _value(p.get("value"), params, p, "value")
-    if not isinstance(v, ParamRef) and (not isinstance(v, int) or isinstance(v, bool) or v < 0):
+    if isinstance(v, dict) and set(v) == {"field"}:
+        if fields is None or getattr(fields.get(v["field"]), "type", None) != "number":
+            _fail(p, "value", f"{what}: '{v['field']}' is not a number field of the case",
+                  f"{what}：“{v['field']}”不是案件的数字字段")
+        v = FieldRef(v["field"])
+    if not isinstance(v, (ParamRef, FieldRef)) and (not isinstance(v, int) or isinstance(v, bool) or v < 0):
         _fail(p, "value", f"{what}: value must be a whole number (or {{param: NAME}})",
               f"{what}：value必须是整数（或{{param: 参数名}}）")
     if p.get("direction", "after") not in ("after", "before"):
@@ -120,7 +125,7 @@ def _period(p, params, what) -> Period:
                   _value(p.get("rollover"), params, p, "rollover"), p.get("direction", "after"))
 
 
-def _anchors(v, m, key, params, events, fields) -> tuple:
+def _anchors(v, m, key, params, events, fields, stages=()) -> tuple:
     if v is None:
         return ()
     if not isinstance(v, list):
@@ -128,12 +133,12 @@ def _anchors(v, m, key, params, events, fields) -> tuple:
               f"“{key}”应列出时点，例如[{{event: 事件名}}]或[{{field: 字段名}}]")
     out = []
     for i, a in enumerate(v):
-        if not isinstance(a, dict) or len(a) != 1 or next(iter(a)) not in ("event", "field"):
-            _fail(v, i, f"'{key}': each moment is {{event: NAME}} or {{field: NAME}}",
-                  f"“{key}”：每个时点写成{{event: 名称}}或{{field: 名称}}")
+        if not isinstance(a, dict) or len(a) != 1 or next(iter(a)) not in ("event", "field", "due_of"):
+            _fail(v, i, f"'{key}': each moment is {{event: NAME}}, {{field: NAME}} or {{due_of: STAGE}}",
+                  f"“{key}”：每个时点写成{{event: 名称}}、{{field: 名称}}或{{due_of: 前一环节}}")
         kind, name = next(iter(a.items()))
         name = _value(name, params, a, kind)
-        known = events if kind == "event" else fields
+        known = {"event": events, "field": fields, "due_of": stages}[kind]
         if not isinstance(name, ParamRef) and name not in known:
             _fail(a, kind, f"'{key}': unknown {kind} '{name}' (known: {', '.join(sorted(known))})",
                   f"“{key}”：未知的{'事件' if kind == 'event' else '字段'}“{name}”（可用：{'、'.join(sorted(known))}）")
@@ -163,16 +168,20 @@ def _conditions(node, facts: dict, params: dict, what: str):
     return {"name": node["name"], "operator": node["operator"], "value": _value(node.get("value"), params, node, "value")}
 
 
-def field_facts(fields: dict) -> dict:
-    """Business-rules kinds of the order's fields, as facts of conditions."""
-    return {k: "numeric" if f.type == "number" else "string" for k, f in fields.items() if f.type in
-            ("choice", "text", "number")}
+def field_facts(fields: dict, params: dict | None = None) -> dict:
+    """Business-rules kinds of the facts of conditions: the case's fields and the parameters."""
+    out = {k: "numeric" if f.type == "number" else "string" for k, f in fields.items() if f.type in
+           ("choice", "text", "number")}
+    for k, p in (params or {}).items():
+        out[k] = "boolean" if isinstance(p.value, bool) else "numeric" if isinstance(p.value, (int, float)) \
+            else "string"
+    return out
 
 
-def _stage(key, s, params, events, fields) -> Stage:
-    _keys(s, {"title", "starts", "done", "closed_by", "limits", "extensions", "only_when_done"},
+def _stage(key, s, params, events, fields, earlier=()) -> Stage:
+    _keys(s, {"title", "starts", "done", "closed_by", "limits", "extensions", "only_when_done", "requires"},
           f"stage '{key}'", f"环节“{key}”")
-    facts = field_facts(fields)
+    facts = field_facts(fields, params)
     limits = []
     seq = s.get("limits")
     if not isinstance(seq, Seq) or not seq:
@@ -180,7 +189,7 @@ def _stage(key, s, params, events, fields) -> Stage:
     for i, lim in enumerate(seq):
         _keys(lim, {"when", "period", "basis"}, f"a limit of stage '{key}'", f"环节“{key}”的时限")
         limits.append(Limit(_conditions(lim.get("when"), facts, params, f"stage '{key}'"),
-                            _period(lim.get("period"), params, f"stage '{key}' period"),
+                            _period(lim.get("period"), params, f"stage '{key}' period", fields),
                             parse_basis(lim.get("basis"), lim), seq.line_of(i)))
     ext = None
     if s.get("extensions") is not None:
@@ -196,10 +205,21 @@ def _stage(key, s, params, events, fields) -> Stage:
                         _value(appr.get("required", False), params, appr, "required") if appr else False,
                         parse_basis(e.get("basis"), e))
     return Stage(key, _text(s.get("title", key), s, "title"),
-                 _anchors(s.get("starts"), s, "starts", params, events, fields),
+                 _anchors(s.get("starts"), s, "starts", params, events, fields, earlier),
                  _anchors(s.get("done"), s, "done", params, events, fields), tuple(limits),
                  _anchors(s.get("closed_by"), s, "closed_by", params, events, fields), ext,
-                 bool(s.get("only_when_done")), s.path, s.line)
+                 bool(s.get("only_when_done")), _requires(s, earlier), s.path, s.line)
+
+
+def _requires(s: Map, earlier) -> tuple:
+    out = []
+    for i, r in enumerate(s.get("requires") or []):
+        if not isinstance(r, dict) or set(r) != {"stage", "late"} or r["stage"] not in earlier \
+                or not isinstance(r["late"], bool):
+            _fail(s, "requires", "'requires' lists {stage: EARLIER STAGE, late: true|false}",
+                  "requires写成{stage: 前面的环节, late: true或false}")
+        out.append((r["stage"], r["late"]))
+    return tuple(out)
 
 
 def _with(m: Map, **extra) -> Map:
@@ -219,7 +239,7 @@ def _violations(doc: Map, stages: dict, params, fields) -> tuple:
         if v.get("check") not in CHECKS:
             _fail(v, "check", f"violation '{code}': check must be {' or '.join(CHECKS)}",
                   f"违规情形“{code}”：check必须是{'或'.join(CHECKS)}")
-        facts = {**field_facts(fields), **CHECKS[v["check"]]}
+        facts = {**field_facts(fields, params), **CHECKS[v["check"]]}
         sev = _value(v.get("severity", "breach"), params, v, "severity")
         if not isinstance(sev, ParamRef) and sev not in ("breach", "warning"):
             _fail(v, "severity", "severity is breach or warning", "severity只能是breach或warning")
@@ -280,11 +300,16 @@ def load_regime_folder(folder) -> Regime:
         if head.get(k) is not None and not isinstance(head[k], dt.date):
             _fail(head, k, f"'{k}' must be a date written YYYY-MM-DD", f"“{k}”必须是日期")
     params, fields, events = _parameters(doc), _fields(doc), _events(doc)
+    for k in sorted(set(params) & set(fields)):
+        _fail(doc["parameters"], k, f"'{k}' is both a field and a parameter: rename one",
+              f"“{k}”既是字段又是参数：请改名其一")
     st = docs.get("stages.yaml")
     if not isinstance(st, Map) or not isinstance(st.get("stages"), Map):
         raise RuleFileError(folder / "stages.yaml", 1, "stages.yaml must list 'stages'", "stages.yaml必须列出stages")
     _keys(st, {"stages", "violations"}, "stages.yaml", "stages.yaml")
-    stages = {k: _stage(k, s, params, events, fields) for k, s in st["stages"].items()}
+    stages = {}
+    for k, s in st["stages"].items():
+        stages[k] = _stage(k, s, params, events, fields, tuple(stages))
     return Regime(str(head.get("id")), _text(head.get("title", head.get("id")), head, "title"),
                   str(head.get("instrument", "")), head["resolution"], str(head.get("calendar", "cn")),
                   _value(head.get("hours"), params, head, "hours"), fields, events, params,

@@ -37,6 +37,13 @@ class ParamRef:
 
 
 @attrs.frozen
+class FieldRef:
+    """A value to read from the case's field ``name`` (e.g. a period a law sets for this item)."""
+
+    name: str
+
+
+@attrs.frozen
 class Parameter:
     key: str
     value: object
@@ -51,7 +58,7 @@ class Period:
     """``value`` units after (or, with ``direction: before``, before) a moment."""
 
     unit: str
-    value: object                         # int or ParamRef
+    value: object                         # int, ParamRef or FieldRef
     convention: object = None             # working days from a moment: same_time | end_of_day
     rollover: object = None               # calendar days: none | next_workday
     direction: str = "after"
@@ -61,7 +68,7 @@ class Period:
 class Anchor:
     """A moment of an order: a field (``created``, ``formed``) or the first event of a type."""
 
-    kind: str                             # field | event
+    kind: str                             # field | event | due_of (the due moment of an earlier stage)
     name: object                          # str or ParamRef
 
 
@@ -93,6 +100,7 @@ class Stage:
     closed_by: tuple[Anchor, ...] = ()
     extension: Extension | None = None
     only_when_done: bool = False
+    requires: tuple = ()                  # ((earlier stage, late?), ...): run only when each ran so
     path: str = ""
     line: int = 0
 
