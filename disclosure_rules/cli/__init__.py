@@ -19,10 +19,12 @@ import sys
 from ..errors import DisclosureRulesError, InputError
 from . import check, classify, fee, remedies, report, timeline, workdays
 from . import worktime
+from . import assess
 
 # each module adds its subcommand: register(subparsers) and sets func(args) -> int
 SUBCOMMANDS = [workdays, timeline, classify, fee, remedies, report, check]
 SUBCOMMANDS.append(worktime)
+SUBCOMMANDS.append(assess)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -69,7 +69,9 @@ def run_regime_examples(rules_dir=None, hours_search_path=None) -> list[ExampleO
 
 def regime_file_loaders() -> dict:
     """File name -> loader, for the registry of rule files (``rule_files.OTHER_LOADERS``)."""
+    from .assessment import load_assessment_file
     from .files import load_regime_folder
     return {"regime.yaml": lambda p: load_regime_folder(p.parent),
+            "assessment.yaml": lambda p: load_assessment_file(p, p.parent.parent),
             "stages.yaml": lambda p: None,              # read with its folder's regime.yaml
             "regime-examples.yaml": lambda p: None}     # run by run_regime_examples

@@ -170,8 +170,8 @@ def _conditions(node, facts: dict, params: dict, what: str):
 
 def field_facts(fields: dict, params: dict | None = None) -> dict:
     """Business-rules kinds of the facts of conditions: the case's fields and the parameters."""
-    out = {k: "numeric" if f.type == "number" else "string" for k, f in fields.items() if f.type in
-           ("choice", "text", "number")}
+    kinds = {"number": "numeric", "flag": "boolean", "choice": "string", "text": "string"}
+    out = {k: kinds[f.type] for k, f in fields.items() if f.type in kinds}
     for k, p in (params or {}).items():
         out[k] = "boolean" if isinstance(p.value, bool) else "numeric" if isinstance(p.value, (int, float)) \
             else "string"

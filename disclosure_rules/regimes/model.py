@@ -26,7 +26,7 @@ CHECKS = {
     "extension": {"requested_after_due": "boolean", "extension_number": "numeric",
                   "extension_workdays": "numeric"},
 }
-FIELD_TYPES = ("time", "date", "choice", "text", "number")
+FIELD_TYPES = ("time", "date", "choice", "text", "number", "flag")
 
 
 @attrs.frozen

@@ -80,6 +80,10 @@ def _field(spec, value, resolution, what):
             raise CaseError(f"{what}: '{value}' is not one of {', '.join(map(str, spec.choices))}",
                             f"{what}：“{value}”不在可选值{'、'.join(map(str, spec.choices))}之中")
         return value
+    if spec.type == "flag":
+        if not isinstance(value, bool):
+            raise CaseError(f"{what}: '{value}' is not true or false", f"{what}：“{value}”不是true或false")
+        return value
     if spec.type == "number":
         if not isinstance(value, (int, float)) or isinstance(value, bool):
             raise CaseError(f"{what}: '{value}' is not a number", f"{what}：“{value}”不是数字")
