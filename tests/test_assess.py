@@ -111,3 +111,21 @@ def test_grade_bands_are_rule_data(tmp_path):
     (tmp_path / "assessment.yaml").write_text(src.replace("min: 80", "min: 99"), encoding="utf-8")
     with pytest.raises(RuleFileError):
         load_assessment_file(tmp_path / "assessment.yaml")
+
+
+def test_assess_writes_a_workbook(tmp_path, capsys):
+    openpyxl = pytest.importorskip("openpyxl")
+    out = tmp_path / "hotline.xlsx"
+    rc, _, _ = run(capsys, "assess", str(ORDERS), "--month", "2025-10", "--xlsx", str(out))
+    ws = openpyxl.load_workbook(out).active
+    rows = list(ws.values)
+    assert rc == 0 and rows[1][0] == "unit" and rows[3][0] == "金川区住建局" and rows[3][-1] == 74.5
+
+
+def test_unknown_keys_in_assessment_input_are_errors(tmp_path, capsys):
+    p = tmp_path / "facts.jsonl"
+    p.write_text(json.dumps({"facts": "hotline-monthly-jinchang", "unit": "x", "month": "2025-10", "bonsu": {}}),
+                 encoding="utf-8")
+    assert run(capsys, "assess", str(p), "--month", "2025-10")[0] == 2
+    with pytest.raises(CaseError):
+        assess_sheet(find_assessment("ogi-assessment-jinchang"), [{"unit": "x", "itmes": {"a": 1}}])

@@ -28,6 +28,7 @@ def register(sub) -> None:
     g.add_argument("--year", type=int, help="the annual score of YEAR (monthly average + annual items)")
     p.add_argument("--assessment", help="the assessment id (default: the one that counts the file's regimes)")
     p.add_argument("--csv", action="store_true", help="print CSV")
+    p.add_argument("--xlsx", metavar="FILE", help="also write the table as an Excel workbook (needs openpyxl)")
     common_options(p)
     p.set_defaults(func=run)
 
@@ -71,6 +72,8 @@ def run(args) -> int:
 
 def _print(args, a, rows, cols) -> int:
     from . import print_json
+    if args.xlsx:
+        _write_xlsx(args.xlsx, a, rows, cols, args.lang)
     if args.json:
         print_json({"assessment": a.id, "month": args.month, "year": args.year, "rows": rows})
         return 0
@@ -89,3 +92,30 @@ def _print(args, a, rows, cols) -> int:
         for e in r.get("excluded", []):
             print(f"    - {e['id']}: {e['code']} {e['reason']}")
     return 0
+
+
+def _write_xlsx(path, a, rows, cols, lang) -> None:
+    try:
+        from openpyxl import Workbook
+    except ImportError:
+        raise InputError("--xlsx needs openpyxl: pip install 'disclosure-rules[xlsx]'",
+                         "--xlsx需要openpyxl：pip install 'disclosure-rules[xlsx]'") from None
+    wb = Workbook()
+    ws = wb.active
+    ws.title = a.id[:31]
+    ws.append([a.title.get(lang)])
+    ws.append(cols)
+    for r in rows:
+        ws.append([_cell(r.get(c)) for c in cols])
+    try:
+        wb.save(path)
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror}", f"无法写入{path}：{exc.strerror}") from None
+
+
+def _cell(v):
+    """Decimal strings as numbers, so a spreadsheet can sum them."""
+    try:
+        return float(v) if isinstance(v, str) and v.replace(".", "", 1).lstrip("-").isdigit() else v
+    except ValueError:
+        return v

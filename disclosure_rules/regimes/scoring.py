@@ -109,27 +109,30 @@ def _capped_total(spec, given: dict, what: str, unit: str) -> tuple[Decimal, lis
     return _d(capped), trace
 
 
-def assess_month(a, items: list, month: str, *, as_of=None, params=None, search_path=None, evaluate=None) -> list:
-    """Per-unit rows of a ``rates`` assessment for ``month`` (YYYY-MM)."""
-    first, last = month_bounds(month)
-    formula = a.parameters["points_formula"].value if "points_formula" in a.parameters else "proportional"
-    formula = (params or {}).get("points_formula", formula)
-    empty = (params or {}).get("empty_indicator", a.parameters["empty_indicator"].value
-                               if "empty_indicator" in a.parameters else "full")
-    units: dict = {}
-    facts_by_unit: dict = {}
+_FACTS_KEYS = {"facts", "unit", "month", "year", "bonus", "deductions", "annual"}
+
+
+def _collect(a, items, first, last, as_of, params, search_path, evaluate):
+    """The included and excluded cases per unit, and the facts records per unit, for one month."""
+    units, facts_by_unit, month = {}, {}, first.strftime("%Y-%m")
     for d in items:
         if "facts" in d:
+            unknown = sorted(set(d) - _FACTS_KEYS)
+            if unknown:
+                raise CaseError(f"facts record of {d.get('unit')}: unknown key '{unknown[0]}' "
+                                f"(allowed: {', '.join(sorted(_FACTS_KEYS))})",
+                                f"{d.get('unit')}的事实记录：未知的键“{unknown[0]}”")
             if d.get("facts") == a.id and d.get("month") == month:
                 facts_by_unit.setdefault(str(d.get("unit")), []).append(d)
             continue
         if d.get("regime") not in a.cases:
-            continue
+            raise CaseError(f"case {d.get('id')}: regime '{d.get('regime')}' is not counted by assessment {a.id} "
+                            f"(it counts {', '.join(a.cases)})",
+                            f"案件{d.get('id')}：考核{a.id}不统计时限制度“{d.get('regime')}”")
         regime = find_regime(d["regime"], search_path)
         order = parse_order(regime, d)
         anchor = a.cases[regime.id][0]
-        res = None if "due_of" in anchor else True
-        if res is True:                       # the month is known before evaluating: skip the others cheaply
+        if "due_of" not in anchor:            # the month is known before evaluating: skip the others cheaply
             day = _month_of(anchor, order, None)
             if day is None or not (first <= day <= last):
                 continue
@@ -147,6 +150,21 @@ def assess_month(a, items: list, month: str, *, as_of=None, params=None, search_
             u["excluded"].append((order.id, hit[0], f"{hit[2].zh} ({cite_all(hit[3], 'zh')})"))
         else:
             u["cases"].append((regime.id, f, kinds))
+    return units, facts_by_unit
+
+
+def assess_month(a, items: list, month: str, *, as_of=None, params=None, search_path=None, evaluate=None) -> list:
+    """Per-unit rows of a ``rates`` assessment for ``month`` (YYYY-MM)."""
+    first, last = month_bounds(month)
+    given = params or {}
+    for k in given:
+        if k not in a.parameters:
+            raise CaseError(f"assessment {a.id} has no parameter '{k}'", f"考核{a.id}没有参数“{k}”")
+    formula = given.get("points_formula", a.parameters["points_formula"].value
+                        if "points_formula" in a.parameters else "proportional")
+    empty = given.get("empty_indicator", a.parameters["empty_indicator"].value
+                      if "empty_indicator" in a.parameters else "full")
+    units, facts_by_unit = _collect(a, items, first, last, as_of, params, search_path, evaluate)
     rows = []
     for unit in sorted(set(units) | set(facts_by_unit)):
         u = units.get(unit, {"cases": [], "excluded": []})
@@ -222,6 +240,10 @@ def assess_sheet(a, units: list) -> list:
     rows = []
     for d in units:
         unit = str(d.get("unit"))
+        unknown = sorted(set(d) - {"assessment", "unit", "items", "bonus", "deductions", "vetoes"})
+        if unknown:
+            raise CaseError(f"unit {unit}: unknown key '{unknown[0]}' (allowed: assessment, unit, items, bonus, "
+                            "deductions, vetoes)", f"单位{unit}：未知的键“{unknown[0]}”")
         scores = d.get("items") or {}
         if not isinstance(scores, dict) or not all(isinstance(v, (int, float)) and not isinstance(v, bool)
                                                    for v in scores.values()):
