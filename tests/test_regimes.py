@@ -246,3 +246,32 @@ def test_a_backwards_deadline_under_both_readings():
     assert [s.due for s in regimes.evaluate(data, as_of).stages] == ["2026-10-17"]
     res = regimes.evaluate(data, as_of, params={"change_request_reading": "before_the_hearing"})
     assert [s.due for s in res.stages] == ["2026-10-19"] and not res.violations
+
+
+def test_a_unit_the_regime_cannot_count_is_a_rule_file_error(tmp_path):
+    folder = _broken(tmp_path, "  hours: {param: hours}\n", "", file="regime.yaml")
+    with pytest.raises(RuleFileError) as e:
+        regimes.load_regime_folder(folder)
+    assert "stages.yaml" in e.value.message and "office hours" in e.value.message
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+_values = st.one_of(st.none(), st.booleans(), st.integers(-5, 10 ** 6), st.text(max_size=12),
+                    st.sampled_from(["2026-10-12T09:00", "2026-10-12", "2027-03-01T09:00", "2026-10-12T25:00",
+                                     "emergency", "complaint", "satisfied", "signed"]))
+_events = st.lists(st.fixed_dictionaries({"type": st.sampled_from(["dispatched", "signed", "returned",
+                                                                    "extension_requested", "answered", "phoned", 3]),
+                                          "at": _values}, optional={"workdays": _values, "reason": _values}),
+                   max_size=6)
+
+
+@given(st.fixed_dictionaries({"id": st.text(min_size=1, max_size=5), "regime": st.just("hotline-jinchang")},
+                             optional={"created": _values, "urgency": _values, "kind": _values, "rating": _values,
+                                       "events": st.one_of(_events, _values), "unit": _values}))
+def test_any_order_gives_a_result_or_a_documented_error(data):
+    from disclosure_rules.errors import DisclosureRulesError
+    try:
+        regimes.evaluate(data, dt.datetime(2026, 12, 1, 9, 0))
+    except DisclosureRulesError:
+        pass

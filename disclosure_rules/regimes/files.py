@@ -310,6 +310,7 @@ def load_regime_folder(folder) -> Regime:
     stages = {}
     for k, s in st["stages"].items():
         stages[k] = _stage(k, s, params, events, fields, tuple(stages))
+        _check_units(stages[k], head, s)
     return Regime(str(head.get("id")), _text(head.get("title", head.get("id")), head, "title"),
                   str(head.get("instrument", "")), head["resolution"], str(head.get("calendar", "cn")),
                   _value(head.get("hours"), params, head, "hours"), fields, events, params,
@@ -317,6 +318,26 @@ def load_regime_folder(folder) -> Regime:
                   head.get("effective_from"), head.get("effective_to"),
                   _examples(docs.get("regime-examples.yaml"), folder / "regime-examples.yaml"), str(folder),
                   h.hexdigest()[:16])
+
+
+_NEEDS_MINUTES = {"minutes", "clock_hours", "working_minutes", "working_hours"}
+_NEEDS_HOURS = {"working_minutes", "working_hours", "working_days"}
+
+
+def _check_units(stage: Stage, head: Map, s: Map) -> None:
+    """Units the regime's resolution and office hours can count."""
+    periods = [lim.period for lim in stage.limits] + ([stage.extension.period] if stage.extension else [])
+    for p in periods:
+        if head["resolution"] == "day" and p.unit in _NEEDS_MINUTES:
+            _fail(s, "limits", f"stage '{stage.key}': {p.unit} need a regime with resolution: minute",
+                  f"环节“{stage.key}”：{p.unit}只适用于resolution: minute的制度")
+        if head["resolution"] == "minute" and p.unit in _NEEDS_HOURS and head.get("hours") is None:
+            _fail(s, "limits", f"stage '{stage.key}': {p.unit} from a moment need office hours: name them in 'hours'",
+                  f"环节“{stage.key}”：从某一时刻起算{p.unit}需要作息时间：请在hours中写明")
+        if p.direction == "before" and (head["resolution"] == "minute" and p.unit in _NEEDS_HOURS
+                                        or p.unit in {"working_minutes", "working_hours"}):
+            _fail(s, "limits", f"stage '{stage.key}': {p.unit} cannot be counted backwards here",
+                  f"环节“{stage.key}”：{p.unit}不能在此倒数")
 
 
 def regime_folders(root) -> list[Path]:
