@@ -129,3 +129,13 @@ def test_unknown_keys_in_assessment_input_are_errors(tmp_path, capsys):
     assert run(capsys, "assess", str(p), "--month", "2025-10")[0] == 2
     with pytest.raises(CaseError):
         assess_sheet(find_assessment("ogi-assessment-jinchang"), [{"unit": "x", "itmes": {"a": 1}}])
+
+
+def test_proactive_figures_per_unit_and_month(capsys):
+    rc, out, _ = run(capsys, "assess", str(DATA / "proactive-2026.jsonl"), "--month", "2026-10", "--json")
+    rows = {r["unit"]: r["indicators"] for r in json.loads(out)["rows"]}
+    # due in October: P-1 (10-14, published 10-14), P-2 (10-14, published 10-15), P-3 (10-19, not published),
+    # P-4 (10-26, published 10-09); P-5 falls due in November
+    fig = {k: (v["of"], v["counts"]) for k, v in rows["市发改委"].items()}
+    assert rc == 0 and fig == {"published_in_time": (3, 1), "published_late": (3, 1), "overdue_unpublished": (3, 1)}
+    assert rows["市教育局"]["published_in_time"]["of"] == 1
