@@ -204,3 +204,16 @@ def test_cli_errors(capsys, argv, code):
     rc, out, err = run(capsys, "worktime", *argv, "--json")
     assert rc == code and len(err.strip().splitlines()) == 1
     assert json.loads(out)["error"]["kind"] in ("input", "calendar_coverage")
+
+
+def test_a_year_missing_from_a_layer_is_never_taken_for_rest_days():
+    from disclosure_rules import load_calendar
+    gx = load_calendar("cn-gx")
+    assert gx.gaps, "the Guangxi layer has a year without data (2021)"
+    w = working_time("gansu-jinchang", gx)
+    (a, b), = gx.gaps[:1]
+    before = dt.datetime.combine(a - dt.timedelta(days=1), dt.time(17, 0))
+    with pytest.raises(CalendarCoverageError):
+        w.add(before, 600)
+    with pytest.raises(CalendarCoverageError):
+        w.count(before, dt.datetime.combine(b + dt.timedelta(days=3), dt.time(10, 0)))

@@ -173,8 +173,10 @@ class WorkingTime:
         if minutes == 0:
             self.position(t)
             return t
-        return self.at_position(self.position(t) + minutes, f"{minutes} working minutes from {fmt(t)}",
-                                f"从{fmt(t)}起{minutes}个工作分钟")
+        due = self.at_position(self.position(t) + minutes, f"{minutes} working minutes from {fmt(t)}",
+                               f"从{fmt(t)}起{minutes}个工作分钟")
+        self._check_gaps(t.date(), due.date())
+        return due
 
     def count(self, a: dt.datetime, b: dt.datetime) -> int:
         """Working minutes in ``(a, b]``; negative when ``b < a``."""
