@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import RuleFileError
-from .regimes.examples import regime_file_loaders
 from .rulebook import CLOCK_FILES, bundled_rules_dir
 
 def _outcomes(path):
@@ -33,7 +32,13 @@ def _report_table(path):
 # file name -> function(path) that loads and validates it
 OTHER_LOADERS: dict = {"outcomes.yaml": _outcomes, "fees.yaml": _fees, "remedies.yaml": _remedies,
                        "table.yaml": _report_table}
-OTHER_LOADERS.update(regime_file_loaders())      # regime folders (regime.yaml, stages.yaml, regime-examples.yaml)
+OTHER_LOADERS.update(dict.fromkeys(("regime.yaml", "stages.yaml", "regime-examples.yaml", "assessment.yaml"),
+                                   lambda p: _regime_file(p)))     # time-limit regimes and assessments (issue 12)
+
+
+def _regime_file(path):
+    from .regimes.examples import regime_file_loaders
+    return regime_file_loaders()[Path(path).name](path)
 
 
 def load_all_other(rules_dir=None) -> list[str]:
