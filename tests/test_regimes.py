@@ -275,3 +275,13 @@ def test_any_order_gives_a_result_or_a_documented_error(data):
         regimes.evaluate(data, dt.datetime(2026, 12, 1, 9, 0))
     except DisclosureRulesError:
         pass
+
+
+def test_check_loads_every_office_hours_file(tmp_path, capsys):
+    (tmp_path / "hours").mkdir()
+    (tmp_path / "hours" / "broken.yaml").write_text(
+        "id: broken\ncalendar: cn\nbasis: {instrument: x, section: '1'}\nschedules:\n"
+        "  - {periods: [\"18:00-08:00\"], basis: {instrument: x, section: '1'}}\n", encoding="utf-8")
+    shutil.copytree(HERE.parent / "calendars" / "cn", tmp_path / "cn")
+    rc = main(["check", "--calendars", str(tmp_path)])
+    assert rc == 2 and "broken.yaml:5" in capsys.readouterr().err

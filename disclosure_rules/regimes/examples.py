@@ -52,6 +52,7 @@ def run_regime_examples(rules_dir=None, hours_search_path=None) -> list[ExampleO
     from ..rulebook import bundled_rules_dir
     from . import evaluate
     root = rules_dir or bundled_rules_dir()
+    check_hours(hours_search_path)
     out = []
     for regime in check_ids(root):
         for ex in regime.examples:
@@ -65,6 +66,15 @@ def run_regime_examples(rules_dir=None, hours_search_path=None) -> list[ExampleO
                 diffs = [] if ex.expect.get("error") == exc.kind else [f"error: {exc.message}"]
             out.append(ExampleOutcome(regime.id, ex.name, ex.path, ex.line, not diffs, tuple(diffs)))
     return out
+
+
+def check_hours(search_path=None) -> list[str]:
+    """Load and index every office-hours file (a mistake is a RuleFileError with file and line)."""
+    from ..calendar.worktime import available_hours, working_time
+    names = available_hours(search_path)
+    for name in names:
+        working_time(name, search_path=search_path)
+    return names
 
 
 def regime_file_loaders() -> dict:
