@@ -265,17 +265,20 @@ def load_cases(path, *, extra_keys: str = "reject", rules=None) -> list[Case]:
     """Cases from a YAML file (one case, or a list), a JSON file, or JSON Lines
     (``extra_keys`` and ``rules`` as for :func:`parse_case`)."""
     check_extra_keys(extra_keys)
-    out = []
     items = read_items(path)
-    for n, d in enumerate(items, 1):
-        try:
-            out.append(parse_case(d, extra_keys=extra_keys, rules=rules))
-        except CaseError as exc:
-            if len(items) == 1:
-                raise
-            raise CaseError(f"{path}, item {n}: {exc.message}", f"{path}第{n}项：{exc.message_zh}",
-                            event=exc.event) from None
-    return out
+    return [parse_item(d, n, len(items), path, extra_keys=extra_keys, rules=rules) for n, d in enumerate(items, 1)]
+
+
+def parse_item(d, n: int, count: int, path, *, extra_keys: str = "reject", rules=None) -> Case:
+    """Item ``n`` of ``count`` read from ``path``: a case, or a CaseError that
+    says which item is wrong when the file holds several."""
+    try:
+        return parse_case(d, extra_keys=extra_keys, rules=rules)
+    except CaseError as exc:
+        if count == 1:
+            raise
+        raise CaseError(f"{path}, item {n}: {exc.message}", f"{path}第{n}项：{exc.message_zh}",
+                        event=exc.event) from None
 
 
 def _os_words(exc: OSError) -> tuple[str, str]:

@@ -45,6 +45,13 @@ OTHER_LOADERS: dict = {"outcomes.yaml": _outcomes, "fees.yaml": _fees, "remedies
                        # checking a published annual report (disclosure_rules.published)
                        **dict.fromkeys(("sections.yaml", "phrases.yaml", "checks.yaml", "deadlines.yaml"),
                                        _published_report)}
+OTHER_LOADERS.update(dict.fromkeys(("regime.yaml", "stages.yaml", "regime-examples.yaml", "assessment.yaml"),
+                                   lambda p: _regime_file(p)))     # time-limit regimes and assessments (issue 12)
+
+
+def _regime_file(path):
+    from .regimes.examples import regime_file_loaders
+    return regime_file_loaders()[Path(path).name](path)
 
 
 def load_all_other(rules_dir=None) -> list[str]:

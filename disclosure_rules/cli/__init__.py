@@ -17,10 +17,10 @@ import os
 import sys
 
 from ..errors import DisclosureRulesError, InputError
-from . import calendar, check, classify, fee, remedies, report, timeline, workdays
+from . import assess, calendar, check, classify, fee, remedies, report, timeline, workdays, worktime
 
 # each module adds its subcommand: register(subparsers) and sets func(args) -> int
-SUBCOMMANDS = [workdays, calendar, timeline, classify, fee, remedies, report, check]
+SUBCOMMANDS = [workdays, worktime, calendar, timeline, classify, fee, remedies, report, assess, check]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -32,6 +32,7 @@ def run(args) -> int:
     book = load_rules(args.rules)
     extra = _other_loaders(args.rules)
     outcomes = run_examples(book, (lambda cid: cals[cid]) if search else None)
+    outcomes += regime_examples(args.rules, args.calendars)
     failed = [o for o in outcomes if not o.passed]
     if args.json:
         print_json({"ok": not failed, "calendars": sorted(cals), "rulesets": sorted(book.rulesets),
@@ -61,6 +62,13 @@ def _warn_coverage(cals, search, lang: str) -> None:
     if warnings:
         joined = ("；" if lang == "zh" else "; ").join(w.text(lang) for w in warnings)
         sys.stderr.write(f"disclosure-rules: {'警告' if lang == 'zh' else 'warning'}: {joined}\n")
+
+
+def regime_examples(rules_dir, calendars_dir=None) -> list:
+    """The examples of the time-limit regimes (rules/<regime>/regime-examples.yaml),
+    with office hours from ``calendars_dir/hours`` before the bundled ones."""
+    from ..regimes.examples import run_regime_examples
+    return run_regime_examples(rules_dir, calendars_dir / "hours" if calendars_dir else None)
 
 
 def _other_loaders(rules_dir) -> list[str]:

@@ -27,7 +27,7 @@ def run(args) -> int:
     from ..clock import evaluate
     from ..remedies import remedies_for_result
     from . import print_json
-    from .timeline import today_in_beijing
+    from ..calendar.today import today_in_beijing
 
     as_of = args.as_of or today_in_beijing()
     outs = []

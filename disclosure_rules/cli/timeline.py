@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from ..calendar.today import today_in_beijing
-from ..case import load_cases
+import datetime as dt
+
+from .. import regimes
+from ..case import parse_item, read_items
 from ..clock import evaluate
 from ..explain import render_text
 from . import args as A
@@ -14,7 +16,8 @@ def register(sub) -> None:
 
     p = sub.add_parser("timeline", help="due dates, status, violations and trace of a request")
     p.add_argument("case", help="a case file (YAML or JSON; a list or JSON Lines evaluates each)")
-    p.add_argument("--as-of", type=A.iso_date, help="the date to evaluate on (default: today, Beijing time)")
+    p.add_argument("--as-of", type=_as_of, help="the date (or YYYY-MM-DDTHH:MM moment) to evaluate on "
+                   "(default: now, Beijing time)")
     p.add_argument("--estimate-until", type=int, metavar="YEAR",
                    help="estimate unpublished calendar years up to YEAR (results marked provisional)")
     p.add_argument("--recheck", metavar="RESULTS",
@@ -25,18 +28,34 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
+def _as_of(text: str):
+    return A.iso_date(text) if len(text) == 10 else regimes.parse_as_of(text)
+
+
+def _evaluate(item, n: int, count: int, args, as_of):
+    """A request on the request clock; a case with ``regime:`` on its regime's stage clock."""
+    if regimes.is_regime_case(item):
+        return regimes.evaluate(item, as_of, estimate_until=args.estimate_until)
+    day = as_of.date() if isinstance(as_of, dt.datetime) else as_of
+    case = parse_item(item, n, count, args.case, extra_keys=args.extra_keys)
+    return evaluate(case, day, estimate_until=args.estimate_until)
+
+
 def run(args) -> int:
     from . import print_json
-    cases = load_cases(args.case, extra_keys=args.extra_keys)
+    items = read_items(args.case)
     if args.recheck:
+        cases = [parse_item(d, n, len(items), args.case, extra_keys=args.extra_keys)
+                 for n, d in enumerate(items, 1) if not regimes.is_regime_case(d)]
         return _recheck(args, cases)
-    as_of = args.as_of or today_in_beijing()
-    results = [evaluate(c, as_of, estimate_until=args.estimate_until) for c in cases]
+    as_of = args.as_of or regimes.now_in_beijing()
+    results = [_evaluate(d, n, len(items), args, as_of) for n, d in enumerate(items, 1)]
     if args.json:
         out = [r.to_dict(args.lang) for r in results]
         print_json(out[0] if len(out) == 1 else out)
     else:
-        print("\n\n".join(render_text(r, args.lang) for r in results))
+        print("\n\n".join((regimes.render_text if isinstance(r, regimes.RegimeResult) else render_text)(r, args.lang)
+                           for r in results))
     return 0
 
 

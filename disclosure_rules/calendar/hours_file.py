@@ -1,0 +1,123 @@
+"""Read and check an office-hours file (``calendars/hours/<name>.yaml``)::
+
+    id: gansu-jinchang
+    title: {zh: 金昌市机关办公时间, en: Jinchang office hours}
+    calendar: cn
+    assumption: {zh: ..., en: ...}     # what the sources leave open and the default chosen
+    basis: [...]
+    schedules:
+      - periods: ["08:30-12:00", "14:30-18:00"]
+        from: 2026-01-01                # optional: in force from / to (dates)
+        to: null
+        season: {from: "05-01", to: "09-30"}   # optional: every year between these days
+        basis: {...}
+
+Every mistake is a :class:`RuleFileError` with the file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..basis import parse_basis
+from ..errors import RuleFileError
+from ..yamlfile import Map, Seq
+from .worktime import OfficeHours, Schedule
+
+_TOP = {"id", "title", "calendar", "assumption", "basis", "schedules", "note"}
+_SCHEDULE = {"periods", "from", "to", "season", "basis", "note"}
+
+
+def _fail(m, key, en, zh):
+    line = m.line_of(key) if isinstance(m, (Map, Seq)) else None
+    raise RuleFileError(getattr(m, "path", ""), line, en, zh)
+
+
+def _text(m: Map, key: str) -> str:
+    v = m.get(key)
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return v
+    if isinstance(v, dict) and isinstance(v.get("zh"), str) and isinstance(v.get("en"), str):
+        return f"{v['zh']} / {v['en']}"
+    _fail(m, key, f"'{key}' must be a text or {{zh: ..., en: ...}}", f"“{key}”必须是文字或{{zh: ..., en: ...}}")
+
+
+def _minute(text: str, m, key) -> int:
+    mt = re.fullmatch(r"([01]\d|2[0-4]):([0-5]\d)", text)
+    if not mt or int(mt.group(1)) * 60 + int(mt.group(2)) > 24 * 60:
+        _fail(m, key, f"'{text}' is not a time of day (write HH:MM)", f"“{text}”不是时刻（请写成HH:MM）")
+    return int(mt.group(1)) * 60 + int(mt.group(2))
+
+
+def _periods(v, m: Map) -> tuple:
+    if not isinstance(v, list) or not v:
+        _fail(m, "periods", "a schedule needs 'periods', e.g. [\"08:30-12:00\", \"14:30-18:00\"]",
+              "作息时间表需要periods，例如[\"08:30-12:00\", \"14:30-18:00\"]")
+    out = []
+    for i, p in enumerate(v):
+        if not isinstance(p, str) or p.count("-") != 1:
+            _fail(v, i, f"'{p}' is not an opening period (write HH:MM-HH:MM)", f"“{p}”不是办公时段（请写成HH:MM-HH:MM）")
+        a, b = (_minute(x.strip(), v, i) for x in p.split("-"))
+        if b <= a or (out and a < out[-1][1]):
+            _fail(v, i, f"the period '{p}' must end after it starts and after the previous one",
+                  f"办公时段“{p}”的结束时间必须晚于开始时间，且不得与前一时段重叠")
+        out.append((a, b))
+    return tuple(out)
+
+
+def _date(v, m, key):
+    if v is None:
+        return None
+    if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
+        return v
+    _fail(m, key, f"'{key}' must be a date written YYYY-MM-DD", f"“{key}”必须是日期，写成YYYY-MM-DD")
+
+
+def _season(v, m: Map):
+    if v is None:
+        return None
+    ok = isinstance(v, dict) and set(v) == {"from", "to"} and all(
+        isinstance(v[k], str) and re.fullmatch(r"(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])", v[k]) for k in v)
+    if not ok:
+        _fail(m, "season", "a season is {from: \"MM-DD\", to: \"MM-DD\"} (quoted), e.g. {from: \"05-01\", to: \"09-30\"}",
+              "季节写成{from: \"MM-DD\", to: \"MM-DD\"}（加引号），例如{from: \"05-01\", to: \"09-30\"}")
+    return (v["from"], v["to"])
+
+
+def _schedule(s, seq: Seq, i: int) -> Schedule:
+    if not isinstance(s, Map):
+        _fail(seq, i, "each schedule is a block with periods and basis", "每个作息时间表都应是包含periods和basis的块")
+    unknown = sorted(set(s) - _SCHEDULE)
+    if unknown:
+        _fail(s, unknown[0], f"unknown key '{unknown[0]}' in a schedule (allowed: {', '.join(sorted(_SCHEDULE))})",
+              f"作息时间表中有未知的键“{unknown[0]}”（允许：{'、'.join(sorted(_SCHEDULE))}）")
+    sch = Schedule(_periods(s.get("periods"), s), parse_basis(s.get("basis"), s),
+                   _date(s.get("from"), s, "from"), _date(s.get("to"), s, "to"), _season(s.get("season"), s),
+                   seq.line_of(i))
+    if sch.valid_from and sch.valid_to and sch.valid_to < sch.valid_from:
+        _fail(s, "to", "'to' is before 'from'", "“to”早于“from”")
+    return sch
+
+
+def parse_hours(doc, path) -> OfficeHours:
+    """An :class:`OfficeHours` from a parsed file; the file name is its id."""
+    if not isinstance(doc, Map):
+        raise RuleFileError(path, 1, "an office-hours file is a block with id, calendar and schedules",
+                            "作息时间文件应包含id、calendar和schedules")
+    unknown = sorted(set(doc) - _TOP)
+    if unknown:
+        _fail(doc, unknown[0], f"unknown key '{unknown[0]}' (allowed: {', '.join(sorted(_TOP))})",
+              f"未知的键“{unknown[0]}”（允许：{'、'.join(sorted(_TOP))}）")
+    if doc.get("id") != path.stem:
+        _fail(doc, "id", f"'id' must be the file name '{path.stem}'", f"id必须与文件名“{path.stem}”相同")
+    if not isinstance(doc.get("calendar"), str):
+        _fail(doc, "calendar", "'calendar' must name the working-day calendar, e.g. cn", "calendar必须写明工作日历，例如cn")
+    seq = doc.get("schedules")
+    if not isinstance(seq, Seq) or not seq:
+        _fail(doc, "schedules", "'schedules' must list at least one schedule", "schedules必须至少列出一个作息时间表")
+    return OfficeHours(doc["id"], _text(doc, "title") or doc["id"], doc["calendar"],
+                       tuple(_schedule(s, seq, i) for i, s in enumerate(seq)), parse_basis(doc.get("basis"), doc),
+                       _text(doc, "assumption"), str(path))

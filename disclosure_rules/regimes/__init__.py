@@ -1,0 +1,72 @@
+"""Time-limit regimes beyond the request clock (12345 work orders, proactive
+disclosure, court filings, ...): rule files over one general engine.
+
+``evaluate(data, as_of)`` reads the regime named by ``data["regime"]``, parses
+the order against it and returns a :class:`RegimeResult`.  Layering: this
+package uses the calendar, the rule-file helpers and business-rules
+(through :mod:`disclosure_rules.conditions`); the command line uses it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..calendar import load_calendar
+from ..calendar.worktime import working_time
+from ..errors import CaseError
+from .engine import evaluate_order
+from .files import find_regime, load_regime_folder
+from .order import parse_order
+from .periods import TimeBase
+from .result import RegimeResult, render_text
+
+__all__ = ["evaluate", "is_regime_case", "find_regime", "load_regime_folder", "RegimeResult", "render_text",
+           "time_base"]
+
+
+def is_regime_case(data) -> bool:
+    """Whether a case file's item belongs to a regime (it has a ``regime:`` key)."""
+    return isinstance(data, dict) and "regime" in data
+
+
+def time_base(regime, params=None, *, calendar=None, hours_search_path=None, estimate_until=None) -> TimeBase:
+    cal = calendar or load_calendar(regime.calendar, estimate_until=estimate_until)
+    if regime.resolution == "day":
+        return TimeBase("day", cal)
+    name = regime.resolve(regime.hours, params)
+    return TimeBase("minute", cal, working_time(name, cal if calendar else None, search_path=hours_search_path,
+                                                estimate_until=estimate_until) if name else None)
+
+
+def as_of_moment(regime, as_of):
+    """A date means the end of that day for a minute regime; a moment means its date for a day regime."""
+    if regime.resolution == "day":
+        return as_of.date() if isinstance(as_of, dt.datetime) else as_of
+    if isinstance(as_of, dt.datetime):
+        return as_of
+    return dt.datetime.combine(as_of, dt.time(23, 59))
+
+
+def evaluate(data: dict, as_of, *, params=None, search_path=None, calendar=None, hours_search_path=None,
+             estimate_until=None) -> RegimeResult:
+    """Evaluate one regime case (a plain dict with ``regime:``) as of a date or moment."""
+    if not is_regime_case(data) or not isinstance(data["regime"], str):
+        raise CaseError("the case names no regime", "案件没有写明时限制度（regime）")
+    regime = find_regime(data["regime"], search_path)
+    order = parse_order(regime, data)
+    tb = time_base(regime, params, calendar=calendar, hours_search_path=hours_search_path,
+                   estimate_until=estimate_until)
+    return evaluate_order(regime, order, tb, as_of_moment(regime, as_of), params)
+
+
+def now_in_beijing() -> dt.datetime:
+    """The current Beijing time, to the minute."""
+    from ..calendar.today import BEIJING
+
+    return dt.datetime.now(BEIJING).replace(tzinfo=None, second=0, microsecond=0)
+
+
+def parse_as_of(text: str) -> dt.datetime:
+    """An ``--as-of`` moment ``YYYY-MM-DDTHH:MM``."""
+    from ..calendar.worktime import parse_moment
+    return parse_moment(text, "--as-of")

@@ -1,0 +1,184 @@
+"""Read and check an assessment file (``rules/<folder>/assessment.yaml``).
+
+Two methods, both data:
+
+* ``rates``: indicators over the cases of one or more regimes, each the
+  share of the cases that ``of`` selects that ``counts`` holds for (business-
+  rules conditions over the facts of each case's result: ``STAGE_present``,
+  ``STAGE_late``, ``STAGE_status``, ``has_EVENT`` and the case's fields),
+  with points, exclusions, capped bonus and deduction items entered as facts,
+  and an annual formula (monthly average plus annual items);
+* ``score_sheet``: a unit's item scores, capped bonus events, deduction
+  events within a range, vetoes and grade bands.
+
+Every mistake is a :class:`RuleFileError` with file and line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+
+from ..basis import Basis, parse_basis
+from ..errors import RuleFileError, UnknownNameError
+from ..rulebook import Text, bundled_rules_dir
+from ..yamlfile import Map, load_yaml
+from .files import _conditions, _fail, _keys, _parameters, _text, field_facts, find_regime
+
+
+@attrs.frozen
+class Item:
+    key: str
+    title: Text
+    max: float | None = None
+    points_each: float | None = None
+
+
+@attrs.frozen
+class Capped:
+    cap: float | None
+    items: dict                          # key -> Item
+    basis: tuple[Basis, ...]
+    each_min: float | None = None
+    each_max: float | None = None
+
+
+@attrs.frozen
+class Indicator:
+    key: str
+    title: Text
+    points: int
+    cases: str                           # regime id
+    of: object
+    counts: object
+    basis: tuple[Basis, ...]
+    note: Text | None = None
+
+
+@attrs.frozen
+class Assessment:
+    id: str
+    title: Text
+    method: str                          # rates | score_sheet
+    group_by: str
+    basis: tuple[Basis, ...]
+    parameters: dict
+    cases: dict = attrs.field(factory=dict)         # regime id -> (month_of anchor dict, basis)
+    exclusions: tuple = ()                          # (code, conditions, title, basis)
+    indicators: tuple[Indicator, ...] = ()
+    bonus: Capped | None = None
+    deductions: Capped | None = None
+    annual: Capped | None = None
+    vetoes: dict = attrs.field(factory=dict)        # code -> (title, basis)
+    grades: tuple = ()                              # (grade Text, min score, basis), highest first
+    total_max: float | None = None
+    path: str = ""
+
+
+def case_facts(regime) -> dict:
+    """The facts of a case's result that conditions of an assessment may use (name -> kind)."""
+    out = field_facts(regime.fields)
+    for s in regime.stages:
+        out.update({f"{s.key}_present": "boolean", f"{s.key}_late": "boolean", f"{s.key}_status": "string"})
+    out.update({f"has_{e}": "boolean" for e in regime.events})
+    return out
+
+
+def _capped(m, key, per_event: bool = False) -> Capped | None:
+    c = m.get(key)
+    if c is None:
+        return None
+    _keys(c, {"cap", "basis", "items", "each_min", "each_max"}, key, key)
+    items = {}
+    for k, it in (c.get("items") or {}).items():
+        _keys(it, {"max", "points_each", "title"}, f"{key} item '{k}'", f"{key}项“{k}”")
+        items[k] = Item(k, _text(it.get("title", k), it, "title"), it.get("max"), it.get("points_each"))
+    return Capped(c.get("cap"), items, parse_basis(c.get("basis"), c), c.get("each_min"), c.get("each_max"))
+
+
+def _rates(doc: Map, a: dict, params, search_path) -> dict:
+    regimes, cases = {}, {}
+    for rid, spec in (doc.get("cases") or {}).items():
+        _keys(spec, {"month_of", "basis"}, f"cases '{rid}'", f"案件“{rid}”")
+        try:
+            regimes[rid] = find_regime(rid, search_path)
+        except UnknownNameError as exc:
+            _fail(doc["cases"], rid, exc.message, exc.message_zh)
+        mo = spec.get("month_of")
+        if not isinstance(mo, dict) or len(mo) != 1 or next(iter(mo)) not in ("event", "field", "due_of"):
+            _fail(spec, "month_of", "month_of is {event: NAME}, {field: NAME} or {due_of: STAGE}",
+                  "month_of写成{event: 事件}、{field: 字段}或{due_of: 环节}")
+        cases[rid] = (dict(mo), parse_basis(spec.get("basis"), spec))
+    if not cases:
+        _fail(doc, "assessment", "a rates assessment lists its 'cases' (regime ids)", "按比率考核须列出cases（时限制度）")
+    facts_all = {}
+    for r in regimes.values():
+        facts_all.update(case_facts(r))
+    excl = []
+    for code, e in (doc.get("exclusions") or {}).items():
+        _keys(e, {"when", "title", "basis"}, f"exclusion '{code}'", f"排除情形“{code}”")
+        excl.append((code, _conditions(e.get("when"), facts_all, params, code), _text(e.get("title", code), e, "title"),
+                     parse_basis(e.get("basis"), e)))
+    inds = []
+    for k, i in (doc.get("indicators") or {}).items():
+        _keys(i, {"title", "points", "cases", "of", "counts", "basis", "note"}, f"indicator '{k}'", f"指标“{k}”")
+        if i.get("cases") not in regimes:
+            _fail(i, "cases", f"indicator '{k}': cases must be one of {', '.join(regimes)}", f"指标“{k}”：cases必须是已列出的制度")
+        facts = case_facts(regimes[i["cases"]])
+        if not isinstance(i.get("points"), (int, float)):
+            _fail(i, "points", f"indicator '{k}' needs its points", f"指标“{k}”需要分值（points）")
+        inds.append(Indicator(k, _text(i.get("title", k), i, "title"), i["points"], i["cases"],
+                              _conditions(i.get("of"), facts, params, k), _conditions(i.get("counts"), facts, params, k),
+                              parse_basis(i.get("basis"), i), _text(i["note"], i, "note") if i.get("note") else None))
+    return dict(cases=cases, exclusions=tuple(excl), indicators=tuple(inds), annual=_capped(doc, "annual"))
+
+
+def _score_sheet(doc: Map) -> dict:
+    grades = []
+    for i, g in enumerate(doc.get("grades") or []):
+        _keys(g, {"grade", "min", "basis"}, "a grade", "等次")
+        grades.append((_text(g.get("grade"), g, "grade"), g.get("min"), parse_basis(g.get("basis"), g)))
+    if not grades or sorted(grades, key=lambda x: -x[1]) != grades:
+        _fail(doc, "grades", "grades list bands from the highest minimum down", "grades须按最低分从高到低列出各等次")
+    vetoes = {}
+    for code, v in (doc.get("vetoes") or {}).items():
+        _keys(v, {"title", "basis"}, f"veto '{code}'", f"否决情形“{code}”")
+        vetoes[code] = (_text(v.get("title", code), v, "title"), parse_basis(v.get("basis"), v))
+    return dict(grades=tuple(grades), vetoes=vetoes, total_max=(doc.get("total") or {}).get("max"))
+
+
+def load_assessment_file(path, search_path=None) -> Assessment:
+    path = Path(path)
+    doc = load_yaml(path)
+    if not isinstance(doc, Map) or not isinstance(doc.get("assessment"), Map):
+        raise RuleFileError(path, 1, "assessment.yaml must start with an 'assessment:' block",
+                            "assessment.yaml必须以assessment:块开头")
+    _keys(doc, {"assessment", "cases", "parameters", "exclusions", "indicators", "bonus", "deductions", "annual",
+                "vetoes", "grades", "total"}, "assessment.yaml", "assessment.yaml")
+    head = doc["assessment"]
+    _keys(head, {"id", "title", "method", "group_by", "basis"}, "the assessment block", "assessment块")
+    if head.get("method") not in ("rates", "score_sheet"):
+        _fail(head, "method", "method is rates or score_sheet", "method只能是rates或score_sheet")
+    params = _parameters(doc)
+    extra = _rates(doc, head, params, search_path) if head["method"] == "rates" else _score_sheet(doc)
+    return Assessment(str(head.get("id")), _text(head.get("title", head.get("id")), head, "title"), head["method"],
+                      str(head.get("group_by", "unit")), parse_basis(head.get("basis"), head), params,
+                      bonus=_capped(doc, "bonus"), deductions=_capped(doc, "deductions"), path=str(path), **extra)
+
+
+def assessments(search_path=None) -> list[Assessment]:
+    roots = [Path(search_path)] if search_path else []
+    out = []
+    for root in [*roots, bundled_rules_dir()]:
+        for p in sorted(root.rglob("assessment.yaml")) if root.is_dir() else ():
+            out.append(load_assessment_file(p, search_path))
+    return out
+
+
+def find_assessment(aid: str, search_path=None) -> Assessment:
+    for a in assessments(search_path):
+        if a.id == aid:
+            return a
+    known = ", ".join(a.id for a in assessments(search_path))
+    raise UnknownNameError(f"no assessment named '{aid}' (known: {known})", f"没有名为“{aid}”的考核（可用：{known}）")

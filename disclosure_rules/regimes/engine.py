@@ -1,0 +1,227 @@
+"""Evaluate a regime's case: ``(regime, calendar, office hours, order, as of) -> result``.
+
+For each stage, in the order of ``stages.yaml``: the start (the first of its
+``starts`` moments the order has), the limit (the first whose conditions
+hold for the order's fields), the due moment, each extension request (its
+violations first: a violation with ``voids`` leaves the due moment as it
+was), then the end (done, closed, or still open as of the evaluation) and
+the completion violations.  Nothing here knows a regime by name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from ..basis import cite_all
+from ..conditions import holding, variables_class
+from ..errors import CaseError, InputError
+from .files import field_facts
+from .model import CHECKS, FieldRef, Regime, Stage
+from .order import Order
+from .periods import TimeBase
+from .result import RegimeResult, StageResult, Step, Violation
+
+
+@functools.lru_cache(maxsize=64)
+def _variables(kinds: tuple):
+    return variables_class("RegimeFacts", dict(kinds))
+
+
+def _holds(conditions, facts: dict, kinds: dict) -> bool:
+    if conditions is None:
+        return True
+    return bool(holding([("x", conditions)], _variables(tuple(sorted(kinds.items())))(facts)))
+
+
+def check_params(regime: Regime, params: dict | None) -> dict:
+    params = dict(params or {})
+    for k, v in params.items():
+        p = regime.parameters.get(k)
+        if p is None:
+            raise InputError(f"regime {regime.id} has no parameter '{k}' (known: {', '.join(sorted(regime.parameters))})",
+                             f"时限制度{regime.id}没有参数“{k}”（可用：{'、'.join(sorted(regime.parameters))}）")
+        if p.choices and v not in p.choices:
+            raise InputError(f"parameter '{k}': {v!r} is not one of {list(p.choices)}",
+                             f"参数“{k}”：{v!r}不在可选值{list(p.choices)}之中")
+    return params
+
+
+class _Run:
+    """One evaluation: the regime, the order, the time base and what has been found so far."""
+
+    def __init__(self, regime: Regime, order: Order, tb: TimeBase, as_of, params: dict):
+        self.r, self.o, self.tb, self.as_of, self.params = regime, order, tb, as_of, params
+        self.events = tuple(e for e in order.events if e.at <= as_of)
+        self.field_kinds = field_facts(regime.fields, regime.parameters)
+        self.field_values = {k: order.fields.get(k, {"string": "", "boolean": False}.get(kind, 0))
+                             for k, kind in self.field_kinds.items() if k in regime.fields}
+        self.field_values.update({k: regime.param(k, params) for k in regime.parameters})
+        self.stages, self.violations, self.trace = [], [], []
+        self.dues = {}                    # stage -> due moment, for {due_of: STAGE}
+
+    def val(self, v):
+        if isinstance(v, FieldRef):
+            n = self.o.fields.get(v.name)
+            if n is None:
+                raise CaseError(f"order {self.o.id}: '{v.name}' is needed for this period", f"工单{self.o.id}：计算期限需要{v.name}")
+            return n
+        return self.r.resolve(v, self.params)
+
+    def step(self, at, stage, kind, due, en, zh, basis=()):
+        self.trace.append(Step(self.tb.fmt(at), stage, kind, self.tb.fmt(due), en, zh, tuple(basis)))
+
+    def moment(self, anchors, after=None):
+        """The first of ``anchors`` the order has (a field, or the first event of a type after ``after``)."""
+        for a in anchors:
+            name = self.val(a.name)
+            if a.kind == "due_of":
+                if name in self.dues:
+                    return self.dues[name], f"the due date of {name}"
+                continue
+            if a.kind == "field":
+                v = self.o.fields.get(name)
+                if v is not None:
+                    return v, name
+            else:
+                if name not in self.r.events:
+                    raise InputError(f"parameter value '{name}' is not an event of regime {self.r.id}",
+                                     f"参数值“{name}”不是时限制度{self.r.id}的事件")
+                for e in self.events:
+                    if e.type == name and (after is None or e.at >= after):
+                        return e, name
+        return None, None
+
+    def fire(self, stage: Stage, check: str, facts: dict, at) -> list:
+        kinds = {**self.field_kinds, **CHECKS[check]}
+        values = {**self.field_values, **facts}
+        fired = []
+        for v in self.r.violations:
+            if v.stage == stage.key and v.check == check and _holds(self.val(v.when), values, kinds):
+                fired.append(v)
+                self.violations.append(Violation(v.code, stage.key, self.tb.fmt(at), self.val(v.severity),
+                                                 v.title, v.basis, facts))
+                self.step(at, stage.key, "violation", None, f"{v.title.en} ({v.code})", f"{v.title.zh}（{v.code}）",
+                          v.basis)
+        return fired
+
+    def run_stage(self, stage: Stage):
+        ran = {s.stage: s for s in self.stages}
+        if any(k not in ran or ran[k].late != late for k, late in stage.requires):
+            return
+        start, start_name = self.moment(stage.starts)
+        if start is None:
+            return
+        start_at = start.at if hasattr(start, "at") else start
+        limit = next((lim for lim in stage.limits if _holds(self.val(lim.when), self.field_values, self.field_kinds)),
+                     None)
+        if limit is None:
+            raise CaseError(f"order {self.o.id}: no limit of stage '{stage.key}' applies to its fields "
+                            f"({', '.join(f'{k}={v}' for k, v in self.o.fields.items() if k in self.field_kinds)})",
+                            f"工单{self.o.id}：环节“{stage.key}”没有适用于该工单的时限")
+        p = limit.period
+        backwards = p.direction == "before"
+        done, _ = self.moment(stage.done, None if backwards else start_at)
+        done_at = None if done is None else (done.at if hasattr(done, "at") else done)
+        if done_at is not None and done_at > self.as_of:
+            done_at = None                          # a field dated after the evaluation has not happened yet
+        if stage.only_when_done and done_at is None:
+            return
+        n = self.val(p.value)
+        due = self.tb.add(start_at, p.unit, n, self.val(p.convention), self.val(p.rollover), p.direction)
+        self.step(start_at, stage.key, "start", due,
+                  f"{stage.title.en}: {'counted back from' if backwards else 'starts at'} {start_name}; "
+                  f"{n} {p.unit.replace('_', ' ')} {p.direction}",
+                  f"{stage.title.zh}：自{start_name}{'倒数' if backwards else '起算'}{n} {p.unit}",
+                  limit.basis)
+        closed, _ = self.moment(stage.closed_by, start_at)
+        closed_at = None if closed is None else (closed.at if hasattr(closed, "at") else closed)
+        if closed_at is not None and done_at is not None and closed_at >= done_at:
+            closed_at = None
+        end = done_at or closed_at
+        if stage.extension is not None:
+            due = self.extensions(stage, start_at, end, due)
+        self.dues[stage.key] = due
+        self.finish(stage, start_at, due, done_at, closed_at, done)
+
+    def extensions(self, stage: Stage, start, end, due):
+        ext = stage.extension
+        requests = [e for e in self.events if e.type == ext.event and e.at >= start and (end is None or e.at <= end)]
+        needs_approval = bool(self.val(ext.approval_required))
+        for k, e in enumerate(requests, 1):
+            amount = e.fields.get(ext.amount_field, 0)
+            facts = {"requested_after_due": e.at > due, "extension_number": k, "extension_workdays": amount}
+            fired = self.fire(stage, "extension", facts, e.at)
+            if any(self.val(v.voids) for v in fired):
+                self.step(e.at, stage.key, "extension", due, f"extension {k} of {amount} does not take effect",
+                          f"第{k}次延期（{amount}）不生效", ext.basis)
+                continue
+            if needs_approval:
+                approved = next((a for a in self.events if a.type == ext.approval_event and a.at >= e.at), None)
+                if approved is None:
+                    self.step(e.at, stage.key, "extension", due, f"extension {k} requested, not (yet) approved",
+                              f"第{k}次延期已申请，尚未批准", ext.basis)
+                    continue
+            p = ext.period
+            due = self.tb.add(due, p.unit, amount, self.val(p.convention), self.val(p.rollover), p.direction)
+            self.step(e.at, stage.key, "extension", due, f"extension {k}: {amount} {p.unit.replace('_', ' ')}",
+                      f"第{k}次延期：{amount} {p.unit}", ext.basis)
+        return due
+
+    def finish(self, stage: Stage, start, due, done_at, closed_at, done):
+        if done_at is not None:
+            late, status, at = done_at > due, "done", done_at
+            self.step(done_at, stage.key, "done", due, f"{stage.title.en}: done" + (" late" if late else " in time"),
+                      f"{stage.title.zh}：" + ("逾期完成" if late else "按时完成"))
+        elif closed_at is not None:
+            late, status, at = False, "closed", closed_at
+            self.step(closed_at, stage.key, "closed", due, f"{stage.title.en}: closed without completion",
+                      f"{stage.title.zh}：未完成即结束")
+        else:
+            late, at = self.as_of > due, self.as_of
+            status = "overdue" if late else "open"
+        by = self.tb.late_by(due, at) if late else 0
+        self.stages.append(StageResult(stage.key, self.tb.fmt(start), self.tb.fmt(due), self.tb.fmt(done_at), late,
+                                       status))
+        if status != "closed":
+            mins = by * 1440 if self.tb.resolution == "day" else by
+            days = by if self.tb.resolution == "day" else by // 1440
+            self.fire(stage, "completion", {"late": late, "done": done_at is not None, "minutes_late": mins,
+                                            "days_late": days}, at)
+
+
+def evaluate_order(regime: Regime, order: Order, tb: TimeBase, as_of, params: dict | None = None) -> RegimeResult:
+    """The result of ``order`` under ``regime`` as of ``as_of`` (a moment or a date)."""
+    params = check_params(regime, params)
+    run = _Run(regime, order, tb, as_of, params)
+    first = min([e.at for e in order.events] + [v for k, v in order.fields.items() if regime.fields[k].required
+                                                 and regime.fields[k].type in ("time", "date")], default=None)
+    if first is not None and as_of < (first if tb.resolution == "day" or isinstance(first, dt.datetime)
+                                      else dt.datetime.combine(first, dt.time())):
+        raise CaseError(f"order {order.id}: evaluated as of {tb.fmt(as_of)}, before its first moment {tb.fmt(first)}",
+                        f"工单{order.id}：评估时点{tb.fmt(as_of)}早于其最早时点{tb.fmt(first)}")
+    for stage in regime.stages:
+        run.run_stage(stage)
+    first_day = first if isinstance(first, dt.date) and not isinstance(first, dt.datetime) else \
+        (first.date() if first else None)
+    notes = []
+    if first_day and ((regime.effective_to and first_day > regime.effective_to)
+                      or (regime.effective_from and first_day < regime.effective_from)):
+        notes.append({"code": "outside_term", "en": f"{regime.instrument} is in force "
+                      f"{regime.effective_from} to {regime.effective_to}; this case falls outside that term and was "
+                      "evaluated on it because no successor is in the data",
+                      "zh": f"{regime.instrument}的施行期间为{regime.effective_from}至{regime.effective_to}；"
+                      "本案不在该期间内，因数据中没有后续文件，仍按其计算"})
+    provisional = any(run.tb.calendar.is_estimated(_day(d)) for s in run.stages for d in (s.due,) if d)
+    status = "overdue" if any(s.status == "overdue" for s in run.stages) else \
+        "open" if any(s.status == "open" for s in run.stages) else "closed"
+    return RegimeResult(order.id, regime.id, order.unit, tb.fmt(as_of), status, tuple(run.stages),
+                        tuple(run.violations), tuple(sorted(run.trace, key=lambda s: s.at)), provisional, regime.digest, tuple(notes),
+                        {k: regime.param(k, params) for k in regime.parameters})
+
+
+def _day(s: str) -> dt.date:
+    return dt.date.fromisoformat(s[:10])
+
+
+__all__ = ["evaluate_order", "check_params", "cite_all"]

@@ -1,0 +1,180 @@
+"""The value classes of a regime: what its rule files say, frozen.
+
+A *regime* is a time-limit procedure other than the request clock (the
+12345 hotline's work orders, proactive disclosure, court filings...): a set
+of *stages*, each starting at a field of the order or an event, running for
+the period of the first *limit* whose conditions hold, done at an event,
+optionally extended by extension events; and *violations*, business-rules
+conditions over the facts of a stage's completion or of an extension.
+Anything the rule files leave open is a named *parameter*; a value written
+``{param: NAME}`` is read from it when an order is evaluated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from ..basis import Basis
+from ..rulebook import Text
+
+UNITS = ("minutes", "clock_hours", "working_minutes", "working_hours", "working_days", "calendar_days")
+CHECKS = {
+    # facts the engine computes for each kind of check (name -> business-rules kind)
+    "completion": {"late": "boolean", "done": "boolean", "minutes_late": "numeric", "days_late": "numeric"},
+    "extension": {"requested_after_due": "boolean", "extension_number": "numeric",
+                  "extension_workdays": "numeric"},
+}
+FIELD_TYPES = ("time", "date", "choice", "text", "number", "flag")
+
+
+@attrs.frozen
+class ParamRef:
+    """A value to read from parameter ``name`` when an order is evaluated."""
+
+    name: str
+
+
+@attrs.frozen
+class FieldRef:
+    """A value to read from the case's field ``name`` (e.g. a period a law sets for this item)."""
+
+    name: str
+
+
+@attrs.frozen
+class Parameter:
+    key: str
+    value: object
+    title: Text
+    reason: Text
+    basis: tuple[Basis, ...]
+    choices: tuple = ()
+
+
+@attrs.frozen
+class Period:
+    """``value`` units after (or, with ``direction: before``, before) a moment."""
+
+    unit: str
+    value: object                         # int, ParamRef or FieldRef
+    convention: object = None             # working days from a moment: same_time | end_of_day
+    rollover: object = None               # calendar days: none | next_workday
+    direction: str = "after"
+
+
+@attrs.frozen
+class Anchor:
+    """A moment of an order: a field (``created``, ``formed``) or the first event of a type."""
+
+    kind: str                             # field | event | due_of (the due moment of an earlier stage)
+    name: object                          # str or ParamRef
+
+
+@attrs.frozen
+class Limit:
+    when: object                          # business-rules conditions, or None (always)
+    period: Period
+    basis: tuple[Basis, ...]
+    line: int = 0
+
+
+@attrs.frozen
+class Extension:
+    event: str
+    amount_field: str
+    period: Period                        # value unused: the amount comes from the event
+    approval_event: str | None
+    approval_required: object             # bool or ParamRef
+    basis: tuple[Basis, ...]
+
+
+@attrs.frozen
+class Stage:
+    key: str
+    title: Text
+    starts: tuple[Anchor, ...]
+    done: tuple[Anchor, ...]
+    limits: tuple[Limit, ...]
+    closed_by: tuple[Anchor, ...] = ()
+    extension: Extension | None = None
+    only_when_done: bool = False
+    requires: tuple = ()                  # ((earlier stage, late?), ...): run only when each ran so
+    path: str = ""
+    line: int = 0
+
+
+@attrs.frozen
+class ViolationRule:
+    code: str
+    stage: str
+    check: str
+    when: object
+    title: Text
+    basis: tuple[Basis, ...]
+    voids: object = False                 # bool or ParamRef (extension checks)
+    severity: object = "breach"           # breach | warning, or ParamRef
+
+
+@attrs.frozen
+class FieldSpec:
+    key: str
+    type: str
+    title: Text
+    required: bool = False
+    choices: tuple = ()
+
+
+@attrs.frozen
+class EventSpec:
+    key: str
+    title: Text
+    fields: dict = attrs.field(factory=dict)      # name -> text | number | date | time
+
+
+@attrs.frozen
+class Example:
+    name: str
+    order: dict
+    as_of: object
+    expect: dict
+    params: dict
+    path: str
+    line: int
+
+
+@attrs.frozen
+class Regime:
+    id: str
+    title: Text
+    instrument: str
+    resolution: str                       # minute | day
+    calendar: str
+    hours: object                         # office-hours name, ParamRef, or None
+    fields: dict                          # name -> FieldSpec
+    events: dict                          # name -> EventSpec
+    parameters: dict                      # name -> Parameter
+    stages: tuple[Stage, ...]
+    violations: tuple[ViolationRule, ...]
+    basis: tuple[Basis, ...]
+    effective_from: dt.date | None = None
+    effective_to: dt.date | None = None
+    examples: tuple[Example, ...] = ()
+    path: str = ""
+    digest: str = ""
+
+    def param(self, name: str, overrides: dict | None = None):
+        if overrides and name in overrides:
+            return overrides[name]
+        return self.parameters[name].value
+
+    def resolve(self, value, overrides: dict | None = None):
+        """``value`` with every :class:`ParamRef` replaced by its parameter's value."""
+        if isinstance(value, ParamRef):
+            return self.param(value.name, overrides)
+        if isinstance(value, dict):
+            return {k: self.resolve(v, overrides) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [self.resolve(v, overrides) for v in value]
+        return value

@@ -1,0 +1,151 @@
+"""A regime's case (a work order, a proactive item, a filing...), frozen,
+parsed from a dict against the regime's declared fields and events::
+
+    id: JC-2026-10-0001
+    regime: hotline-jinchang
+    unit: 金川区住建局
+    created: 2026-10-12T09:00
+    urgency: ordinary
+    kind: complaint
+    events:
+      - {type: dispatched, at: 2026-10-12T10:00}
+      - {type: extension_requested, at: 2026-10-19T11:00, workdays: 5}
+
+Moments are Beijing time, ``YYYY-MM-DDTHH:MM`` (regimes with ``resolution:
+minute``) or dates ``YYYY-MM-DD`` (``resolution: day``).  Every problem, an
+unknown key included, is a :class:`CaseError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from ..calendar.worktime import parse_moment
+from ..errors import CaseError
+
+_COMMON = ("id", "regime", "unit", "events")
+
+
+@attrs.frozen
+class OrderEvent:
+    type: str
+    at: object                      # datetime (minute regimes) or date (day regimes)
+    fields: dict = attrs.field(factory=dict)
+    index: int = 0
+
+    def to_dict(self, fmt) -> dict:
+        return {"type": self.type, "at": fmt(self.at), **self.fields}
+
+
+@attrs.frozen
+class Order:
+    id: str
+    regime: str
+    unit: str | None
+    fields: dict                    # declared field -> parsed value
+    events: tuple[OrderEvent, ...]
+
+    def first(self, event_type: str, after=None):
+        for e in self.events:
+            if e.type == event_type and (after is None or e.at >= after):
+                return e
+        return None
+
+
+def moment(value, resolution: str, what: str, event: int | None = None):
+    """A moment of a minute regime (datetime) or a date of a day regime."""
+    if resolution == "day":
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value
+        if isinstance(value, str) and len(value) == 10:
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise CaseError(f"{what}: '{value}' is not a date (write YYYY-MM-DD)",
+                        f"{what}：“{value}”不是日期（请写成YYYY-MM-DD）", event=event)
+    try:
+        return parse_moment(value, what, CaseError)
+    except CaseError as exc:
+        raise CaseError(exc.message, exc.message_zh, event=event) from None
+
+
+def _field(spec, value, resolution, what):
+    if spec.type in ("time", "date"):
+        return moment(value, "day" if spec.type == "date" else resolution, what)
+    if spec.type == "choice":
+        if value not in spec.choices:
+            raise CaseError(f"{what}: '{value}' is not one of {', '.join(map(str, spec.choices))}",
+                            f"{what}：“{value}”不在可选值{'、'.join(map(str, spec.choices))}之中")
+        return value
+    if spec.type == "flag":
+        if not isinstance(value, bool):
+            raise CaseError(f"{what}: '{value}' is not true or false", f"{what}：“{value}”不是true或false")
+        return value
+    if spec.type == "number":
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            raise CaseError(f"{what}: '{value}' is not a number", f"{what}：“{value}”不是数字")
+        return value
+    if not isinstance(value, str):
+        raise CaseError(f"{what}: '{value}' is not a text", f"{what}：“{value}”不是文字")
+    return value
+
+
+def parse_order(regime, data: dict) -> Order:
+    """An :class:`Order` of ``regime`` from a plain dict."""
+    if not isinstance(data, dict):
+        raise CaseError("an order must be a mapping with id, regime and events", "工单必须包含id、regime和events")
+    oid = data.get("id")
+    if oid is None or isinstance(oid, (dict, list)):
+        raise CaseError("the order has no 'id'", "工单缺少编号（id）")
+    oid = str(oid)
+    allowed = set(_COMMON) | set(regime.fields)
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise CaseError(f"order {oid}: unknown key '{unknown[0]}' (allowed: {', '.join(sorted(allowed))})",
+                        f"工单{oid}：未知的键“{unknown[0]}”（允许：{'、'.join(sorted(allowed))}）")
+    fields = {}
+    for k, spec in regime.fields.items():
+        if data.get(k) is None:
+            if spec.required:
+                raise CaseError(f"order {oid}: '{k}' ({spec.title.en}) is missing", f"工单{oid}：缺少{k}（{spec.title.zh}）")
+            continue
+        fields[k] = _field(spec, data[k], regime.resolution, f"order {oid}: {k}")
+    raw = data.get("events") or []
+    if not isinstance(raw, list):
+        raise CaseError(f"order {oid}: 'events' must be a list", f"工单{oid}：events必须是列表")
+    events = [_event(regime, oid, i, e) for i, e in enumerate(raw)]
+    events.sort(key=lambda e: (e.at, e.index))
+    unit = data.get("unit")
+    return Order(oid, regime.id, None if unit is None else str(unit), fields, tuple(events))
+
+
+def _event(regime, oid, i, e) -> OrderEvent:
+    where = f"order {oid}, event {i + 1}"
+    if not isinstance(e, dict) or not isinstance(e.get("type"), str):
+        raise CaseError(f"{where}: each event needs 'type' and 'at'", f"工单{oid}第{i + 1}个事件：每个事件都需要type和at", event=i)
+    spec = regime.events.get(e["type"])
+    if spec is None:
+        raise CaseError(f"{where}: unknown event type '{e['type']}' (known: {', '.join(sorted(regime.events))})",
+                        f"工单{oid}第{i + 1}个事件：未知的事件类型“{e['type']}”（可用：{'、'.join(sorted(regime.events))}）",
+                        event=i)
+    key = "at" if "at" in e else "date"
+    allowed = {"type", key} | set(spec.fields)
+    unknown = sorted(set(e) - allowed)
+    if unknown or key not in e:
+        bad = unknown[0] if unknown else "at"
+        raise CaseError(f"{where} ({e['type']}): unknown or missing key '{bad}' (allowed: {', '.join(sorted(allowed))})",
+                        f"工单{oid}第{i + 1}个事件（{e['type']}）：键“{bad}”未知或缺失（允许：{'、'.join(sorted(allowed))}）",
+                        event=i)
+    fields = {}
+    for k, kind in spec.fields.items():
+        if k in e:
+            v = e[k]
+            if kind == "number" and (not isinstance(v, int) or isinstance(v, bool) or v < 0):
+                raise CaseError(f"{where} ({e['type']}): '{k}' must be a whole number", f"工单{oid}第{i + 1}个事件：{k}必须是整数",
+                                event=i)
+            fields[k] = moment(v, "day" if kind == "date" else regime.resolution, f"{where} {k}", i) \
+                if kind in ("date", "time") else v
+    return OrderEvent(e["type"], moment(e[key], regime.resolution, f"{where} ({e['type']}) {key}", i), fields, i)

@@ -1,0 +1,98 @@
+"""Period arithmetic of a regime: one function per unit over a moment.
+
+Minute regimes count on :class:`~disclosure_rules.calendar.worktime.WorkingTime`
+(office hours on the working-day calendar); day regimes on the calendar's
+working days.  Units: ``minutes`` and ``clock_hours`` (7x24), ``working_minutes``
+and ``working_hours`` (office time), ``working_days`` (a convention says what
+n working days from a moment mean), ``calendar_days`` (with an optional
+roll-over to the next working day when the last day is a rest day).
+``direction: before`` counts backwards from the anchor (a deadline before a
+hearing).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from ..errors import RuleFileError
+
+ROLLOVERS = ("none", "next_workday")
+
+
+@attrs.frozen
+class TimeBase:
+    """What a regime's periods count on: the calendar and, for minute regimes, office hours."""
+
+    resolution: str
+    calendar: object
+    working: object = None          # WorkingTime, minute regimes only
+
+    def add(self, t, unit: str, n: int, convention=None, rollover=None, direction: str = "after"):
+        dirn = -1 if direction == "before" else 1
+        fn = _UNITS[unit]
+        return fn(self, t, n, dirn, convention or "same_time", rollover or "none")
+
+    def fmt(self, t) -> str | None:
+        if t is None:
+            return None
+        return t.isoformat() if self.resolution == "day" else t.strftime("%Y-%m-%dT%H:%M")
+
+    def late_by(self, due, t) -> int:
+        """Minutes (minute regimes) or days (day regimes) from ``due`` to ``t``; 0 when not after."""
+        if t <= due:
+            return 0
+        if self.resolution == "day":
+            return (t - due).days
+        return int((t - due).total_seconds() // 60)
+
+
+def _need_minutes(tb, unit):
+    if tb.resolution != "minute":
+        raise RuleFileError("", None, f"the unit '{unit}' needs a regime with resolution: minute",
+                            f"单位“{unit}”只适用于resolution: minute的制度")
+
+
+def _clock(tb, t, n, dirn, conv, roll, per=1, unit="minutes"):
+    _need_minutes(tb, unit)
+    return t + dt.timedelta(minutes=dirn * n * per)
+
+
+def _working(tb, t, n, dirn, conv, roll, per=1, unit="working_minutes"):
+    _need_minutes(tb, unit)
+    if dirn < 0:
+        raise RuleFileError("", None, "working time cannot be counted backwards", "工作时不能倒数")
+    return tb.working.add(t, n * per)
+
+
+def _workdays(tb, t, n, dirn, conv, roll):
+    if tb.resolution == "day":
+        return tb.calendar.add(t, dirn * n) if n else t
+    if dirn < 0:
+        raise RuleFileError("", None, "working days before a moment are counted on dates only",
+                            "倒数工作日只适用于按日期计算的制度")
+    return tb.working.add_workdays(t, n, conv) if n else t
+
+
+def _calendar_days(tb, t, n, dirn, conv, roll):
+    if roll not in ROLLOVERS:
+        raise RuleFileError("", None, f"unknown roll-over '{roll}' (use {', '.join(ROLLOVERS)})",
+                            f"未知的顺延方式“{roll}”（可用：{'、'.join(ROLLOVERS)}）")
+    due = t + dt.timedelta(days=dirn * n)
+    if roll == "next_workday":
+        d = due if tb.resolution == "day" else due.date()
+        if not tb.calendar.is_workday(d):
+            moved = tb.calendar.add(d, 1 if dirn > 0 else -1)
+            due = moved if tb.resolution == "day" else dt.datetime.combine(moved, due.time())
+    return due
+
+
+_UNITS = {
+    "minutes": _clock,
+    "clock_hours": lambda tb, t, n, s, c, r: _clock(tb, t, n, s, c, r, 60, "clock_hours"),
+    "working_minutes": _working,
+    "working_hours": lambda tb, t, n, s, c, r: _working(tb, t, n, s, c, r, 60, "working_hours"),
+    "working_days": _workdays,
+    "calendar_days": _calendar_days,
+}

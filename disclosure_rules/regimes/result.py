@@ -1,0 +1,99 @@
+"""The result of a regime's case, frozen, as plain JSON (``to_dict``) or text."""
+
+from __future__ import annotations
+
+import attrs
+
+from ..basis import Basis, cite_all
+from ..rulebook import Text
+
+
+@attrs.frozen
+class StageResult:
+    stage: str
+    start: str
+    due: str
+    done: str | None
+    late: bool
+    status: str                         # done | closed | open | overdue
+
+    def to_dict(self) -> dict:
+        return {"stage": self.stage, "due": self.due, "done": self.done, "late": self.late,
+                "start": self.start, "status": self.status}
+
+
+@attrs.frozen
+class Violation:
+    code: str
+    stage: str
+    at: str
+    severity: str                       # breach | warning
+    title: Text
+    basis: tuple[Basis, ...]
+    facts: dict = attrs.field(factory=dict)
+
+    def to_dict(self, lang: str = "en") -> dict:
+        return {"code": self.code, "stage": self.stage, "at": self.at, "severity": self.severity,
+                "title": self.title.get(lang), "title_en": self.title.en, "title_zh": self.title.zh,
+                "facts": dict(self.facts), "basis": [b.to_dict() for b in self.basis],
+                "citation": cite_all(self.basis, lang)}
+
+
+@attrs.frozen
+class Step:
+    at: str
+    stage: str
+    step: str                           # start | extension | done | closed | violation
+    due: str | None
+    text_en: str
+    text_zh: str
+    basis: tuple[Basis, ...] = ()
+
+    def to_dict(self, lang: str = "en") -> dict:
+        return {"at": self.at, "stage": self.stage, "step": self.step, "due": self.due,
+                "text": self.text_zh if lang == "zh" else self.text_en, "text_en": self.text_en,
+                "text_zh": self.text_zh, "basis": [b.to_dict() for b in self.basis],
+                "citation": cite_all(self.basis, lang)}
+
+
+@attrs.frozen
+class RegimeResult:
+    id: str
+    regime: str
+    unit: str | None
+    as_of: str
+    status: str
+    stages: tuple[StageResult, ...]
+    violations: tuple[Violation, ...]
+    trace: tuple[Step, ...]
+    provisional: bool
+    rules_version: str
+    notes: tuple = ()
+    parameters: dict = attrs.field(factory=dict)
+
+    def to_dict(self, lang: str = "en") -> dict:
+        return {"id": self.id, "regime": self.regime, "unit": self.unit, "as_of": self.as_of, "status": self.status,
+                "stages": [s.to_dict() for s in self.stages],
+                "violations": [v.to_dict(lang) for v in self.violations],
+                "trace": [s.to_dict(lang) for s in self.trace], "provisional": self.provisional,
+                "rules_version": self.rules_version, "parameters": dict(self.parameters),
+                "notes": [{"code": n["code"], "message": n["zh" if lang == "zh" else "en"]} for n in self.notes]}
+
+
+def render_text(r: RegimeResult, lang: str = "en") -> str:
+    zh = lang == "zh"
+    lines = [f"{r.id} ({r.regime})" + (f" {r.unit}" if r.unit else "") + (f" 截至{r.as_of}：{r.status}" if zh
+                                                                           else f" as of {r.as_of}: {r.status}")]
+    for s in r.stages:
+        mark = ("逾期" if zh else "LATE") if s.late else ""
+        lines.append(f"  {s.stage:<10} {'期限' if zh else 'due'} {s.due}  {'完成' if zh else 'done'} {s.done or '-'}"
+                     f"  {s.status} {mark}".rstrip())
+    for v in r.violations:
+        lines.append(f"  ! {v.code} [{v.severity}] {v.title.get(lang)} — {cite_all(v.basis, lang)}")
+    for n in r.notes:
+        lines.append(f"  * {n['zh' if zh else 'en']}")
+    lines.append("依据：" if zh else "trace:")
+    for s in r.trace:
+        c = cite_all(s.basis, lang)
+        lines.append(f"  {s.at}  {s.text_zh if zh else s.text_en}" + (f"  [{c}]" if c else ""))
+    return "\n".join(lines)

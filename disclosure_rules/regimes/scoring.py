@@ -1,0 +1,291 @@
+"""Compute an assessment: ``(assessment, cases and facts, month or year) -> table``.
+
+``rates``: every case is evaluated on its regime (as of the end of the month
+unless told), assigned to the month of its ``month_of`` moment (Art. 34 of
+the hotline Measures: the month it was archived), excluded with the reason
+when an exclusion holds, and counted per unit; each indicator gives
+points = rate x weight (parameter ``points_formula``).  ``score_sheet``: the
+item scores, bonus (capped), deductions (each within its range), total
+(capped), grade band, vetoes.  Amounts are ``Decimal``, rounded to 0.01.
+"""
+
+from __future__ import annotations
+
+import calendar as _cal
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+import attrs
+
+from ..basis import cite_all
+from ..errors import CaseError
+from .engine import _holds
+from .files import find_regime
+from .order import parse_order
+
+Q = Decimal("0.01")
+
+
+def _d(x) -> Decimal:
+    return Decimal(str(x)).quantize(Q, ROUND_HALF_UP)
+
+
+@attrs.frozen
+class UnitScore:
+    unit: str
+    cells: dict                    # indicator -> {"of", "counts", "rate", "points"}
+    base: Decimal
+    bonus: Decimal
+    deductions: Decimal
+    score: Decimal
+    excluded: tuple = ()           # (case id, code, reason)
+    grade: str | None = None
+    vetoed: tuple = ()
+    trace: tuple = ()
+
+    def to_dict(self) -> dict:
+        return {"unit": self.unit, "indicators": self.cells, "base": str(self.base), "bonus": str(self.bonus),
+                "deductions": str(self.deductions), "score": str(self.score), "grade": self.grade,
+                "vetoes": list(self.vetoed), "excluded": [{"id": i, "code": c, "reason": r} for i, c, r in self.excluded],
+                "trace": list(self.trace)}
+
+
+def month_bounds(month: str):
+    try:
+        y, m = (int(x) for x in month.split("-"))
+        first = dt.date(y, m, 1)
+    except (ValueError, TypeError):
+        raise CaseError(f"'{month}' is not a month: write YYYY-MM", f"“{month}”不是月份：请写成YYYY-MM") from None
+    return first, dt.date(y, m, _cal.monthrange(y, m)[1])
+
+
+def _facts(regime, order, res) -> dict:
+    by = {s.stage: s for s in res.stages}
+    out = {k: order.fields.get(k, False if regime.fields[k].type == "flag" else 0 if regime.fields[k].type == "number"
+                                else "") for k in regime.fields if regime.fields[k].type in ("choice", "text", "number", "flag")}
+    for s in regime.stages:
+        r = by.get(s.key)
+        out.update({f"{s.key}_present": r is not None, f"{s.key}_late": bool(r and r.late),
+                    f"{s.key}_status": r.status if r else ""})
+    kinds = {e.type for e in order.events}
+    out.update({f"has_{e}": e in kinds for e in regime.events})
+    return out
+
+
+def _moments(order) -> list:
+    """The dates of an order's events and time fields (it is evaluated no earlier than the last)."""
+    ts = [e.at for e in order.events] + [v for v in order.fields.values() if isinstance(v, dt.date)]
+    return [t.date() if isinstance(t, dt.datetime) else t for t in ts]
+
+
+def _month_of(anchor: dict, order, res):
+    kind, name = next(iter(anchor.items()))
+    if kind == "event":
+        e = next((e for e in order.events if e.type == name), None)
+        t = e.at if e else None
+    elif kind == "field":
+        t = order.fields.get(name)
+    else:
+        s = next((s for s in res.stages if s.stage == name), None)
+        t = dt.date.fromisoformat(s.due[:10]) if s else None
+    return None if t is None else (t.date() if isinstance(t, dt.datetime) else t)
+
+
+def _capped_total(spec, given: dict, what: str, unit: str) -> tuple[Decimal, list]:
+    if spec is None or not given:
+        return Decimal("0.00"), []
+    total, trace = Decimal(0), []
+    for k, v in given.items():
+        item = spec.items.get(k)
+        if item is None:
+            raise CaseError(f"unit {unit}: unknown {what} item '{k}' (known: {', '.join(spec.items)})",
+                            f"单位{unit}：未知的{what}项“{k}”（可用：{'、'.join(spec.items)}）")
+        if not isinstance(v, (int, float)) or isinstance(v, bool) or v < 0 or (item.max is not None and v > item.max):
+            raise CaseError(f"unit {unit}: {what} item '{k}' must be between 0 and {item.max}, not {v}",
+                            f"单位{unit}：{what}项“{k}”须在0至{item.max}之间，而不是{v}")
+        total += Decimal(str(v))
+    capped = min(total, Decimal(str(spec.cap))) if spec.cap is not None else total
+    trace.append(f"{what} {total} (cap {spec.cap}) -> {capped} [{cite_all(spec.basis, 'en')}]")
+    return _d(capped), trace
+
+
+_FACTS_KEYS = {"facts", "unit", "month", "year", "bonus", "deductions", "annual"}
+
+
+def _collect(a, items, first, last, as_of, params, search_path, evaluate):
+    """The included and excluded cases per unit, and the facts records per unit, for one month."""
+    units, facts_by_unit, month = {}, {}, first.strftime("%Y-%m")
+    for d in items:
+        if "facts" in d:
+            unknown = sorted(set(d) - _FACTS_KEYS)
+            if unknown:
+                raise CaseError(f"facts record of {d.get('unit')}: unknown key '{unknown[0]}' "
+                                f"(allowed: {', '.join(sorted(_FACTS_KEYS))})",
+                                f"{d.get('unit')}的事实记录：未知的键“{unknown[0]}”")
+            if d.get("facts") == a.id and d.get("month") == month:
+                facts_by_unit.setdefault(str(d.get("unit")), []).append(d)
+            continue
+        if d.get("regime") not in a.cases:
+            raise CaseError(f"case {d.get('id')}: regime '{d.get('regime')}' is not counted by assessment {a.id} "
+                            f"(it counts {', '.join(a.cases)})",
+                            f"案件{d.get('id')}：考核{a.id}不统计时限制度“{d.get('regime')}”")
+        regime = find_regime(d["regime"], search_path)
+        order = parse_order(regime, d)
+        anchor = a.cases[regime.id][0]
+        if "due_of" not in anchor:            # the month is known before evaluating: skip the others cheaply
+            day = _month_of(anchor, order, None)
+            if day is None or not (first <= day <= last):
+                continue
+        res = evaluate(d, as_of or max([last, *_moments(order)]))
+        day = _month_of(anchor, order, res)
+        if day is None or not (first <= day <= last):
+            continue
+        u = units.setdefault(order.unit or "-", {"cases": [], "excluded": []})
+        f = _facts(regime, order, res)
+        kinds = {k: ("boolean" if isinstance(v, bool) else "numeric" if isinstance(v, (int, float)) else "string")
+                 for k, v in f.items()}
+        hit = next((x for x in a.exclusions if _names(x[1]) <= set(f) and _holds(a_resolve(a, x[1], params), f, kinds)),
+                   None)
+        if hit:
+            u["excluded"].append((order.id, hit[0], f"{hit[2].zh} ({cite_all(hit[3], 'zh')})"))
+        else:
+            u["cases"].append((regime.id, f, kinds))
+    return units, facts_by_unit
+
+
+def assess_month(a, items: list, month: str, *, as_of=None, params=None, search_path=None, evaluate=None) -> list:
+    """Per-unit rows of a ``rates`` assessment for ``month`` (YYYY-MM)."""
+    first, last = month_bounds(month)
+    given = params or {}
+    for k in given:
+        if k not in a.parameters:
+            raise CaseError(f"assessment {a.id} has no parameter '{k}'", f"考核{a.id}没有参数“{k}”")
+    formula = given.get("points_formula", a.parameters["points_formula"].value
+                        if "points_formula" in a.parameters else "proportional")
+    empty = given.get("empty_indicator", a.parameters["empty_indicator"].value
+                      if "empty_indicator" in a.parameters else "full")
+    units, facts_by_unit = _collect(a, items, first, last, as_of, params, search_path, evaluate)
+    rows = []
+    for unit in sorted(set(units) | set(facts_by_unit)):
+        u = units.get(unit, {"cases": [], "excluded": []})
+        cells, base, trace = {}, Decimal(0), []
+        for ind in a.indicators:
+            of, counts = a_resolve(a, ind.of, params), a_resolve(a, ind.counts, params)
+            sel = [(f, k) for rid, f, k in u["cases"] if rid == ind.cases and _holds(of, f, k)]
+            n = sum(1 for f, k in sel if _holds(counts, f, k))
+            if not sel:
+                pts = Decimal(ind.points) if empty == "full" else Decimal(0)
+                rate = None
+            else:
+                rate = Decimal(n) / Decimal(len(sel))
+                pts = Decimal(ind.points) * rate if formula == "proportional" else \
+                    (Decimal(ind.points) if n == len(sel) else Decimal(0))
+            cells[ind.key] = {"of": len(sel), "counts": n, "rate": None if rate is None else str(_d(rate * 100)),
+                              "points": str(_d(pts)), "max": ind.points}
+            base += _d(pts)
+            trace.append(f"{ind.key}: {n}/{len(sel)} -> {_d(pts)} of {ind.points} [{cite_all(ind.basis, 'en')}]")
+        bonus = deductions = Decimal("0.00")
+        for rec in facts_by_unit.get(unit, []):
+            b, t1 = _capped_total(a.bonus, rec.get("bonus") or {}, "bonus", unit)
+            dd, t2 = _capped_total(a.deductions, rec.get("deductions") or {}, "deduction", unit)
+            bonus, deductions, trace = bonus + b, deductions + dd, trace + t1 + t2
+        rows.append(UnitScore(unit, cells, _d(base), bonus, deductions, _d(base + bonus - deductions),
+                              tuple(u["excluded"]), trace=tuple(trace)))
+    return rows
+
+
+def _names(conditions) -> set:
+    """The fact names a condition tree uses (an exclusion applies to the cases that have them all)."""
+    if isinstance(conditions, dict):
+        if "name" in conditions:
+            return {conditions["name"]}
+        return set().union(*(_names(c) for v in conditions.values() for c in v))
+    return set()
+
+
+def a_resolve(a, conditions, params):
+    """Conditions with parameter references replaced (assessments share the regimes' ParamRef)."""
+    from .model import ParamRef
+    if isinstance(conditions, ParamRef):
+        return (params or {}).get(conditions.name, a.parameters[conditions.name].value)
+    if isinstance(conditions, dict):
+        return {k: a_resolve(a, v, params) for k, v in conditions.items()}
+    if isinstance(conditions, list):
+        return [a_resolve(a, v, params) for v in conditions]
+    return conditions
+
+
+def assess_year(a, items: list, year: int, **kw) -> list[dict]:
+    """Art. 36(3)-style annual rows: sum of monthly scores / months assessed + annual items."""
+    months: dict = {}
+    for m in range(1, 13):
+        for row in assess_month(a, items, f"{year}-{m:02d}", **kw):
+            months.setdefault(row.unit, []).append((f"{year}-{m:02d}", row.score))
+    annual = {str(d.get("unit")): d.get("annual") or {} for d in items
+              if d.get("facts") == a.id and str(d.get("year")) == str(year)}
+    out = []
+    for unit in sorted(set(months) | set(annual)):
+        ms = months.get(unit, [])
+        avg = _d(sum(s for _, s in ms) / len(ms)) if ms else Decimal("0.00")
+        items_total, trace = _capped_total(a.annual, annual.get(unit) or {}, "annual", unit)
+        out.append({"unit": unit, "months": {m: str(s) for m, s in ms}, "months_assessed": len(ms),
+                    "monthly_average": str(avg), "annual_items": str(items_total), "score": str(_d(avg + items_total)),
+                    "basis": cite_all(a.annual.basis if a.annual else a.basis, "zh"), "trace": trace})
+    return out
+
+
+def assess_sheet(a, units: list) -> list:
+    """Rows of a ``score_sheet`` assessment: one per unit record
+    ``{unit, items: {name: score}, bonus: {item: count}, deductions: [points, ...], vetoes: [code]}``."""
+    rows = []
+    for d in units:
+        unit = str(d.get("unit"))
+        unknown = sorted(set(d) - {"assessment", "unit", "items", "bonus", "deductions", "vetoes"})
+        if unknown:
+            raise CaseError(f"unit {unit}: unknown key '{unknown[0]}' (allowed: assessment, unit, items, bonus, "
+                            "deductions, vetoes)", f"单位{unit}：未知的键“{unknown[0]}”")
+        scores = d.get("items") or {}
+        if not isinstance(scores, dict) or not all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                                                   for v in scores.values()):
+            raise CaseError(f"unit {unit}: 'items' maps each item to its score", f"单位{unit}：items应列出各项得分")
+        base = _d(sum(Decimal(str(v)) for v in scores.values()))
+        trace = [f"items {base} [{cite_all(a.basis, 'en')}]"]
+        bonus = Decimal(0)
+        for k, count in (d.get("bonus") or {}).items():
+            item = a.bonus.items.get(k) if a.bonus else None
+            if item is None or not isinstance(count, int) or count < 0:
+                raise CaseError(f"unit {unit}: unknown bonus item '{k}' or a count that is not a whole number",
+                                f"单位{unit}：未知的加分项“{k}”或次数不是整数")
+            bonus += Decimal(str(item.points_each or 0)) * count if item.points_each else Decimal(str(count))
+        capped_bonus = min(bonus, Decimal(str(a.bonus.cap))) if a.bonus and a.bonus.cap is not None else bonus
+        if bonus:
+            trace.append(f"bonus {bonus} (cap {a.bonus.cap}) -> {capped_bonus} [{cite_all(a.bonus.basis, 'en')}]")
+        ded = Decimal(0)
+        for i, pts in enumerate(d.get("deductions") or []):
+            lo, hi = a.deductions.each_min, a.deductions.each_max
+            if not isinstance(pts, (int, float)) or isinstance(pts, bool) or pts < lo or pts > hi:
+                raise CaseError(f"unit {unit}: deduction {i + 1} must take {lo} to {hi} points, not {pts}",
+                                f"单位{unit}：第{i + 1}项扣分须在{lo}至{hi}分之间，而不是{pts}")
+            ded += Decimal(str(pts))
+        if ded:
+            trace.append(f"deductions {ded} [{cite_all(a.deductions.basis, 'en')}]")
+        total = base + capped_bonus
+        if a.total_max is not None and total > Decimal(str(a.total_max)):
+            trace.append(f"total {total} capped at {a.total_max}")
+            total = Decimal(str(a.total_max))
+        total = _d(total - ded)
+        vetoed = tuple(d.get("vetoes") or ())
+        for v in vetoed:
+            if v not in a.vetoes:
+                raise CaseError(f"unit {unit}: unknown veto '{v}' (known: {', '.join(a.vetoes)})",
+                                f"单位{unit}：未知的否决情形“{v}”（可用：{'、'.join(a.vetoes)}）")
+        grade, gbasis = next(((g, b) for g, m, b in a.grades if total >= Decimal(str(m))), a.grades[-1][::2])
+        if vetoed:
+            grade, gbasis = a.grades[-1][0], a.vetoes[vetoed[0]][1]
+            trace.append(f"veto {', '.join(vetoed)} -> {grade.en} [{cite_all(gbasis, 'en')}]")
+        else:
+            trace.append(f"{total} -> {grade.en} [{cite_all(gbasis, 'en')}]")
+        rows.append(UnitScore(unit, {k: str(v) for k, v in scores.items()}, base, _d(capped_bonus), _d(ded), total,
+                              grade=grade.zh, vetoed=vetoed, trace=tuple(trace)))
+    # equal scores: the unit with a bonus ranks first (the OGI assessment rules, Art. 13)
+    return sorted(rows, key=lambda r: (-r.score, -(r.bonus > 0), r.unit))
