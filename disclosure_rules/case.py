@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from pathlib import Path
 
 import attrs
@@ -29,10 +30,14 @@ from .errors import CaseError
 
 APPLICANT_TYPES = ("natural_person", "commercial_enterprise", "research_institution",
                    "social_welfare_organization", "legal_service_institution", "other_organization")
+_CASE_KEYS = frozenset({"id", "receipt", "events", "applicant", "calendar", "local"})
 _DATE_FIELDS = {"date", "received", "due", "submitted", "confirmed", "arrived", "signed"}
 
 
-def _date(value, what: str, event: int | None = None) -> dt.date:
+def _date(value, what, event: int | None = None) -> dt.date:
+    """A date from a date or YYYY-MM-DD; ``what`` (a callable) names the field, built only for the error."""
+    if type(value) is dt.date:
+        return value
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
@@ -42,6 +47,7 @@ def _date(value, what: str, event: int | None = None) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
+    what = what()
     raise CaseError(f"{what}: '{value}' is not a date (write YYYY-MM-DD)",
                     f"{what}：“{value}”不是日期（请写成YYYY-MM-DD）", event=event)
 
@@ -76,7 +82,8 @@ class Event:
         return out
 
     def sort_key(self, priority: dict):
-        return (self.date, priority.get(self.type, 99), json.dumps(self.to_dict(), sort_keys=True, default=str))
+        """(date, same-day order, content): a total order (types without an order come last that day)."""
+        return (self.date, priority.get(self.type, math.inf), json.dumps(self.to_dict(), sort_keys=True, default=str))
 
 
 @attrs.frozen
@@ -119,7 +126,7 @@ def parse_case(data) -> Case:
     for k, v in receipt.items():
         if k == "channel":
             continue
-        dates[k] = _date(v, f"case {cid}: receipt {k}")
+        dates[k] = _date(v, lambda k=k: f"case {cid}: receipt {k}")
     applicant = data.get("applicant")
     if applicant is not None and applicant not in APPLICANT_TYPES:
         raise CaseError(f"case {cid}: unknown applicant type '{applicant}' (use one of {', '.join(APPLICANT_TYPES)})",
@@ -136,13 +143,13 @@ def parse_case(data) -> Case:
         for k, v in e.items():
             if k in ("type", "date"):
                 continue
-            fields[k] = _date(v, f"case {cid}, event {i + 1} ({e['type']}) {k}", i) if k in _DATE_FIELDS else v
-        events.append(Event(e["type"], _date(e["date"], f"case {cid}, event {i + 1} ({e['type']}) date", i),
+            fields[k] = _date(v, lambda k=k: f"case {cid}, event {i + 1} ({e['type']}) {k}", i) \
+                if k in _DATE_FIELDS else v
+        events.append(Event(e["type"], _date(e["date"], lambda: f"case {cid}, event {i + 1} ({e['type']}) date", i),
                             fields, i))
     calendar = data.get("calendar", "cn")
     local = data.get("local")
-    known = {"id", "receipt", "events", "applicant", "calendar", "local"}
-    extra = {k: v for k, v in data.items() if k not in known}
+    extra = {k: v for k, v in data.items() if k not in _CASE_KEYS}
     return Case(cid, Receipt(receipt["channel"], dates), tuple(events), applicant,
                 str(calendar), None if local is None else str(local), extra)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..case import load_cases
-from ..clock import evaluate
+from ..clock import evaluate, today_in_shanghai
 from ..explain import render_text
 from . import args as A
 
@@ -23,7 +23,8 @@ def register(sub) -> None:
 
 
 def today_in_beijing() -> dt.date:
-    return (dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=8)).date()
+    """Today in Beijing time: the same default as the API (``clock.today_in_shanghai``)."""
+    return today_in_shanghai()
 
 
 def run(args) -> int:
