@@ -35,7 +35,8 @@ _DATE_FIELDS = {"date", "received", "due", "submitted", "confirmed", "arrived", 
 
 
 def _date(value, what, event: int | None = None) -> dt.date:
-    """A date from a date or YYYY-MM-DD; ``what`` (a callable) names the field, built only for the error."""
+    """A date from a date or YYYY-MM-DD; ``what`` names the field: a string, or (case id, event index, type, key)
+    turned into words only for the error."""
     if type(value) is dt.date:
         return value
     if isinstance(value, dt.datetime):
@@ -47,7 +48,9 @@ def _date(value, what, event: int | None = None) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    what = what()
+    if isinstance(what, tuple):
+        cid, i, kind, key = what
+        what = f"case {cid}: receipt {key}" if i is None else f"case {cid}, event {i + 1} ({kind}) {key}"
     raise CaseError(f"{what}: '{value}' is not a date (write YYYY-MM-DD)",
                     f"{what}：“{value}”不是日期（请写成YYYY-MM-DD）", event=event)
 
@@ -126,7 +129,7 @@ def parse_case(data) -> Case:
     for k, v in receipt.items():
         if k == "channel":
             continue
-        dates[k] = _date(v, lambda k=k: f"case {cid}: receipt {k}")
+        dates[k] = _date(v, (cid, None, None, k))
     applicant = data.get("applicant")
     if applicant is not None and applicant not in APPLICANT_TYPES:
         raise CaseError(f"case {cid}: unknown applicant type '{applicant}' (use one of {', '.join(APPLICANT_TYPES)})",
@@ -143,10 +146,8 @@ def parse_case(data) -> Case:
         for k, v in e.items():
             if k in ("type", "date"):
                 continue
-            fields[k] = _date(v, lambda k=k: f"case {cid}, event {i + 1} ({e['type']}) {k}", i) \
-                if k in _DATE_FIELDS else v
-        events.append(Event(e["type"], _date(e["date"], lambda: f"case {cid}, event {i + 1} ({e['type']}) date", i),
-                            fields, i))
+            fields[k] = _date(v, (cid, i, e["type"], k), i) if k in _DATE_FIELDS else v
+        events.append(Event(e["type"], _date(e["date"], (cid, i, e["type"], "date"), i), fields, i))
     calendar = data.get("calendar", "cn")
     local = data.get("local")
     extra = {k: v for k, v in data.items() if k not in _CASE_KEYS}

@@ -198,7 +198,8 @@ def test_bundled_violation_conditions_agree_with_business_rules():
     for _ in range(300):
         fs = {n: rnd.randint(0, 30) for n in _NUMERIC} | {n: rnd.random() < 0.5 for n in _BOOLEAN}
         for v in viols:
-            assert compile_condition(v.conditions)(fs) is (holding([(v.code, v.conditions)], ClockFacts(fs)) == [v.code])
+            expected = holding([(v.code, v.conditions)], ClockFacts(fs)) == [v.code]
+            assert compile_condition(v.conditions)(fs) is expected
 
 
 def test_trace_is_rendered_only_when_read():

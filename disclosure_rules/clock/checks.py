@@ -8,6 +8,7 @@ with ``voids_effect`` leaves the clock as the law says.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from string import Formatter
 
 from ..result import Violation
@@ -44,8 +45,13 @@ def check(s: ClockState, event_type: str, date: dt.date, facts: dict) -> bool:
 def fill(template: str, values: dict) -> str:
     """Fill {name} placeholders with fact values only (no attribute or index access)."""
     out = []
-    for literal, field, _spec, _conv in Formatter().parse(template):
+    for literal, field in _parts(template):
         out.append(literal)
         if field is not None:
             out.append(str(values.get(field, "{" + field + "}")))
     return "".join(out)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parts(template: str) -> tuple[tuple[str, str | None], ...]:
+    return tuple((literal, field) for literal, field, _spec, _conv in Formatter().parse(template))

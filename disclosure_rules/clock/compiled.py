@@ -45,14 +45,21 @@ def _numeric(op: str, name: str, value) -> Predicate:
     return lambda facts: bool(test(_num(facts[name]) - ref))
 
 
+def _group(every: bool, parts: list[Predicate]) -> Predicate:
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        a, b = parts
+        return (lambda facts: a(facts) and b(facts)) if every else (lambda facts: a(facts) or b(facts))
+    if every:
+        return lambda facts: all(p(facts) for p in parts)
+    return lambda facts: any(p(facts) for p in parts)
+
+
 def compile_condition(node: dict) -> Predicate:
     """A predicate over a facts dict for a business-rules condition tree."""
-    if "all" in node:
-        parts = [compile_condition(c) for c in node["all"]]
-        return lambda facts: all(p(facts) for p in parts)
-    if "any" in node:
-        parts = [compile_condition(c) for c in node["any"]]
-        return lambda facts: any(p(facts) for p in parts)
+    if "all" in node or "any" in node:
+        return _group("all" in node, [compile_condition(c) for c in node["all" if "all" in node else "any"]])
     name, op = node["name"], node["operator"]
     if op == "is_true":
         return lambda facts: bool(facts[name])

@@ -52,6 +52,15 @@ class Prepared:
 _CACHE: "weakref.WeakKeyDictionary[RuleBook, dict]" = weakref.WeakKeyDictionary()
 
 
+def nationals(book: RuleBook) -> list:
+    """The national versions, newest first (``RuleBook.national``, sorted once per book)."""
+    per_book = _CACHE.setdefault(book, {})
+    got = per_book.get("national")
+    if got is None:
+        got = per_book["national"] = book.national
+    return got
+
+
 def prepared(book: RuleBook, main_id: str, local: str | None) -> Prepared:
     """The prepared rules for a version and local layer (raises what ``RuleBook.rules`` raises)."""
     per_book = _CACHE.setdefault(book, {})

@@ -14,7 +14,7 @@ import attrs
 from ..case import Case
 from ..errors import CaseError, UnknownNameError
 from ..rulebook import RuleBook
-from .prepared import Prepared, prepared
+from .prepared import Prepared, nationals, prepared
 
 
 @attrs.frozen
@@ -32,7 +32,7 @@ def _fail(case: Case, en: str, zh: str) -> CaseError:
 def receive(book: RuleBook, case: Case) -> Receipt:
     """The channel rule, the date of receipt and the rules in force on it, newest version first."""
     received = None
-    for main in book.national:
+    for main in nationals(book):
         ch = main.channels.get(case.receipt.channel)
         if ch is None:
             known = ", ".join(sorted(main.channels))

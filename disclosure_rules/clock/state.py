@@ -59,6 +59,7 @@ class ClockState:
     outcome: str | None = None
     outcome_reason: str | None = None
     violations: list[Violation] = attrs.field(factory=list)
+    _due_memo: tuple = ()                          # (intervals, start, n, due): the last answer of due()
 
     @property
     def rules(self):
@@ -71,9 +72,14 @@ class ClockState:
         if self.fixed_due is not None:
             return self.fixed_due
         n, start = self.n + self.ext, self.start
-        if self.prepared.start_day_counts and self.cal.is_workday(start):
-            n -= 1                                   # the day of receipt is the first of the period
-        return (intervals or self.exclusions.at(t)).due(start, n, self.cal)
+        iv = intervals or self.exclusions.at(t)
+        memo = self._due_memo
+        if memo and memo[0] is iv and memo[1] == start and memo[2] == n:
+            return memo[3]                           # nothing the due date depends on has changed
+        k = n - 1 if self.prepared.start_day_counts and self.cal.is_workday(start) else n   # day 1 = receipt
+        due = iv.due(start, k, self.cal)
+        self._due_memo = (iv, start, n, due)
+        return due
 
     def excluded_workdays(self, t: dt.date) -> int:
         return self.exclusions.at(t).excluded_after(self.start, self.cal)
