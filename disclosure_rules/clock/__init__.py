@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Iterable, Iterator
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..calendar import Calendar, load_calendar
 from ..case import Case, parse_case
@@ -37,20 +38,15 @@ __all__ = ["evaluate", "evaluate_iter", "evaluate_many", "today_in_shanghai", "E
 
 ERROR_MODES = ("raise", "collect")
 _BEIJING = "Asia/Shanghai"
+_BEIJING_FIXED = dt.timezone(dt.timedelta(hours=8), "CST")   # what Asia/Shanghai has been since 1991 (no DST)
 
 
 def today_in_shanghai() -> dt.date:
     """Today's date in Beijing time (Asia/Shanghai), the default ``as_of`` of the API and the command line."""
     try:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-        try:
-            return dt.datetime.now(ZoneInfo(_BEIJING)).date()
-        except ZoneInfoNotFoundError:
-            pass
-    except ImportError:              # pragma: no cover - zoneinfo is in the standard library from 3.9
-        pass
-    # no time-zone database on this machine: China has kept UTC+8 without daylight saving since 1991
-    return (dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=8)).date()
+        return dt.datetime.now(ZoneInfo(_BEIJING)).date()
+    except ZoneInfoNotFoundError:    # no time-zone database on this machine (Windows without tzdata)
+        return dt.datetime.now(_BEIJING_FIXED).date()
 
 
 def _as_of(value) -> dt.date:
