@@ -213,3 +213,53 @@ def test_trace_is_rendered_only_when_read():
 def test_no_module_of_the_clock_is_over_400_lines():
     for p in Path(clock.__file__).parent.glob("*.py"):
         assert len(p.read_text(encoding="utf-8").splitlines()) <= 400, p.name
+
+
+# ----------------------------------------------------------------------------- excluded intervals
+
+CN = __import__("disclosure_rules").load_calendar("cn")
+days = st.integers(0, 400).map(lambda k: D("2024-01-01") + dt.timedelta(days=k))
+spans = st.lists(st.tuples(days, st.integers(0, 40)).map(lambda p: (p[0], p[0] + dt.timedelta(days=p[1]))),
+                 max_size=8)
+
+
+def _brute_due(start, n, excluded):
+    """Walk day by day: the n-th working day after start that no span excludes."""
+    d, left = start, n
+    while left > 0:
+        d += dt.timedelta(days=1)
+        if CN.is_workday(d) and not any(a < d <= b for a, b in excluded):
+            left -= 1
+    return d
+
+
+@settings(max_examples=300, deadline=None)
+@given(spans, days, st.integers(1, 40))
+def test_prefix_sums_give_the_day_by_day_due_date(sp, start, n):
+    from disclosure_rules.clock.exclusions import Intervals
+    iv = Intervals.merge(sp, CN)
+    assert iv.due(start, n, CN) == _brute_due(start, n, sp)
+    brute = sum(1 for k in range(1, 500) if CN.is_workday(start + dt.timedelta(days=k))
+                and any(a < start + dt.timedelta(days=k) <= b for a, b in sp))
+    assert iv.excluded_after(start, CN) == brute
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 30), st.booleans()), min_size=1, max_size=10),
+       st.integers(0, 60))
+def test_the_intervals_kept_in_place_equal_a_fresh_merge(letters, later):
+    from disclosure_rules.clock.exclusions import Consultation, Exclusions, Intervals
+    pause = type("Rule", (), {"effect": "pause"})()
+    ex, t, made = Exclusions(CN), D("2024-03-01"), []
+    for gap, length, answer in letters:
+        t += dt.timedelta(days=gap)
+        c = Consultation("p", t, t + dt.timedelta(days=30), pause)
+        ex.add(c)
+        made.append(c)
+        ex.at(t)
+        if answer:
+            ex.answer(c, t + dt.timedelta(days=length))
+    day = t + dt.timedelta(days=later)
+    got = ex.at(day)
+    fresh = Intervals.merge([(c.sent, c.end(day)) for c in made if c.end(day) > c.sent], CN)
+    assert (got.a, got.b, got.cum) == (fresh.a, fresh.b, fresh.cum)

@@ -39,28 +39,38 @@ class Consultation:
         return min(e, self.limit) if self.limit is not None else e
 
 
-@attrs.frozen
+@attrs.define(slots=True, eq=False)
 class Intervals:
     """Merged, disjoint (a, b] intervals with ``cum[i]`` = working days in the first i."""
 
-    a: tuple[dt.date, ...]
-    b: tuple[dt.date, ...]
-    cum: tuple[int, ...]
+    a: list[dt.date] = attrs.field(factory=list)
+    b: list[dt.date] = attrs.field(factory=list)
+    cum: list[int] = attrs.field(factory=lambda: [0])
 
     @classmethod
     def merge(cls, spans: list[tuple[dt.date, dt.date]], cal: Calendar) -> "Intervals":
-        a: list[dt.date] = []
-        b: list[dt.date] = []
+        out = cls()
         for lo, hi in sorted(spans):
-            if a and lo <= b[-1]:
-                b[-1] = max(b[-1], hi)
-            else:
-                a.append(lo)
-                b.append(hi)
-        cum = [0]
-        for lo, hi in zip(a, b):
+            out.extend(lo, hi, cal)
+        return out
+
+    def extend(self, lo: dt.date, hi: dt.date, cal: Calendar) -> None:
+        """Add the span (lo, hi], which starts on or after every span added before."""
+        a, b, cum = self.a, self.b, self.cum
+        if a and lo <= b[-1]:
+            if hi > b[-1]:
+                b[-1] = hi
+                cum[-1] = cum[-2] + cal.count(a[-1], hi)
+        else:
+            a.append(lo)
+            b.append(hi)
             cum.append(cum[-1] + cal.count(lo, hi))
-        return cls(tuple(a), tuple(b), tuple(cum))
+
+    def keep_before(self, day: dt.date) -> dt.date | None:
+        """Drop the intervals that do not end before ``day``; the end of the last one kept."""
+        k = bisect.bisect_left(self.b, day)
+        del self.a[k:], self.b[k:], self.cum[k + 1:]
+        return self.b[-1] if self.b else None
 
     def _first_after(self, start: dt.date) -> int:
         """Index of the first interval that ends after ``start``."""
@@ -98,46 +108,66 @@ class Intervals:
         return cal.add(start, n + self._clipped(k, start, lo, cal))
 
 
-_NONE = Intervals((), (), (0,))
-
-
 @attrs.define(slots=True)
 class Exclusions:
-    """The consultations of a case, with the merged intervals cached until they change."""
+    """The consultations of a case and their merged intervals, kept up to date in place.
+
+    Consultations are added in the order of their letters (events are taken
+    by date).  A change (a letter, an answer, or the day moving on while one
+    is open) re-merges only the intervals from the earliest changed letter
+    on; ``version`` counts the changes.
+    """
 
     cal: Calendar
     items: list[Consultation] = attrs.field(factory=list)
-    _cache: Intervals | None = None
-    _cache_day: dt.date | None = None
-    _open: int = 0
+    version: int = 0
+    _pausing: list[Consultation] = attrs.field(factory=list)     # in the order of their letters
+    _sent: list[dt.date] = attrs.field(factory=list)
+    _open: list[Consultation] = attrs.field(factory=list)
+    _merged: Intervals = attrs.field(factory=Intervals)
+    _stale_from: dt.date | None = None
+    _day: dt.date | None = None
 
     def add(self, c: Consultation) -> None:
         self.items.append(c)
         if c.pauses:
-            self._cache = None
-            self._open += 1
+            i = bisect.bisect_right(self._sent, c.sent)
+            self._pausing.insert(i, c)
+            self._sent.insert(i, c.sent)
+            self._open.append(c)
+            self._stale(c.sent)
 
     def answer(self, c: Consultation, day: dt.date) -> None:
         c.answered = day
         if c.pauses:
-            self._cache = None
-            self._open -= 1
+            self._open.remove(c)
+            self._stale(c.sent)
 
     def open_for(self, party: object) -> Consultation | None:
         return next((c for c in self.items if c.party == party and c.answered is None), None)
 
+    def _stale(self, sent: dt.date) -> None:
+        if self._stale_from is None or sent < self._stale_from:
+            self._stale_from = sent
+
     def at_limits(self, t: dt.date) -> Intervals:
         """The intervals if every open consultation were answered on its last day (none open without one)."""
         spans = [(c.sent, c.limit if c.answered is None and c.limit is not None else c.end(t))
-                 for c in self.items if c.pauses]
-        spans = [(a, b) for a, b in spans if b > a]
-        return Intervals.merge(spans, self.cal) if spans else _NONE
+                 for c in self._pausing]
+        return Intervals.merge([(a, b) for a, b in spans if b > a], self.cal)
 
     def at(self, t: dt.date) -> Intervals:
         """The merged intervals as known on day t."""
-        if self._cache is not None and (self._open == 0 or self._cache_day == t):
-            return self._cache
-        spans = [(c.sent, c.end(t)) for c in self.items if c.pauses and c.end(t) > c.sent]
-        self._cache = Intervals.merge(spans, self.cal) if spans else _NONE
-        self._cache_day = t
-        return self._cache
+        if self._open and t != self._day:
+            self._stale(min(c.sent for c in self._open))
+        self._day = t
+        if self._stale_from is not None:
+            last = self._merged.keep_before(self._stale_from)
+            i = bisect.bisect_right(self._sent, last) if last is not None else 0
+            for c in self._pausing[i:]:
+                end = c.end(t)
+                if end > c.sent:
+                    self._merged.extend(c.sent, end, self.cal)
+            self._stale_from = None
+            self.version += 1
+        return self._merged

@@ -59,7 +59,7 @@ class ClockState:
     outcome: str | None = None
     outcome_reason: str | None = None
     violations: list[Violation] = attrs.field(factory=list)
-    _due_memo: tuple = ()                          # (intervals, start, n, due): the last answer of due()
+    _due_memo: tuple = ()                          # ((version, start, n), due): the last answer of due()
 
     @property
     def rules(self):
@@ -72,14 +72,19 @@ class ClockState:
         if self.fixed_due is not None:
             return self.fixed_due
         n, start = self.n + self.ext, self.start
-        iv = intervals or self.exclusions.at(t)
-        memo = self._due_memo
-        if memo and memo[0] is iv and memo[1] == start and memo[2] == n:
-            return memo[3]                           # nothing the due date depends on has changed
-        k = n - 1 if self.prepared.start_day_counts and self.cal.is_workday(start) else n   # day 1 = receipt
-        due = iv.due(start, k, self.cal)
-        self._due_memo = (iv, start, n, due)
+        if intervals is not None:
+            return intervals.due(start, self._days(start, n), self.cal)
+        iv = self.exclusions.at(t)
+        key = (self.exclusions.version, start, n)
+        if self._due_memo and self._due_memo[0] == key:
+            return self._due_memo[1]                 # nothing the due date depends on has changed
+        due = iv.due(start, self._days(start, n), self.cal)
+        self._due_memo = (key, due)
         return due
+
+    def _days(self, start: dt.date, n: int) -> int:
+        """Working days to count after ``start`` (one fewer when the first day counts and is a working day)."""
+        return n - 1 if self.prepared.start_day_counts and self.cal.is_workday(start) else n
 
     def excluded_workdays(self, t: dt.date) -> int:
         return self.exclusions.at(t).excluded_after(self.start, self.cal)
