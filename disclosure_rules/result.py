@@ -66,14 +66,16 @@ def _rendered(narration) -> tuple[str, str]:
     return narration.text("en"), narration.text("zh")
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class Step:
     """One line of the trace: what happened, its effect on the clock, the due
     date after it, and the basis.
 
-    ``narration`` is anything with ``text(lang)``: the clock stores a message
-    key and its values and the words are rendered only when read
-    (``text_en``, ``text_zh``, ``to_dict``); steps compare by their words.
+    Build it with the words (``Step(date, event, effect, due, applicant_due,
+    basis, text_en, text_zh)``) or with ``narration=``, anything with
+    ``text(lang)``: the clock stores a message key and its values, and the
+    words are rendered only when read (``text_en``, ``text_zh``,
+    ``to_dict``).  Steps compare by their words.
     """
 
     date: dt.date
@@ -84,9 +86,15 @@ class Step:
     basis: tuple[Basis, ...]
     narration: object = attrs.field(eq=_rendered, repr=False)
 
+    def __init__(self, date, event, effect, due, applicant_due, basis, text_en: str | None = None,
+                 text_zh: str | None = None, *, narration=None):
+        if narration is None:
+            narration = Text(text_en or "", text_zh if text_zh is not None else text_en or "")
+        self.__attrs_init__(date, event, effect, due, applicant_due, basis, narration)
+
     @classmethod
     def with_text(cls, date, event, effect, due, applicant_due, basis, text_en: str, text_zh: str) -> "Step":
-        return cls(date, event, effect, due, applicant_due, basis, Text(text_en, text_zh))
+        return cls(date, event, effect, due, applicant_due, basis, text_en, text_zh)
 
     @property
     def text_en(self) -> str:

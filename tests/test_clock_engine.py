@@ -263,3 +263,11 @@ def test_the_intervals_kept_in_place_equal_a_fresh_merge(letters, later):
     got = ex.at(day)
     fresh = Intervals.merge([(c.sent, c.end(day)) for c in made if c.end(day) > c.sent], CN)
     assert (got.a, got.b, got.cum) == (fresh.a, fresh.b, fresh.cum)
+
+
+def test_a_step_can_still_be_built_from_its_words():
+    # the constructor other modules use (a provisional answer adds its own step)
+    s = __import__("disclosure_rules").Step(D("2026-03-02"), "calendar_estimate", "provisional", None, None, (),
+                                             "estimated", "估计")
+    assert (s.text_en, s.text_zh, s.to_dict("zh")["text"]) == ("estimated", "估计", "估计")
+    assert __import__("disclosure_rules").Step.from_dict(s.to_dict()) == s

@@ -72,6 +72,11 @@ def _case_calendar(case: Case, estimate_until) -> Calendar:
         raise CaseError(f"case {case.id}: {exc.message}", f"案件{case.id}：{exc.message_zh}") from None
 
 
+def _one(book: RuleBook, calendar: Calendar, case: Case, day: dt.date, trace: bool) -> Result:
+    """One evaluation: the single place every entry point goes through."""
+    return run(book, calendar, case, day, trace=trace)
+
+
 def evaluate(case, as_of: dt.date | None = None, *, rules: RuleBook | None = None,
              calendar: Calendar | None = None, estimate_until: int | None = None, trace: bool = True) -> Result:
     """Evaluate a case (a :class:`Case` or a dict) as of a date.
@@ -89,7 +94,7 @@ def evaluate(case, as_of: dt.date | None = None, *, rules: RuleBook | None = Non
     book = rules if rules is not None else load_rules()
     if calendar is None:
         calendar = _case_calendar(case, estimate_until)
-    return run(book, calendar, case, day, trace=trace)
+    return _one(book, calendar, case, day, trace)
 
 
 def evaluate_iter(cases: Iterable, as_of: dt.date | None = None, *, rules: RuleBook | None = None,
@@ -120,7 +125,7 @@ def _iterate(cases, day, book, cals, estimate_until, collect, trace):
             cal = cals.get(c.calendar)
             if cal is None:
                 cal = cals[c.calendar] = _case_calendar(c, estimate_until)
-            yield run(book, cal, c, day, trace=trace)
+            yield _one(book, cal, c, day, trace)
         except DisclosureRulesError as exc:
             if not collect:
                 raise

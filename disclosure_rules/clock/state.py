@@ -95,4 +95,4 @@ class ClockState:
         if self.steps is not None:
             key, values = message
             self.steps.append(Step(date, kind, note, due, self.applicant_due, tuple(dict.fromkeys(basis)),
-                                   Said(key, tuple(values.items()))))
+                                   narration=Said(key, tuple(values.items()))))
