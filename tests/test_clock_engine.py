@@ -140,6 +140,10 @@ def test_unknown_errors_option_is_an_input_error():
         evaluate_iter([{"id": "x", "receipt": RECEIVED_0302}], D("2026-03-10"), errors="ignore")
     with pytest.raises(InputError, match="trace"):
         evaluate_iter([], D("2026-03-10"), trace="yes")
+    with pytest.raises(InputError, match="iterable of cases"):
+        evaluate_iter(42, D("2026-03-10"))
+    with pytest.raises(InputError, match="calendars must map"):
+        evaluate_iter([], D("2026-03-10"), calendars=["cn"])
 
 
 def test_evaluate_iter_is_lazy_and_collects_errors():

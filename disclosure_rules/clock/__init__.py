@@ -114,8 +114,16 @@ def evaluate_iter(cases: Iterable, as_of: dt.date | None = None, *, rules: RuleB
     if not isinstance(trace, bool):
         raise InputError(f"trace must be true or false, not {trace!r}", f"trace必须是true或false，而不是{trace!r}")
     day = _as_of(as_of)
+    if calendars is not None and not isinstance(calendars, dict):
+        raise InputError(f"calendars must map calendar ids to calendars, not {type(calendars).__name__}",
+                         f"calendars必须是日历编号到日历的映射，而不是{type(calendars).__name__}")
+    try:
+        items = iter(cases)
+    except TypeError:
+        raise InputError(f"cases must be an iterable of cases, not {type(cases).__name__}",
+                         f"cases必须是一组案件，而不是{type(cases).__name__}") from None
     book = rules if rules is not None else load_rules()
-    return _iterate(cases, day, book, dict(calendars or {}), estimate_until, errors == "collect", trace)
+    return _iterate(items, day, book, dict(calendars or {}), estimate_until, errors == "collect", trace)
 
 
 def _iterate(cases, day, book, cals, estimate_until, collect, trace):
