@@ -9,13 +9,14 @@ Entry points::
     cn.add(date(2026, 9, 30), 20)        # 2026-11-03
 
     from disclosure_rules import evaluate
-    evaluate({"id": "1", "receipt": {"channel": "in_person", "date": "2026-09-30"}}).due
+    evaluate({"id": "1", "receipt": {"channel": "in_person", "date": "2026-09-30"}}, date(2026, 10, 9)).due
+    # without as_of: as of today in Beijing time (Asia/Shanghai), like the command line
 """
 
 from .calendar import Calendar, DayInfo, Notice, Span
 from .calendar import available_calendars, load_calendar
 from .case import Case, Event, Receipt, load_cases, parse_case
-from .clock import evaluate, evaluate_many
+from .clock import evaluate, evaluate_iter, evaluate_many
 from .recheck import recheck
 from .result import Result, Step, Violation
 from .rulebook import RuleBook, load_rules
@@ -26,7 +27,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Calendar", "DayInfo", "Notice", "Span", "available_calendars", "load_calendar",
-    "Case", "Event", "Receipt", "load_cases", "parse_case", "evaluate", "evaluate_many", "recheck",
+    "Case", "Event", "Receipt", "load_cases", "parse_case", "evaluate", "evaluate_iter", "evaluate_many",
+    "recheck",
     "Result", "Step", "Violation", "RuleBook", "load_rules",
     "CalendarCoverageError", "CaseError", "DisclosureRulesError", "InputError", "RuleFileError",
     "UnknownNameError",

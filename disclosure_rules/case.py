@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from pathlib import Path
 
 import attrs
@@ -37,10 +38,15 @@ from .vocabulary import check_extra_keys, unknown_key, unknown_name, vocabulary
 
 APPLICANT_TYPES = ("natural_person", "commercial_enterprise", "research_institution",
                    "social_welfare_organization", "legal_service_institution", "other_organization")
+_CASE_KEYS = frozenset({"id", "receipt", "events", "applicant", "calendar", "local"})
 _DATE_FIELDS = {"date", "received", "due", "submitted", "confirmed", "arrived", "signed"}
 
 
-def _date(value, what: str, event: int | None = None) -> dt.date:
+def _date(value, what, event: int | None = None) -> dt.date:
+    """A date from a date or YYYY-MM-DD; ``what`` names the field: a string, or (case id, event index, type, key)
+    turned into words only for the error."""
+    if type(value) is dt.date:
+        return value
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
@@ -50,6 +56,9 @@ def _date(value, what: str, event: int | None = None) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
+    if isinstance(what, tuple):
+        cid, i, kind, key = what
+        what = f"case {cid}: receipt {key}" if i is None else f"case {cid}, event {i + 1} ({kind}) {key}"
     raise CaseError(f"{what}: '{value}' is not a date (write YYYY-MM-DD)",
                     f"{what}：“{value}”不是日期（请写成YYYY-MM-DD）", event=event)
 
@@ -84,7 +93,8 @@ class Event:
         return out
 
     def sort_key(self, priority: dict):
-        return (self.date, priority.get(self.type, 99), json.dumps(self.to_dict(), sort_keys=True, default=str))
+        """(date, same-day order, content): a total order (types without an order come last that day)."""
+        return (self.date, priority.get(self.type, math.inf), json.dumps(self.to_dict(), sort_keys=True, default=str))
 
 
 @attrs.frozen

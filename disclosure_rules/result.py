@@ -47,14 +47,36 @@ class Violation:
 
     @classmethod
     def from_dict(cls, d: dict) -> "Violation":
-        return cls(d["code"], _date(d["date"]), d["event"], d["title_en"], d["title_zh"], d["message_en"], d["message_zh"], _bases(d["basis"]),
-                   d["voids_effect"], d["rules"])
+        return cls(d["code"], _date(d["date"]), d["event"], d["title_en"], d["title_zh"], d["message_en"],
+                   d["message_zh"], _bases(d["basis"]), d["voids_effect"], d["rules"])
 
 
 @attrs.frozen
+class Text:
+    """A trace text given as finished strings (a stored result read back)."""
+
+    en: str
+    zh: str
+
+    def text(self, lang: str = "en") -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+def _rendered(narration) -> tuple[str, str]:
+    return narration.text("en"), narration.text("zh")
+
+
+@attrs.frozen(init=False)
 class Step:
     """One line of the trace: what happened, its effect on the clock, the due
-    date after it, and the basis."""
+    date after it, and the basis.
+
+    Build it with the words (``Step(date, event, effect, due, applicant_due,
+    basis, text_en, text_zh)``) or with ``narration=``, anything with
+    ``text(lang)``: the clock stores a message key and its values, and the
+    words are rendered only when read (``text_en``, ``text_zh``,
+    ``to_dict``).  Steps compare by their words.
+    """
 
     date: dt.date
     event: str
@@ -62,11 +84,28 @@ class Step:
     due: dt.date | None
     applicant_due: dt.date | None
     basis: tuple[Basis, ...]
-    text_en: str
-    text_zh: str
+    narration: object = attrs.field(eq=_rendered, repr=False)
+
+    def __init__(self, date, event, effect, due, applicant_due, basis, text_en: str | None = None,
+                 text_zh: str | None = None, *, narration=None):
+        if narration is None:
+            narration = Text(text_en or "", text_zh if text_zh is not None else text_en or "")
+        self.__attrs_init__(date, event, effect, due, applicant_due, basis, narration)
+
+    @classmethod
+    def with_text(cls, date, event, effect, due, applicant_due, basis, text_en: str, text_zh: str) -> "Step":
+        return cls(date, event, effect, due, applicant_due, basis, text_en, text_zh)
+
+    @property
+    def text_en(self) -> str:
+        return self.narration.text("en")
+
+    @property
+    def text_zh(self) -> str:
+        return self.narration.text("zh")
 
     def text(self, lang: str = "en") -> str:
-        return self.text_zh if lang == "zh" else self.text_en
+        return self.narration.text(lang)
 
     def to_dict(self, lang: str = "en") -> dict:
         return {"date": self.date.isoformat(), "event": self.event, "effect": self.effect,
@@ -76,8 +115,8 @@ class Step:
 
     @classmethod
     def from_dict(cls, d: dict) -> "Step":
-        return cls(_date(d["date"]), d["event"], d["effect"], _date(d["due"]), _date(d["applicant_due"]),
-                   _bases(d["basis"]), d["text_en"], d["text_zh"])
+        return cls.with_text(_date(d["date"]), d["event"], d["effect"], _date(d["due"]), _date(d["applicant_due"]),
+                             _bases(d["basis"]), d["text_en"], d["text_zh"])
 
 
 STATUSES = ("running", "paused", "awaiting_correction", "awaiting_payment", "overdue", "answered", "withdrawn",

@@ -39,7 +39,6 @@ from .yamlfile import Map, Seq, load_yaml
 
 CLOCK_FILES = ("ruleset.yaml", "receipt.yaml", "periods.yaml", "events.yaml", "violations.yaml",
                "clock.yaml", "examples.yaml")
-EFFECTS = ("suspend", "restart", "pause", "resume", "extend", "set", "close", "record")
 
 # facts the engine computes when an event happens (see violations.yaml); name -> kind
 FACTS = {
@@ -113,6 +112,7 @@ class EventRule:
     effect: str
     basis: tuple[Basis, ...]
     source: str
+    order: int = 0              # same-day events are taken in increasing order (events.yaml `order`)
     period: str | None = None
     cap: str | None = None
     status: str | None = None
@@ -414,7 +414,7 @@ def _event(k: str, v: Map, rid: str) -> EventRule:
     for pk, pv in (v.get("parties") or {}).items():
         parties[pk] = PartyRule(pk, pv.get("effect", "pause"), pv.get("period"), parse_basis(pv.get("basis"), pv))
     return EventRule(type=k, title=_text(v["title"], v, "title"), effect=v["effect"],
-                     basis=parse_basis(v.get("basis"), v), source=rid, period=v.get("period"), cap=v.get("cap"),
+                     basis=parse_basis(v.get("basis"), v), source=rid, order=v["order"], period=v.get("period"), cap=v.get("cap"),
                      status=v.get("status"), applicant=v.get("applicant"), applicant_field=ap.get("field"),
                      applicant_parameter=ap.get("parameter"), applicant_period=ap.get("period"),
                      expiry_status=expiry.get("status"), expiry_outcome=expiry.get("outcome"),
@@ -465,6 +465,7 @@ def _check_book(sets: dict) -> None:
             events = {**target.events, **r.events}
             for ev in r.events.values():
                 _check_event(ev, periods, params, events, r)
+            _check_order(events, r)
         violations = {}
         for code, v in r.raw_violations:
             periods = dict(r.periods)
@@ -504,6 +505,19 @@ def _check_event(ev: EventRule, periods, params, events, r: RuleSet):
     for p in ev.parties.values():
         if p.period is not None and p.period not in periods:
             bad(f"party '{p.key}': period '{p.period}' is not defined", f"当事方“{p.key}”：期限“{p.period}”未定义")
+
+
+def _check_order(events: dict, r: RuleSet) -> None:
+    """Two events of the same rules may not share a same-day order (the order they are taken in would be a guess)."""
+    seen: dict = {}
+    for ev in sorted(events.values(), key=lambda e: e.type):
+        other = seen.setdefault(ev.order, ev)
+        if other is not ev:
+            path = Path(r.folder)
+            raise RuleFileError(path / "events.yaml" if (path / "events.yaml").exists() else path / "clock.yaml",
+                                None, f"events '{other.type}' and '{ev.type}' have the same order {ev.order}: "
+                                "give each event its own place in the same-day order",
+                                f"事件“{other.type}”和“{ev.type}”的order相同（{ev.order}）：同日事件的先后须各不相同")
 
 
 def _violation(code: str, v: Map, periods: dict, events: dict, rid: str) -> ViolationRule:

@@ -6,7 +6,7 @@ systems built on it.
 
     @given(cases())
     def test_my_system_agrees(case):
-        result = evaluate(case)
+        result = evaluate(case, as_of=date(2026, 12, 31))   # always an explicit as_of
         ...
 
 Generated cases are valid (they never raise ``CaseError``) and their dates

@@ -21,3 +21,18 @@ def cn():
 
 def D(s: str) -> dt.date:
     return dt.date.fromisoformat(s)
+
+
+def last_day(case: dict) -> dt.date:
+    """The last date a case gives (its receipt or its latest event)."""
+    def day(v):
+        return v if isinstance(v, dt.date) else dt.date.fromisoformat(v)
+    dates = [day(v) for k, v in case["receipt"].items() if k != "channel"]
+    dates += [day(e["date"]) for e in case.get("events") or []]
+    return max(dates)
+
+
+def evaluate_on_last_day(case, **kwargs):
+    """``evaluate`` as of the case's last date, passed explicitly (the library's default is today)."""
+    from disclosure_rules.clock import evaluate
+    return evaluate(case, last_day(case), **kwargs)

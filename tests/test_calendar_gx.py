@@ -5,7 +5,7 @@ import pytest
 
 from disclosure_rules import CalendarCoverageError, load_calendar
 from disclosure_rules.clock import evaluate
-from conftest import D
+from conftest import D, evaluate_on_last_day
 
 GX = load_calendar("cn-gx")
 CN = load_calendar("cn")
@@ -74,7 +74,7 @@ def test_2016_and_2026_weekend_sanyuesan_with_compensatory_days():
 def test_a_guangxi_agency_deadline():
     case = {"id": "gx", "calendar": "cn-gx", "receipt": {"channel": "in_person", "date": "2025-03-20"}}
     # national: 3/21, 3/24-28, 3/31-4/3, (4/4 清明), 4/7-11, 4/14-17, 4/18 -> 4/18
-    assert evaluate({**case, "calendar": "cn"}).due == D("2025-04-18")
+    assert evaluate_on_last_day({**case, "calendar": "cn"}).due == D("2025-04-18")
     # Guangxi: 3/31 and 4/1 are off as well -> two working days later, 4/22
-    r = evaluate(case)
+    r = evaluate_on_last_day(case)
     assert r.due == D("2025-04-22") and r.provenance["calendar"]["layers"] == ["cn", "cn-gx"]

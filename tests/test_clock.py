@@ -13,7 +13,7 @@ import pytest
 from disclosure_rules import CalendarCoverageError, CaseError
 from disclosure_rules.clock import evaluate
 from disclosure_rules.result import Result
-from conftest import D
+from conftest import D, evaluate_on_last_day
 
 
 def case(receipt, *events, **extra):
@@ -39,13 +39,13 @@ def test_plain_request_across_national_day():
     ("2019-05-15", "ogi-2019", "2019-06-13"),   # 20 working days; 6/7 (端午) off
 ])
 def test_version_is_chosen_by_date_of_receipt(received, version, due):
-    r = evaluate(case({"channel": "in_person", "date": received}))
+    r = evaluate_on_last_day(case({"channel": "in_person", "date": received}))
     assert (r.rules_version, r.due, r.period_workdays) == (version, D(due), 15 if version == "ogi-2008" else 20)
 
 
 def test_spring_festival_2026():
     # 2/11, 2/12, 2/13, 2/14 (Saturday worked), 2/24-2/27, 2/28 (Saturday worked), 3/2-3/6, 3/9-3/13, 3/16
-    assert evaluate(case({"channel": "in_person", "date": "2026-02-10"})).due == D("2026-03-16")
+    assert evaluate_on_last_day(case({"channel": "in_person", "date": "2026-02-10"})).due == D("2026-03-16")
 
 
 @pytest.mark.parametrize("receipt, received", [
@@ -55,11 +55,11 @@ def test_spring_festival_2026():
     ({"channel": "post_ordinary", "arrived": "2026-09-28", "confirmed": "2026-09-28"}, "2026-09-28"),
 ])
 def test_date_of_receipt_by_channel(receipt, received):
-    assert evaluate(case(receipt)).received == D(received)
+    assert evaluate_on_last_day(case(receipt)).received == D(received)
 
 
 def test_ordinary_letter_confirmed_late_is_a_violation():
-    r = evaluate(case({"channel": "post_ordinary", "arrived": "2026-09-28", "confirmed": "2026-09-30"}))
+    r = evaluate_on_last_day(case({"channel": "post_ordinary", "arrived": "2026-09-28", "confirmed": "2026-09-30"}))
     assert r.received == D("2026-09-30") and codes(r) == ["late_receipt_confirmation"]
     assert "2" in r.violations[0].message_en
 
@@ -95,13 +95,13 @@ def test_late_extension_does_not_move_the_due_date():
 
 
 def test_extension_in_time_moves_the_due_date():
-    r = evaluate(case(IN_PERSON_0930, {"type": "extension_notified", "date": "2026-11-03", "workdays": 20}))
+    r = evaluate_on_last_day(case(IN_PERSON_0930, {"type": "extension_notified", "date": "2026-11-03", "workdays": 20}))
     # 11/3 + 20: 11/4-6, 11/9-13, 11/16-20, 11/23-27, 11/30, 12/1 -> 12/1
     assert (r.due, r.extension_workdays, codes(r)) == (D("2026-12-01"), 20, [])
 
 
 def test_overlapping_consultations_are_excluded_once():
-    r = evaluate(case(IN_PERSON_0302,
+    r = evaluate_on_last_day(case(IN_PERSON_0302,
                       {"type": "consultation_sent", "date": "2026-03-10", "party": "third_party"},
                       {"type": "consultation_answered", "date": "2026-03-13", "party": "third_party"},
                       {"type": "consultation_sent", "date": "2026-03-12", "party": "other_agency"},
@@ -133,7 +133,7 @@ def test_consultation_after_the_due_date_does_not_pause():
 
 
 def test_fee_notice_payment_restarts():
-    r = evaluate(case({"channel": "in_person", "date": "2026-09-28"},
+    r = evaluate_on_last_day(case({"channel": "in_person", "date": "2026-09-28"},
                       {"type": "fee_notice_received", "date": "2026-10-12", "amount": "100"},
                       {"type": "fee_paid", "date": "2026-10-20"}))
     # 20 working days after 10/20: 10/21-23 (3), 10/26-30 (8), 11/2-6 (13), 11/9-13 (18), 11/16, 11/17 -> 11/17
@@ -142,22 +142,22 @@ def test_fee_notice_payment_restarts():
 
 def test_fee_before_2021_is_impossible():
     with pytest.raises(CaseError, match="2021-01-01"):
-        evaluate(case({"channel": "in_person", "date": "2020-11-02"},
+        evaluate_on_last_day(case({"channel": "in_person", "date": "2020-11-02"},
                       {"type": "fee_notice_received", "date": "2020-11-10"}))
 
 
 def test_delay_sets_the_due_date_and_late_delay_is_void():
-    r = evaluate(case(IN_PERSON_0930, {"type": "delay_notified", "date": "2026-10-20", "due": "2026-12-20"}))
+    r = evaluate_on_last_day(case(IN_PERSON_0930, {"type": "delay_notified", "date": "2026-10-20", "due": "2026-12-20"}))
     assert r.due == D("2026-12-20") and codes(r) == []
-    r = evaluate(case(IN_PERSON_0930, {"type": "delay_notified", "date": "2026-11-04", "due": "2026-12-20"}))
+    r = evaluate_on_last_day(case(IN_PERSON_0930, {"type": "delay_notified", "date": "2026-11-04", "due": "2026-12-20"}))
     # evaluated as of the notice (11/4), the request is also overdue
     assert r.due == D("2026-11-03") and codes(r) == ["late_delay_notice", "overdue"]
 
 
 def test_late_answer_and_withdrawal():
-    r = evaluate(case(IN_PERSON_0930, {"type": "answered", "date": "2026-11-05", "outcome": "36-2"}))
+    r = evaluate_on_last_day(case(IN_PERSON_0930, {"type": "answered", "date": "2026-11-05", "outcome": "36-2"}))
     assert (r.status, r.late_workdays, r.outcome, codes(r)) == ("answered", 2, "36-2", ["late_answer"])
-    r = evaluate(case(IN_PERSON_0930, {"type": "withdrawn", "date": "2026-10-09"}))
+    r = evaluate_on_last_day(case(IN_PERSON_0930, {"type": "withdrawn", "date": "2026-10-09"}))
     assert (r.status, r.closed_on, codes(r)) == ("withdrawn", D("2026-10-09"), [])
 
 
@@ -190,7 +190,7 @@ def test_as_of_ignores_later_events():
 ])
 def test_impossible_input_is_a_case_error(bad, message):
     with pytest.raises(CaseError, match=message):
-        evaluate(bad)
+        evaluate(bad, D("2026-10-12"))
 
 
 def test_as_of_before_receipt_is_an_error():
@@ -200,15 +200,15 @@ def test_as_of_before_receipt_is_an_error():
 
 def test_case_error_names_the_event():
     with pytest.raises(CaseError) as e:
-        evaluate(case(IN_PERSON_0930, {"type": "extension_notified", "date": "2026-10-09", "workdays": 5},
+        evaluate_on_last_day(case(IN_PERSON_0930, {"type": "extension_notified", "date": "2026-10-09", "workdays": 5},
                       {"type": "fee_paid", "date": "2026-10-12"}))
     assert e.value.event == 1 and "event 2" in str(e.value) and "第2个事件" in e.value.message_zh
 
 
 def test_due_outside_the_calendar():
     with pytest.raises(CalendarCoverageError, match="2027"):
-        evaluate(case({"channel": "in_person", "date": "2026-12-10"}))
-    r = evaluate(case({"channel": "in_person", "date": "2026-12-10"}), estimate_until=2027)
+        evaluate_on_last_day(case({"channel": "in_person", "date": "2026-12-10"}))
+    r = evaluate_on_last_day(case({"channel": "in_person", "date": "2026-12-10"}), estimate_until=2027)
     assert r.provisional and r.due.year == 2027
 
 
@@ -225,7 +225,7 @@ def test_local_rules_fix_the_correction_period():
 
 def test_local_rules_for_another_version_are_refused():
     with pytest.raises(CaseError, match="gansu-jinchang"):
-        evaluate(case({"channel": "in_person", "date": "2018-03-01"}, local="gansu-jinchang"))
+        evaluate_on_last_day(case({"channel": "in_person", "date": "2018-03-01"}, local="gansu-jinchang"))
 
 
 def test_events_listed_in_any_order_give_the_same_result():
@@ -234,15 +234,15 @@ def test_events_listed_in_any_order_give_the_same_result():
               {"type": "consultation_sent", "date": "2026-10-14", "party": "third_party"},
               {"type": "consultation_answered", "date": "2026-10-20", "party": "third_party"},
               {"type": "extension_notified", "date": "2026-11-05", "workdays": 20}]
-    base = evaluate(case(IN_PERSON_0930, *events)).to_dict()
+    base = evaluate_on_last_day(case(IN_PERSON_0930, *events)).to_dict()
     rng = random.Random(7)
     for _ in range(5):
         rng.shuffle(events)
-        assert evaluate(case(IN_PERSON_0930, *events)).to_dict() == base
+        assert evaluate_on_last_day(case(IN_PERSON_0930, *events)).to_dict() == base
 
 
 def test_trace_is_bilingual_and_cites_articles():
-    r = evaluate(case(IN_PERSON_0930, {"type": "extension_notified", "date": "2026-10-20", "workdays": 5}))
+    r = evaluate_on_last_day(case(IN_PERSON_0930, {"type": "extension_notified", "date": "2026-10-20", "workdays": 5}))
     step = r.trace[-1]
     assert "延长" in step.text_zh and "extension" in step.text_en
     assert step.basis[0].cite("zh") == "政府信息公开条例（2019）第33条第2款"
@@ -257,7 +257,7 @@ def test_result_round_trips_through_json():
 
 
 def test_provenance_names_rule_and_calendar_versions():
-    r = evaluate(case(IN_PERSON_0930))
+    r = evaluate_on_last_day(case(IN_PERSON_0930))
     assert set(r.provenance["rules"]) == {"ogi-2019", "fees-2020"}
     assert r.provenance["calendar"]["official_last_day"] == "2026-12-31"
     assert r.provenance["calendar"]["data_version"]
@@ -265,11 +265,11 @@ def test_provenance_names_rule_and_calendar_versions():
 
 def test_answer_outcomes_are_checked_against_the_catalogue():
     with pytest.raises(CaseError, match="not an answer under ogi-2019"):
-        evaluate(case(IN_PERSON_0930, {"type": "answered", "date": "2026-10-09", "outcome": "36-9"}))
+        evaluate_on_last_day(case(IN_PERSON_0930, {"type": "answered", "date": "2026-10-09", "outcome": "36-9"}))
     with pytest.raises(CaseError, match="give the reason"):
-        evaluate(case(IN_PERSON_0930, {"type": "answered", "date": "2026-10-09", "outcome": "36-3"}))
+        evaluate_on_last_day(case(IN_PERSON_0930, {"type": "answered", "date": "2026-10-09", "outcome": "36-3"}))
     with pytest.raises(CaseError, match="ogi-2008"):
-        evaluate(case({"channel": "in_person", "date": "2018-03-01"},
+        evaluate_on_last_day(case({"channel": "in_person", "date": "2018-03-01"},
                       {"type": "answered", "date": "2018-03-05", "outcome": "36-2"}))
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from disclosure_rules.clock import evaluate
 from disclosure_rules.rulebook import bundled_rules_dir, load_rules
-from conftest import D
+from conftest import D, evaluate_on_last_day
 
 
 @pytest.fixture
@@ -36,24 +36,24 @@ def case(receipt, *events):
 
 def test_start_day_counts(with_param):
     c = case({"channel": "in_person", "date": "2026-09-30"})
-    assert evaluate(c).due == D("2026-11-03")
+    assert evaluate_on_last_day(c).due == D("2026-11-03")
     # 9/30 is day 1: the 20th working day is the 19th after it, 11/2
-    assert evaluate(c, rules=with_param("ogi-2019/periods.yaml", "start_day_counts", "true")).due == D("2026-11-02")
+    assert evaluate_on_last_day(c, rules=with_param("ogi-2019/periods.yaml", "start_day_counts", "true")).due == D("2026-11-02")
 
 
 def test_rest_day_receipt(with_param):
     c = case({"channel": "in_person", "date": "2026-10-03"})
     # as received: 10/8, 10/9, 10/10 ... the 20th is 11/3
-    assert evaluate(c).due == D("2026-11-03")
+    assert evaluate_on_last_day(c).due == D("2026-11-03")
     # deemed received 10/8: 10/9, 10/10, 10/12-16, 10/19-23, 10/26-30, 11/2-4 -> 11/4
-    r = evaluate(c, rules=with_param("ogi-2019/periods.yaml", "rest_day_receipt", "next_workday"))
+    r = evaluate(c, D("2026-10-08"), rules=with_param("ogi-2019/periods.yaml", "rest_day_receipt", "next_workday"))
     assert (r.received, r.due) == (D("2026-10-08"), D("2026-11-04"))
 
 
 def test_late_confirmation(with_param):
     c = case({"channel": "post_ordinary", "arrived": "2026-09-28", "confirmed": "2026-09-30"})
-    assert evaluate(c).received == D("2026-09-30")
-    r = evaluate(c, rules=with_param("ogi-2019/periods.yaml", "late_confirmation", "arrival"))
+    assert evaluate_on_last_day(c).received == D("2026-09-30")
+    r = evaluate_on_last_day(c, rules=with_param("ogi-2019/periods.yaml", "late_confirmation", "arrival"))
     assert (r.received, r.due) == (D("2026-09-28"), D("2026-10-30"))
     assert [v.code for v in r.violations] == ["late_receipt_confirmation"]
 
@@ -61,9 +61,9 @@ def test_late_confirmation(with_param):
 def test_fee_payment_effect(with_param):
     c = case({"channel": "in_person", "date": "2026-09-28"},
              {"type": "fee_notice_received", "date": "2026-10-12"}, {"type": "fee_paid", "date": "2026-10-20"})
-    assert evaluate(c).due == D("2026-11-17")            # a full new period from 10/20
+    assert evaluate_on_last_day(c).due == D("2026-11-17")            # a full new period from 10/20
     # 6 working days used by 10/12 (9/29, 9/30, 10/8, 10/9, 10/10, 10/12): 14 left from 10/20 -> 11/9
-    r = evaluate(c, rules=with_param("fees-2020/clock.yaml", "fee_payment_effect", "resume"))
+    r = evaluate_on_last_day(c, rules=with_param("fees-2020/clock.yaml", "fee_payment_effect", "resume"))
     assert r.due == D("2026-11-09")
 
 
@@ -71,16 +71,16 @@ def test_consultation_bound(with_param):
     c = case({"channel": "in_person", "date": "2026-03-02"},
              {"type": "consultation_sent", "date": "2026-03-10", "received": "2026-03-11", "party": "third_party"},
              {"type": "consultation_answered", "date": "2026-04-20", "party": "third_party"})
-    assert evaluate(c).due == D("2026-04-22")            # capped at the third party's 15 working days
+    assert evaluate_on_last_day(c).due == D("2026-04-22")            # capped at the third party's 15 working days
     # the whole wait (3/10, 4/20] = 28 working days is excluded: 20 + 28 -> 5/12
-    r = evaluate(c, rules=with_param("ogi-2019/periods.yaml", "consultation_bound", "until_answer"))
+    r = evaluate_on_last_day(c, rules=with_param("ogi-2019/periods.yaml", "consultation_bound", "until_answer"))
     assert r.due == D("2026-05-12")
 
 
 def test_extension_must_precede_due(with_param):
     c = case({"channel": "in_person", "date": "2026-09-30"},
              {"type": "extension_notified", "date": "2026-11-04", "workdays": 10})
-    assert evaluate(c).due == D("2026-11-03")
-    r = evaluate(c, rules=with_param("ogi-2019/periods.yaml", "extension_must_precede_due", "false"))
+    assert evaluate_on_last_day(c).due == D("2026-11-03")
+    r = evaluate_on_last_day(c, rules=with_param("ogi-2019/periods.yaml", "extension_must_precede_due", "false"))
     # the extension now counts: 11/3 + 10 -> 11/17
     assert r.due == D("2026-11-17") and [v.code for v in r.violations] == []

@@ -231,7 +231,9 @@ def _stored(tmp_path, cases, calendar, as_of):
     p = tmp_path / "results.jsonl"
     with open(p, "w", encoding="utf-8") as f:
         for c in cases:
-            f.write(json.dumps(evaluate(c, as_of, calendar=calendar).to_dict(), ensure_ascii=False) + "\n")
+            # as of the day of receipt unless told (evaluate's own default is today since issue 11)
+            day = as_of or c["receipt"]["date"]
+            f.write(json.dumps(evaluate(c, day, calendar=calendar).to_dict(), ensure_ascii=False) + "\n")
     return p
 
 

@@ -1,0 +1,148 @@
+"""The request clock: fold a case's events over the rules in force.
+
+``evaluate(case, as_of)`` is a pure function of (rules, calendar, case, as_of):
+
+* the date of receipt is fixed by channel (Art. 31) and chooses the rule
+  version in force on that day (2008 or 2019 Regulations);
+* the reply period counts from it: a period of N working days from D ends on
+  the N-th working day strictly after D (parameter ``start_day_counts``);
+* events then start, restart, pause, resume, suspend, extend, set or close
+  the clock as their rule says (``rules/*/events.yaml``; one handler per
+  effect in :data:`effects.HANDLERS`);
+* violations are checked at each event with the conditions in
+  ``violations.yaml``; a violation with ``voids_effect`` leaves the clock as
+  the law says (a late extension does not move the due date).
+
+Without ``as_of`` the case is evaluated as of today in Beijing time
+(Asia/Shanghai), whatever the machine's time zone, like the command line;
+pass ``as_of`` for a reproducible answer.  Impossible input raises
+:class:`CaseError`; a day the calendar does not cover raises
+:class:`CalendarCoverageError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable, Iterator
+
+from ..calendar import Calendar, load_calendar
+from ..calendar.today import today_in_beijing
+from ..case import Case, parse_case
+from ..errors import CaseError, DisclosureRulesError, InputError, UnknownNameError
+from ..result import Result
+from ..rulebook import RuleBook, load_rules
+from .effects import EFFECTS, HANDLERS
+from ..provisional import bounded
+from .fold import run
+
+__all__ = ["evaluate", "evaluate_iter", "evaluate_many", "today_in_shanghai", "EFFECTS", "HANDLERS"]
+
+ERROR_MODES = ("raise", "collect")
+
+
+def today_in_shanghai() -> dt.date:
+    """Today's date in Beijing time (Asia/Shanghai), the default ``as_of`` of the API and the command line
+    (:func:`disclosure_rules.calendar.today.today_in_beijing`: pinnable with ``DISCLOSURE_RULES_TODAY``)."""
+    return today_in_beijing()
+
+
+def _as_of(value) -> dt.date:
+    if value is None:
+        return today_in_shanghai()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InputError(f"as_of must be a date (YYYY-MM-DD), not {value!r}",
+                     f"as_of必须是日期（YYYY-MM-DD），而不是{value!r}")
+
+
+def _case_calendar(case: Case, estimate_until) -> Calendar:
+    try:
+        return load_calendar(case.calendar, estimate_until=estimate_until)
+    except UnknownNameError as exc:
+        raise CaseError(f"case {case.id}: {exc.message}", f"案件{case.id}：{exc.message_zh}") from None
+
+
+def _one(book: RuleBook, calendar: Calendar, case: Case, day: dt.date, trace: bool) -> Result:
+    """One evaluation: the single place every entry point goes through; on an
+    estimated calendar, three combined (:mod:`disclosure_rules.provisional`)."""
+    return bounded(lambda cal: run(book, cal, case, day, trace=trace), calendar)
+
+
+def evaluate(case, as_of: dt.date | None = None, *, rules: RuleBook | None = None,
+             calendar: Calendar | None = None, estimate_until: int | None = None, trace: bool = True,
+             extra_keys: str = "reject") -> Result:
+    """Evaluate a case (a :class:`Case` or a dict) as of a date.
+
+    ``as_of`` (default: today in Beijing time, Asia/Shanghai, as on the
+    command line): events after it are ignored and the status is the one on
+    that day; give it for a reproducible answer.  ``rules``: a
+    :class:`RuleBook` (default: the bundled rule files).  ``calendar``: a
+    :class:`Calendar` (default: the case's ``calendar``, loaded with
+    ``estimate_until`` when given, in which case results touching estimated
+    years are marked provisional).  ``trace=False`` leaves the trace empty.
+    ``extra_keys``: as for :func:`~disclosure_rules.case.parse_case`.
+    """
+    day = _as_of(as_of)
+    case = parse_case(case, extra_keys=extra_keys, rules=rules)
+    book = rules if rules is not None else load_rules()
+    if calendar is None:
+        calendar = _case_calendar(case, estimate_until)
+    return _one(book, calendar, case, day, trace)
+
+
+def evaluate_iter(cases: Iterable, as_of: dt.date | None = None, *, rules: RuleBook | None = None,
+                  calendars: dict | None = None, estimate_until: int | None = None, errors: str = "raise",
+                  trace: bool = False) -> Iterator[Result | DisclosureRulesError]:
+    """Evaluate cases one at a time, with one rule book and one calendar per calendar id.
+
+    The options are checked before the first case: ``errors="raise"`` (stop
+    at the first bad case) or ``"collect"`` (yield the exception in that
+    case's place and go on); ``trace=True`` builds each result's trace (off
+    by default: a batch rarely reads it).  ``as_of`` as in :func:`evaluate`,
+    the same day for every case.
+    """
+    if errors not in ERROR_MODES:
+        raise InputError(f"errors must be one of {', '.join(ERROR_MODES)}, not {errors!r}",
+                         f"errors必须是{'、'.join(ERROR_MODES)}之一，而不是{errors!r}")
+    if not isinstance(trace, bool):
+        raise InputError(f"trace must be true or false, not {trace!r}", f"trace必须是true或false，而不是{trace!r}")
+    day = _as_of(as_of)
+    if calendars is not None and not isinstance(calendars, dict):
+        raise InputError(f"calendars must map calendar ids to calendars, not {type(calendars).__name__}",
+                         f"calendars必须是日历编号到日历的映射，而不是{type(calendars).__name__}")
+    try:
+        items = iter(cases)
+    except TypeError:
+        raise InputError(f"cases must be an iterable of cases, not {type(cases).__name__}",
+                         f"cases必须是一组案件，而不是{type(cases).__name__}") from None
+    book = rules if rules is not None else load_rules()
+    return _iterate(items, day, book, dict(calendars or {}), estimate_until, errors == "collect", trace)
+
+
+def _iterate(cases, day, book, cals, estimate_until, collect, trace):
+    for c in cases:
+        try:
+            c = parse_case(c, rules=book)
+            cal = cals.get(c.calendar)
+            if cal is None:
+                cal = cals[c.calendar] = _case_calendar(c, estimate_until)
+            yield _one(book, cal, c, day, trace)
+        except DisclosureRulesError as exc:
+            if not collect:
+                raise
+            yield exc
+
+
+def evaluate_many(cases: Iterable, as_of: dt.date | None = None, *, rules: RuleBook | None = None,
+                  calendars: dict | None = None, estimate_until: int | None = None, errors: str = "raise",
+                  trace: bool = True) -> list:
+    """:func:`evaluate_iter` as a list (kept for compatibility; the trace is built by default)."""
+    return list(evaluate_iter(cases, as_of, rules=rules, calendars=calendars, estimate_until=estimate_until,
+                              errors=errors, trace=trace))

@@ -1,0 +1,68 @@
+"""Violation conditions compiled once into plain Python predicates.
+
+The conditions stay written for business-rules in ``violations.yaml`` and
+business-rules stays the reference: a property test
+(``tests/test_clock_compiled.py``) checks that every compiled predicate gives
+business-rules' answer on generated facts.  The operators copy
+business-rules' semantics, including its tolerance for numeric comparisons.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Callable
+
+from business_rules.operators import NumericType
+
+Predicate = Callable[[dict], bool]
+_EPS = NumericType.EPSILON
+
+
+def _num(x) -> Decimal:
+    return x if isinstance(x, Decimal) else Decimal(x) if isinstance(x, int) else Decimal(repr(x))
+
+
+def _numeric(op: str, name: str, value) -> Predicate:
+    ref = _num(value)
+    tests = {
+        "equal_to": lambda d: abs(d) <= _EPS,
+        "greater_than": lambda d: d > _EPS,
+        "less_than": lambda d: -d > _EPS,
+        "greater_than_or_equal_to": lambda d: d > _EPS or abs(d) <= _EPS,
+        "less_than_or_equal_to": lambda d: -d > _EPS or abs(d) <= _EPS,
+    }
+    test = tests[op]
+    if isinstance(value, int) and not isinstance(value, bool):
+        fast = {"equal_to": int.__eq__, "greater_than": int.__gt__, "less_than": int.__lt__,
+                "greater_than_or_equal_to": int.__ge__, "less_than_or_equal_to": int.__le__}[op]
+
+        def pred(facts: dict) -> bool:
+            x = facts[name]
+            if type(x) is int:                       # exact for whole numbers: the epsilon never matters
+                return fast(x, value)
+            return bool(test(_num(x) - ref))
+        return pred
+    return lambda facts: bool(test(_num(facts[name]) - ref))
+
+
+def _group(every: bool, parts: list[Predicate]) -> Predicate:
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        a, b = parts
+        return (lambda facts: a(facts) and b(facts)) if every else (lambda facts: a(facts) or b(facts))
+    if every:
+        return lambda facts: all(p(facts) for p in parts)
+    return lambda facts: any(p(facts) for p in parts)
+
+
+def compile_condition(node: dict) -> Predicate:
+    """A predicate over a facts dict for a business-rules condition tree."""
+    if "all" in node or "any" in node:
+        return _group("all" in node, [compile_condition(c) for c in node["all" if "all" in node else "any"]])
+    name, op = node["name"], node["operator"]
+    if op == "is_true":
+        return lambda facts: bool(facts[name])
+    if op == "is_false":
+        return lambda facts: not facts[name]
+    return _numeric(op, name, node["value"])

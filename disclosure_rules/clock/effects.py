@@ -1,0 +1,177 @@
+"""What each effect does to the clock: one small handler per effect, in one table.
+
+The effect of an event type is data (``effect:`` in ``events.yaml``); the
+names the engine knows are the keys of :data:`HANDLERS`, and the rule-file
+schema's enum must list exactly these (a test checks).  Every handler takes
+the state, the event and its rule, checks the event's violations first and
+leaves the clock unchanged when one voids the event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+from ..case import Event
+from ..errors import CaseError
+from ..outcomes import unknown_answer
+from .checks import check, facts_at
+from .consultations import pause, resume
+from .events import event_error, whole_number
+from .narration import said
+from .state import ClockState, Closure, Suspension
+
+
+def suspend(s: ClockState, ev: Event, rule) -> None:
+    """The agency's clock stops while the applicant corrects or pays (Art. 30; fee measures)."""
+    due = s.due(ev.date)
+    voided = check(s, ev.type, ev.date, facts_at(s, ev.date, due))
+    if rule.applicant == "correction":
+        s.corrections += 1
+    if voided:
+        s.say(ev, ev.date, ev.type, said("suspend.unlawful", title=rule.title), rule.basis, due, "no effect")
+        return
+    if rule.applicant == "payment":
+        used = s.cal.count(s.start, ev.date) - s.excluded_workdays(ev.date)
+        s.remaining_at_fee = max(1, s.n + s.ext - used) if due is not None else None
+    n, basis = _applicant_period(s, ev, rule)
+    s.applicant_due = s.cal.add(ev.get("received") or ev.date, n) if n else None
+    s.suspended = Suspension("correction" if rule.applicant == "correction" else "payment", rule, ev.date)
+    text = (said("suspend.period", title=rule.title, n=n, until=s.applicant_due) if n
+            else said("suspend.no_period", title=rule.title))
+    s.say(ev, ev.date, ev.type, text, basis, None, "suspend")
+
+
+def _applicant_period(s: ClockState, ev: Event, rule) -> tuple[int | None, list]:
+    """The applicant's working days: given on the event, else the parameter, else the period."""
+    basis = list(rule.basis)
+    if rule.applicant_field and ev.get(rule.applicant_field) is not None:
+        return whole_number(s.case, ev, rule.applicant_field), basis
+    if rule.applicant_parameter and s.rules.param(rule.applicant_parameter) is not None:
+        p = s.rules.parameters[rule.applicant_parameter]
+        return p.value, basis + list(p.basis)
+    if rule.applicant_period:
+        p = s.rules.period(rule.applicant_period)
+        return p.workdays, basis + list(p.basis)
+    return None, basis
+
+
+def restart(s: ClockState, ev: Event, rule) -> None:
+    """A new period from the event (a corrected request, a payment), or the rest of the old one."""
+    susp = s.suspended
+    if susp is None or susp.rule.type != rule.answers:
+        if any(v.event == rule.answers and v.voids_effect for v in s.violations):
+            s.say(ev, ev.date, ev.type, said("restart.unlawful_notice", title=rule.title), rule.basis,
+                  s.due(ev.date), "no effect")
+            return
+        ans = s.rules.events[rule.answers].title
+        raise event_error(s.case, ev, f" has no '{rule.answers}' ({ans.en}) before it", f"之前没有{ans.zh}")
+    mode = s.rules.param(rule.parameter) if rule.parameter else "restart"
+    s.suspended, s.applicant_due = None, None
+    s.start, s.fixed_due, s.ext = ev.date, None, 0
+    basis = list(rule.basis)
+    if mode == "resume" and s.remaining_at_fee is not None:
+        s.n = s.remaining_at_fee
+        basis += list(s.rules.parameters[rule.parameter].basis)
+        text = said("restart.resume", title=rule.title, n=s.n)
+    else:
+        period = s.rules.period(rule.period)
+        s.n = period.workdays
+        basis += list(period.basis)
+        text = said("restart.new", title=rule.title, n=s.n)
+    s.say(ev, ev.date, ev.type, text, basis, s.due(ev.date), "restart")
+
+
+def extend(s: ClockState, ev: Event, rule) -> None:
+    """An extension notified in time adds working days, at most the cap in total (Art. 33(2))."""
+    k = whole_number(s.case, ev, "workdays")
+    cap = s.rules.period(rule.cap)
+    due = s.due(ev.date)
+    facts = facts_at(s, ev.date, due)
+    facts.update(extension_total=s.ext + k, extension_cap=cap.workdays)
+    if check(s, ev.type, ev.date, facts):
+        s.say(ev, ev.date, ev.type, said("extend.no_effect", title=rule.title, k=k), rule.basis, due, "no effect")
+        return
+    granted = max(0, min(k, cap.workdays - s.ext))
+    s.ext += granted
+    text = (said("extend.granted", title=rule.title, granted=granted) if granted == k
+            else said("extend.capped", title=rule.title, granted=granted, k=k, cap=cap.workdays))
+    s.say(ev, ev.date, ev.type, text, rule.basis + cap.basis, s.due(ev.date), "extend")
+
+
+def set_due(s: ClockState, ev: Event, rule) -> None:
+    """Art. 35: a reasonable later date when the period cannot be met; never an earlier one."""
+    due = ev.get("due")
+    if not isinstance(due, dt.date) or due < ev.date:
+        raise event_error(s.case, ev, f" needs 'due', a date on or after {ev.date}",
+                          f"需要写明不早于{ev.date}的due日期", dated=False)
+    in_force = s.due(ev.date)
+    if check(s, ev.type, ev.date, facts_at(s, ev.date, in_force)):
+        s.say(ev, ev.date, ev.type, said("set.no_effect", title=rule.title), rule.basis, in_force, "no effect")
+        return
+    if in_force is not None and due <= in_force:
+        s.say(ev, ev.date, ev.type, said("set.not_later", title=rule.title, fixed=due, due=in_force), rule.basis,
+              in_force, "no effect")
+        return
+    s.fixed_due = due
+    s.say(ev, ev.date, ev.type, said("set.fixed", title=rule.title, due=due), rule.basis, due, "set")
+
+
+def close(s: ClockState, ev: Event, rule) -> None:
+    """The case ends: answered (Art. 36) or withdrawn."""
+    due = s.due(ev.date)
+    facts = facts_at(s, ev.date, due)
+    outcome = ev.get("outcome")
+    if rule.status == "answered" and outcome is not None:
+        _check_outcome(s, ev)
+    check(s, ev.type, ev.date, facts)
+    s.closed, s.closing_due = Closure(rule.status, ev.date, outcome), due
+    if rule.status == "answered":
+        s.outcome = None if outcome is None else str(outcome)
+        s.outcome_reason = ev.get("reason")
+    elif rule.status == "withdrawn":
+        s.outcome = "withdrawn"
+    text = (said("close.outcome", title=rule.title, outcome=outcome) if outcome
+            else said("close.plain", title=rule.title))
+    s.say(ev, ev.date, ev.type, text, rule.basis, due, "close")
+
+
+def _check_outcome(s: ClockState, ev: Event) -> None:
+    """The answer's outcome must be one of the version's outcomes (with a reason where the report needs one)."""
+    cat = s.rules.main.outcomes
+    if cat is None:
+        return
+    code, case = str(ev.get("outcome")), s.case
+    if code not in cat.outcomes:
+        others = [r.outcomes for r in s.prepared.book.rulesets.values() if r.outcomes]
+        en, zh = unknown_answer(code, cat, others)
+        raise CaseError(f"case {case.id}: event {ev.index + 1} (answered): {en}",
+                        f"案件{case.id}：第{ev.index + 1}个事件（答复）：{zh}", event=ev.index)
+    reason = ev.get("reason")
+    if (cat.outcomes[code].by_reason or reason is not None) and (not isinstance(reason, str)
+                                                                 or reason not in cat.reasons):
+        known = ", ".join(cat.reasons)
+        raise CaseError(f"case {case.id}: event {ev.index + 1} (answered, {code}): give the reason "
+                        f"(one of {known})", f"案件{case.id}：第{ev.index + 1}个事件（答复{code}）：请写明理由"
+                        f"（{known}之一）", event=ev.index)
+
+
+def record(s: ClockState, ev: Event, rule) -> None:
+    """Noted in the trace, no effect on the clock."""
+    s.say(ev, ev.date, ev.type, said("record", title=rule.title), rule.basis, s.due(ev.date), "record")
+
+
+Handler = Callable[[ClockState, Event, object], None]
+
+# effect name (``effect:`` in events.yaml) -> handler: the one list of effects the engine knows
+HANDLERS: dict[str, Handler] = {
+    "suspend": suspend,
+    "restart": restart,
+    "pause": pause,
+    "resume": resume,
+    "extend": extend,
+    "set": set_due,
+    "close": close,
+    "record": record,
+}
+EFFECTS = tuple(HANDLERS)

@@ -1,0 +1,87 @@
+"""What the clock needs from a rule book, prepared once per (book, version, local layer).
+
+Merging a version with its supplements and local layer, compiling the
+violation conditions, the same-day order of events and the provenance of
+the result are the same for every case under those rules, so they are done
+once and kept beside the rule book (which is immutable).
+"""
+
+from __future__ import annotations
+
+import weakref
+
+import attrs
+
+from ..calendar import Calendar
+from ..rulebook import FACTS, RuleBook, Rules
+from .compiled import Predicate, compile_condition
+
+
+@attrs.frozen
+class CheckedViolation:
+    rule: object                   # the ViolationRule
+    holds: Predicate
+
+
+@attrs.frozen(eq=False)
+class Prepared:
+    book: RuleBook
+    rules: Rules
+    versions: tuple[str, ...]      # the rule sets applied, main version first
+    order: dict                    # event type -> same-day order (events.yaml `order`)
+    checks: dict                   # event type -> tuple[CheckedViolation, ...]
+    base_facts: dict               # every fact at its neutral value, with the parameters facts read
+    period_values: dict            # period_KEY -> working days (for violation messages)
+    start_day_counts: bool
+    rest_day_next_workday: bool
+    _provenance: dict = attrs.field(factory=dict)   # id(calendar) -> (calendar, provenance)
+
+    def provenance(self, cal: Calendar) -> dict:
+        """The provenance block of a result (one dict per calendar, shared by its results: read-only)."""
+        got = self._provenance.get(id(cal))
+        if got is None or got[0] is not cal:
+            prov = {"rules": {r: self.book.rulesets[r].digest for r in self.rules.versions},
+                   "rules_digest": self.book.digest,
+                   "calendar": {"id": cal.id, "layers": list(cal.layers), "data_version": cal.data_version,
+                                "official_last_day": cal.official_last_day.isoformat(),
+                                "notices": len(cal.notices)}}
+            got = self._provenance[id(cal)] = (cal, prov)
+        return got[1]
+
+
+_CACHE: "weakref.WeakKeyDictionary[RuleBook, dict]" = weakref.WeakKeyDictionary()
+
+
+def nationals(book: RuleBook) -> list:
+    """The national versions, newest first (``RuleBook.national``, sorted once per book)."""
+    per_book = _CACHE.setdefault(book, {})
+    got = per_book.get("national")
+    if got is None:
+        got = per_book["national"] = book.national
+    return got
+
+
+def prepared(book: RuleBook, main_id: str, local: str | None) -> Prepared:
+    """The prepared rules for a version and local layer (raises what ``RuleBook.rules`` raises)."""
+    per_book = _CACHE.setdefault(book, {})
+    key = (main_id, local)
+    got = per_book.get(key)
+    if got is None:
+        got = per_book[key] = _prepare(book, book.rules(main_id, local))
+    return got
+
+
+def _prepare(book: RuleBook, rules: Rules) -> Prepared:
+    checks: dict = {}
+    for v in rules.violations:
+        checks.setdefault(v.event, []).append(CheckedViolation(v, compile_condition(v.conditions)))
+    base = {name: 0 for name, kind in FACTS.items() if kind == "numeric"}
+    must = rules.parameters.get("extension_must_precede_due")
+    base["extension_must_precede_due"] = bool(must.value) if must is not None else True
+    params = rules.parameters
+    return Prepared(
+        book=book, rules=rules, versions=tuple(rules.versions), order={t: e.order for t, e in rules.events.items()},
+        checks={k: tuple(v) for k, v in checks.items()}, base_facts=base,
+        period_values={f"period_{k}": p.workdays for k, p in rules.periods.items()},
+        start_day_counts=bool(params["start_day_counts"].value),
+        rest_day_next_workday=params["rest_day_receipt"].value == "next_workday")

@@ -1,0 +1,82 @@
+"""The date of receipt (Art. 31) and the rules in force on it.
+
+The channel says which date of the case's ``receipt`` block is the date of
+receipt; that date chooses the national version (2008 or 2019 Regulations),
+its supplements and the case's local layer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from ..case import Case
+from ..errors import CaseError, UnknownNameError
+from ..rulebook import RuleBook
+from .prepared import Prepared, nationals, prepared
+
+
+@attrs.frozen
+class Receipt:
+    prepared: Prepared
+    channel: object                # the Channel rule
+    received: dt.date
+    days_confirmation_late: int
+
+
+def _fail(case: Case, en: str, zh: str) -> CaseError:
+    return CaseError(f"case {case.id}: {en}", f"案件{case.id}：{zh}")
+
+
+def receive(book: RuleBook, case: Case) -> Receipt:
+    """The channel rule, the date of receipt and the rules in force on it, newest version first."""
+    received = None
+    for main in nationals(book):
+        ch = main.channels.get(case.receipt.channel)
+        if ch is None:
+            known = ", ".join(sorted(main.channels))
+            raise _fail(case, f"unknown channel '{case.receipt.channel}' (use one of {known})",
+                        f"未知的提交渠道“{case.receipt.channel}”（可用：{known}）")
+        prep = _rules_for(book, main, case)
+        received, late = _date_of_receipt(case, ch, prep)
+        if main.in_force(received):
+            if prep.rules.local is None and case.local is not None:
+                loc = book.get(case.local)
+                raise _fail(case, f"the local rules {loc.id} apply to requests under {loc.extends}, but this request "
+                            f"(received {received}) is governed by {main.id}",
+                            f"地方规则{loc.id}适用于{loc.extends}，而本申请（{received}收到）适用{main.id}")
+            return Receipt(prep, ch, received, late)
+    first = min(r.effective_from for r in book.national)
+    raise _fail(case, f"received {received}, before the first rules in force ({first})",
+                f"{received}收到，早于最早施行的规则（{first}）")
+
+
+def _rules_for(book: RuleBook, main, case: Case) -> Prepared:
+    try:
+        return prepared(book, main.id, case.local)
+    except UnknownNameError as exc:
+        loc = book.rulesets.get(case.local)
+        if loc is not None and loc.kind == "local":
+            return prepared(book, main.id, None)      # a local layer of another version: refused by the caller
+        raise _fail(case, exc.message, exc.message_zh) from None
+
+
+def _date_of_receipt(case: Case, ch, prep: Prepared) -> tuple[dt.date, int]:
+    """The date of receipt by the channel's rule, and how many days a confirmation came late."""
+    dates = case.receipt.dates
+    for f in ch.requires:
+        if f not in dates:
+            raise _fail(case, f"a request by {ch.title.en} needs the '{f}' date ({ch.basis[0].cite('en')})",
+                        f"以{ch.title.zh}方式提交的申请需要写明{f}日期（{ch.basis[0].cite('zh')}）")
+    received = dates[ch.date_of_receipt]
+    for f, d in dates.items():
+        if f != ch.date_of_receipt and d > received and f in ch.requires:
+            raise _fail(case, f"receipt {ch.date_of_receipt} {received} is before {f} {d}",
+                        f"{ch.date_of_receipt}日期{received}早于{f}日期{d}")
+    late = 0
+    if ch.confirm_on_day_of and ch.confirm_on_day_of in dates:
+        late = (received - dates[ch.confirm_on_day_of]).days
+        if late > 0 and prep.rules.param("late_confirmation") == "arrival":
+            received = dates[ch.confirm_on_day_of]
+    return received, late
