@@ -112,6 +112,7 @@ def test_evaluate_defaults_to_today_in_shanghai(monkeypatch):
 
 
 def test_today_in_shanghai_ignores_the_machine_time_zone(monkeypatch):
+    monkeypatch.delenv("DISCLOSURE_RULES_TODAY", raising=False)      # the pin would win over both
     for zone in ("America/Los_Angeles", "Pacific/Kiritimati", "UTC"):
         monkeypatch.setenv("TZ", zone)
         time.tzset()
