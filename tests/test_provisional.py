@@ -335,7 +335,7 @@ def test_the_day_the_notice_appears(tmp_path):
     before = load_calendar("cn", search_path=folder, estimate_until=2026)
     cases = [{"id": f"r{i}", "receipt": {"channel": "in_person", "date": (D("2025-12-01") + dt.timedelta(days=i))
                                           .isoformat()}} for i in range(0, 330, 7)]
-    stored = [evaluate(c, None, calendar=before) for c in cases]
+    stored = [evaluate(c, c["receipt"]["date"], calendar=before) for c in cases]     # as of receipt
     assert all(r.provisional for r in stored)
     text = (ROOT / "tests" / "data" / "notices" / "cn" / "2026.txt").read_text(encoding="utf-8")
     write_plan(plan_import(text, directory=folder, doc_no="国办发明电〔2025〕7号",
@@ -350,7 +350,8 @@ def test_the_day_the_notice_appears(tmp_path):
         ch = changes[r.id]                                                   # every one was provisional
         assert ch.new_due == new_due and not ch.new_provisional
         assert {k["date"] for k in ch.became_known} == {u["date"] for u in r.unknown_days}
-    assert recheck(cases, [evaluate(c, None, calendar=after).to_dict() for c in cases], search_path=folder) == []
+    assert recheck(cases, [evaluate(c, c["receipt"]["date"], calendar=after).to_dict() for c in cases],
+                   search_path=folder) == []
 
 
 @st.composite
