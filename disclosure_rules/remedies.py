@@ -16,19 +16,14 @@ moves to the next working day of the official calendar (民事诉讼法 Art. 85)
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from pathlib import Path
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from .basis import Basis, cite_all, parse_basis
+from .basis import Basis, cite_all
 from .calendar import Calendar
-from .calendar import load_calendar
 from .errors import InputError
-from .rulebook import Text, _text, bundled_rules_dir
-from .schema import validate
-from .yamlfile import load_yaml
+from .rulefiles.common import Text
 
 
 @attrs.frozen
@@ -66,32 +61,6 @@ class Remedies:
                 "provisional": self.provisional}
 
 
-@functools.lru_cache(maxsize=1)
-def _bundled():
-    return load_remedy_rules(bundled_rules_dir() / "remedies" / "remedies.yaml")
-
-
-def load_remedy_rules(path) -> dict:
-    path = Path(path)
-    doc = load_yaml(path)
-    validate(doc, "remedies", path)
-    r = doc["remedies"]
-    out = {"roll": parse_basis(r["roll"].get("basis"), r["roll"])}
-    for key in ("after_answer", "after_review", "after_no_answer"):
-        items = []
-        for e in r[key]:
-            items.append({"id": e["id"], "title": _text(e["title"], e, "title"), "from": e.get("from"),
-                          "to": e.get("to"), "period": dict(e["period"]),
-                          "if_rights_not_stated": dict(e["if_rights_not_stated"]) if e.get("if_rights_not_stated") else None,
-                          "not_after_refusal_from": e.get("not_after_refusal_from"),
-                          "basis": parse_basis(e.get("basis"), e)})
-        out[key] = items
-    rf = r["review_first"]
-    out["review_first"] = {"from": rf["from"], "outcomes": tuple(str(o) for o in rf["outcomes"]),
-                           "note": _text(rf["note"], rf, "note"), "basis": parse_basis(rf.get("basis"), rf)}
-    return out
-
-
 def _end(start: dt.date, period: dict) -> dt.date:
     return start + relativedelta(days=period.get("days", 0), months=period.get("months", 0),
                                  years=period.get("years", 0))
@@ -106,7 +75,7 @@ def _roll(cal: Calendar, d: dt.date):
 
 def remedies(*, answered: dt.date | None = None, outcome: str | None = None, rights_stated: bool = True,
              no_answer_since: dt.date | None = None, review_decided: dt.date | None = None,
-             calendar: Calendar | None = None, rules: dict | None = None) -> Remedies:
+             calendar: Calendar, rules: dict) -> Remedies:
     """Deadlines after an answer (``answered``, the day it was served, and
     its ``outcome``), after no answer (``no_answer_since``: the last day of
     the reply period) or after a review decision (``review_decided``)."""
@@ -115,8 +84,7 @@ def remedies(*, answered: dt.date | None = None, outcome: str | None = None, rig
         raise InputError("give exactly one of: the answer date, the end of the reply period (no answer), "
                          "or the date of the review decision",
                          "请且仅请给出以下之一：答复送达日期、答复期限届满日（未答复）、复议决定收到日期")
-    rules = rules or _bundled()
-    cal = calendar or load_calendar("cn")
+    cal = calendar
     if answered is not None:
         situation, start, items = "after_answer", answered, rules["after_answer"]
     elif no_answer_since is not None:
@@ -147,13 +115,13 @@ def remedies(*, answered: dt.date | None = None, outcome: str | None = None, rig
                     rf["basis"] if review_first else (), provisional)
 
 
-def remedies_for_result(result, *, rights_stated: bool = True, calendar: Calendar | None = None) -> Remedies:
+def remedies_for_result(result, *, calendar: Calendar, rules: dict, rights_stated: bool = True) -> Remedies:
     """Remedies for an evaluated case: after its answer, or, when it is
     overdue, from the end of its reply period."""
     if result.status == "answered":
         return remedies(answered=result.closed_on, outcome=result.outcome, rights_stated=rights_stated,
-                        calendar=calendar)
+                        calendar=calendar, rules=rules)
     if result.status == "overdue":
-        return remedies(no_answer_since=result.due, calendar=calendar)
+        return remedies(no_answer_since=result.due, calendar=calendar, rules=rules)
     raise InputError(f"case {result.id} is {result.status}: remedies run from an answer or from the end of the "
                      "reply period", f"案件{result.id}的状态为{result.status}：救济期限自答复或答复期限届满之日起计算")

@@ -9,10 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..api import check_rules
+from ..rulefiles import FILE_KINDS
+from .common import common_options, print_json
+
+
+_OTHER = {k.name for k in FILE_KINDS if k.loader is not None}
+
 
 def register(sub) -> None:
-    from . import common_options
-
     p = sub.add_parser("check", help="check all rule and calendar files and run their examples")
     p.add_argument("--rules", type=Path, help="a rules folder to check instead of the bundled one")
     p.add_argument("--calendars", type=Path, help="a folder of calendars to use before the bundled ones")
@@ -21,17 +26,10 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..calendar import available_calendars, load_calendar
-    from ..examples import run_examples
-    from ..rulebook import load_rules
-    from . import print_json
-
     zh = args.lang == "zh"
-    search = [args.calendars] if args.calendars else None
-    cals = {cid: load_calendar(cid, search_path=search) for cid in available_calendars(search)}
-    book = load_rules(args.rules)
-    extra = _other_loaders(args.rules)
-    outcomes = run_examples(book, (lambda cid: cals[cid]) if search else None)
+    bundle, cals, outcomes = check_rules(args.rules, args.calendars)
+    book = bundle.book
+    extra = [f for f in bundle.files if Path(f).name in _OTHER]
     failed = [o for o in outcomes if not o.passed]
     if args.json:
         print_json({"ok": not failed, "calendars": sorted(cals), "rulesets": sorted(book.rulesets),
@@ -45,9 +43,3 @@ def run(args) -> int:
               (f"{len(cals)} calendars, {len(book.rulesets)} rule sets, {len(extra)} other rule files, "
                f"{len(outcomes) - len(failed)}/{len(outcomes)} examples passed"))
     return 1 if failed else 0
-
-
-def _other_loaders(rules_dir) -> list[str]:
-    """Rule files that belong to other modules (outcomes, fees, remedies, report): load each."""
-    from .. import rule_files
-    return rule_files.load_all_other(rules_dir)

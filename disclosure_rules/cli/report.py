@@ -10,10 +10,15 @@ import datetime as dt
 import os
 import sys
 
+from ..api import annual_table, check_table, evaluate, read_table
+from ..case import parse_case, read_items
+from ..errors import InputError
+from ..report import ReportRecord, record_from_result
+from ..report_render import render_text, to_csv, to_json, to_xlsx
+from .common import common_options, print_json
+
 
 def register(sub) -> None:
-    from . import common_options
-
     p = sub.add_parser("report", help="section three of the annual report, or check a published table")
     p.add_argument("cases", nargs="?", help="cases (YAML, JSON or JSON Lines) or report records")
     p.add_argument("--year", type=int, help="the report year")
@@ -27,10 +32,6 @@ def register(sub) -> None:
 
 def _records(path, year):
     """Report records from a file of cases (evaluated as of 31 December) or of plain records."""
-    from ..case import parse_case, read_items
-    from ..clock import evaluate
-    from ..report import ReportRecord, record_from_result
-
     year_end = dt.date(year, 12, 31)
     out = []
     for item in read_items(path, keys=("cases", "records")):
@@ -47,11 +48,6 @@ def _records(path, year):
 
 
 def run(args) -> int:
-    from ..errors import InputError
-    from ..report import annual_table, check_table
-    from ..report_render import read_table, render_text, to_csv, to_json, to_xlsx
-    from . import print_json
-
     zh = args.lang == "zh"
     if args.check:
         cells = read_table(args.check)

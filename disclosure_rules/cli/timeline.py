@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..api import evaluate
 from ..case import load_cases
-from ..clock import evaluate
 from ..explain import render_text
 from . import args as A
+from .common import common_options, print_json
 
 
 def register(sub) -> None:
-    from . import common_options
-
     p = sub.add_parser("timeline", help="due dates, status, violations and trace of a request")
     p.add_argument("case", help="a case file (YAML or JSON; a list or JSON Lines evaluates each)")
     p.add_argument("--as-of", type=A.iso_date, help="the date to evaluate on (default: today, Beijing time)")
@@ -27,7 +26,6 @@ def today_in_beijing() -> dt.date:
 
 
 def run(args) -> int:
-    from . import print_json
     cases = load_cases(args.case)
     as_of = args.as_of or today_in_beijing()
     results = [evaluate(c, as_of, estimate_until=args.estimate_until) for c in cases]

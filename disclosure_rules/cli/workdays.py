@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from ..calendar import load_calendar
+from ..api import load_calendar
 from . import args as A
+from .common import common_options, print_json
 
 
 def register(sub) -> None:
-    from . import common_options
-
     wp = sub.add_parser("workdays", help="working-day arithmetic on the official calendar")
     wsub = wp.add_subparsers(dest="workdays_command", metavar="ACTION", parser_class=type(wp))
     wsub.required = True
@@ -64,7 +63,6 @@ def _print_span(args, span):
 
 def _answer(args, cal, result, span, fields: dict) -> int:
     """Print one arithmetic answer: the result (text or JSON), the explanation on request."""
-    from . import print_json
     if args.json:
         out = {"calendar": cal.id, **fields, "result": result, "provisional": span.provisional}
         if args.explain:
@@ -92,7 +90,6 @@ def _count(args) -> int:
 
 
 def _is(args) -> int:
-    from . import print_json
     cal = _calendar(args)
     info = cal.day(args.date)
     provisional = cal.is_estimated(args.date)
