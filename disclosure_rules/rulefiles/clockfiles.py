@@ -14,9 +14,9 @@ from typing import Any
 from ..errors import RuleFileError
 from .clockrules import Channel, EventRule, Example, Parameter, PartyRule, Period, RuleSet
 from .common import parse_basis, text_of
-from .schemas import validate
+from .cache import read_checked
 from .vocabulary import PARAMETERS, did_you_mean
-from .yamldoc import Map, load_yaml
+from .yamldoc import Map
 
 CLOCK_FILES = ("ruleset.yaml", "receipt.yaml", "periods.yaml", "events.yaml", "violations.yaml",
                "clock.yaml", "examples.yaml")
@@ -26,21 +26,21 @@ _STORES = ("periods", "parameters", "receipt", "events")
 def read_clock_file(path: Path, extends: str | None = None) -> Map:
     """One topic file of a rule set, parsed and checked against the schema
     (``extends``: the rule set a local layer overrides)."""
-    doc = load_yaml(path)
-    if not isinstance(doc, Map):
-        raise RuleFileError(path, 1, "a rule file must be a block of 'key: value' lines",
-                            "规则文件必须由“键: 值”行组成")
+    return read_checked(path, "clock-rules", lambda doc: _local_parameters(doc, path, extends))
+
+
+def _local_parameters(doc: Map, path: Path, extends: str | None) -> None:
+    """A local layer can override only parameters the engine knows: say so in those words."""
     params = doc.get("parameters")
     if extends is None and isinstance(doc.get("ruleset"), Map):
         extends = doc["ruleset"].get("extends")
-    if extends and isinstance(params, Map):
-        for k in params:
-            if k not in PARAMETERS:
-                hint_en, hint_zh = did_you_mean(k, PARAMETERS)
-                raise RuleFileError(path, params.line_of(k), f"the local parameter '{k}' overrides nothing in "
-                                    f"{extends}{hint_en}", f"地方参数“{k}”在{extends}中没有对应的参数可覆盖{hint_zh}")
-    validate(doc, "clock-rules", path)
-    return doc
+    if not extends or not isinstance(params, Map):
+        return
+    for k in params:
+        if k not in PARAMETERS:
+            hint_en, hint_zh = did_you_mean(k, PARAMETERS)
+            raise RuleFileError(path, params.line_of(k), f"the local parameter '{k}' overrides nothing in "
+                                f"{extends}{hint_en}", f"地方参数“{k}”在{extends}中没有对应的参数可覆盖{hint_zh}")
 
 
 def load_ruleset(folder: Path) -> RuleSet:

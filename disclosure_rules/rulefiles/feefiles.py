@@ -17,8 +17,7 @@ import attrs
 from ..basis import Basis
 from ..errors import InputError, RuleFileError
 from .common import parse_basis
-from .schemas import validate
-from .yamldoc import load_yaml
+from .cache import read_checked
 
 
 @attrs.frozen
@@ -58,8 +57,7 @@ class Schedule:
 def load_fee_schedule(path: str | Path) -> Schedule:
     """The fee schedule in ``path`` (``rules/fees-2020/fees.yaml``)."""
     path = Path(path)
-    doc = load_yaml(path)
-    validate(doc, "fees", path)
+    doc = read_checked(Path(path), "fees")
     f = doc["fees"]
 
     def tiers(section):

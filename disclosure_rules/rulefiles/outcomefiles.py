@@ -20,9 +20,9 @@ import attrs
 from ..basis import Basis
 from ..errors import RuleFileError, UnknownNameError
 from .common import Text, parse_basis, text_of
-from .schemas import validate
-from .vocabulary import OUTCOME_OPERATORS
-from .yamldoc import Map, load_yaml
+from .cache import read_checked
+from .vocabulary import OUTCOME_OPERATORS, did_you_mean
+from .yamldoc import Map
 
 ROWS = ("3.1", "3.2", *(f"3.3.{i}" for i in range(1, 9)), *(f"3.4.{i}" for i in range(1, 4)),
         *(f"3.5.{i}" for i in range(1, 6)), *(f"3.6.{i}" for i in range(1, 4)))
@@ -113,115 +113,118 @@ class OutcomeCatalogue:
 def load_outcome_file(path: str | Path, version: str | None = None) -> OutcomeCatalogue:
     """The outcome catalogue in ``path`` (``version``: the rule set id, default the folder name)."""
     path = Path(path)
-    doc = load_yaml(path)
-    if not isinstance(doc, Map):
-        raise RuleFileError(path, 1, "an outcome file must be a block of 'key: value' lines",
-                            "答复类型文件必须由“键: 值”行组成")
-    validate(doc, "outcomes", path)
-    facts = {}
-    for name, f in doc["facts"].items():
+    doc = read_checked(path, "outcomes")
+    r = _Reader(path, doc)
+    outcomes = {str(code): r.outcome(str(code), o) for code, o in doc["outcomes"].items()}
+    closures = {}
+    for code, o in (doc.get("closures") or {}).items():
+        if str(code) in outcomes:
+            raise RuleFileError(path, doc["closures"].line_of(code), f"the code '{code}' is used twice",
+                                f"编号“{code}”重复")
+        row, by_reason = r.row_of(str(code), o)
+        closures[str(code)] = Outcome(str(code), text_of(o["title"], o, "title"), parse_basis(o.get("basis"), o),
+                                      (), row, by_reason, None)
+    conflicts = tuple(Conflict(r.conditions(c["when"], c, "conflict"), text_of(c["message"], c, "message"))
+                      for c in doc.get("conflicts") or [])
+    return OutcomeCatalogue(version or path.parent.name, str(path), r.facts, conflicts, outcomes, closures,
+                            r.reasons, r.elements(doc.get("remedies_to_state"), "remedies_to_state"))
+
+
+class _Reader:
+    """Reads the parts of one outcome file; every check names file and line."""
+
+    def __init__(self, path: Path, doc: Map):
+        self.path = path
+        self.facts = {name: self._fact(name, f) for name, f in doc["facts"].items()}
+        self.mapping = {k: self._mapping(k, m) for k, m in (doc.get("report_mapping") or {}).items()}
+        self.reasons = {k: self._reason(k, r) for k, r in (doc.get("reasons") or {}).items()}
+        exemption = self.facts.get("exemption")
+        missing = [c for c in (exemption[2] or ()) if c != "none" and c not in self.reasons] if exemption else []
+        if missing:
+            raise RuleFileError(path, doc.line_of("reasons"), f"the reason '{missing[0]}' has no report row "
+                                "under reasons", f"理由“{missing[0]}”在reasons中没有对应的报表行")
+
+    def fail(self, where: Any, key: str, en: str, zh: str) -> None:
+        line = where.line_of(key) if isinstance(where, Map) else getattr(where, "line", None)
+        raise RuleFileError(self.path, line, en, zh)
+
+    def _fact(self, name: str, f: Map) -> tuple[str, Any, tuple[str, ...] | None, Text]:
         choices = tuple(f["choices"]) if "choices" in f else None
         kind = "select" if choices else "boolean"
         if kind == "boolean" and not isinstance(f["default"], bool):
-            raise RuleFileError(path, f.line_of("default"), f"fact '{name}': the default must be true or false",
-                                f"事实“{name}”：默认值必须是true或false")
+            self.fail(f, "default", f"fact '{name}': the default must be true or false",
+                      f"事实“{name}”：默认值必须是true或false")
         if choices and f["default"] not in choices:
-            raise RuleFileError(path, f.line_of("default"), f"fact '{name}': the default must be one of {list(choices)}",
-                                f"事实“{name}”：默认值必须是{list(choices)}之一")
-        facts[name] = (kind, f["default"], choices, text_of(f["title"], f, "title"))
+            self.fail(f, "default", f"fact '{name}': the default must be one of {list(choices)}",
+                      f"事实“{name}”：默认值必须是{list(choices)}之一")
+        return kind, f["default"], choices, text_of(f["title"], f, "title")
 
-    def check_conditions(node, where, code):
+    def _mapping(self, k: str, m: Map) -> str:
+        if m["value"] not in m["choices"]:
+            self.fail(m, "value", f"report mapping '{k}' must be one of {m['choices']}",
+                      f"报表映射“{k}”的取值必须是{m['choices']}之一")
+        parse_basis(m.get("basis"), m)
+        return str(m["value"])
+
+    def _reason(self, k: str, r: Map) -> Reason:
+        if r["row"] not in ROWS:
+            self.fail(r, "row", f"reason '{k}': unknown report row '{r['row']}'", f"理由“{k}”：未知的报表行“{r['row']}”")
+        return Reason(k, r["row"], text_of(r["title"], r, "title"), parse_basis(r.get("basis"), r))
+
+    def conditions(self, node: Any, where: Map, code: str) -> dict[str, Any]:
+        """The business-rules conditions of ``node``, checked (a new structure: the file is left as read)."""
         if "all" in node or "any" in node:
-            for c in node.get("all", node.get("any")):
-                check_conditions(c, where, code)
-            return
+            key = "all" if "all" in node else "any"
+            return {key: [self.conditions(c, where, code) for c in node[key]]}
         name, op = node.get("name"), node.get("operator")
-        if name not in facts:
-            raise RuleFileError(path, node.line_of("name") if isinstance(node, Map) else where.line,
-                                f"{code}: unknown fact '{name}' (known: {', '.join(facts)})",
-                                f"{code}：未知的事实“{name}”（可用：{'、'.join(facts)}）")
-        kind, _, choices, _ = facts[name]
+        if name not in self.facts:
+            hint_en, hint_zh = did_you_mean(name, self.facts)
+            self.fail(node if isinstance(node, Map) else where, "name", f"{code}: unknown fact '{name}'{hint_en}",
+                      f"{code}：未知的事实“{name}”{hint_zh}")
+        kind, _, choices, _ = self.facts[name]
         ops = _BOOL_OPS if kind == "boolean" else _STR_OPS
         if op not in ops:
-            raise RuleFileError(path, node.line_of("operator") if isinstance(node, Map) else where.line,
-                                f"{code}: operator '{op}' does not apply to {name} (use {', '.join(sorted(ops))})",
-                                f"{code}：运算符“{op}”不适用于{name}（可用：{'、'.join(sorted(ops))}）")
-        if kind == "select" and node.get("value") not in choices:
-            raise RuleFileError(path, node.line_of("value") if isinstance(node, Map) else where.line,
-                                f"{code}: '{node.get('value')}' is not a value of {name} ({', '.join(choices)})",
-                                f"{code}：“{node.get('value')}”不是{name}的取值（{'、'.join(choices)}）")
+            self.fail(node if isinstance(node, Map) else where, "operator",
+                      f"{code}: operator '{op}' does not apply to {name} (use {', '.join(sorted(ops))})",
+                      f"{code}：运算符“{op}”不适用于{name}（可用：{'、'.join(sorted(ops))}）")
+        if kind == "select" and node.get("value") not in (choices or ()):
+            self.fail(node if isinstance(node, Map) else where, "value",
+                      f"{code}: '{node.get('value')}' is not a value of {name} ({', '.join(choices or ())})",
+                      f"{code}：“{node.get('value')}”不是{name}的取值（{'、'.join(choices or ())}）")
+        out = dict(node)
         if op == "not_equal_to":
             # business-rules has no "not equal" for strings: compile it to a negative look-ahead
-            node["operator"], node["value"] = "matches_regex", f"^(?!{re.escape(node['value'])}$)"
+            out["operator"], out["value"] = "matches_regex", f"^(?!{re.escape(node['value'])}$)"
+        return out
 
-    mapping = {}
-    for k, m in (doc.get("report_mapping") or {}).items():
-        if m["value"] not in m["choices"]:
-            raise RuleFileError(path, m.line_of("value"), f"report mapping '{k}' must be one of {m['choices']}",
-                                f"报表映射“{k}”的取值必须是{m['choices']}之一")
-        parse_basis(m.get("basis"), m)
-        mapping[k] = m["value"]
-    reasons = {}
-    for k, r in (doc.get("reasons") or {}).items():
-        if r["row"] not in ROWS:
-            raise RuleFileError(path, r.line_of("row"), f"reason '{k}': unknown report row '{r['row']}'",
-                                f"理由“{k}”：未知的报表行“{r['row']}”")
-        reasons[k] = Reason(k, r["row"], text_of(r["title"], r, "title"), parse_basis(r.get("basis"), r))
-    exemption = facts.get("exemption")
-    if exemption:
-        missing = [c for c in exemption[2] if c != "none" and c not in reasons]
-        if missing:
-            raise RuleFileError(path, doc.line_of("reasons"), f"the reason '{missing[0]}' has no report row under reasons",
-                                f"理由“{missing[0]}”在reasons中没有对应的报表行")
-
-    def row_of(code, entry):
+    def row_of(self, code: str, entry: Map) -> tuple[str | None, bool]:
         r = entry["report_row"]
-        if isinstance(r, str):
-            row = r
-        elif isinstance(r, dict) and "mapping" in r:
-            if r["mapping"] not in mapping:
-                raise RuleFileError(path, entry.line_of("report_row"), f"{code}: unknown report mapping '{r['mapping']}'",
-                                    f"{code}：未知的报表映射“{r['mapping']}”")
-            row = mapping[r["mapping"]]
+        if isinstance(r, dict) and "mapping" in r:
+            if r["mapping"] not in self.mapping:
+                self.fail(entry, "report_row", f"{code}: unknown report mapping '{r['mapping']}'",
+                          f"{code}：未知的报表映射“{r['mapping']}”")
+            r = self.mapping[r["mapping"]]
         elif isinstance(r, dict) and r.get("reason"):
             return None, True
-        else:
-            raise RuleFileError(path, entry.line_of("report_row"), f"{code}: report_row must be a row, "
-                                "{mapping: NAME} or {reason: true}", f"{code}：report_row写法不对")
-        if row not in ROWS:
-            raise RuleFileError(path, entry.line_of("report_row"), f"{code}: unknown report row '{row}'",
-                                f"{code}：未知的报表行“{row}”")
-        return row, False
+        elif not isinstance(r, str):
+            self.fail(entry, "report_row", f"{code}: report_row must be a row, {{mapping: NAME}} or {{reason: true}}",
+                      f"{code}：report_row的写法应为行号、{{mapping: 名称}}或{{reason: true}}")
+        if r not in ROWS:
+            self.fail(entry, "report_row", f"{code}: unknown report row '{r}'", f"{code}：未知的报表行“{r}”")
+        return r, False
 
-    def elements(items, code):
+    def elements(self, items: Any, code: str) -> tuple[Element, ...]:
         out = []
         for e in items or []:
-            if e.get("when") is not None and e["when"] not in facts:
-                raise RuleFileError(path, e.line, f"{code}: element '{e['id']}' depends on unknown fact '{e['when']}'",
-                                    f"{code}：要素“{e['id']}”所依赖的事实“{e['when']}”不存在")
+            if e.get("when") is not None and e["when"] not in self.facts:
+                hint_en, hint_zh = did_you_mean(e["when"], self.facts)
+                self.fail(e, "when", f"{code}: element '{e['id']}' depends on unknown fact '{e['when']}'{hint_en}",
+                          f"{code}：要素“{e['id']}”所依赖的事实“{e['when']}”不存在{hint_zh}")
             out.append(Element(e["id"], e["zh"], e["en"], e.get("when")))
         return tuple(out)
 
-    outcomes, closures = {}, {}
-    for code, o in doc["outcomes"].items():
-        code = str(code)
-        check_conditions(o["when"], o, code)
-        row, by_reason = row_of(code, o)
-        outcomes[code] = Outcome(code, text_of(o["title"], o, "title"), parse_basis(o.get("basis"), o),
-                                 elements(o.get("must_state"), code), row, by_reason, o["when"])
-    for code, o in (doc.get("closures") or {}).items():
-        code = str(code)
-        if code in outcomes:
-            raise RuleFileError(path, doc["closures"].line_of(code), f"the code '{code}' is used twice",
-                                f"编号“{code}”重复")
-        row, by_reason = row_of(code, o)
-        closures[code] = Outcome(code, text_of(o["title"], o, "title"), parse_basis(o.get("basis"), o), (),
-                                 row, by_reason, None)
-    conflicts = []
-    for c in doc.get("conflicts") or []:
-        check_conditions(c["when"], c, "conflict")
-        conflicts.append(Conflict(c["when"], text_of(c["message"], c, "message")))
-    return OutcomeCatalogue(version or path.parent.name, str(path), facts, tuple(conflicts), outcomes, closures,
-                            reasons, elements(doc.get("remedies_to_state"), "remedies_to_state"))
-
-
+    def outcome(self, code: str, o: Map) -> Outcome:
+        conditions = self.conditions(o["when"], o, code)
+        row, by_reason = self.row_of(code, o)
+        return Outcome(code, text_of(o["title"], o, "title"), parse_basis(o.get("basis"), o),
+                       self.elements(o.get("must_state"), code), row, by_reason, conditions)

@@ -12,15 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from .common import parse_basis, text_of
-from .schemas import validate
-from .yamldoc import load_yaml
+from .cache import read_checked
 
 
 def load_remedy_rules(path: str | Path) -> dict[str, Any]:
     """The review and litigation periods in ``path`` (``rules/remedies/remedies.yaml``), as a mapping."""
     path = Path(path)
-    doc = load_yaml(path)
-    validate(doc, "remedies", path)
+    doc = read_checked(Path(path), "remedies")
     r = doc["remedies"]
     out = {"roll": parse_basis(r["roll"].get("basis"), r["roll"])}
     for key in ("after_answer", "after_review", "after_no_answer"):

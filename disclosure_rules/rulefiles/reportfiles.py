@@ -14,8 +14,7 @@ import attrs
 from ..basis import Basis
 from ..errors import RuleFileError
 from .common import Text, parse_basis, text_of
-from .schemas import validate
-from .yamldoc import load_yaml
+from .cache import read_checked
 
 
 @attrs.frozen
@@ -54,8 +53,7 @@ class TableLayout:
 def load_table_layout(path: str | Path) -> TableLayout:
     """The layout of section three in ``path`` (``rules/annual-report-2021/table.yaml``)."""
     path = Path(path)
-    doc = load_yaml(path)
-    validate(doc, "report-table", path)
+    doc = read_checked(Path(path), "report-table")
     t = doc["table"]
     cols = tuple(Line(c["code"], c["zh"], c["en"], c.get("group"), "columns" if c.get("sum_of_columns") else None)
                  for c in t["columns"])
