@@ -246,10 +246,43 @@ def check_book(sets: dict[str, RuleSet]) -> dict[str, RuleSet]:
         periods_used(r, sups)
         out[r.id] = with_violations(r, {code: violation(code, v, periods, events, r.id)
                                         for code, v in r.raw_violations})
-    all_events = {k: ev for s in sets.values() for k, ev in s.events.items()}
     for r in sets.values():
-        check_examples(r, all_events)
+        check_examples(r, visible_events(r, sets))
+    check_referenced(sets)
     return out
+
+
+def visible_events(r: RuleSet, sets: dict[str, RuleSet]) -> dict[str, EventRule]:
+    """The events a case governed by ``r`` may name: its own, its base's and the supplements'."""
+    if r.kind == "local":
+        base = sets.get(r.extends or "")
+        return visible_events(base, sets) if base is not None else {}
+    family = [r, *(sets[t] for t in r.supplements if t in sets)]
+    family += [s for s in sets.values() if s.kind == "supplement" and r.id in s.supplements and s is not r]
+    return {k: ev for s in family for k, ev in s.events.items()}
+
+
+def check_referenced(sets: dict[str, RuleSet]) -> None:
+    """Every event is used by an example, a violation or another event, and every parameter
+    the clock does not read by name by an event: a name nothing uses is a misspelling or a leftover."""
+    used_events = {ev.answers for s in sets.values() for ev in s.events.values() if ev.answers}
+    used_events |= {v["event"] for s in sets.values() for _, v in s.raw_violations}
+    used_events |= {e.get("type") for s in sets.values() for ex in s.examples
+                    for e in (ex.case.get("events") or []) if isinstance(e, dict)}
+    used_params = {p for s in sets.values() for ev in s.events.values()
+                   for p in (ev.parameter, ev.applicant_parameter) if p}
+    for s in sets.values():
+        for k in s.events:
+            if k not in used_events:
+                path, line = _at(s, "events", k)
+                raise RuleFileError(path, line, f"nothing uses the event '{k}': add an example with it (no example, "
+                                    "violation or other event refers to it)",
+                                    f"事件“{k}”没有被任何示例、违法情形或其他事件使用：请为它添加示例")
+        for k in s.parameters:
+            if not PARAMETERS[k].by_name and k not in used_params and s.kind != "local":
+                path, line = _at(s, "parameters", k)
+                raise RuleFileError(path, line, f"nothing uses the parameter '{k}': no event refers to it",
+                                    f"参数“{k}”没有被任何事件使用")
 
 
 def _check_versions(sets: dict[str, RuleSet]) -> None:

@@ -77,13 +77,15 @@ RESTART_MODES: tuple[str, ...] = ("restart", "resume")
 class ParameterKind:
     """The type of a parameter: ``boolean``, ``choice`` (one of ``choices``) or
     ``workdays`` (a whole number of working days, at least 1; null when
-    ``nullable``: the case gives it).  ``required``: every national rule set
-    defines it, because the clock reads it by name."""
+    ``nullable``: the case gives it).  ``by_name``: the clock reads it by
+    name (otherwise only through an event that names it); ``required``:
+    every national rule set defines it."""
 
     type: str
     choices: tuple[Any, ...] = ()
     nullable: bool = False
     required: bool = False
+    by_name: bool = False
 
     def accepts(self, value: Any) -> bool:
         if self.type == "boolean":
@@ -118,11 +120,12 @@ class ParameterKind:
 # parameters the clock reads by name, or through an event's ``parameter`` /
 # ``applicant_period.parameter``; no other parameter has any effect
 PARAMETERS: dict[str, ParameterKind] = {
-    "start_day_counts": ParameterKind("boolean", required=True),
-    "rest_day_receipt": ParameterKind("choice", ("as_received", "next_workday"), required=True),
-    "late_confirmation": ParameterKind("choice", ("confirmation", "arrival"), required=True),
-    "extension_must_precede_due": ParameterKind("boolean"),
-    "consultation_bound": ParameterKind("choice", ("until_answer_or_limit", "until_answer"), required=True),
+    "start_day_counts": ParameterKind("boolean", required=True, by_name=True),
+    "rest_day_receipt": ParameterKind("choice", ("as_received", "next_workday"), required=True, by_name=True),
+    "late_confirmation": ParameterKind("choice", ("confirmation", "arrival"), required=True, by_name=True),
+    "extension_must_precede_due": ParameterKind("boolean", by_name=True),
+    "consultation_bound": ParameterKind("choice", ("until_answer_or_limit", "until_answer"), required=True,
+                                        by_name=True),
     "correction_period": ParameterKind("workdays", nullable=True),
     "fee_payment_effect": ParameterKind("choice", RESTART_MODES),
 }
