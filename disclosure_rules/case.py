@@ -151,13 +151,10 @@ def read_items(path, keys: tuple = ("cases",)) -> list:
     """The items of a YAML file (one mapping, a list, or ``{cases: [...]}``), a
     JSON file or JSON Lines, as plain dicts; unreadable input is a CaseError."""
     from .errors import RuleFileError
-    from .yamlfile import parse_yaml
+    from .yamlfile import parse_yaml, read_text
 
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CaseError(f"cannot read {p}: {exc}", f"无法读取{p}：{exc}") from None
+    text = read_text(p, CaseError)
     if p.suffix == ".jsonl":
         docs = []
         for n, line in enumerate(text.splitlines(), 1):

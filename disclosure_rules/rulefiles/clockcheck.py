@@ -50,29 +50,29 @@ def check_vocabulary(rs: RuleSet) -> None:
             _missing(rs, "parameters", name, rs.parameters, ("parameter", "参数"))
 
 
-def _ref(ev: EventRule, ref: str | None, known: dict[str, Any], what: str, what_zh: str) -> None:
+def _ref(ev: EventRule, field: str, ref: str | None, known: dict[str, Any], what: str, what_zh: str) -> None:
     if ref is None or ref in known:
         return
     hint_en, hint_zh = did_you_mean(ref, known)
-    raise RuleFileError(ev.path, ev.line, f"event '{ev.type}': {what} '{ref}' is not defined{hint_en}",
+    raise RuleFileError(ev.path, ev.line_of(field), f"event '{ev.type}': {what} '{ref}' is not defined{hint_en}",
                         f"事件“{ev.type}”：{what_zh}“{ref}”未定义{hint_zh}")
 
 
 def check_event(ev: EventRule, periods: dict[str, Any], params: dict[str, Any], events: dict[str, Any]) -> None:
     """The names an event uses exist, and its effect has what it needs."""
-    for ref, what in ((ev.period, "period"), (ev.cap, "cap"), (ev.applicant_period, "applicant_period")):
-        _ref(ev, ref, periods, what, "期限")
-    _ref(ev, ev.applicant_parameter, params, "parameter", "参数")
-    _ref(ev, ev.parameter, params, "parameter", "参数")
-    _ref(ev, ev.answers, events, "the event it answers", "所回应的事件")
+    for field, ref in (("period", ev.period), ("cap", ev.cap), ("applicant_period.period", ev.applicant_period)):
+        _ref(ev, field, ref, periods, field, "期限")
+    _ref(ev, "applicant_period.parameter", ev.applicant_parameter, params, "parameter", "参数")
+    _ref(ev, "parameter", ev.parameter, params, "parameter", "参数")
+    _ref(ev, "answers", ev.answers, events, "the event it answers", "所回应的事件")
     for p in ev.parties.values():
-        _ref(ev, p.period, periods, f"party '{p.key}': period", f"当事方“{p.key}”的期限")
+        _ref(ev, f"parties.{p.key}.period", p.period, periods, f"party '{p.key}': period", f"当事方“{p.key}”的期限")
     if ev.applicant_parameter is not None and PARAMETERS[ev.applicant_parameter].type != "workdays":
-        raise RuleFileError(ev.path, ev.line, f"event '{ev.type}': the applicant's period must be a parameter "
+        raise RuleFileError(ev.path, ev.line_of("applicant_period.parameter"), f"event '{ev.type}': the applicant's period must be a parameter "
                             f"of working days, not '{ev.applicant_parameter}'",
                             f"事件“{ev.type}”：申请人期限必须是工作日数参数，而不是“{ev.applicant_parameter}”")
     if ev.parameter is not None and set(PARAMETERS[ev.parameter].choices) - set(RESTART_MODES):
-        raise RuleFileError(ev.path, ev.line, f"event '{ev.type}': the parameter '{ev.parameter}' must choose "
+        raise RuleFileError(ev.path, ev.line_of("parameter"), f"event '{ev.type}': the parameter '{ev.parameter}' must choose "
                             f"between {', '.join(RESTART_MODES)}",
                             f"事件“{ev.type}”：参数“{ev.parameter}”必须在{'、'.join(RESTART_MODES)}之间选择")
     for attr in EFFECTS[ev.effect]:

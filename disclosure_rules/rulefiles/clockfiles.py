@@ -50,7 +50,7 @@ def load_ruleset(folder: Path) -> RuleSet:
     extends = None
     for name in CLOCK_FILES:
         p = folder / name
-        if p.is_file():
+        if p.exists():                        # a folder of that name is reported as one
             docs[name] = read_clock_file(p, extends)
             h.update(p.read_bytes())
             if name == "ruleset.yaml" and isinstance(docs[name].get("ruleset"), Map):
@@ -157,7 +157,18 @@ def _event(k: str, v: Map, rid: str) -> EventRule:
                      applicant_parameter=ap.get("parameter"), applicant_period=ap.get("period"),
                      expiry_status=expiry.get("status"), expiry_outcome=expiry.get("outcome"),
                      answers=v.get("answers"), parameter=v.get("parameter"), parties=parties,
-                     path=v.path, line=v.line)
+                     path=v.path, line=v.line, lines=_field_lines(v))
+
+
+def _field_lines(v: Map) -> dict[str, int]:
+    lines = {str(k): n for k, n in v.lines.items()}
+    for sub in ("applicant_period", "on_expiry"):
+        if isinstance(v.get(sub), Map):
+            lines.update({f"{sub}.{k}": n for k, n in v[sub].lines.items()})
+    for pk, pv in (v.get("parties") or {}).items():
+        if isinstance(pv, Map):
+            lines.update({f"parties.{pk}.{k}": n for k, n in pv.lines.items()})
+    return lines
 
 
 def _example(i: int, ex: Map, sec: Any) -> Example:

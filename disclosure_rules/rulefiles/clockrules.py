@@ -83,6 +83,11 @@ class EventRule:
     parties: dict[str, PartyRule] = attrs.field(factory=dict)
     path: str = attrs.field(default="", eq=False, repr=False)        # where the event is defined
     line: int | None = attrs.field(default=None, eq=False, repr=False)
+    # line of each field ("answers", "applicant_period.parameter", "parties.third_party.period")
+    lines: dict[str, int] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def line_of(self, field: str) -> int | None:
+        return self.lines.get(field, self.line)
 
 
 @attrs.frozen

@@ -149,22 +149,22 @@ def read_text(path: str | Path, error: type = RuleFileError) -> str:
     """The UTF-8 text of a file; a file that cannot be read is an ``error``
     (:class:`RuleFileError` by default) saying why in words."""
     p = Path(path)
-    why: tuple[str, str] | None = None
     try:
         return p.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        why = ("the file is not UTF-8 text", "文件不是UTF-8编码的文本")
+        why = ("it is not UTF-8 text", "文件不是UTF-8编码的文本")
     except IsADirectoryError:
-        why = ("this is a directory, not a file", "这是一个文件夹，不是文件")
+        why = ("it is a directory, not a file", "这是一个文件夹，不是文件")
     except FileNotFoundError:
         why = ("no such file", "文件不存在")
     except PermissionError:
-        why = ("no permission to read the file", "没有读取该文件的权限")
+        why = ("no permission to read it", "没有读取权限")
     except OSError as exc:
-        why = (f"cannot read the file ({exc.strerror})", f"无法读取文件（{exc.strerror}）")
+        why = (str(exc.strerror), str(exc.strerror))
+    en, zh = f"cannot read the file: {why[0]}", f"无法读取文件：{why[1]}"
     if error is RuleFileError:
-        raise RuleFileError(p, None, why[0], why[1])
-    raise error(f"{p}: {why[0]}", f"{p}：{why[1]}")
+        raise RuleFileError(p, None, en, zh)
+    raise error(f"{p}: {en}", f"{p}：{zh}")
 
 
 def load_yaml(path: str | Path) -> Any:
