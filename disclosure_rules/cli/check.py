@@ -1,8 +1,10 @@
 """``disclosure-rules check``: load every rule and calendar file and run every
 example, so legal staff can test their own edits.
 
-Exit 0 when everything loads and every example passes; 1 when an example
-fails; 2 when a file is malformed (with file, line and a plain message).
+Prints one line per example (file, line, passed or failed, its id and name),
+then a summary.  Exit 0 when everything loads and every example passes; 1
+when an example fails; 2 when a file is malformed (with file, line and a
+plain message).
 """
 
 from __future__ import annotations
@@ -35,9 +37,10 @@ def run(args) -> int:
         print_json({"ok": not failed, "calendars": sorted(cals), "rulesets": sorted(book.rulesets),
                     "other_files": extra, "examples": [o.to_dict() for o in outcomes]})
     else:
-        for o in failed:
-            print(f"{o.path}:{o.line}: " + ("示例未通过" if zh else "example failed") + f" '{o.name}': "
-                  + "; ".join(o.differences))
+        for o in outcomes:
+            verdict = ("示例通过" if o.passed else "示例未通过") if zh else ("example passed" if o.passed else "example failed")
+            detail = "" if o.passed else ": " + "; ".join(o.differences)
+            print(f"{o.path}:{o.line}: {verdict} {o.id} '{o.name}'{detail}")
         print((f"日历 {len(cals)} 个，规则集 {len(book.rulesets)} 个，其他规则文件 {len(extra)} 个，"
                f"示例 {len(outcomes) - len(failed)}/{len(outcomes)} 通过") if zh else
               (f"{len(cals)} calendars, {len(book.rulesets)} rule sets, {len(extra)} other rule files, "

@@ -16,9 +16,9 @@ from typing import Any, Iterable
 import attrs
 
 from ..errors import RuleFileError
-from .clockrules import EventRule, RuleSet, ViolationRule
+from .clockrules import EventRule, Example, RuleSet, ViolationRule
 from .common import fail, parse_basis, text_of
-from .vocabulary import (CASE_FIELDS, EFFECTS, FACTS, OPERATORS, PARAMETERS, PERIODS, PSEUDO_EVENTS,
+from .vocabulary import (CASE_FIELDS, CASE_KEYS, EFFECTS, FACTS, OPERATORS, PARAMETERS, PERIODS, PSEUDO_EVENTS,
                          RESTART_MODES, did_you_mean)
 from .yamldoc import Map, Seq
 
@@ -33,9 +33,10 @@ def _missing(rs: RuleSet, section: str, name: str, defined: Iterable[str], what:
     defined = list(defined)
     hint_en, hint_zh = did_you_mean(name, defined)
     close = [k for k in defined if hint_en.startswith(f" (did you mean '{k}'")]
-    path, line = _at(rs, section, close[0]) if close else (str(Path(rs.folder) / "ruleset.yaml"), None)
+    path, line = _at(rs, section, close[0]) if close else _at(rs, "section", section)
     raise RuleFileError(path, line, f"the engine needs the {what[0]} '{name}', which {rs.id} does not define"
-                        f"{hint_en}", f"引擎需要{what[1]}“{name}”，而{rs.id}没有定义{hint_zh}")
+                        f"{hint_en}: add it under '{section}'", f"引擎需要{what[1]}“{name}”，而{rs.id}没有定义"
+                        f"{hint_zh}：请在“{section}”下添加")
 
 
 def check_vocabulary(rs: RuleSet) -> None:
@@ -90,13 +91,13 @@ def _fact_condition(node: Map, code: str, periods: dict[str, Any]) -> dict[str, 
         fail(node, "name", f"violation '{code}': unknown fact '{name}'{hint_en}",
              f"违法情形“{code}”：未知的事实“{name}”{hint_zh}")
         raise AssertionError  # unreachable: fail raises
-    if op not in OPERATORS[kind]:
+    if not isinstance(op, str) or op not in OPERATORS[kind]:
         hint_en, hint_zh = did_you_mean(op, OPERATORS[kind])
         fail(node, "operator", f"violation '{code}': operator '{op}' does not apply to {name}{hint_en}",
              f"违法情形“{code}”：运算符“{op}”不适用于{name}{hint_zh}")
     value = node.get("value")
     if isinstance(value, dict) and "period" in value:
-        if value["period"] not in periods:
+        if not isinstance(value["period"], str) or value["period"] not in periods:
             hint_en, hint_zh = did_you_mean(value["period"], periods)
             fail(value if isinstance(value, Map) else node, "period",
                  f"violation '{code}': period '{value['period']}' is not defined{hint_en}",
@@ -139,7 +140,7 @@ def _placeholders(v: Map, code: str, periods: dict[str, Any]) -> None:
 
 
 def violation(code: str, v: Map, periods: dict[str, Any], events: dict[str, Any], rid: str) -> ViolationRule:
-    if v["event"] not in events and v["event"] not in PSEUDO_EVENTS:
+    if not isinstance(v["event"], str) or v["event"] not in events and v["event"] not in PSEUDO_EVENTS:
         hint_en, hint_zh = did_you_mean(v["event"], [*events, *PSEUDO_EVENTS])
         fail(v, "event", f"violation '{code}': '{v['event']}' is not an event of these rules{hint_en}",
              f"违法情形“{code}”：“{v['event']}”不是本规则中的事件{hint_zh}")
@@ -198,21 +199,37 @@ def check_examples(rs: RuleSet, events: dict[str, EventRule]) -> None:
     """The examples use only events, and parties, that the rules define."""
     parties = {k for ev in events.values() for k in ev.parties}
     for ex in rs.examples:
+        _case_keys(ex)
         evs = ex.case.get("events") if isinstance(ex.case, dict) else None
         for i, e in enumerate(evs if isinstance(evs, list) else []):
             if not isinstance(e, dict):
                 continue
             line = evs.line_of(i) if isinstance(evs, Seq) else ex.line
             t = e.get("type")
-            if t not in events:
+            if not isinstance(t, str) or t not in events:
                 hint_en, hint_zh = did_you_mean(t, events)
                 raise RuleFileError(ex.path, line, f"example '{ex.name}': unknown event type '{t}'{hint_en}",
                                     f"示例“{ex.name}”：未知的事件类型“{t}”{hint_zh}")
             for field in CASE_FIELDS.get(events[t].effect, ()):
-                if field in e and e[field] not in parties:
+                if field in e and (not isinstance(e[field], str) or e[field] not in parties):
                     hint_en, hint_zh = did_you_mean(e[field], parties)
                     raise RuleFileError(ex.path, line, f"example '{ex.name}': unknown {field} '{e[field]}'"
                                         f"{hint_en}", f"示例“{ex.name}”：未知的{field}“{e[field]}”{hint_zh}")
+
+
+def _example_events(ex: Example) -> list[dict[str, Any]]:
+    evs = ex.case.get("events") if isinstance(ex.case, dict) else None
+    return [e for e in evs if isinstance(e, dict)] if isinstance(evs, list) else []
+
+
+def _case_keys(ex: Example) -> None:
+    case = ex.case
+    for k in case if isinstance(case, dict) else ():
+        if k not in CASE_KEYS:
+            hint_en, hint_zh = did_you_mean(k, CASE_KEYS)
+            line = case.line_of(k) if isinstance(case, Map) else ex.line
+            raise RuleFileError(ex.path, line, f"example '{ex.name}': unknown key '{k}' in the case{hint_en}",
+                                f"示例“{ex.name}”：案件中有不认识的键“{k}”{hint_zh}")
 
 
 def with_violations(r: RuleSet, violations: dict[str, ViolationRule]) -> RuleSet:
@@ -267,8 +284,7 @@ def check_referenced(sets: dict[str, RuleSet]) -> None:
     the clock does not read by name by an event: a name nothing uses is a misspelling or a leftover."""
     used_events = {ev.answers for s in sets.values() for ev in s.events.values() if ev.answers}
     used_events |= {v["event"] for s in sets.values() for _, v in s.raw_violations}
-    used_events |= {e.get("type") for s in sets.values() for ex in s.examples
-                    for e in (ex.case.get("events") or []) if isinstance(e, dict)}
+    used_events |= {e.get("type") for s in sets.values() for ex in s.examples for e in _example_events(ex)}
     used_params = {p for s in sets.values() for ev in s.events.values()
                    for p in (ev.parameter, ev.applicant_parameter) if p}
     for s in sets.values():
@@ -289,9 +305,13 @@ def _check_versions(sets: dict[str, RuleSet]) -> None:
     nationals = sorted((r for r in sets.values() if r.kind == "national"), key=lambda r: r.effective_from)
     for a, b in zip(nationals, nationals[1:]):
         if a.effective_to is None or a.effective_to >= b.effective_from:
-            raise RuleFileError(Path(b.folder) / "ruleset.yaml", None,
-                                f"{a.id} and {b.id} are both in force on {b.effective_from}: periods of force "
-                                "must not overlap", f"{a.id}与{b.id}在{b.effective_from}同时有效：施行期间不得重叠")
+            path, line = _at(b, "ruleset", "effective_from")
+            span = f"{a.id} is in force from {a.effective_from} to {a.effective_to or '(no effective_to)'}"
+            span_zh = f"{a.id}的施行期间为{a.effective_from}至{a.effective_to or '（未写effective_to）'}"
+            raise RuleFileError(path, line, f"{a.id} and {b.id} are both in force on {b.effective_from} ({span}): "
+                                "periods of force must not overlap (a rule set that adds to another names it "
+                                "under 'supplements')", f"{a.id}与{b.id}在{b.effective_from}同时有效（{span_zh}）："
+                                "施行期间不得重叠（补充其他规则的规则集应在supplements中写明所补充的规则集）")
 
 
 def _check_layer(r: RuleSet, sets: dict[str, RuleSet]) -> None:

@@ -56,13 +56,16 @@ def load_ruleset(folder: Path) -> RuleSet:
             if name == "ruleset.yaml" and isinstance(docs[name].get("ruleset"), Map):
                 extends = docs[name]["ruleset"].get("extends")
     head = _head(folder, docs)
+    parts_where = {("ruleset", str(k)): (head.path, n) for k, n in head.lines.items()}
     rid = head["id"]
     kind = "local" if head.get("extends") else "supplement" if head.get("supplements") else "national"
     if kind == "national" and head.get("effective_from") is None:
-        raise RuleFileError(head.path, head.line, "a national rule set needs 'effective_from'",
-                            "全国性规则集需要写明施行日期（effective_from）")
+        raise RuleFileError(head.path, head.line, "a national rule set needs 'effective_from' (a local layer "
+                            "names the rule set it overrides under 'extends', a supplement under 'supplements')",
+                            "全国性规则集需要写明施行日期（effective_from）（地方规则应在extends中写明所依附的规则集，"
+                            "补充规则应在supplements中写明所补充的规则集）")
     parts: dict[str, Any] = {"periods": {}, "parameters": {}, "receipt": {}, "events": {}, "violations": [],
-                             "examples": [], "where": {}}
+                             "examples": [], "where": parts_where}
     for name, doc in docs.items():
         for key, sec in doc.items():
             _section(name, doc, key, sec, parts, rid)
@@ -98,6 +101,7 @@ def _section(name: str, doc: Map, key: str, sec: Any, parts: dict[str, Any], rid
             raise RuleFileError(doc.path, doc.line_of(key), "'ruleset:' belongs in ruleset.yaml",
                                 "“ruleset:”只能写在ruleset.yaml中")
         return
+    parts["where"].setdefault(("section", key), (doc.path, doc.line_of(key)))
     if key in _STORES and isinstance(sec, Map):
         for k in sec:
             if k in parts[key]:
@@ -182,8 +186,8 @@ def _check_local(rs: RuleSet, head: Map) -> None:
         return
     if not (rs.parameters or rs.periods):
         raise RuleFileError(head.path, head.line,
-                            "a local rule set must override at least one parameter or period of the rules it extends",
-                            "地方规则至少要覆盖所依附规则中的一个参数或期限")
+                            "a local rule set must override at least one of the parameters or periods of the rules "
+                            "it extends", "地方规则至少要覆盖所依附规则中的一个参数（parameters）或期限（periods）")
     if rs.channels or rs.events or rs.raw_violations:
         raise RuleFileError(head.path, head.line, "a local rule set may override parameters and periods only",
                             "地方规则只能覆盖参数和期限")

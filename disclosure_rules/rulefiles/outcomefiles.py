@@ -173,17 +173,22 @@ class _Reader:
 
     def conditions(self, node: Any, where: Map, code: str) -> dict[str, Any]:
         """The business-rules conditions of ``node``, checked (a new structure: the file is left as read)."""
+        if not isinstance(node, dict):
+            self.fail(where, "when", f"{code}: a condition must be a block: all/any, or name/operator/value",
+                      f"{code}：条件必须写成all/any或name/operator/value的块")
         if "all" in node or "any" in node:
             key = "all" if "all" in node else "any"
-            return {key: [self.conditions(c, where, code) for c in node[key]]}
+            if not isinstance(node[key], list) or not node[key]:
+                self.fail(node, key, f"{code}: '{key}' needs a list of conditions", f"{code}：“{key}”需要一组条件")
+            return {key: [self.conditions(c, node, code) for c in node[key]]}
         name, op = node.get("name"), node.get("operator")
-        if name not in self.facts:
+        if not isinstance(name, str) or name not in self.facts:
             hint_en, hint_zh = did_you_mean(name, self.facts)
             self.fail(node if isinstance(node, Map) else where, "name", f"{code}: unknown fact '{name}'{hint_en}",
                       f"{code}：未知的事实“{name}”{hint_zh}")
         kind, _, choices, _ = self.facts[name]
         ops = _BOOL_OPS if kind == "boolean" else _STR_OPS
-        if op not in ops:
+        if not isinstance(op, str) or op not in ops:
             self.fail(node if isinstance(node, Map) else where, "operator",
                       f"{code}: operator '{op}' does not apply to {name} (use {', '.join(sorted(ops))})",
                       f"{code}：运算符“{op}”不适用于{name}（可用：{'、'.join(sorted(ops))}）")

@@ -100,9 +100,12 @@ def _line_at(doc: Any, parts: list[Any]) -> int | None:
 
 
 def _deepest(err: jsonschema.ValidationError) -> jsonschema.ValidationError:
-    """For ``oneOf``, the error of the form the value was meant to have (the most precise)."""
+    """For ``oneOf``, the error of the form the value was meant to have: one
+    inside the value (its shape was right), else one that is not about its kind."""
     while err.context:
-        subs = [e for e in err.context if e.validator != "type"]
+        depth = len(err.absolute_path)
+        inner = [e for e in err.context if len(e.absolute_path) > depth]
+        subs = inner or [e for e in err.context if e.validator != "type"]
         if not subs:
             break                      # no accepted form has this kind of value
         err = max(subs, key=lambda e: len(e.absolute_path))

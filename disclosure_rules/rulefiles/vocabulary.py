@@ -66,6 +66,9 @@ CLOSING_STATUSES: tuple[str, ...] = ("answered", "withdrawn", "abandoned")
 # case fields the clock reads by name on an event of a given effect
 CASE_FIELDS: dict[str, tuple[str, ...]] = {"pause": ("party",), "resume": ("party",)}
 
+# the keys of a case (top level); ``extra`` holds a system's own data
+CASE_KEYS: tuple[str, ...] = ("id", "receipt", "events", "applicant", "calendar", "local", "extra")
+
 # periods the clock reads by name: every national rule set defines them
 PERIODS: dict[str, str] = {"reply": "the reply period, counted from the date of receipt"}
 
@@ -123,7 +126,7 @@ PARAMETERS: dict[str, ParameterKind] = {
     "start_day_counts": ParameterKind("boolean", required=True, by_name=True),
     "rest_day_receipt": ParameterKind("choice", ("as_received", "next_workday"), required=True, by_name=True),
     "late_confirmation": ParameterKind("choice", ("confirmation", "arrival"), required=True, by_name=True),
-    "extension_must_precede_due": ParameterKind("boolean", by_name=True),
+    "extension_must_precede_due": ParameterKind("boolean", required=True, by_name=True),
     "consultation_bound": ParameterKind("choice", ("until_answer_or_limit", "until_answer"), required=True,
                                         by_name=True),
     "correction_period": ParameterKind("workdays", nullable=True),
