@@ -75,7 +75,7 @@ def test_impossible_date_in_a_facts_file(tmp_path):
 def test_impossible_date_in_a_rule_file(rules, bad):
     edit(rules / "ogi-2019" / "examples.yaml", "as_of: 2026-10-20", f"as_of: {bad}")
     rc, out, err = run("check", "--rules", str(rules))
-    assert_rules_error(rc, out, err, "examples.yaml:8", bad)
+    assert_rules_error(rc, out, err, "examples.yaml:9", bad)
 
 
 @pytest.mark.parametrize("bad", ["2026-02-30", "2026-13-01"])

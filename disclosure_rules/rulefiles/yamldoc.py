@@ -55,20 +55,26 @@ def _line(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
 
 
-class _Positions:
-    """Constructors shared by the libyaml and the pure-Python loader."""
+def _impossible(loader: Any, node: yaml.Node) -> RuleFileError:
+    # an impossible value written unquoted: 2026-02-30, 2026-13-01, !!float abc
+    col = int(node.start_mark.column) + 1
+    if node.tag.endswith(":timestamp"):
+        return RuleFileError(loader.name, _line(node), f"'{node.value}' is not a date of the calendar "
+                             "(write an existing date as YYYY-MM-DD)", f"“{node.value}”不是真实存在的日期"
+                             "（请写成存在的日期YYYY-MM-DD）", col)
+    kind = node.tag.rsplit(":", 1)[-1]
+    return RuleFileError(loader.name, _line(node), f"'{node.value}' cannot be read as {kind}",
+                         f"“{node.value}”无法读作{kind}类型的值", col)
 
-    name: str
 
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+def _checked(construct: Any) -> Any:
+    """A scalar constructor whose ValueError names the file, line and value."""
+    def checked(loader: Any, node: yaml.Node) -> Any:
         try:
-            return super().construct_object(node, deep)  # type: ignore[misc]
+            return construct(loader, node)
         except (ValueError, OverflowError):
-            # an impossible value written unquoted: 2026-02-30, 2026-13-01, !!float abc
-            raise RuleFileError(self.name, _line(node), f"'{node.value}' is not a possible value here "
-                                f"(a date must exist in the calendar: YYYY-MM-DD)",
-                                f"“{node.value}”不是有效的取值（日期必须真实存在，写成YYYY-MM-DD）",
-                                int(node.start_mark.column) + 1) from None
+            raise _impossible(loader, node) from None
+    return checked
 
 
 def _construct_map(loader: Any, node: yaml.MappingNode) -> Map:
@@ -99,17 +105,25 @@ def _construct_seq(loader: Any, node: yaml.SequenceNode) -> Seq:
     return s
 
 
-class _Loader(_Positions, _BaseLoader):  # type: ignore[misc,valid-type]
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
     """The fast loader (libyaml when present) building Map/Seq with lines."""
 
+    name: str
 
-class _PyLoader(_Positions, yaml.SafeLoader):
+
+class _PyLoader(yaml.SafeLoader):
     """The pure-Python loader, kept to check that both give the same data."""
 
+    name: str
 
+
+_SCALARS = ("timestamp", "int", "float", "bool", "null", "binary")
 for _cls in (_Loader, _PyLoader):
     _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
     _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
+    for _tag in _SCALARS:
+        _cls.add_constructor(f"tag:yaml.org,2002:{_tag}",
+                             _checked(yaml.SafeLoader.yaml_constructors[f"tag:yaml.org,2002:{_tag}"]))
 
 # a key written with a full-width colon: "workdays： 20", "- type： answered"
 _FULLWIDTH_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*：")
