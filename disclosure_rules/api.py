@@ -10,10 +10,12 @@ ship with the package.  Every function here is a thin call through.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
-from . import clock, fees, outcomes, remedies as _remedies, report, report_render
+from . import clock, fees, outcomes, report, report_render
+from . import remedies as _remedies
 from .calendar import Calendar, available_calendars, load_calendar
 from .errors import UnknownNameError
 from .examples import ExampleOutcome, run_examples
@@ -22,10 +24,30 @@ from .rulefiles import feefiles, outcomefiles, remedyfiles, reportfiles
 from .rulefiles.bundle import RuleBundle, bundled_rules_dir, load_bundle
 from .rulefiles.clockrules import RuleBook
 
-__all__ = ["annual_table", "available_calendars", "check_answer", "check_rules", "check_table", "classify",
-           "evaluate", "evaluate_many", "fee", "fee_for_requests", "load_bundle", "load_calendar",
-           "load_fee_schedule", "load_outcome_file", "load_outcomes", "load_remedy_rules", "load_rules",
-           "load_table_layout", "read_table", "remedies", "remedies_for_result", "bundled_rules_dir"]
+__all__ = [
+    "annual_table",
+    "available_calendars",
+    "bundled_rules_dir",
+    "check_answer",
+    "check_rules",
+    "check_table",
+    "classify",
+    "evaluate",
+    "evaluate_many",
+    "fee",
+    "fee_for_requests",
+    "load_bundle",
+    "load_calendar",
+    "load_fee_schedule",
+    "load_outcome_file",
+    "load_outcomes",
+    "load_remedy_rules",
+    "load_rules",
+    "load_table_layout",
+    "read_table",
+    "remedies",
+    "remedies_for_result",
+]
 
 
 # ----------------------------------------------------------------------------- rules and calendars
@@ -81,8 +103,9 @@ def evaluate_many(cases: Iterable[Any], as_of: dt.date | None = None, *, rules: 
                   calendars: dict[str, Calendar] | None = None, estimate_until: int | None = None,
                   errors: str = "raise") -> list[Any]:
     """Evaluate many cases (see :func:`disclosure_rules.clock.evaluate_many`)."""
-    return clock.evaluate_many(cases, as_of, rules=rules if rules is not None else load_rules(),
-                               calendars=calendars, estimate_until=estimate_until, errors=errors)
+    results: list[Any] = clock.evaluate_many(cases, as_of, rules=rules if rules is not None else load_rules(),
+                                             calendars=calendars, estimate_until=estimate_until, errors=errors)
+    return results
 
 
 # ----------------------------------------------------------------------------- outcomes, fees, remedies

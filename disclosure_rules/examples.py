@@ -10,7 +10,8 @@ own test item (``tests/conftest.py``).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import attrs
 

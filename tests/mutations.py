@@ -144,7 +144,8 @@ def bad_values(file: Path, extended: bool = False) -> Iterator[Damage]:
         for bad in _BAD_VALUES.get(kind, []) + (_MORE_BAD_VALUES.get(kind, []) if extended else []):
             new = line[:v.start_mark.column] + bad + line[v.end_mark.column:]
             yield Damage(file, "value", f"{p.key}={bad}", (v.start_mark.line + 1, v.start_mark.line + 1),
-                         "".join(lines[:v.start_mark.line] + [new] + lines[v.start_mark.line + 1:]))
+                         "".join(lines[:v.start_mark.line] + [new] + lines[v.start_mark.line + 1:]),
+                         (v.value,) if len(v.value) > 1 else ())
 
 
 def is_date(node: yaml.Node) -> bool:

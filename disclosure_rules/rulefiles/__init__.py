@@ -9,11 +9,36 @@ modules and :mod:`disclosure_rules.api` take what it loads as arguments.
 """
 
 from .bundle import RuleBundle, bundled_rules_dir, load_bundle
-from .clockrules import (Channel, EventRule, Example, Parameter, PartyRule, Period, RuleBook, Rules, RuleSet,
-                         ViolationRule)
+from .clockrules import (
+                         Channel,
+                         EventRule,
+                         Example,
+                         Parameter,
+                         PartyRule,
+                         Period,
+                         RuleBook,
+                         Rules,
+                         RuleSet,
+                         ViolationRule,
+)
 from .common import Text
 from .registry import FILE_KINDS, FileKind
 
-__all__ = ["Channel", "EventRule", "Example", "FILE_KINDS", "FileKind", "Parameter", "PartyRule", "Period",
-           "RuleBook", "RuleBundle", "RuleSet", "Rules", "Text", "ViolationRule", "bundled_rules_dir",
-           "load_bundle"]
+__all__ = [
+                         "FILE_KINDS",
+                         "Channel",
+                         "EventRule",
+                         "Example",
+                         "FileKind",
+                         "Parameter",
+                         "PartyRule",
+                         "Period",
+                         "RuleBook",
+                         "RuleBundle",
+                         "RuleSet",
+                         "Rules",
+                         "Text",
+                         "ViolationRule",
+                         "bundled_rules_dir",
+                         "load_bundle",
+]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from ..errors import RuleFileError
 from .schemas import validate

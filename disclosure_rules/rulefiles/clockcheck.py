@@ -9,17 +9,30 @@ is a :class:`RuleFileError` with file, line and a did-you-mean.
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import string
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import attrs
 
 from ..errors import RuleFileError
 from .clockrules import EventRule, Example, RuleSet, ViolationRule
 from .common import fail, parse_basis, text_of
-from .vocabulary import (CASE_FIELDS, CASE_KEYS, EFFECTS, FACTS, OPERATORS, PARAMETERS, PERIODS, PSEUDO_EVENTS,
-                         RESTART_MODES, did_you_mean)
+from .vocabulary import (
+    CASE_FIELDS,
+    CASE_KEYS,
+    EFFECTS,
+    FACTS,
+    OPERATORS,
+    PARAMETERS,
+    PERIODS,
+    PSEUDO_EVENTS,
+    RESTART_MODES,
+    did_you_mean,
+)
 from .yamldoc import Map, Seq
 
 
@@ -253,10 +266,10 @@ def check_book(sets: dict[str, RuleSet]) -> dict[str, RuleSet]:
                                     f"“{r.id}”所补充的规则集“{t}”不存在{hint_zh}")
         targets = [sets[t] for t in r.supplements] if r.kind == "supplement" else [r]
         periods, params, events = dict(r.periods), dict(r.parameters), dict(r.events)
-        for t in targets:
-            periods.update({**t.periods, **r.periods})
-            params.update({**t.parameters, **r.parameters})
-            events.update({**t.events, **r.events})
+        for target in targets:
+            periods.update({**target.periods, **r.periods})
+            params.update({**target.parameters, **r.parameters})
+            events.update({**target.events, **r.events})
         for ev in r.events.values():
             check_event(ev, periods, params, events)
         sups = [s for s in sets.values() if s.kind == "supplement" and r.id in s.supplements]
@@ -282,7 +295,7 @@ def visible_events(r: RuleSet, sets: dict[str, RuleSet]) -> dict[str, EventRule]
 def check_referenced(sets: dict[str, RuleSet]) -> None:
     """Every event is used by an example, a violation or another event, and every parameter
     the clock does not read by name by an event: a name nothing uses is a misspelling or a leftover."""
-    used_events = {ev.answers for s in sets.values() for ev in s.events.values() if ev.answers}
+    used_events: set[Any] = {ev.answers for s in sets.values() for ev in s.events.values() if ev.answers}
     used_events |= {v["event"] for s in sets.values() for _, v in s.raw_violations}
     used_events |= {e.get("type") for s in sets.values() for ex in s.examples for e in _example_events(ex)}
     used_params = {p for s in sets.values() for ev in s.events.values()
@@ -302,9 +315,10 @@ def check_referenced(sets: dict[str, RuleSet]) -> None:
 
 
 def _check_versions(sets: dict[str, RuleSet]) -> None:
-    nationals = sorted((r for r in sets.values() if r.kind == "national"), key=lambda r: r.effective_from)
-    for a, b in zip(nationals, nationals[1:]):
-        if a.effective_to is None or a.effective_to >= b.effective_from:
+    nationals = sorted((r for r in sets.values() if r.kind == "national"),
+                       key=lambda r: r.effective_from or dt.date.min)
+    for a, b in itertools.pairwise(nationals):
+        if a.effective_to is None or a.effective_to >= (b.effective_from or dt.date.min):
             path, line = _at(b, "ruleset", "effective_from")
             span = f"{a.id} is in force from {a.effective_from} to {a.effective_to or '(no effective_to)'}"
             span_zh = f"{a.id}的施行期间为{a.effective_from}至{a.effective_to or '（未写effective_to）'}"

@@ -8,13 +8,22 @@ versions, layering, the engine's vocabulary) are in :mod:`.clockcheck`.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ..errors import RuleFileError
-from .clockrules import Channel, EventRule, Example, Parameter, PartyRule, Period, RuleSet
-from .common import parse_basis, text_of
 from .cache import read_checked
+from .clockrules import (
+    Channel,
+    EventRule,
+    Example,
+    Parameter,
+    PartyRule,
+    Period,
+    RuleSet,
+)
+from .common import parse_basis, text_of
 from .vocabulary import PARAMETERS, did_you_mean
 from .yamldoc import Map
 
@@ -26,7 +35,8 @@ _STORES = ("periods", "parameters", "receipt", "events")
 def read_clock_file(path: Path, extends: str | None = None) -> Map:
     """One topic file of a rule set, parsed and checked against the schema
     (``extends``: the rule set a local layer overrides)."""
-    return read_checked(path, "clock-rules", lambda doc: _local_parameters(doc, path, extends))
+    doc: Map = read_checked(path, "clock-rules", lambda doc: _local_parameters(doc, path, extends))
+    return doc
 
 
 def _local_parameters(doc: Map, path: Path, extends: str | None) -> None:
@@ -84,7 +94,7 @@ def _head(folder: Path, docs: dict[str, Map]) -> Map:
     if "ruleset.yaml" not in docs:
         raise RuleFileError(folder / "ruleset.yaml", None, "a rule set folder needs ruleset.yaml",
                             "规则集文件夹需要ruleset.yaml")
-    head = docs["ruleset.yaml"].get("ruleset")
+    head: Map | None = docs["ruleset.yaml"].get("ruleset")
     if head is None:
         raise RuleFileError(folder / "ruleset.yaml", 1, "ruleset.yaml must start with 'ruleset:'",
                             "ruleset.yaml必须以“ruleset:”开头")
@@ -108,23 +118,16 @@ def _section(name: str, doc: Map, key: str, sec: Any, parts: dict[str, Any], rid
                 raise RuleFileError(sec.path, sec.line_of(k), f"'{k}' is defined twice in {key}",
                                     f"{key}中“{k}”被定义了两次")
             parts["where"][(key, k)] = (sec.path, sec.line_of(k))
-    if key == "periods":
-        for k, v in sec.items():
-            parts["periods"][k] = Period(k, text_of(v["title"], v, "title"), v["workdays"],
-                                         parse_basis(v.get("basis"), v), rid)
-    elif key == "parameters":
-        for k, v in sec.items():
-            parts["parameters"][k] = _parameter(k, v, rid)
-    elif key == "receipt":
-        for k, v in sec.items():
-            parts["receipt"][k] = _channel(k, v)
-    elif key == "events":
-        for k, v in sec.items():
-            parts["events"][k] = _event(k, v, rid)
-    elif key == "violations":
-        parts["violations"].extend((k, v) for k, v in sec.items())
+    if key == "violations":
+        parts["violations"].extend(sec.items())
     elif key == "examples":
         parts["examples"].extend(_example(i, ex, sec) for i, ex in enumerate(sec))
+    elif key in _READERS:
+        parts[key].update({k: _READERS[key](k, v, rid) for k, v in sec.items()})
+
+
+def _period(k: str, v: Map, rid: str) -> Period:
+    return Period(k, text_of(v["title"], v, "title"), v["workdays"], parse_basis(v.get("basis"), v), rid)
 
 
 def _parameter(k: str, v: Map, rid: str) -> Parameter:
@@ -141,7 +144,7 @@ def _parameter(k: str, v: Map, rid: str) -> Parameter:
                      str(v.get("reason", "")).strip(), parse_basis(v.get("basis"), v), rid)
 
 
-def _channel(k: str, v: Map) -> Channel:
+def _channel(k: str, v: Map, rid: str) -> Channel:
     if v["date_of_receipt"] not in v["requires"]:
         raise RuleFileError(v.path, v.line_of("date_of_receipt"),
                             f"'{v['date_of_receipt']}' must also be listed under requires",
@@ -179,6 +182,10 @@ def _example(i: int, ex: Map, sec: Any) -> Example:
     if "basis" in ex:
         parse_basis(ex["basis"], ex)
     return Example(ex["name"], ex["case"], ex.get("as_of"), ex["expect"], sec.path, sec.line_of(i))
+
+
+_READERS: dict[str, Callable[[str, Map, str], Any]] = {
+    "periods": _period, "parameters": _parameter, "receipt": _channel, "events": _event}
 
 
 def _check_local(rs: RuleSet, head: Map) -> None:

@@ -55,7 +55,7 @@ def _one_basis(b: Any, bl: int | None, path: str) -> Basis:
                             "依据必须写成包含instrument、article等键的块")
     unknown = set(b) - _KEYS
     if unknown:
-        k = sorted(map(str, unknown))[0]
+        k = min(map(str, unknown))
         raise RuleFileError(path, b.line_of(k) if isinstance(b, Map) else bl,
                             f"unknown key '{k}' in a basis (allowed: {', '.join(sorted(_KEYS))})",
                             f"依据中有未知的键“{k}”（允许：{'、'.join(sorted(_KEYS))}）")

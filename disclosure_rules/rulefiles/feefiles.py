@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import attrs
 
 from ..basis import Basis
 from ..errors import InputError, RuleFileError
-from .common import parse_basis
 from .cache import read_checked
+from .common import parse_basis
+from .yamldoc import Map
 
 
 @attrs.frozen
@@ -32,8 +32,8 @@ class Tier:
 
     def rate(self, n: int) -> Decimal:
         """The rate of unit n (inside this tier)."""
-        if self.band is None:
-            return self.yuan
+        if self.band is None or self.first_yuan is None or self.step_yuan is None:
+            return self.yuan if self.yuan is not None else Decimal(0)
         return self.first_yuan + self.step_yuan * ((n - self.first) // self.band)
 
 
@@ -47,7 +47,7 @@ class Schedule:
     per_page_basis: tuple[Basis, ...]
     path: str
 
-    def tier_for(self, tiers, n: int) -> Tier:
+    def tier_for(self, tiers: tuple[Tier, ...], n: int) -> Tier:
         for t in tiers:
             if n >= t.first and (t.last is None or n <= t.last):
                 return t
@@ -57,34 +57,34 @@ class Schedule:
 def load_fee_schedule(path: str | Path) -> Schedule:
     """The fee schedule in ``path`` (``rules/fees-2020/fees.yaml``)."""
     path = Path(path)
-    doc = read_checked(Path(path), "fees")
-    f = doc["fees"]
-
-    def tiers(section):
-        out = []
-        expected = 1
-        for i, t in enumerate(section["tiers"]):
-            line = section["tiers"].line_of(i)
-            if t["from"] != expected:
-                raise RuleFileError(path, line, f"this tier starts at {t['from']}, but the previous one ends at "
-                                    f"{expected - 1}: tiers must follow each other without gap or overlap",
-                                    f"本档从{t['from']}开始，而上一档止于{expected - 1}：各档必须首尾相接")
-            last = t.get("to")
-            if last is None and i != len(section["tiers"]) - 1:
-                raise RuleFileError(path, line, "only the last tier may be open-ended", "只有最后一档可以不写上限")
-            if last is not None and last < t["from"]:
-                raise RuleFileError(path, line, "'to' is below 'from'", "上限小于下限")
-            if "band" in t:
-                out.append(Tier(t["from"], last, None, t["band"], Decimal(str(t["first_yuan"])),
-                                Decimal(str(t["step_yuan"])), t.get("text", "")))
-            else:
-                out.append(Tier(t["from"], last, Decimal(str(t["yuan"])), text=t.get("text", "")))
-            expected = (last or 0) + 1
-        if out[-1].last is not None:
-            raise RuleFileError(path, section.line, "the last tier must be open-ended (no 'to')",
-                                "最后一档不应写上限（to）")
-        return tuple(out)
-
+    f = read_checked(path, "fees")["fees"]
     return Schedule(f["effective_from"], parse_basis(f.get("basis"), f),
-                    tiers(f["per_request"]), parse_basis(f["per_request"].get("basis"), f["per_request"]),
-                    tiers(f["per_page"]), parse_basis(f["per_page"].get("basis"), f["per_page"]), str(path))
+                    _tiers(path, f["per_request"]), parse_basis(f["per_request"].get("basis"), f["per_request"]),
+                    _tiers(path, f["per_page"]), parse_basis(f["per_page"].get("basis"), f["per_page"]), str(path))
+
+
+def _tiers(path: Path, section: Map) -> tuple[Tier, ...]:
+    """The tiers of one method: consecutive, without gap or overlap, the last one open-ended."""
+    out = []
+    expected = 1
+    for i, t in enumerate(section["tiers"]):
+        line = section["tiers"].line_of(i)
+        if t["from"] != expected:
+            raise RuleFileError(path, line, f"this tier starts at {t['from']}, but the previous one ends at "
+                                f"{expected - 1}: tiers must follow each other without gap or overlap",
+                                f"本档从{t['from']}开始，而上一档止于{expected - 1}：各档必须首尾相接")
+        last = t.get("to")
+        if last is None and i != len(section["tiers"]) - 1:
+            raise RuleFileError(path, line, "only the last tier may be open-ended", "只有最后一档可以不写上限")
+        if last is not None and last < t["from"]:
+            raise RuleFileError(path, line, "'to' is below 'from'", "上限小于下限")
+        if "band" in t:
+            out.append(Tier(t["from"], last, None, t["band"], Decimal(str(t["first_yuan"])),
+                            Decimal(str(t["step_yuan"])), t.get("text", "")))
+        else:
+            out.append(Tier(t["from"], last, Decimal(str(t["yuan"])), text=t.get("text", "")))
+        expected = (last or 0) + 1
+    if out[-1].last is not None:
+        raise RuleFileError(path, section.line, "the last tier must be open-ended (no 'to')",
+                            "最后一档不应写上限（to）")
+    return tuple(out)

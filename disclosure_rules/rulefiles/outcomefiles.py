@@ -19,8 +19,8 @@ import attrs
 
 from ..basis import Basis
 from ..errors import RuleFileError, UnknownNameError
-from .common import Text, parse_basis, text_of
 from .cache import read_checked
+from .common import Text, parse_basis, text_of
 from .vocabulary import OUTCOME_OPERATORS, did_you_mean
 from .yamldoc import Map
 
@@ -39,10 +39,10 @@ class Element:
     en: str
     when: str | None = None
 
-    def text(self, lang="en"):
+    def text(self, lang: str = "en") -> str:
         return self.zh if lang == "zh" else self.en
 
-    def to_dict(self, lang="en"):
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
         return {"id": self.id, "text": self.text(lang), "when": self.when}
 
 
@@ -54,9 +54,9 @@ class Outcome:
     must_state: tuple[Element, ...]
     report_row: str | None           # None when it depends on the reason (36-3)
     by_reason: bool
-    conditions: dict | None           # business-rules conditions (None for closures)
+    conditions: dict[str, Any] | None  # business-rules conditions (None for closures)
 
-    def to_dict(self, lang="en"):
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
         return {"code": self.code, "title": self.title.get(lang), "report_row": self.report_row,
                 "basis": [b.to_dict() for b in self.basis],
                 "must_state": [e.to_dict(lang) for e in self.must_state]}
@@ -72,7 +72,7 @@ class Reason:
 
 @attrs.frozen
 class Conflict:
-    conditions: dict
+    conditions: dict[str, Any]
     message: Text
 
 
@@ -80,11 +80,11 @@ class Conflict:
 class OutcomeCatalogue:
     version: str
     path: str
-    facts: dict                      # name -> (kind, default, choices, title)
+    facts: dict[str, tuple[str, Any, tuple[str, ...] | None, Text]]   # name -> (kind, default, choices, title)
     conflicts: tuple[Conflict, ...]
-    outcomes: dict                   # code -> Outcome (decisions, in order)
-    closures: dict                   # code -> Outcome (abandonment, withdrawal)
-    reasons: dict                    # code -> Reason
+    outcomes: dict[str, Outcome]     # decisions, in order
+    closures: dict[str, Outcome]     # abandonment, withdrawal
+    reasons: dict[str, Reason]
     remedies_to_state: tuple[Element, ...]
 
     def get(self, code: str) -> Outcome:
@@ -101,7 +101,7 @@ class OutcomeCatalogue:
     def report_row(self, code: str, reason: str | None = None) -> str:
         """The section-three row of an outcome (and, for refusals, its reason)."""
         o = self.get(code)
-        if not o.by_reason:
+        if not o.by_reason and o.report_row is not None:
             return o.report_row
         if reason not in self.reasons:
             known = ", ".join(self.reasons)

@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .common import parse_basis, text_of
 from .cache import read_checked
+from .common import parse_basis, text_of
 
 
 def load_remedy_rules(path: str | Path) -> dict[str, Any]:
@@ -20,7 +20,7 @@ def load_remedy_rules(path: str | Path) -> dict[str, Any]:
     path = Path(path)
     doc = read_checked(Path(path), "remedies")
     r = doc["remedies"]
-    out = {"roll": parse_basis(r["roll"].get("basis"), r["roll"])}
+    out: dict[str, Any] = {"roll": parse_basis(r["roll"].get("basis"), r["roll"])}
     for key in ("after_answer", "after_review", "after_no_answer"):
         items = []
         for e in r[key]:

@@ -13,8 +13,8 @@ import attrs
 
 from ..basis import Basis
 from ..errors import RuleFileError
-from .common import Text, parse_basis, text_of
 from .cache import read_checked
+from .common import Text, parse_basis, text_of
 
 
 @attrs.frozen

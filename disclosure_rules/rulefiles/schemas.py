@@ -35,7 +35,7 @@ def schemas_dir() -> Path:
     return data_dir("schemas")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_schema(name: str) -> dict[str, Any]:
     schema: dict[str, Any] = json.loads((schemas_dir() / f"{name}.schema.json").read_text(encoding="utf-8"))
     return schema
@@ -59,7 +59,7 @@ def _inline(node: Any, doc: dict[str, Any]) -> Any:
     return {k: _inline(v, doc) for k, v in node.items() if k != "$defs"}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _validator(name: str) -> jsonschema.Draft202012Validator:
     schema = load_schema(name)
     return jsonschema.Draft202012Validator(_inline(schema, schema))
@@ -88,10 +88,7 @@ def _node_at(doc: Any, parts: list[Any]) -> Any:
 def _line_at(doc: Any, parts: list[Any]) -> int | None:
     node, line = doc, getattr(doc, "line", None)
     for part in parts:
-        if isinstance(node, Map) and part in node:
-            line = node.line_of(part)
-            node = node[part]
-        elif isinstance(node, Seq) and isinstance(part, int) and part < len(node):
+        if isinstance(node, Map) and part in node or isinstance(node, Seq) and isinstance(part, int) and part < len(node):
             line = node.line_of(part)
             node = node[part]
         else:
@@ -131,7 +128,8 @@ def validate(doc: Any, schema_name: str, path: str | Path) -> None:
 def _unknown_key(doc: Any, parts: list[Any], err: jsonschema.ValidationError, where: str,
                  path: str | Path, line: int | None) -> None:
     node = _node_at(doc, parts)
-    allowed = sorted(err.schema.get("properties", {}))
+    schema: Any = err.schema
+    allowed = sorted(schema.get("properties", {}))
     extra = [k for k in node if k not in allowed] if isinstance(node, dict) else []
     if not extra:
         return
@@ -164,7 +162,8 @@ def _explain(err: jsonschema.ValidationError, where: str) -> tuple[str, str]:
         missing = err.message.split("'")[1] if "'" in err.message else err.message
         return (f"'{where}' is missing '{missing}'", f"“{where}”缺少{_NAMES_ZH.get(missing, missing)}（{missing}）")
     if v == "enum":
-        allowed = ", ".join(map(str, err.validator_value))
+        values: Any = err.validator_value
+        allowed = ", ".join(map(str, values))
         return (f"'{where}' is {got}, but must be one of: {allowed}", f"“{where}”为{got}，只能是以下之一：{allowed}")
     if v == "type":
         en, zh = _type_names(err.validator_value)

@@ -13,7 +13,8 @@ with file, line and a did-you-mean, never a ``KeyError`` later.
 from __future__ import annotations
 
 import difflib
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import attrs
 

@@ -105,7 +105,7 @@ def _construct_seq(loader: Any, node: yaml.SequenceNode) -> Seq:
     return s
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _Loader(_BaseLoader):  # type: ignore[misc]
     """The fast loader (libyaml when present) building Map/Seq with lines."""
 
     name: str
