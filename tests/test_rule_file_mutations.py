@@ -65,7 +65,7 @@ def run_damages(root, rel_root, items, load):
         original = target.read_bytes()
         target.write_text(d.text, encoding="utf-8")
         try:
-            load()
+            load(d)
             outcomes["loaded"] += 1
         except DisclosureRulesError as exc:
             assert names_the_damage(exc, d, rel), f"{d}: the error does not name the damage: {exc.message}"
@@ -80,7 +80,7 @@ def test_damaged_rule_trees(tmp_path):
     shutil.copytree(ROOT / "rules", root)
     items = sample(pool(ROOT / "rules", extended=SCALE != 1), RULE_TREES * (SCALE or 1))
     assert len(items) >= min(RULE_TREES, len(items)) and len(items) >= 2000
-    outcomes = run_damages(root, ROOT / "rules", items, lambda: load_bundle(root))
+    outcomes = run_damages(root, ROOT / "rules", items, lambda d: load_bundle(root))
     assert outcomes["RuleFileError"] > len(items) * 0.6, outcomes       # most damage is an error, not a no-op
     load_bundle(root)                                                    # the copy is whole again
 
@@ -91,9 +91,10 @@ def test_damaged_calendars(tmp_path):
     items = sample(pool(ROOT / "calendars", extended=SCALE != 1), CALENDARS * (SCALE or 1))
     assert len(items) >= 400
 
-    def load():
-        for cid in available_calendars([root]):
-            load_calendar(cid, search_path=[root])
+    assert set(available_calendars([root])) >= {d.file.parent.name for d in items}
+
+    def load(damage):                  # the calendar whose folder holds the damaged file
+        load_calendar(damage.file.parent.name, search_path=[root])
 
     outcomes = run_damages(root, ROOT / "calendars", items, load)
     assert outcomes["RuleFileError"] > len(items) * 0.5, outcomes
