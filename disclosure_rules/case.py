@@ -36,8 +36,6 @@ from .errors import CaseError
 from .hints import closest
 from .vocabulary import check_extra_keys, unknown_key, unknown_name, vocabulary
 
-APPLICANT_TYPES = ("natural_person", "commercial_enterprise", "research_institution",
-                   "social_welfare_organization", "legal_service_institution", "other_organization")
 _CASE_KEYS = frozenset({"id", "receipt", "events", "applicant", "calendar", "local"})
 _DATE_FIELDS = {"date", "received", "due", "submitted", "confirmed", "arrived", "signed"}
 

@@ -1,7 +1,7 @@
 """The bridge to business-rules: evaluate conditions of rule files over facts
 (the clock's facts at an event, an officer's facts for classification).
 
-Rule files are validated by :mod:`disclosure_rules.rulebook` before their
+Rule files are validated by :mod:`disclosure_rules.rulefiles` before their
 conditions reach business-rules (whose own checks are asserts that vanish
 under ``python -O``).
 """
@@ -14,7 +14,7 @@ from business_rules.fields import FIELD_TEXT
 from business_rules.variables import (BaseVariables, boolean_rule_variable, numeric_rule_variable,
                                       string_rule_variable)
 
-from .rulebook import FACTS
+from .rulefiles.vocabulary import FACTS
 
 
 _DECORATORS = {"numeric": numeric_rule_variable, "boolean": boolean_rule_variable, "select": string_rule_variable,

@@ -12,57 +12,21 @@ processing fee exists (:class:`FeeError`).
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from decimal import Decimal
-from pathlib import Path
 
 import attrs
 
-from .basis import Basis, cite_all, parse_basis
-from .errors import InputError, RuleFileError
-from .rulebook import bundled_rules_dir
-from .schema import validate
-from .yamlfile import load_yaml
+from .basis import Basis, cite_all
+from .errors import InputError
+from .rulefiles.feefiles import Schedule, Tier
+
+__all__ = ["Fee", "FeeError", "Schedule", "Tier", "fee", "fee_for_requests"]
 
 
 class FeeError(InputError):
     """A fee question the rules cannot answer: before 2021, both methods, n < 1."""
 
     kind = "fee"
-
-
-@attrs.frozen
-class Tier:
-    first: int
-    last: int | None                 # None: open-ended
-    yuan: Decimal | None             # fixed rate, or None for banded tiers
-    band: int | None = None
-    first_yuan: Decimal | None = None
-    step_yuan: Decimal | None = None
-    text: str = ""
-
-    def rate(self, n: int) -> Decimal:
-        """The rate of unit n (inside this tier)."""
-        if self.band is None:
-            return self.yuan
-        return self.first_yuan + self.step_yuan * ((n - self.first) // self.band)
-
-
-@attrs.frozen
-class Schedule:
-    effective_from: dt.date
-    basis: tuple[Basis, ...]
-    per_request: tuple[Tier, ...]
-    per_request_basis: tuple[Basis, ...]
-    per_page: tuple[Tier, ...]
-    per_page_basis: tuple[Basis, ...]
-    path: str
-
-    def tier_for(self, tiers, n: int) -> Tier:
-        for t in tiers:
-            if n >= t.first and (t.last is None or n <= t.last):
-                return t
-        raise FeeError(f"no tier covers {n}", f"没有覆盖{n}的收费档次")
 
 
 @attrs.frozen
@@ -80,50 +44,6 @@ class Fee:
                           for a, b, r, s, t in self.lines],
                 "basis": [b.to_dict() for b in self.basis],
                 "citation": cite_all(self.basis, lang)}
-
-
-def load_fee_schedule(path=None) -> Schedule:
-    return _bundled() if path is None else _load(Path(path))
-
-
-@functools.lru_cache(maxsize=1)
-def _bundled():
-    return _load(bundled_rules_dir() / "fees-2020" / "fees.yaml")
-
-
-def _load(path: Path) -> Schedule:
-    doc = load_yaml(path)
-    validate(doc, "fees", path)
-    f = doc["fees"]
-
-    def tiers(section):
-        out = []
-        expected = 1
-        for i, t in enumerate(section["tiers"]):
-            line = section["tiers"].line_of(i)
-            if t["from"] != expected:
-                raise RuleFileError(path, line, f"this tier starts at {t['from']}, but the previous one ends at "
-                                    f"{expected - 1}: tiers must follow each other without gap or overlap",
-                                    f"本档从{t['from']}开始，而上一档止于{expected - 1}：各档必须首尾相接")
-            last = t.get("to")
-            if last is None and i != len(section["tiers"]) - 1:
-                raise RuleFileError(path, line, "only the last tier may be open-ended", "只有最后一档可以不写上限")
-            if last is not None and last < t["from"]:
-                raise RuleFileError(path, line, "'to' is below 'from'", "上限小于下限")
-            if "band" in t:
-                out.append(Tier(t["from"], last, None, t["band"], Decimal(str(t["first_yuan"])),
-                                Decimal(str(t["step_yuan"])), t.get("text", "")))
-            else:
-                out.append(Tier(t["from"], last, Decimal(str(t["yuan"])), text=t.get("text", "")))
-            expected = (last or 0) + 1
-        if out[-1].last is not None:
-            raise RuleFileError(path, section.line, "the last tier must be open-ended (no 'to')",
-                                "最后一档不应写上限（to）")
-        return tuple(out)
-
-    return Schedule(f["effective_from"], parse_basis(f.get("basis"), f),
-                    tiers(f["per_request"]), parse_basis(f["per_request"].get("basis"), f["per_request"]),
-                    tiers(f["per_page"]), parse_basis(f["per_page"].get("basis"), f["per_page"]), str(path))
 
 
 def _check_date(s: Schedule, on: dt.date | None):
@@ -152,12 +72,12 @@ def _sum(s: Schedule, tiers, first: int, last: int):
     return total, tuple(lines)
 
 
-def fee(*, nth_request: int | None = None, pages: int | None = None, on: dt.date | None = None,
-        schedule: Schedule | None = None) -> Fee:
+def fee(schedule: Schedule, *, nth_request: int | None = None, pages: int | None = None,
+        on: dt.date | None = None) -> Fee:
     """The fee for an applicant's n-th request in a calendar month (per
     request), or for a request of ``pages`` pages (per page).  ``on``: the
     date of the fee decision (must be on or after 2021-01-01)."""
-    s = schedule or load_fee_schedule()
+    s = schedule
     _check_date(s, on)
     if (nth_request is None) == (pages is None):
         raise FeeError("give either nth_request (the request's number in the month) or pages (the number of pages): "
@@ -172,9 +92,9 @@ def fee(*, nth_request: int | None = None, pages: int | None = None, on: dt.date
     return Fee("per_page", total, lines, s.per_page_basis)
 
 
-def fee_for_requests(first: int, last: int, *, on: dt.date | None = None, schedule: Schedule | None = None) -> Fee:
+def fee_for_requests(schedule: Schedule, first: int, last: int, *, on: dt.date | None = None) -> Fee:
     """The fees of an applicant's requests number ``first`` to ``last`` of a month, together."""
-    s = schedule or load_fee_schedule()
+    s = schedule
     _check_date(s, on)
     a, b = _whole(first, "first"), _whole(last, "last")
     if b < a:

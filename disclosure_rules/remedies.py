@@ -19,19 +19,15 @@ force that day (民事诉讼法 Art. 75 / 82 / 85 by text, via 行政复议法 A
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from pathlib import Path
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from .basis import Basis, cite_all, parse_basis
-from .calendar import Calendar
-from .calendar import load_calendar
-from .errors import CalendarCoverageError, InputError, RuleFileError
-from .rulebook import Text, _text, bundled_rules_dir
-from .schema import validate
-from .yamlfile import load_yaml
+from .basis import Basis, cite_all
+from .calendar import Calendar, load_calendar
+from .errors import CalendarCoverageError, InputError
+from .rulefiles.common import Text
+from .rulefiles.remedyfiles import Dated
 
 
 @attrs.frozen
@@ -74,58 +70,14 @@ class Remedies:
                 "provisional": self.provisional, "notes": [n.get(lang) for n in self.notes]}
 
 
-@functools.lru_cache(maxsize=1)
-def _bundled():
-    return load_remedy_rules(bundled_rules_dir() / "remedies" / "remedies.yaml")
+def _bundled() -> dict:
+    """The bundled remedy rules (what :func:`disclosure_rules.api.remedies` passes by default)."""
+    from .rulefiles.bundle import load_bundle
+
+    return load_bundle().only("remedies")
 
 
-@attrs.frozen
-class Dated:
-    """One dated value of a period: in force for periods starting on or after ``since``."""
-
-    since: dt.date
-    value: dict | None                # {days|months|years: n}, or None: no such period then
-    basis: tuple[Basis, ...]
-    note: Text | None
-
-
-def _dated(items, where) -> tuple[Dated, ...]:
-    out = []
-    for v in items:
-        note = _text(v["note"], v, "note") if v.get("note") is not None else None
-        out.append(Dated(_day(v["from"], v), dict(v["value"]) if v.get("value") else None,
-                         parse_basis(v.get("basis"), v) if v.get("basis") else (), note))
-    out.sort(key=lambda d: d.since)
-    for a, b in zip(out, out[1:]):
-        if a.since == b.since:
-            raise RuleFileError(where.path, where.line, f"two values from {a.since}", f"{a.since}起有两个取值")
-    return tuple(out)
-
-
-def _day(v, where) -> dt.date:
-    if isinstance(v, dt.date):
-        return v
-    raise RuleFileError(where.path, where.line_of("from"), f"'from' must be a date (YYYY-MM-DD), not '{v}'",
-                        f"from必须是日期（YYYY-MM-DD），而不是“{v}”")
-
-
-def load_remedy_rules(path) -> dict:
-    path = Path(path)
-    doc = load_yaml(path)
-    validate(doc, "remedies", path)
-    r = doc["remedies"]
-    out = {"roll": tuple(Dated(_day(v["from"], v), None, parse_basis(v["basis"], v), None) for v in r["roll"])}
-    for key in ("after_answer", "after_review", "after_no_answer"):
-        out[key] = [{"id": e["id"], "title": _text(e["title"], e, "title"), "period": _dated(e["period"], e),
-                     "if_rights_not_stated": _dated(e["if_rights_not_stated"], e) if e.get("if_rights_not_stated")
-                     else None, "not_after_refusal_from": e.get("not_after_refusal_from")} for e in r[key]]
-    rf = r["review_first"]
-    out["review_first"] = {"from": rf["from"], "outcomes": tuple(str(o) for o in rf["outcomes"]),
-                           "note": _text(rf["note"], rf, "note"), "basis": parse_basis(rf.get("basis"), rf)}
-    return out
-
-
-def in_force(values, day: dt.date, what: str):
+def in_force(values: tuple[Dated, ...], day: dt.date, what: str) -> Dated:
     """The dated value in force on ``day`` (the last one from on or before it)."""
     found = None
     for v in values:
@@ -248,14 +200,15 @@ def _bounds(cal: Calendar, period: dict, starts: tuple, last: dt.date):
     return min(lo, last), max(hi, last)
 
 
-def remedies_for_result(result, *, rights_stated: bool = True, calendar: Calendar | None = None) -> Remedies:
+def remedies_for_result(result, *, rights_stated: bool = True, calendar: Calendar | None = None,
+                        rules: dict | None = None) -> Remedies:
     """Remedies for an evaluated case: after its answer, or, when it is
     overdue, from the end of its reply period."""
     if result.status == "answered":
         return remedies(answered=result.closed_on, outcome=result.outcome, rights_stated=rights_stated,
-                        calendar=calendar)
+                        calendar=calendar, rules=rules)
     if result.status == "overdue":
         bounds = (result.due_earliest, result.due_latest) if result.due_earliest and result.due_latest else None
-        return remedies(no_answer_since=result.due, calendar=calendar, start_bounds=bounds)
+        return remedies(no_answer_since=result.due, calendar=calendar, start_bounds=bounds, rules=rules)
     raise InputError(f"case {result.id} is {result.status}: remedies run from an answer or from the end of the "
                      "reply period", f"案件{result.id}的状态为{result.status}：救济期限自答复或答复期限届满之日起计算")

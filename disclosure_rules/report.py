@@ -13,88 +13,20 @@ the table, and checks of a table the way the format requires.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from pathlib import Path
 
 import attrs
 
-from .basis import Basis, parse_basis
-from .errors import InputError, RuleFileError
-from .rulebook import Text, _text, bundled_rules_dir
-from .schema import validate
-from .yamlfile import load_yaml
+from .errors import InputError
+from .rulefiles.reportfiles import Line, TableLayout
+
+__all__ = ["AnnualTable", "Finding", "Line", "ReportError", "ReportRecord", "TableLayout", "annual_table",
+           "check_table", "record_from_result"]
 
 
 class ReportError(InputError):
     """A record or a table that cannot be counted or read."""
 
     kind = "report"
-
-
-@attrs.frozen
-class Line:
-    code: str
-    zh: str
-    en: str
-    group: str | None = None
-    sum_of: str | None = None          # rows: prefix of the rows it totals; columns: "columns"
-
-
-@attrs.frozen
-class TableLayout:
-    title: Text
-    balance: Text
-    basis: tuple[Basis, ...]
-    columns: tuple[Line, ...]
-    rows: tuple[Line, ...]
-    path: str
-
-    @property
-    def result_rows(self) -> tuple[str, ...]:
-        return tuple(r.code for r in self.rows if r.code.startswith("3.") and r.sum_of is None)
-
-    @property
-    def applicant_columns(self) -> tuple[str, ...]:
-        return tuple(c.code for c in self.columns if c.sum_of is None)
-
-    def total_row(self) -> str:
-        return next(r.code for r in self.rows if r.sum_of)
-
-    def total_column(self) -> str:
-        return next(c.code for c in self.columns if c.sum_of)
-
-
-def load_table_layout(path=None) -> TableLayout:
-    return _bundled() if path is None else _load(Path(path))
-
-
-@functools.lru_cache(maxsize=1)
-def _bundled():
-    return _load(bundled_rules_dir() / "annual-report-2021" / "table.yaml")
-
-
-def _load(path: Path) -> TableLayout:
-    doc = load_yaml(path)
-    validate(doc, "report-table", path)
-    t = doc["table"]
-    cols = tuple(Line(c["code"], c["zh"], c["en"], c.get("group"), "columns" if c.get("sum_of_columns") else None)
-                 for c in t["columns"])
-    rows = tuple(Line(r["code"], r["zh"], r["en"], r.get("group"), r.get("sum_of_rows")) for r in t["rows"])
-    for what, items, seq in (("column", cols, t["columns"]), ("row", rows, t["rows"])):
-        seen = set()
-        for i, x in enumerate(items):
-            if x.code in seen:
-                raise RuleFileError(path, seq.line_of(i), f"the {what} code '{x.code}' is used twice",
-                                    f"{'列' if what == 'column' else '行'}编号“{x.code}”重复")
-            seen.add(x.code)
-    if sum(1 for c in cols if c.sum_of) != 1 or sum(1 for r in rows if r.sum_of) != 1:
-        raise RuleFileError(path, t.line, "the table needs exactly one total column and one total row",
-                            "表格必须有且只有一个总计列和一个总计行")
-    for need in ("1", "2", "4"):
-        if need not in {r.code for r in rows}:
-            raise RuleFileError(path, t.line_of("rows"), f"the table has no row '{need}'", f"表格缺少第“{need}”行")
-    return TableLayout(_text(t["title"], t, "title"), _text(t["balance"], t, "balance"),
-                       parse_basis(t.get("basis"), t), cols, rows, str(path))
 
 
 # ----------------------------------------------------------------------------- records
@@ -165,9 +97,9 @@ class AnnualTable:
         return {"year": self.year, "rows": {r: dict(c) for r, c in self.cells.items()}}
 
 
-def annual_table(records, year: int, layout: TableLayout | None = None) -> AnnualTable:
-    """Section three for ``year`` from report records (or evaluated results)."""
-    lay = layout or load_table_layout()
+def annual_table(records, year: int, layout: TableLayout) -> AnnualTable:
+    """Section three for ``year`` from report records (or evaluated results), in ``layout``."""
+    lay = layout
     cols = lay.applicant_columns
     result_rows = set(lay.result_rows)
     cells = {r.code: {c.code: 0 for c in lay.columns} for r in lay.rows}
@@ -242,7 +174,10 @@ class Finding:
 
 def check_table(table, layout: TableLayout | None = None) -> list[Finding]:
     """Every way a section-three table breaks the format's rules (empty when it balances)."""
-    lay = layout or (table.layout if isinstance(table, AnnualTable) else load_table_layout())
+    if layout is None and not isinstance(table, AnnualTable):
+        raise ReportError("check_table needs the table layout for a table given as cells",
+                          "以单元格形式给出的表格需要提供表格格式（layout）才能检查")
+    lay = layout if layout is not None else table.layout
     cells = table.cells if isinstance(table, AnnualTable) else table
     if not isinstance(cells, dict):
         raise ReportError(f"the table must be a mapping of rows to columns to counts, not {cells!r}",

@@ -13,7 +13,7 @@ import json
 import unicodedata
 from pathlib import Path
 
-from .report import AnnualTable, ReportError, TableLayout, load_table_layout
+from .report import AnnualTable, ReportError, TableLayout
 
 
 def _width(s: str) -> int:
@@ -141,9 +141,9 @@ def _merge_runs(ws, col, first, last):
             start = r
 
 
-def read_table(path, layout: TableLayout | None = None) -> dict:
-    """A published table from JSON or CSV, as ``{row: {column: value}}`` (values as found)."""
-    lay = layout or load_table_layout()
+def read_table(path, layout: TableLayout) -> dict:
+    """A published table from JSON or CSV, as ``{row: {column: value}}`` (values as found), in ``layout``."""
+    lay = layout
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8-sig")

@@ -35,7 +35,7 @@ REASONS = ("state_secret", "other_law", "security_stability", "third_party", "in
 
 def answers(version: str = "ogi-2019"):
     """An ``answered`` event's outcome fields (``outcome``, and ``reason`` where the answer needs one)."""
-    from .outcomes import load_outcomes
+    from .api import load_outcomes
 
     cat = load_outcomes(version)
 

@@ -89,7 +89,10 @@ def vocabulary(regime: str | None = None, rules=None) -> Vocabulary:
 @functools.lru_cache(maxsize=8)
 def _request_vocabulary(book) -> Vocabulary:
     from .calendar import available_calendars
-    from .case import APPLICANT_TYPES
+    from .rulefiles.bundle import load_bundle
+
+    # the applicant types are the columns of the annual report table (国办公开办函〔2021〕30号), not a list here
+    applicant_types = tuple(c.code for c in load_bundle().only("report").columns if c.sum_of is None)
 
     receipt = {"channel": "channel"}
     channels, events, parties, outcomes, reasons = {}, {}, {}, {}, {}
@@ -114,7 +117,7 @@ def _request_vocabulary(book) -> Vocabulary:
             for code, r in cat.reasons.items():
                 reasons.setdefault(code, (r.title.zh, r.title.en))
     names = {"channel": channels, "party": parties, "outcome": outcomes, "reason": reasons,
-             "applicant": dict.fromkeys(APPLICANT_TYPES), "calendar": dict.fromkeys(available_calendars()),
+             "applicant": dict.fromkeys(applicant_types), "calendar": dict.fromkeys(available_calendars()),
              "local": dict.fromkeys(sorted(book.rulesets)), "event": {k: None for k in events}}
     for rs in book.rulesets.values():
         for ev in rs.events.values():

@@ -9,7 +9,7 @@ import pytest
 
 from disclosure_rules.published.values import cell
 from disclosure_rules.published import load_report_rules
-from disclosure_rules.report import load_table_layout
+from disclosure_rules.api import load_table_layout
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "reports"

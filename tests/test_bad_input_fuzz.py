@@ -7,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 
 from disclosure_rules import DisclosureRulesError
 from disclosure_rules.clock import evaluate
-from disclosure_rules.outcomes import classify
+from disclosure_rules.api import classify
 
 dates = st.one_of(st.dates(dt.date(2003, 1, 1), dt.date(2027, 12, 31)).map(str),
                   st.dates(dt.date(2008, 5, 1), dt.date(2026, 6, 30)), st.text(max_size=12), st.integers(), st.none())

@@ -25,10 +25,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import disclosure_rules
 from disclosure_rules import CalendarCoverageError, DisclosureRulesError, evaluate
 from disclosure_rules.cli import main
-from disclosure_rules.fees import fee
-from disclosure_rules.outcomes import classify, load_outcomes
-from disclosure_rules.remedies import remedies, remedies_for_result
-from disclosure_rules.report import annual_table, check_table, record_from_result
+from disclosure_rules.api import (annual_table, check_table, classify, fee, load_outcomes, remedies,
+                                  remedies_for_result)
+from disclosure_rules.report import record_from_result
 from conftest import ROOT
 from fuzzing import SCALE, every_single_damage, names_the_damage, random_damage
 

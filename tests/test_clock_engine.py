@@ -21,7 +21,7 @@ from disclosure_rules.rulebook import FACTS, bundled_rules_dir, load_rules
 from disclosure_rules.testing import cases
 from conftest import D
 
-SCHEMA = Path(clock.__file__).resolve().parent.parent / "schemas" / "clock-rules.schema.json"
+SCHEMA = Path(clock.__file__).resolve().parent.parent.parent / "schemas" / "clock-rules.schema.json"
 RECEIVED_0302 = {"channel": "in_person", "date": "2026-03-02"}
 
 
@@ -29,6 +29,8 @@ def test_the_effect_table_and_the_schema_list_the_same_effects():
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     enum = schema["properties"]["events"]["additionalProperties"]["properties"]["effect"]["enum"]
     assert sorted(enum) == sorted(clock.HANDLERS) == sorted(clock.EFFECTS)
+    from disclosure_rules.rulefiles.vocabulary import EFFECTS as LOADER_EFFECTS    # what the loader checks against
+    assert sorted(LOADER_EFFECTS) == sorted(clock.HANDLERS)
     used = {e.effect for rs in load_rules().rulesets.values() for e in rs.events.values()}
     assert used <= set(clock.HANDLERS)
 

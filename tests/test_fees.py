@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, strategies as st
 
 from disclosure_rules.cli import main
-from disclosure_rules.fees import FeeError, fee, fee_for_requests
+from disclosure_rules.api import fee, fee_for_requests
+from disclosure_rules.fees import FeeError
 
 
 @pytest.mark.parametrize("n, yuan", [(1, 0), (10, 0), (11, 100), (30, 100), (31, 200), (35, 200), (40, 200),

@@ -9,7 +9,7 @@ import pytest
 
 from disclosure_rules.cli import main
 from disclosure_rules.labels import channel_label, status_label, step_label
-from disclosure_rules.rule_files import load_all_other
+from disclosure_rules.api import load_bundle
 
 
 def test_names_come_from_the_rule_files():
@@ -19,7 +19,7 @@ def test_names_come_from_the_rule_files():
     assert step_label("fee_notice_received", "zh") == "申请人收到收费通知"   # fees-2020/clock.yaml title
     assert step_label("receipt", "zh") == "收到申请" and status_label("overdue", "zh") == "已逾期未答复"
     assert status_label("something_new", "zh") == "something_new"          # no name: the id as it is
-    assert "labels/statuses.yaml" in load_all_other()
+    assert "labels/statuses.yaml" in load_bundle().files and "labels/statuses.yaml" in load_bundle().extensions
 
 
 def test_chinese_timeline_shows_chinese_names(tmp_path, capsys):

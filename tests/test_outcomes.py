@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, strategies as st
 
 from disclosure_rules.errors import InputError, RuleFileError
-from disclosure_rules.outcomes import FactsConflictError, check_answer, classify, load_outcome_file, load_outcomes
+from disclosure_rules.api import check_answer, classify, load_outcome_file, load_outcomes
+from disclosure_rules.outcomes import FactsConflictError
 from disclosure_rules.rulebook import bundled_rules_dir
 
 CASES_2019 = [

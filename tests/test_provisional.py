@@ -18,7 +18,7 @@ from disclosure_rules.calendar.principles import load_principles, principles_fil
 from disclosure_rules.calendar.statutory import statutory_days
 from disclosure_rules.cli import main
 from disclosure_rules.recheck import recheck
-from disclosure_rules.remedies import remedies_for_result
+from disclosure_rules.api import remedies_for_result
 from disclosure_rules.result import Result
 
 from conftest import D

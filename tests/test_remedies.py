@@ -7,7 +7,7 @@ from disclosure_rules import CalendarCoverageError, load_calendar
 from disclosure_rules.cli import main
 from disclosure_rules.clock import evaluate
 from disclosure_rules.errors import InputError
-from disclosure_rules.remedies import remedies, remedies_for_result
+from disclosure_rules.api import remedies, remedies_for_result
 from conftest import D
 
 

@@ -7,8 +7,10 @@ import pytest
 from hypothesis import given, strategies as st
 
 from disclosure_rules.cli import main
-from disclosure_rules.report import ReportError, ReportRecord, annual_table, check_table, load_table_layout
-from disclosure_rules.report_render import read_table, render_text, to_csv, to_json, to_xlsx
+from disclosure_rules.api import annual_table, check_table, load_table_layout
+from disclosure_rules.report import ReportError, ReportRecord
+from disclosure_rules.api import read_table
+from disclosure_rules.report_render import render_text, to_csv, to_json, to_xlsx
 from conftest import D, ROOT
 
 ZHAOYUAN = ROOT / "tests" / "data" / "zhaoyuan-2023.json"

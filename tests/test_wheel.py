@@ -68,3 +68,5 @@ def test_wheel_carries_every_module(installed):
     rules = {"disclosure_rules/data/rules/" + str(p.relative_to(ROOT / "rules")).replace(os.sep, "/")
              for p in (ROOT / "rules").rglob("*.yaml")}
     assert rules - names == set()
+    schemas = {"disclosure_rules/data/schemas/" + p.name for p in (ROOT / "schemas").glob("*.json")}
+    assert schemas and schemas - names == set()

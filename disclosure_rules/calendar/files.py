@@ -64,6 +64,11 @@ def _load_bundled(name, estimate_until):
     return _load(name, tuple(str(p) for p in _search_path(None)), estimate_until)
 
 
+def search_path(extra=None) -> list[Path]:
+    """The folders searched for calendars: ``extra`` (one or several), then the bundled data."""
+    return _search_path(extra)
+
+
 def _search_path(extra) -> list[Path]:
     paths = []
     if extra:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..basis import parse_basis
+from ..rulefiles.common import parse_basis
 from ..errors import RuleFileError
 from ..yamlfile import Map, Seq
 from .worktime import OfficeHours, Schedule

@@ -31,7 +31,7 @@ import attrs
 from ..errors import DisclosureRulesError, InputError
 from ..yamlfile import Map, load_yaml
 from .days import Calendar
-from .files import _search_path, load_calendar
+from .files import load_calendar, search_path
 from .notice_checks import check_notice, statements_by_day
 from .notices import Notice, NoticeError, read_notice
 from .yearfile import (
@@ -141,7 +141,7 @@ def _calendar_folder(directory: Path, calendar: str) -> Path:
         raise InputError(f"'{calendar}' is not a calendar name", f"“{calendar}”不是日历名称")
     folder = directory / calendar
     if not (folder / "calendar.yaml").is_file():
-        bundled = [p / calendar / "calendar.yaml" for p in _search_path(None)]
+        bundled = [p / calendar / "calendar.yaml" for p in search_path(None)]
         src = next((b for b in bundled if b.is_file()), None)
         if src is None:
             raise InputError(f"{folder} has no calendar.yaml and '{calendar}' is not a bundled calendar",

@@ -33,7 +33,8 @@ from pathlib import Path
 
 import attrs
 
-from ..basis import Basis, parse_basis
+from ..basis import Basis
+from ..rulefiles.common import parse_basis
 from ..errors import CalendarCoverageError, InputError, RuleFileError, UnknownNameError
 from ..yamlfile import load_yaml
 from .days import Calendar

@@ -12,12 +12,15 @@ on stdout as ``{"error": {"kind": ..., "message": ...}}``.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 
+from .. import __version__
 from ..errors import DisclosureRulesError, InputError
 from . import assess, calendar, check, classify, fee, remedies, report, timeline, workdays, worktime
+from .common import common_options, print_json
+
+__all__ = ["SUBCOMMANDS", "build_parser", "common_options", "main", "print_json", "run"]
 
 # each module adds its subcommand: register(subparsers) and sets func(args) -> int
 SUBCOMMANDS = [workdays, worktime, calendar, timeline, classify, fee, remedies, report, assess, check]
@@ -31,22 +34,13 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="disclosure-rules",
                 description="Deadlines and outcomes of Chinese open-government-information requests.")
+    p.add_argument("--version", action="version", version=f"disclosure-rules {__version__}",
+                   help="print the version and exit")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     for mod in SUBCOMMANDS:
         mod.register(sub)
     return p
-
-
-def common_options(p: argparse.ArgumentParser) -> None:
-    """--json and --lang, shared by every subcommand."""
-    p.add_argument("--json", action="store_true", help="print machine-readable JSON")
-    p.add_argument("--lang", choices=("zh", "en"), default=os.environ.get("DISCLOSURE_RULES_LANG", "en"),
-                   help="language of text output and messages (default: en, or $DISCLOSURE_RULES_LANG)")
-
-
-def print_json(obj) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
 
 
 def main(argv=None) -> int:

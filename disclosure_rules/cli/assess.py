@@ -16,11 +16,10 @@ import sys
 
 from ..case import read_items
 from ..errors import InputError
+from .common import common_options, print_json
 
 
 def register(sub) -> None:
-    from . import common_options
-
     p = sub.add_parser("assess", help="monthly or yearly assessment scores from cases or unit records")
     p.add_argument("file", help="cases and facts (JSON Lines, JSON or YAML) or unit records with 'assessment:'")
     g = p.add_mutually_exclusive_group()
@@ -52,7 +51,6 @@ def _choose(items, name):
 def run(args) -> int:
     from ..regimes import evaluate
     from ..regimes.scoring import assess_month, assess_sheet, assess_year
-    from . import print_json
     items = read_items(args.file)
     a = _choose(items, args.assessment)
     if a.method == "score_sheet":
@@ -71,7 +69,6 @@ def run(args) -> int:
 
 
 def _print(args, a, rows, cols) -> int:
-    from . import print_json
     if args.xlsx:
         _write_xlsx(args.xlsx, a, rows, cols, args.lang)
     if args.json:

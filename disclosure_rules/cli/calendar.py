@@ -15,11 +15,10 @@ from typing import Any
 from ..calendar.importer import ImportPlan, plan_import, working_days_of, write_plan
 from ..calendar.yearfile import Day
 from ..errors import InputError
+from .common import common_options, print_json
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from . import common_options
-
     cp = sub.add_parser("calendar", help="maintain the calendar files (import a holiday notice)")
     csub = cp.add_subparsers(dest="calendar_command", metavar="ACTION", parser_class=type(cp))
     csub.required = True
@@ -59,7 +58,6 @@ def _import(args: argparse.Namespace) -> int:
         write_plan(plan)                                   # raises: the conflict is the answer
     summary = _summary(plan, written)
     if args.json:
-        from . import print_json
         print_json(summary)
     else:
         _print(summary, args.lang)

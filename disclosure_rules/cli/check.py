@@ -1,18 +1,24 @@
 """``disclosure-rules check``: load every rule and calendar file and run every
 example, so legal staff can test their own edits.
 
-Exit 0 when everything loads and every example passes; 1 when an example
-fails; 2 when a file is malformed (with file, line and a plain message).
+Prints one line per example (file, line, passed or failed, its id and name),
+then a summary.  Exit 0 when everything loads and every example passes; 1
+when an example fails; 2 when a file is malformed (with file, line and a
+plain message).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from ..api import check_rules
+from ..rulefiles import FILE_KINDS
+from .common import common_options, print_json
+
+_RULE_SET_FILES = {k.name for k in FILE_KINDS if k.loader is None}     # read together as a rule set
+
 
 def register(sub) -> None:
-    from . import common_options
-
     p = sub.add_parser("check", help="check all rule and calendar files and run their examples")
     p.add_argument("--rules", type=Path, help="a rules folder to check instead of the bundled one")
     p.add_argument("--calendars", type=Path, help="a folder of calendars to use before the bundled ones")
@@ -21,31 +27,25 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..calendar import available_calendars, load_calendar
-    from ..examples import run_examples
-    from ..rulebook import load_rules
-    from . import print_json
-
     zh = args.lang == "zh"
-    search = [args.calendars] if args.calendars else None
-    cals = {cid: load_calendar(cid, search_path=search) for cid in available_calendars(search)}
-    book = load_rules(args.rules)
-    extra = _other_loaders(args.rules)
-    outcomes = run_examples(book, (lambda cid: cals[cid]) if search else None)
+    bundle, cals, outcomes = check_rules(args.rules, args.calendars)
     outcomes += regime_examples(args.rules, args.calendars)
+    book = bundle.book
+    extra = [f for f in bundle.files if Path(f).name not in _RULE_SET_FILES]
     failed = [o for o in outcomes if not o.passed]
     if args.json:
         print_json({"ok": not failed, "calendars": sorted(cals), "rulesets": sorted(book.rulesets),
                     "other_files": extra, "examples": [o.to_dict() for o in outcomes]})
     else:
-        for o in failed:
-            print(f"{o.path}:{o.line}: " + ("示例未通过" if zh else "example failed") + f" '{o.name}': "
-                  + "; ".join(o.differences))
+        for o in outcomes:
+            verdict = ("示例通过" if o.passed else "示例未通过") if zh else ("example passed" if o.passed else "example failed")
+            detail = "" if o.passed else ": " + "; ".join(o.differences)
+            print(f"{o.path}:{o.line}: {verdict} {o.id} '{o.name}'{detail}")
         print((f"日历 {len(cals)} 个，规则集 {len(book.rulesets)} 个，其他规则文件 {len(extra)} 个，"
                f"示例 {len(outcomes) - len(failed)}/{len(outcomes)} 通过") if zh else
               (f"{len(cals)} calendars, {len(book.rulesets)} rule sets, {len(extra)} other rule files, "
                f"{len(outcomes) - len(failed)}/{len(outcomes)} examples passed"))
-    _warn_coverage(cals, search, args.lang)
+    _warn_coverage(cals, [args.calendars] if args.calendars else None, args.lang)
     return 1 if failed else 0
 
 
@@ -69,9 +69,3 @@ def regime_examples(rules_dir, calendars_dir=None) -> list:
     with office hours from ``calendars_dir/hours`` before the bundled ones."""
     from ..regimes.examples import run_regime_examples
     return run_regime_examples(rules_dir, calendars_dir / "hours" if calendars_dir else None)
-
-
-def _other_loaders(rules_dir) -> list[str]:
-    """Rule files that belong to other modules (outcomes, fees, remedies, report): load each."""
-    from .. import rule_files
-    return rule_files.load_all_other(rules_dir)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from ..basis import cite_all
-
 from pathlib import Path
+
+from ..api import check_answer, classify
+from ..basis import cite_all
+from ..errors import InputError, RuleFileError
+from ..rulefiles.yamldoc import parse_yaml, read_text
+from .common import common_options, print_json
 
 
 def register(sub) -> None:
-    from . import common_options
-
     p = sub.add_parser("classify", help="which lawful answer (Art. 36 ...) the facts lead to")
     p.add_argument("facts", help="a YAML or JSON file of facts, e.g. {exists: true, exemption: third_party}")
     p.add_argument("--version", default="ogi-2019", help="rule version: ogi-2019 (default) or ogi-2008")
@@ -20,14 +22,8 @@ def register(sub) -> None:
 
 
 def read_mapping(path: str) -> dict:
-    from ..errors import InputError, RuleFileError
-    from ..yamlfile import parse_yaml
-
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read {p}: {exc}", f"无法读取{p}：{exc}") from None
+    text = read_text(p, InputError)
     try:
         data = parse_yaml(text, str(p))
     except RuleFileError as exc:
@@ -38,9 +34,6 @@ def read_mapping(path: str) -> dict:
 
 
 def run(args) -> int:
-    from ..outcomes import check_answer, classify
-    from . import print_json
-
     facts = read_mapping(args.facts)
     c = classify(facts, args.version)
     check = None

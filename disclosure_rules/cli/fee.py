@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from ..api import fee
 from ..basis import cite_all
 from . import args as A
+from .common import common_options, print_json
 
 
 def register(sub) -> None:
-    from . import common_options
-
     p = sub.add_parser("fee", help="the information processing fee (国办函〔2020〕109号)")
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument("--nth-request", type=int, metavar="N", help="the applicant's N-th request in a calendar month")
@@ -20,8 +20,6 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..fees import fee
-    from . import print_json
 
     f = fee(nth_request=args.nth_request, pages=args.pages, on=args.on)
     if args.json:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from ..api import evaluate, load_calendar, remedies_for_result
 from ..basis import cite_all
+from ..calendar.today import today_in_beijing
+from ..case import load_cases
 from . import args as A
+from .common import common_options, print_json
 
 
 def register(sub) -> None:
-    from . import common_options
-
     p = sub.add_parser("remedies", help="the applicant's review and litigation deadlines")
     p.add_argument("case", help="a case file: remedies run from its answer, or from the end of its reply period")
     p.add_argument("--as-of", type=A.iso_date, help="evaluate the case on this date (default: today, Beijing time)")
@@ -22,13 +24,6 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..calendar import load_calendar
-    from ..case import load_cases
-    from ..clock import evaluate
-    from ..remedies import remedies_for_result
-    from . import print_json
-    from ..calendar.today import today_in_beijing
-
     as_of = args.as_of or today_in_beijing()
     outs = []
     for case in load_cases(args.case, extra_keys=args.extra_keys):

@@ -15,10 +15,15 @@ import datetime as dt
 import os
 import sys
 
+from ..api import annual_table, check_table, evaluate, read_table
+from ..case import parse_case, read_items
+from ..errors import CaseError, InputError
+from ..report import ReportRecord, record_from_result
+from ..report_render import render_text, to_csv, to_json, to_xlsx
+from .common import common_options, print_json
+
 
 def register(sub) -> None:
-    from . import common_options
-
     p = sub.add_parser("report", help="section three of the annual report, or check a published table")
     p.add_argument("cases", nargs="?", help="cases (YAML, JSON or JSON Lines) or report records")
     p.add_argument("--year", type=int, help="the report year")
@@ -41,11 +46,6 @@ def register(sub) -> None:
 
 def _records(path, year, extra_keys="reject"):
     """Report records from a file of cases (evaluated as of 31 December) or of plain records."""
-    from ..case import parse_case, read_items
-    from ..errors import CaseError
-    from ..clock import evaluate
-    from ..report import ReportRecord, record_from_result
-
     year_end = dt.date(year, 12, 31)
     out = []
     items = read_items(path, keys=("cases", "records"))
@@ -73,11 +73,6 @@ def _is_table(path) -> bool:
 
 
 def run(args) -> int:
-    from ..errors import InputError
-    from ..report import annual_table, check_table
-    from ..report_render import read_table, render_text, to_csv, to_json, to_xlsx
-    from . import print_json
-
     zh = args.lang == "zh"
     if args.check and not _is_table(args.check):
         from .report_check import run_check

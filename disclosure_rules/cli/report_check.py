@@ -26,10 +26,9 @@ def _options(args):
 
 
 def run_check(args) -> int:
+    from ..errors import InputError
     from ..published import check_report, read_report
     from ..published.output import is_failure, to_text
-
-    from ..errors import InputError
     if args.format == "xlsx":
         raise InputError("--format xlsx writes a section-three table; a checked report is text, csv or json",
                          "--format xlsx用于生成第三部分表格；核查报告请用text、csv或json")

@@ -5,15 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import regimes
+from ..api import evaluate
 from ..case import parse_item, read_items
-from ..clock import evaluate
 from ..explain import render_text
 from . import args as A
+from .common import common_options, print_json
 
 
 def register(sub) -> None:
-    from . import common_options
-
     p = sub.add_parser("timeline", help="due dates, status, violations and trace of a request")
     p.add_argument("case", help="a case file (YAML or JSON; a list or JSON Lines evaluates each)")
     p.add_argument("--as-of", type=_as_of, help="the date (or YYYY-MM-DDTHH:MM moment) to evaluate on "
@@ -42,7 +41,6 @@ def _evaluate(item, n: int, count: int, args, as_of):
 
 
 def run(args) -> int:
-    from . import print_json
     items = read_items(args.case)
     if args.recheck:
         cases = [parse_item(d, n, len(items), args.case, extra_keys=args.extra_keys)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from ..calendar import load_calendar
+from ..api import load_calendar
 from . import args as A
+from .common import common_options, print_json
 
 
 def register(sub) -> None:
-    from . import common_options
-
     wp = sub.add_parser("workdays", help="working-day arithmetic on the official calendar")
     wsub = wp.add_subparsers(dest="workdays_command", metavar="ACTION", parser_class=type(wp))
     wsub.required = True
@@ -65,7 +64,6 @@ def _print_span(args, span):
 def _answer(args, cal, result, span, fields: dict, bounds=None) -> int:
     """Print one arithmetic answer: the result (text or JSON), the explanation on request.
     ``bounds``: (earliest, latest, unknown days) of an answer on an estimated calendar."""
-    from . import print_json
     provisional = span.provisional or bool(bounds and bounds[2])
     if args.json:
         out = {"calendar": cal.id, **fields, "result": result, "provisional": provisional}
@@ -128,7 +126,6 @@ def _count(args) -> int:
 
 
 def _is(args) -> int:
-    from . import print_json
     cal = _calendar(args)
     info = cal.day(args.date)
     provisional = cal.is_estimated(args.date)

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from ..calendar.worktime import add_clock, fmt, parse_duration, parse_moment, working_time
 from ..errors import InputError
+from .common import common_options, print_json
 
 
 def register(sub) -> None:
-    from . import common_options
-
     wp = sub.add_parser("worktime", help="working time (office hours) and clock time")
     wsub = wp.add_subparsers(dest="worktime_command", metavar="ACTION", parser_class=type(wp))
     wsub.required = True
@@ -51,7 +50,6 @@ def _hours(args):
 
 
 def _add(args) -> int:
-    from . import print_json
     if args.clock:
         due, wt, provisional = add_clock(args.start, args.duration), None, False
     else:
@@ -68,7 +66,6 @@ def _add(args) -> int:
 
 
 def _count(args) -> int:
-    from . import print_json
     wt = _hours(args)
     n = wt.count(args.a, args.b)
     if args.json:

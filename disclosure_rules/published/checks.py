@@ -14,7 +14,8 @@ import datetime as dt
 import attrs
 
 from ..basis import cite_all
-from ..report import ReportError, load_table_layout
+from ..report import ReportError
+from ..rulefiles.bundle import load_bundle
 from .findings import make
 from .rulefiles import load_report_rules
 from .textchecks import text_findings
@@ -27,7 +28,7 @@ def check_report(report, previous=None, *, published_on: dt.date | None = None, 
     (ReportError if it is of another year), ``published_on`` and ``agency_kind`` (department or
     government) the Art. 49 deadline, ``local`` a layer of deadlines.yaml (e.g. gansu-jinchang)."""
     rules = rules or load_report_rules()
-    lay = layout or load_table_layout()
+    lay = layout or load_bundle().only("report")
     if previous is not None and None not in (report.year, previous.year) and previous.year != report.year - 1:
         raise ReportError(f"the previous report is of {previous.year}, not {report.year - 1}: year against year "
                           f"needs last year's report", f"上年报告是{previous.year}年的，不是{report.year - 1}年的")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..report import ReportError, load_table_layout
+from ..report import ReportError
+from ..rulefiles.bundle import load_bundle
 from .model import PublishedReport, Value, unreadable
 from .narrative import sentences
 from .normalise import compact, normalise
@@ -19,7 +20,7 @@ _FEE = re.compile(r"(\d+(?:\.\d+)?)元")
 def read_report(path, rules=None, layout=None) -> PublishedReport:
     """Read ``path`` (text, HTML, .docx or PDF). Raises ReportError when it is not a report at all."""
     rules = rules or load_report_rules()
-    layout = layout or load_table_layout()
+    layout = layout or load_bundle().only("report")
     lines = [normalise(line) for line in read_lines(path)]
     return read_lines_as_report(lines, str(path), rules, layout)
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import attrs
 
-from ..basis import Basis, parse_basis
+from ..basis import Basis
+from ..rulefiles.common import parse_basis
 from ..errors import RuleFileError
 from ..rulebook import bundled_rules_dir
 from ..yamlfile import load_yaml

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import attrs
 
-from ..basis import Basis, parse_basis
+from ..basis import Basis
+from ..rulefiles.common import parse_basis
 from ..errors import RuleFileError, UnknownNameError
 from ..rulebook import Text, bundled_rules_dir
 from ..yamlfile import Map, load_yaml
@@ -76,6 +77,11 @@ class Assessment:
     path: str = ""
 
 
+
+def _known(value, names) -> bool:
+    """Whether a value read from a file is one of ``names`` (a damaged value may be a block or a list)."""
+    return isinstance(value, (str, int, bool)) and value in names
+
 def case_facts(regime) -> dict:
     """The facts of a case's result that conditions of an assessment may use (name -> kind)."""
     out = field_facts(regime.fields)
@@ -123,7 +129,7 @@ def _rates(doc: Map, a: dict, params, search_path) -> dict:
     inds = []
     for k, i in (doc.get("indicators") or {}).items():
         _keys(i, {"title", "points", "cases", "of", "counts", "basis", "note"}, f"indicator '{k}'", f"指标“{k}”")
-        if i.get("cases") not in regimes:
+        if not _known(i.get("cases"), regimes):
             _fail(i, "cases", f"indicator '{k}': cases must be one of {', '.join(regimes)}", f"指标“{k}”：cases必须是已列出的制度")
         facts = case_facts(regimes[i["cases"]])
         if not isinstance(i.get("points"), (int, float)):
@@ -158,7 +164,7 @@ def load_assessment_file(path, search_path=None) -> Assessment:
                 "vetoes", "grades", "total"}, "assessment.yaml", "assessment.yaml")
     head = doc["assessment"]
     _keys(head, {"id", "title", "method", "group_by", "basis"}, "the assessment block", "assessment块")
-    if head.get("method") not in ("rates", "score_sheet"):
+    if not _known(head.get("method"), ("rates", "score_sheet")):
         _fail(head, "method", "method is rates or score_sheet", "method只能是rates或score_sheet")
     params = _parameters(doc)
     extra = _rates(doc, head, params, search_path) if head["method"] == "rates" else _score_sheet(doc)

@@ -16,7 +16,7 @@ import functools
 import hashlib
 from pathlib import Path
 
-from ..basis import parse_basis
+from ..rulefiles.common import parse_basis
 from ..errors import RuleFileError, UnknownNameError
 from ..rulebook import Text, bundled_rules_dir
 from ..yamlfile import Map, Seq, load_yaml
@@ -28,6 +28,11 @@ _STRING_OPS = {"equal_to", "starts_with", "ends_with", "contains", "matches_rege
 _OPS = {"numeric": {"equal_to", "greater_than", "less_than", "greater_than_or_equal_to", "less_than_or_equal_to"},
         "boolean": {"is_true", "is_false"}, "string": _STRING_OPS}
 
+
+
+def _known(value, names) -> bool:
+    """Whether a value read from a file is one of ``names`` (a damaged value may be a block or a list)."""
+    return isinstance(value, (str, int, bool)) and value in names
 
 def _fail(m, key, en, zh):
     line = m.line_of(key) if isinstance(m, (Map, Seq)) else None
@@ -55,7 +60,7 @@ def _text(v, m, key) -> Text:
 def _value(v, params: dict, m, key):
     """A literal, or ``{param: NAME}`` naming a declared parameter."""
     if isinstance(v, dict) and set(v) == {"param"}:
-        if v["param"] not in params:
+        if not isinstance(v["param"], str) or v["param"] not in params:
             _fail(v, "param", f"unknown parameter '{v['param']}' (declared: {', '.join(sorted(params))})",
                   f"未知的参数“{v['param']}”（已声明：{'、'.join(sorted(params))}）")
         return ParamRef(v["param"])
@@ -71,7 +76,7 @@ def _parameters(doc: Map) -> dict:
         if "value" not in p:
             _fail(p, "title", f"parameter '{k}' needs a default 'value'", f"参数“{k}”需要默认值（value）")
         choices = tuple(p.get("choices") or ())
-        if choices and p["value"] not in choices:
+        if choices and not _known(p["value"], choices):
             _fail(p, "value", f"parameter '{k}': the default {p['value']!r} is not one of {list(choices)}",
                   f"参数“{k}”：默认值{p['value']!r}不在可选值{list(choices)}之中")
         out[k] = Parameter(k, p["value"], _text(p.get("title", k), p, "title"), _text(p.get("reason"), p, "reason"),
@@ -83,7 +88,7 @@ def _fields(doc: Map) -> dict:
     out = {}
     for k, f in (doc.get("fields") or {}).items():
         _keys(f, {"type", "required", "choices", "title"}, f"field '{k}'", f"字段“{k}”")
-        if f.get("type") not in FIELD_TYPES:
+        if not _known(f.get("type"), FIELD_TYPES):
             _fail(f, "type", f"field '{k}': type must be one of {', '.join(FIELD_TYPES)}",
                   f"字段“{k}”：type必须是{'、'.join(FIELD_TYPES)}之一")
         out[k] = FieldSpec(k, f["type"], _text(f.get("title", k), f, "title"), bool(f.get("required")),
@@ -108,7 +113,7 @@ def _events(doc: Map) -> dict:
 
 def _period(p, params, what, fields=None) -> Period:
     _keys(p, {"unit", "value", "convention", "rollover", "direction"}, what, what)
-    if p.get("unit") not in UNITS:
+    if not _known(p.get("unit"), UNITS):
         _fail(p, "unit", f"{what}: unit must be one of {', '.join(UNITS)}", f"{what}：unit必须是{'、'.join(UNITS)}之一")
     v = _value(p.get("value"), params, p, "value")
     if isinstance(v, dict) and set(v) == {"field"}:
@@ -119,7 +124,7 @@ def _period(p, params, what, fields=None) -> Period:
     if not isinstance(v, (ParamRef, FieldRef)) and (not isinstance(v, int) or isinstance(v, bool) or v < 0):
         _fail(p, "value", f"{what}: value must be a whole number (or {{param: NAME}})",
               f"{what}：value必须是整数（或{{param: 参数名}}）")
-    if p.get("direction", "after") not in ("after", "before"):
+    if not _known(p.get("direction", "after"), ("after", "before")):
         _fail(p, "direction", f"{what}: direction is after or before", f"{what}：direction只能是after或before")
     return Period(p["unit"], v, _value(p.get("convention"), params, p, "convention"),
                   _value(p.get("rollover"), params, p, "rollover"), p.get("direction", "after"))
@@ -157,11 +162,15 @@ def _conditions(node, facts: dict, params: dict, what: str):
         raise RuleFileError(getattr(node, "path", ""), getattr(node, "line", None),
                             f"{what}: a condition is {{name, operator, value}} or all/any of them",
                             f"{what}：条件写成{{name, operator, value}}，或用all/any组合")
+    if not isinstance(node["name"], str) or not isinstance(node["operator"], str):
+        bad = "name" if not isinstance(node["name"], str) else "operator"
+        _fail(node, bad, f"{what}: a condition's {bad} must be a word, not {node[bad]!r}",
+              f"{what}：条件的{bad}必须是名称，而不是{node[bad]!r}")
     kind = facts.get(node["name"])
     if kind is None:
         _fail(node, "name", f"{what}: unknown fact '{node['name']}' (known: {', '.join(sorted(facts))})",
               f"{what}：未知的事实“{node['name']}”（可用：{'、'.join(sorted(facts))}）")
-    if node["operator"] not in _OPS[kind]:
+    if not _known(node["operator"], _OPS[kind]):
         _fail(node, "operator", f"{what}: operator '{node['operator']}' does not apply to {node['name']} "
               f"(use one of {', '.join(sorted(_OPS[kind]))})",
               f"{what}：运算符“{node['operator']}”不适用于{node['name']}（可用：{'、'.join(sorted(_OPS[kind]))}）")
@@ -195,7 +204,7 @@ def _stage(key, s, params, events, fields, earlier=()) -> Stage:
     if s.get("extensions") is not None:
         e = s["extensions"]
         _keys(e, {"event", "amount", "approval", "basis"}, f"extensions of '{key}'", f"环节“{key}”的延期")
-        if e.get("event") not in events:
+        if not _known(e.get("event"), events):
             _fail(e, "event", f"extensions of '{key}': unknown event '{e.get('event')}'", f"延期：未知的事件“{e.get('event')}”")
         amount = e.get("amount") or {}
         _keys(amount, {"field", "unit", "convention", "rollover"}, "an extension amount", "延期数量")
@@ -234,9 +243,9 @@ def _violations(doc: Map, stages: dict, params, fields) -> tuple:
     for code, v in (doc.get("violations") or {}).items():
         _keys(v, {"stage", "check", "when", "title", "basis", "voids", "severity", "message"},
               f"violation '{code}'", f"违规情形“{code}”")
-        if v.get("stage") not in stages:
+        if not _known(v.get("stage"), stages):
             _fail(v, "stage", f"violation '{code}': unknown stage '{v.get('stage')}'", f"违规情形“{code}”：未知的环节")
-        if v.get("check") not in CHECKS:
+        if not _known(v.get("check"), CHECKS):
             _fail(v, "check", f"violation '{code}': check must be {' or '.join(CHECKS)}",
                   f"违规情形“{code}”：check必须是{'或'.join(CHECKS)}")
         facts = {**field_facts(fields, params), **CHECKS[v["check"]]}
@@ -293,7 +302,7 @@ def load_regime_folder(folder) -> Regime:
     head = doc["regime"]
     _keys(head, {"id", "title", "instrument", "effective_from", "effective_to", "resolution", "calendar", "hours",
                  "basis"}, "the regime block", "regime块")
-    if head.get("resolution") not in ("minute", "day"):
+    if not _known(head.get("resolution"), ("minute", "day")):
         _fail(head, "resolution", "resolution is minute (timestamps) or day (dates)",
               "resolution只能是minute（精确到分钟）或day（日期）")
     for k in ("effective_from", "effective_to"):

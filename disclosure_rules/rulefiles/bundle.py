@@ -1,0 +1,123 @@
+"""Load a whole rule tree into one checked, typed bundle.
+
+:func:`load_bundle` walks a rules folder once: every rule-set folder (one
+with ``ruleset.yaml``) becomes a :class:`~.clockrules.RuleSet` with its
+outcome catalogue; every other YAML file is read by the loader its name
+selects in :data:`.registry.FILE_KINDS`; then the book is checked as a whole
+against the engine's vocabulary.  The bundled tree is read-only package data
+and is loaded once per process (the one cache of loaded rule files).
+Calendars are loaded by :mod:`disclosure_rules.calendar`; the bundle only
+names the folder of calendars that ships beside the rules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ..data import data_dir
+from ..errors import RuleFileError, UnknownNameError
+from .clockcheck import check_book
+from .clockfiles import load_ruleset
+from .clockrules import RuleBook, RuleSet
+from .feefiles import Schedule
+from .outcomefiles import OutcomeCatalogue, load_outcome_file
+from .registry import kind_of
+from .reportfiles import TableLayout
+
+
+@attrs.frozen(eq=False)
+class RuleBundle:
+    """Everything a rules folder holds, loaded and checked.
+
+    ``book``: the clock's rule sets; ``outcomes``: catalogue per rule-set id;
+    ``fees``, ``remedies``, ``report``: per folder (relative to ``root``);
+    ``files``: every file read; ``calendars``: the folder of calendars that
+    ships beside these rules, when there is one.
+    """
+
+    root: str
+    book: RuleBook
+    outcomes: dict[str, OutcomeCatalogue]
+    fees: dict[str, Schedule]
+    remedies: dict[str, dict[str, Any]]
+    report: dict[str, TableLayout]
+    files: tuple[str, ...]
+    calendars: str | None = None
+    extensions: dict[str, Any] = attrs.field(factory=dict)   # file -> what a registered kind loaded
+
+    def only(self, part: str) -> Any:
+        """The one fee schedule, remedy file or report layout of the tree."""
+        items: dict[str, Any] = getattr(self, part)
+        if len(items) != 1:
+            raise UnknownNameError(f"the rules at {self.root} have {len(items)} {part} files, not exactly one",
+                                   f"{self.root}下的规则有{len(items)}个{part}文件，而不是恰好一个")
+        return next(iter(items.values()))
+
+
+def bundled_rules_dir() -> Path:
+    return data_dir("rules")
+
+
+_CACHE: dict[Path, RuleBundle] = {}
+
+
+def load_bundle(root: str | Path | None = None) -> RuleBundle:
+    """Load and check the rule tree at ``root`` (default: the bundled ``rules/``).
+
+    Raises :class:`RuleFileError` (file, line, zh + en) for the first mistake.
+    """
+    if root is None:
+        bundled = bundled_rules_dir()
+        if bundled not in _CACHE:
+            _CACHE[bundled] = _load(bundled, data_dir("calendars"))
+        return _CACHE[bundled]
+    return _load(Path(root), None)
+
+
+def _load(root: Path, calendars: Path | None) -> RuleBundle:
+    if not root.is_dir():
+        raise UnknownNameError(f"no rules folder at {root}", f"找不到规则文件夹{root}")
+    sets: dict[str, RuleSet] = {}
+    parts: dict[str, dict[str, Any]] = {"outcomes": {}, "fees": {}, "remedies": {}, "report": {}, "extensions": {}}
+    digest = hashlib.sha256()
+    files = []
+    for folder in sorted({p.parent for p in root.rglob("ruleset.yaml")}):
+        rs = _ruleset(folder, digest)
+        if rs.id in sets:
+            raise RuleFileError(folder / "ruleset.yaml", 1, f"the rule set id '{rs.id}' is used twice",
+                                f"规则集编号“{rs.id}”重复")
+        sets[rs.id] = rs
+        if rs.outcomes is not None:
+            parts["outcomes"][rs.id] = rs.outcomes
+    for p in sorted(root.rglob("*.yaml")):
+        kind = kind_of(p)
+        files.append(str(p.relative_to(root)))
+        in_set = p.parent / "ruleset.yaml" in _ruleset_files(sets)
+        if kind.loader is None and not in_set:
+            raise RuleFileError(p, None, f"'{p.name}' belongs to a rule set, but its folder has no ruleset.yaml",
+                                f"“{p.name}”属于规则集，但所在文件夹中没有ruleset.yaml")
+        if kind.loader is None or kind.part == "outcomes" and in_set:
+            continue
+        key = str(p.parent.relative_to(root))
+        parts[kind.part][key if kind.part != "extensions" else str(p.relative_to(root))] = kind.loader(p)
+    book = RuleBook(check_book(sets), digest.hexdigest()[:16])
+    return RuleBundle(str(root), book, parts["outcomes"], parts["fees"], parts["remedies"], parts["report"],
+                      tuple(files), None if calendars is None else str(calendars), parts["extensions"])
+
+
+def _ruleset_files(sets: dict[str, RuleSet]) -> set[Path]:
+    return {Path(r.folder) / "ruleset.yaml" for r in sets.values()}
+
+
+def _ruleset(folder: Path, digest: Any) -> RuleSet:
+    rs = load_ruleset(folder)
+    outcomes = folder / "outcomes.yaml"
+    if outcomes.is_file():
+        rs = attrs.evolve(rs, outcomes=load_outcome_file(outcomes, rs.id))
+        digest.update(outcomes.read_bytes())
+    digest.update(rs.digest.encode())
+    return rs

@@ -1,0 +1,52 @@
+"""The one cache of rule files: each file parsed and checked once per content.
+
+A file is keyed by its path, the schema it is checked against and the digest
+of its bytes, so an edited file is always read again and an unchanged one
+never twice (a whole rule tree re-checked after one edit reads one file).
+Loaders must not change what they get: the parsed document is shared.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import RuleFileError
+from .schemas import validate
+from .yamldoc import Map, parse_yaml, read_text
+
+_SIZE = 512
+_PARSED: OrderedDict[tuple[str, str, str], Map] = OrderedDict()
+
+
+def read_checked(path: Path, schema: str, before: Callable[[Map], None] | None = None) -> Map:
+    """The file at ``path`` parsed with positions and checked against ``schema``
+    (``before(doc)``: a check with a plainer message, run before the schema's)."""
+    text = read_text(path)
+    key = (str(path), schema, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    doc = _PARSED.get(key)
+    if doc is not None:
+        _PARSED.move_to_end(key)
+        return doc
+    doc = parse_yaml(text, str(path))
+    if not isinstance(doc, Map):
+        raise RuleFileError(path, 1, "a rule file must be a block of 'key: value' lines",
+                            "规则文件必须由“键: 值”行组成")
+    if before is not None:
+        before(doc)
+    validate(doc, schema, path)
+    _PARSED[key] = doc
+    if len(_PARSED) > _SIZE:
+        _PARSED.popitem(last=False)
+    return doc
+
+
+def clear() -> None:
+    """Forget every file read (for tests that measure a cold start)."""
+    _PARSED.clear()
+
+
+def cache_size() -> int:
+    return len(_PARSED)

@@ -1,0 +1,202 @@
+"""Read one rule-set folder into a :class:`~.clockrules.RuleSet`.
+
+Each file is parsed with positions, checked against ``clock-rules.schema.json``
+and then read section by section; the cross-file checks (references,
+versions, layering, the engine's vocabulary) are in :mod:`.clockcheck`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..errors import RuleFileError
+from .cache import read_checked
+from .clockrules import (
+    Channel,
+    EventRule,
+    Example,
+    Parameter,
+    PartyRule,
+    Period,
+    RuleSet,
+)
+from .common import parse_basis, text_of
+from .vocabulary import PARAMETERS, did_you_mean
+from .yamldoc import Map
+
+CLOCK_FILES = ("ruleset.yaml", "receipt.yaml", "periods.yaml", "events.yaml", "violations.yaml",
+               "clock.yaml", "examples.yaml")
+_STORES = ("periods", "parameters", "receipt", "events")
+
+
+def read_clock_file(path: Path, extends: str | None = None) -> Map:
+    """One topic file of a rule set, parsed and checked against the schema
+    (``extends``: the rule set a local layer overrides)."""
+    doc: Map = read_checked(path, "clock-rules", lambda doc: _local_parameters(doc, path, extends))
+    return doc
+
+
+def _local_parameters(doc: Map, path: Path, extends: str | None) -> None:
+    """A local layer can override only parameters the engine knows: say so in those words."""
+    params = doc.get("parameters")
+    if extends is None and isinstance(doc.get("ruleset"), Map):
+        extends = doc["ruleset"].get("extends")
+    if not extends or not isinstance(params, Map):
+        return
+    for k in params:
+        if k not in PARAMETERS:
+            hint_en, hint_zh = did_you_mean(k, PARAMETERS)
+            raise RuleFileError(path, params.line_of(k), f"the local parameter '{k}' overrides nothing in "
+                                f"{extends}{hint_en}", f"地方参数“{k}”在{extends}中没有对应的参数可覆盖{hint_zh}")
+
+
+def load_ruleset(folder: Path) -> RuleSet:
+    """The rule set in ``folder`` (its own files only; see :func:`.clockcheck.check_book`)."""
+    docs: dict[str, Map] = {}
+    h = hashlib.sha256()
+    extends = None
+    for name in CLOCK_FILES:
+        p = folder / name
+        if p.exists():                        # a folder of that name is reported as one
+            docs[name] = read_clock_file(p, extends)
+            h.update(p.read_bytes())
+            if name == "ruleset.yaml" and isinstance(docs[name].get("ruleset"), Map):
+                extends = docs[name]["ruleset"].get("extends")
+    head = _head(folder, docs)
+    parts_where = {("ruleset", str(k)): (head.path, n) for k, n in head.lines.items()}
+    rid = head["id"]
+    kind = "local" if head.get("extends") else "supplement" if head.get("supplements") else "national"
+    if kind == "national" and head.get("effective_from") is None:
+        raise RuleFileError(head.path, head.line, "a national rule set needs 'effective_from' (a local layer "
+                            "names the rule set it overrides under 'extends', a supplement under 'supplements')",
+                            "全国性规则集需要写明施行日期（effective_from）（地方规则应在extends中写明所依附的规则集，"
+                            "补充规则应在supplements中写明所补充的规则集）")
+    parts: dict[str, Any] = {"periods": {}, "parameters": {}, "receipt": {}, "events": {}, "violations": [],
+                             "examples": [], "where": parts_where}
+    for name, doc in docs.items():
+        for key, sec in doc.items():
+            _section(name, doc, key, sec, parts, rid)
+    rs = RuleSet(id=rid, title=text_of(head["title"], head, "title"), instrument=head["instrument"], kind=kind,
+                 effective_from=head.get("effective_from"), effective_to=head.get("effective_to"),
+                 extends=head.get("extends"), supplements=tuple(head.get("supplements") or ()),
+                 basis=parse_basis(head.get("basis"), head), periods=parts["periods"],
+                 parameters=parts["parameters"], channels=parts["receipt"], events=parts["events"], violations={},
+                 examples=tuple(parts["examples"]), folder=str(folder), digest=h.hexdigest()[:16],
+                 raw_violations=tuple(parts["violations"]), where=parts["where"])
+    _check_local(rs, head)
+    return rs
+
+
+def _head(folder: Path, docs: dict[str, Map]) -> Map:
+    if "ruleset.yaml" not in docs:
+        raise RuleFileError(folder / "ruleset.yaml", None, "a rule set folder needs ruleset.yaml",
+                            "规则集文件夹需要ruleset.yaml")
+    head: Map | None = docs["ruleset.yaml"].get("ruleset")
+    if head is None:
+        raise RuleFileError(folder / "ruleset.yaml", 1, "ruleset.yaml must start with 'ruleset:'",
+                            "ruleset.yaml必须以“ruleset:”开头")
+    if head["id"] != folder.name:
+        raise RuleFileError(head.path, head.line_of("id"),
+                            f"the id '{head['id']}' must equal the folder name '{folder.name}'",
+                            f"编号“{head['id']}”必须与文件夹名“{folder.name}”相同")
+    return head
+
+
+def _section(name: str, doc: Map, key: str, sec: Any, parts: dict[str, Any], rid: str) -> None:
+    if key == "ruleset":
+        if name != "ruleset.yaml":
+            raise RuleFileError(doc.path, doc.line_of(key), "'ruleset:' belongs in ruleset.yaml",
+                                "“ruleset:”只能写在ruleset.yaml中")
+        return
+    parts["where"].setdefault(("section", key), (doc.path, doc.line_of(key)))
+    if key in _STORES and isinstance(sec, Map):
+        for k in sec:
+            if k in parts[key]:
+                raise RuleFileError(sec.path, sec.line_of(k), f"'{k}' is defined twice in {key}",
+                                    f"{key}中“{k}”被定义了两次")
+            parts["where"][(key, k)] = (sec.path, sec.line_of(k))
+    if key == "violations":
+        parts["violations"].extend(sec.items())
+    elif key == "examples":
+        parts["examples"].extend(_example(i, ex, sec) for i, ex in enumerate(sec))
+    elif key in _READERS:
+        parts[key].update({k: _READERS[key](k, v, rid) for k, v in sec.items()})
+
+
+def _period(k: str, v: Map, rid: str) -> Period:
+    return Period(k, text_of(v["title"], v, "title"), v["workdays"], parse_basis(v.get("basis"), v), rid)
+
+
+def _parameter(k: str, v: Map, rid: str) -> Parameter:
+    kind = PARAMETERS[k]                      # the schema admits only the parameters the engine knows
+    if not kind.accepts(v.get("value")):
+        raise RuleFileError(v.path, v.line_of("value"),
+                            f"parameter '{k}' is {v.get('value')!r}, but must be {kind.describe('en')}",
+                            f"参数“{k}”的取值为{v.get('value')!r}，应为{kind.describe('zh')}")
+    choices = tuple(v["choices"]) if "choices" in v else None
+    if choices is not None and v.get("value") not in choices:
+        raise RuleFileError(v.path, v.line_of("value"), f"the value of '{k}' must be one of {list(choices)}",
+                            f"参数“{k}”的取值必须是{list(choices)}之一")
+    return Parameter(k, v.get("value"), choices, text_of(v["title"], v, "title") if "title" in v else None,
+                     str(v.get("reason", "")).strip(), parse_basis(v.get("basis"), v), rid)
+
+
+def _channel(k: str, v: Map, rid: str) -> Channel:
+    if v["date_of_receipt"] not in v["requires"]:
+        raise RuleFileError(v.path, v.line_of("date_of_receipt"),
+                            f"'{v['date_of_receipt']}' must also be listed under requires",
+                            f"“{v['date_of_receipt']}”也必须列在requires中")
+    return Channel(k, text_of(v["title"], v, "title"), tuple(v["requires"]), v["date_of_receipt"],
+                   v.get("confirm_on_day_of"), parse_basis(v.get("basis"), v))
+
+
+def _event(k: str, v: Map, rid: str) -> EventRule:
+    ap = v.get("applicant_period") or {}
+    expiry = v.get("on_expiry") or {}
+    parties = {pk: PartyRule(pk, pv.get("effect", "pause"), pv.get("period"), parse_basis(pv.get("basis"), pv))
+               for pk, pv in (v.get("parties") or {}).items()}
+    return EventRule(type=k, title=text_of(v["title"], v, "title"), effect=v["effect"],
+                     basis=parse_basis(v.get("basis"), v), source=rid, order=v["order"], period=v.get("period"),
+                     cap=v.get("cap"),
+                     status=v.get("status"), applicant=v.get("applicant"), applicant_field=ap.get("field"),
+                     applicant_parameter=ap.get("parameter"), applicant_period=ap.get("period"),
+                     expiry_status=expiry.get("status"), expiry_outcome=expiry.get("outcome"),
+                     answers=v.get("answers"), parameter=v.get("parameter"), parties=parties,
+                     fields={f: d.get("kind", "any") for f, d in (v.get("fields") or {}).items()},
+                     path=v.path, line=v.line, lines=_field_lines(v))
+
+
+def _field_lines(v: Map) -> dict[str, int]:
+    lines = {str(k): n for k, n in v.lines.items()}
+    for sub in ("applicant_period", "on_expiry"):
+        if isinstance(v.get(sub), Map):
+            lines.update({f"{sub}.{k}": n for k, n in v[sub].lines.items()})
+    for pk, pv in (v.get("parties") or {}).items():
+        if isinstance(pv, Map):
+            lines.update({f"parties.{pk}.{k}": n for k, n in pv.lines.items()})
+    return lines
+
+
+def _example(i: int, ex: Map, sec: Any) -> Example:
+    if "basis" in ex:
+        parse_basis(ex["basis"], ex)
+    return Example(ex["name"], ex["case"], ex.get("as_of"), ex["expect"], sec.path, sec.line_of(i))
+
+
+_READERS: dict[str, Callable[[str, Map, str], Any]] = {
+    "periods": _period, "parameters": _parameter, "receipt": _channel, "events": _event}
+
+
+def _check_local(rs: RuleSet, head: Map) -> None:
+    if rs.kind != "local":
+        return
+    if not (rs.parameters or rs.periods):
+        raise RuleFileError(head.path, head.line,
+                            "a local rule set must override at least one of the parameters or periods of the rules "
+                            "it extends", "地方规则至少要覆盖所依附规则中的一个参数（parameters）或期限（periods）")
+    if rs.channels or rs.events or rs.raw_violations:
+        raise RuleFileError(head.path, head.line, "a local rule set may override parameters and periods only",
+                            "地方规则只能覆盖参数和期限")

@@ -1,0 +1,75 @@
+"""Read the layout of section three of the annual report (``table.yaml``).
+
+Columns (applicant types, one total) and rows (received, carried over, the
+results 3.x, the total, carried forward), each with its code and its Chinese
+and English label, as 国办公开办函〔2021〕30号 prints them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+
+from ..basis import Basis
+from ..errors import RuleFileError
+from .cache import read_checked
+from .common import Text, parse_basis, text_of
+
+
+@attrs.frozen
+class Line:
+    code: str
+    zh: str
+    en: str
+    group: str | None = None
+    sum_of: str | None = None          # rows: prefix of the rows it totals; columns: "columns"
+
+
+@attrs.frozen
+class TableLayout:
+    title: Text
+    balance: Text
+    basis: tuple[Basis, ...]
+    columns: tuple[Line, ...]
+    rows: tuple[Line, ...]
+    path: str
+
+    @property
+    def result_rows(self) -> tuple[str, ...]:
+        return tuple(r.code for r in self.rows if r.code.startswith("3.") and r.sum_of is None)
+
+    @property
+    def applicant_columns(self) -> tuple[str, ...]:
+        return tuple(c.code for c in self.columns if c.sum_of is None)
+
+    def total_row(self) -> str:
+        return next(r.code for r in self.rows if r.sum_of)
+
+    def total_column(self) -> str:
+        return next(c.code for c in self.columns if c.sum_of)
+
+
+def load_table_layout(path: str | Path) -> TableLayout:
+    """The layout of section three in ``path`` (``rules/annual-report-2021/table.yaml``)."""
+    path = Path(path)
+    doc = read_checked(Path(path), "report-table")
+    t = doc["table"]
+    cols = tuple(Line(c["code"], c["zh"], c["en"], c.get("group"), "columns" if c.get("sum_of_columns") else None)
+                 for c in t["columns"])
+    rows = tuple(Line(r["code"], r["zh"], r["en"], r.get("group"), r.get("sum_of_rows")) for r in t["rows"])
+    for what, items, seq in (("column", cols, t["columns"]), ("row", rows, t["rows"])):
+        seen = set()
+        for i, x in enumerate(items):
+            if x.code in seen:
+                raise RuleFileError(path, seq.line_of(i), f"the {what} code '{x.code}' is used twice",
+                                    f"{'列' if what == 'column' else '行'}编号“{x.code}”重复")
+            seen.add(x.code)
+    if sum(1 for c in cols if c.sum_of) != 1 or sum(1 for r in rows if r.sum_of) != 1:
+        raise RuleFileError(path, t.line, "the table needs exactly one total column and one total row",
+                            "表格必须有且只有一个总计列和一个总计行")
+    for need in ("1", "2", "4"):
+        if need not in {r.code for r in rows}:
+            raise RuleFileError(path, t.line_of("rows"), f"the table has no row '{need}'", f"表格缺少第“{need}”行")
+    return TableLayout(text_of(t["title"], t, "title"), text_of(t["balance"], t, "balance"),
+                       parse_basis(t.get("basis"), t), cols, rows, str(path))

@@ -1,0 +1,105 @@
+"""The engine's vocabulary is checked when rules are loaded (issue 10, item 2).
+
+Every parameter, period and event of a copy of the bundled rules is renamed,
+removed and retyped, one at a time; ``disclosure-rules check --rules COPY``
+then exits 2 with one line naming the file, the line and (for a rename) the
+name it probably meant, never a traceback.
+"""
+
+import contextlib
+import io
+import json
+import re
+import shutil
+
+import pytest
+
+from disclosure_rules.cli import main
+from disclosure_rules.rulefiles import vocabulary
+from disclosure_rules.rulefiles.bundle import bundled_rules_dir
+from disclosure_rules.rulefiles.registry import BY_NAME
+from disclosure_rules.rulefiles.schemas import load_schema
+from mutations import damages
+
+SECTIONS = ("parameters", "periods", "events")
+# the files the engine's vocabulary covers: the core kinds; the kinds registered by the floors above
+# (regimes, published-report rules, labels) are checked by their own loaders
+FILES = sorted(p.relative_to(bundled_rules_dir()) for p in bundled_rules_dir().rglob("*.yaml")
+               if p.name in BY_NAME)
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory):
+    root = tmp_path_factory.mktemp("vocab") / "rules"
+    shutil.copytree(bundled_rules_dir(), root)
+    return root
+
+
+def run_check(root):
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        rc = main(["check", "--rules", str(root)])
+    return rc, out.getvalue(), err.getvalue()
+
+
+def names_damage():
+    for rel in FILES:
+        for d in damages(bundled_rules_dir() / rel, kinds=("drop", "rename", "retype"),
+                         only=lambda p: len(p.path) == 1 and p.path[0] in SECTIONS):
+            yield rel, d
+
+
+CASES = list(names_damage())
+
+
+def test_every_name_is_damaged():
+    kinds = {(d.kind, rel.name) for rel, d in CASES}
+    assert len(CASES) >= 3 * (7 + 5 + 10)
+    assert {("rename", "periods.yaml"), ("drop", "events.yaml"), ("retype", "clock.yaml")} <= kinds
+
+
+@pytest.mark.parametrize("rel,damage", CASES, ids=[f"{rel}:{d.lines[0]}-{d.kind}-{d.key}" for rel, d in CASES])
+def test_damaged_name_is_a_rule_file_error(tree, rel, damage):
+    target = tree / rel
+    original = target.read_text(encoding="utf-8")
+    target.write_text(damage.text, encoding="utf-8")
+    try:
+        rc, _, err = run_check(tree)
+    finally:
+        target.write_text(original, encoding="utf-8")
+    assert rc == 2, f"{damage}: exit {rc}; {err}"
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert re.search(r"\.yaml:\d+", err), f"{damage}: no file and line in {err!r}"
+    if damage.kind == "rename":
+        assert f"did you mean '{damage.key}" in err or f"'{damage.key}x'" in err, f"{damage}: {err}"
+
+
+def test_json_error_names_file_and_line(tree):
+    target = tree / "ogi-2019" / "periods.yaml"
+    original = target.read_text(encoding="utf-8")
+    target.write_text(original.replace("  start_day_counts:", "  start_day_count:"), encoding="utf-8")
+    try:
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            rc = main(["check", "--rules", str(tree), "--json", "--lang", "zh"])
+    finally:
+        target.write_text(original, encoding="utf-8")
+    e = json.loads(out.getvalue())["error"]
+    assert rc == 2 and e["kind"] == "rules" and e["path"].endswith("periods.yaml") and e["line"] > 1
+    assert "start_day_counts" in e["message"] and "是否应为" in e["message"]
+
+
+def test_schema_declares_the_parameters_the_engine_reads():
+    assert load_schema("clock-rules")["properties"]["parameters"] == vocabulary.parameters_schema()
+
+
+@pytest.mark.parametrize("value", ['"15"', '"15个工作日"', "15.5", "-5", "0", "true"])
+def test_wrong_parameter_type_or_range_in_a_local_layer(tree, value):
+    target = tree / "local" / "gansu-jinchang" / "ruleset.yaml"
+    original = target.read_text(encoding="utf-8")
+    target.write_text(original.replace("    value: 10", f"    value: {value}"), encoding="utf-8")
+    try:
+        rc, _, err = run_check(tree)
+    finally:
+        target.write_text(original, encoding="utf-8")
+    assert rc == 2 and "ruleset.yaml:" in err and "correction_period" in err, err
