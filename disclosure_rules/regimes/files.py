@@ -14,27 +14,50 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+from collections.abc import Collection, Mapping
 from pathlib import Path
+from typing import Any, NoReturn, cast
 
 from ..basis import parse_basis
+from ..calendar.worktime import SearchPath
 from ..errors import RuleFileError, UnknownNameError
 from ..rulebook import Text, bundled_rules_dir
 from ..yamlfile import Map, Seq, load_yaml
-from .model import (CHECKS, FIELD_TYPES, UNITS, Anchor, EventSpec, Example, Extension, FieldRef, FieldSpec, Limit,
-                    Parameter, ParamRef, Period, Regime, Stage, ViolationRule)
+from .model import (
+    CHECKS,
+    FIELD_TYPES,
+    UNITS,
+    Anchor,
+    Conditions,
+    EventSpec,
+    Example,
+    Extension,
+    FieldRef,
+    FieldSpec,
+    Limit,
+    Parameter,
+    ParamRef,
+    Period,
+    Regime,
+    Stage,
+    ViolationRule,
+)
 
 FILES = ("regime.yaml", "stages.yaml", "regime-examples.yaml")
 _STRING_OPS = {"equal_to", "starts_with", "ends_with", "contains", "matches_regex", "non_empty"}
 _OPS = {"numeric": {"equal_to", "greater_than", "less_than", "greater_than_or_equal_to", "less_than_or_equal_to"},
         "boolean": {"is_true", "is_false"}, "string": _STRING_OPS}
 
+# Any: the blocks and values of the parsed rule files, arbitrary YAML data until checked here
 
-def _fail(m, key, en, zh):
-    line = m.line_of(key) if isinstance(m, (Map, Seq)) else None
+
+def _fail(m: object, key: str | int, en: str, zh: str) -> NoReturn:
+    line = m.line_of(key) if isinstance(m, Map) else \
+        m.line_of(key) if isinstance(m, Seq) and isinstance(key, int) else None
     raise RuleFileError(getattr(m, "path", ""), line, en, zh)
 
 
-def _keys(m, allowed: set, what: str, what_zh: str):
+def _keys(m: object, allowed: set[str], what: str, what_zh: str) -> None:
     if not isinstance(m, Map):
         raise RuleFileError(getattr(m, "path", ""), getattr(m, "line", None), f"{what} must be a block of keys",
                             f"{what_zh}必须是键值块")
@@ -44,7 +67,7 @@ def _keys(m, allowed: set, what: str, what_zh: str):
               f"{what_zh}中有未知的键“{unknown[0]}”（允许：{'、'.join(sorted(allowed))}）")
 
 
-def _text(v, m, key) -> Text:
+def _text(v: Any, m: object, key: str) -> Text:
     if isinstance(v, str):
         return Text(v, v)
     if isinstance(v, dict) and isinstance(v.get("zh"), str) and isinstance(v.get("en"), str):
@@ -52,7 +75,7 @@ def _text(v, m, key) -> Text:
     _fail(m, key, f"'{key}' needs a Chinese (zh) and an English (en) text", f"“{key}”需要中文（zh）和英文（en）两种文字")
 
 
-def _value(v, params: dict, m, key):
+def _value(v: Any, params: Mapping[str, Parameter], m: object, key: str) -> Any:
     """A literal, or ``{param: NAME}`` naming a declared parameter."""
     if isinstance(v, dict) and set(v) == {"param"}:
         if v["param"] not in params:
@@ -64,8 +87,8 @@ def _value(v, params: dict, m, key):
 
 # ----------------------------------------------------------------------------- regime.yaml
 
-def _parameters(doc: Map) -> dict:
-    out = {}
+def _parameters(doc: Map) -> dict[str, Parameter]:
+    out: dict[str, Parameter] = {}
     for k, p in (doc.get("parameters") or {}).items():
         _keys(p, {"value", "choices", "title", "reason", "basis"}, f"parameter '{k}'", f"参数“{k}”")
         if "value" not in p:
@@ -79,8 +102,8 @@ def _parameters(doc: Map) -> dict:
     return out
 
 
-def _fields(doc: Map) -> dict:
-    out = {}
+def _fields(doc: Map) -> dict[str, FieldSpec]:
+    out: dict[str, FieldSpec] = {}
     for k, f in (doc.get("fields") or {}).items():
         _keys(f, {"type", "required", "choices", "title"}, f"field '{k}'", f"字段“{k}”")
         if f.get("type") not in FIELD_TYPES:
@@ -91,8 +114,8 @@ def _fields(doc: Map) -> dict:
     return out
 
 
-def _events(doc: Map) -> dict:
-    out = {}
+def _events(doc: Map) -> dict[str, EventSpec]:
+    out: dict[str, EventSpec] = {}
     for k, e in (doc.get("events") or {}).items():
         _keys(e, {"title", "fields"}, f"event '{k}'", f"事件“{k}”")
         fields = dict(e.get("fields") or {})
@@ -106,7 +129,7 @@ def _events(doc: Map) -> dict:
 
 # ----------------------------------------------------------------------------- stages.yaml
 
-def _period(p, params, what, fields=None) -> Period:
+def _period(p: Any, params: Mapping[str, Parameter], what: str, fields: Mapping[str, FieldSpec] | None = None) -> Period:
     _keys(p, {"unit", "value", "convention", "rollover", "direction"}, what, what)
     if p.get("unit") not in UNITS:
         _fail(p, "unit", f"{what}: unit must be one of {', '.join(UNITS)}", f"{what}：unit必须是{'、'.join(UNITS)}之一")
@@ -125,20 +148,22 @@ def _period(p, params, what, fields=None) -> Period:
                   _value(p.get("rollover"), params, p, "rollover"), p.get("direction", "after"))
 
 
-def _anchors(v, m, key, params, events, fields, stages=()) -> tuple:
+def _anchors(v: Any, m: Map, key: str, params: Mapping[str, Parameter], events: Mapping[str, EventSpec],
+             fields: Mapping[str, FieldSpec], stages: tuple[str, ...] = ()) -> tuple[Anchor, ...]:
     if v is None:
         return ()
     if not isinstance(v, list):
         _fail(m, key, f"'{key}' lists moments, e.g. [{{event: NAME}}] or [{{field: NAME}}]",
               f"“{key}”应列出时点，例如[{{event: 事件名}}]或[{{field: 字段名}}]")
-    out = []
+    out: list[Anchor] = []
     for i, a in enumerate(v):
         if not isinstance(a, dict) or len(a) != 1 or next(iter(a)) not in ("event", "field", "due_of"):
             _fail(v, i, f"'{key}': each moment is {{event: NAME}}, {{field: NAME}} or {{due_of: STAGE}}",
                   f"“{key}”：每个时点写成{{event: 名称}}、{{field: 名称}}或{{due_of: 前一环节}}")
         kind, name = next(iter(a.items()))
         name = _value(name, params, a, kind)
-        known = {"event": events, "field": fields, "due_of": stages}[kind]
+        names: dict[str, Collection[str]] = {"event": events, "field": fields, "due_of": stages}
+        known = names[kind]
         if not isinstance(name, ParamRef) and name not in known:
             _fail(a, kind, f"'{key}': unknown {kind} '{name}' (known: {', '.join(sorted(known))})",
                   f"“{key}”：未知的{'事件' if kind == 'event' else '字段'}“{name}”（可用：{'、'.join(sorted(known))}）")
@@ -146,7 +171,7 @@ def _anchors(v, m, key, params, events, fields, stages=()) -> tuple:
     return tuple(out)
 
 
-def _conditions(node, facts: dict, params: dict, what: str):
+def _conditions(node: Any, facts: Mapping[str, str], params: Mapping[str, Parameter], what: str) -> Conditions:
     """Check a business-rules condition tree; ``{param: X}`` values become ParamRefs."""
     if node is None:
         return None
@@ -168,7 +193,7 @@ def _conditions(node, facts: dict, params: dict, what: str):
     return {"name": node["name"], "operator": node["operator"], "value": _value(node.get("value"), params, node, "value")}
 
 
-def field_facts(fields: dict, params: dict | None = None) -> dict:
+def field_facts(fields: Mapping[str, FieldSpec], params: Mapping[str, Parameter] | None = None) -> dict[str, str]:
     """Business-rules kinds of the facts of conditions: the case's fields and the parameters."""
     kinds = {"number": "numeric", "flag": "boolean", "choice": "string", "text": "string"}
     out = {k: kinds[f.type] for k, f in fields.items() if f.type in kinds}
@@ -178,11 +203,12 @@ def field_facts(fields: dict, params: dict | None = None) -> dict:
     return out
 
 
-def _stage(key, s, params, events, fields, earlier=()) -> Stage:
+def _stage(key: str, s: Any, params: Mapping[str, Parameter], events: Mapping[str, EventSpec], fields: Mapping[str, FieldSpec],
+           earlier: tuple[str, ...] = ()) -> Stage:
     _keys(s, {"title", "starts", "done", "closed_by", "limits", "extensions", "only_when_done", "requires"},
           f"stage '{key}'", f"环节“{key}”")
     facts = field_facts(fields, params)
-    limits = []
+    limits: list[Limit] = []
     seq = s.get("limits")
     if not isinstance(seq, Seq) or not seq:
         _fail(s, "limits", f"stage '{key}' needs at least one limit", f"环节“{key}”至少需要一个时限（limits）")
@@ -198,8 +224,8 @@ def _stage(key, s, params, events, fields, earlier=()) -> Stage:
         if e.get("event") not in events:
             _fail(e, "event", f"extensions of '{key}': unknown event '{e.get('event')}'", f"延期：未知的事件“{e.get('event')}”")
         amount = e.get("amount") or {}
-        _keys(amount, {"field", "unit", "convention", "rollover"}, "an extension amount", "延期数量")
-        period = _period(_with(amount, value=0), params, f"extensions of '{key}'")
+        _keys(amount, {"field", "unit", "convention", "rollover"}, "an extension amount", "延期数量")  # a Map now
+        period = _period(_with(cast(Map, amount), value=0), params, f"extensions of '{key}'")
         appr = e.get("approval") or {}
         ext = Extension(e["event"], amount.get("field"), period, appr.get("event"),
                         _value(appr.get("required", False), params, appr, "required") if appr else False,
@@ -211,9 +237,9 @@ def _stage(key, s, params, events, fields, earlier=()) -> Stage:
                  bool(s.get("only_when_done")), _requires(s, earlier), s.path, s.line)
 
 
-def _requires(s: Map, earlier) -> tuple:
-    out = []
-    for i, r in enumerate(s.get("requires") or []):
+def _requires(s: Map, earlier: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
+    out: list[tuple[str, bool]] = []
+    for r in s.get("requires") or []:
         if not isinstance(r, dict) or set(r) != {"stage", "late"} or r["stage"] not in earlier \
                 or not isinstance(r["late"], bool):
             _fail(s, "requires", "'requires' lists {stage: EARLIER STAGE, late: true|false}",
@@ -222,15 +248,16 @@ def _requires(s: Map, earlier) -> tuple:
     return tuple(out)
 
 
-def _with(m: Map, **extra) -> Map:
+def _with(m: Map, **extra: object) -> Map:
     out = Map({k: v for k, v in m.items() if k != "field"})
     out.line, out.lines, out.path = m.line, {k: m.line_of(k) for k in out}, m.path
     out.update(extra)
     return out
 
 
-def _violations(doc: Map, stages: dict, params, fields) -> tuple:
-    out = []
+def _violations(doc: Map, stages: Mapping[str, Stage], params: Mapping[str, Parameter],
+                fields: Mapping[str, FieldSpec]) -> tuple[ViolationRule, ...]:
+    out: list[ViolationRule] = []
     for code, v in (doc.get("violations") or {}).items():
         _keys(v, {"stage", "check", "when", "title", "basis", "voids", "severity", "message"},
               f"violation '{code}'", f"违规情形“{code}”")
@@ -251,13 +278,13 @@ def _violations(doc: Map, stages: dict, params, fields) -> tuple:
 
 # ----------------------------------------------------------------------------- the folder
 
-def _examples(doc, path) -> tuple:
+def _examples(doc: object, path: Path) -> tuple[Example, ...]:
     if doc is None:
         return ()
     seq = doc.get("examples") if isinstance(doc, Map) else None
     if not isinstance(seq, Seq):
         raise RuleFileError(path, 1, "regime-examples.yaml lists 'examples'", "regime-examples.yaml应列出examples")
-    out = []
+    out: list[Example] = []
     for i, ex in enumerate(seq):
         _keys(ex, {"name", "order", "as_of", "expect", "params"}, "an example", "示例")
         if not isinstance(ex.get("order"), dict) or not isinstance(ex.get("expect"), dict):
@@ -267,7 +294,7 @@ def _examples(doc, path) -> tuple:
     return tuple(out)
 
 
-def _plain(x):
+def _plain(x: Any) -> Any:
     if isinstance(x, dict):
         return {k: _plain(v) for k, v in x.items()}
     if isinstance(x, list):
@@ -275,11 +302,11 @@ def _plain(x):
     return x
 
 
-def load_regime_folder(folder) -> Regime:
+def load_regime_folder(folder: str | Path) -> Regime:
     """Load and check the regime in ``folder``."""
     folder = Path(folder)
     h = hashlib.sha256()
-    docs = {}
+    docs: dict[str, object] = {}
     for name in FILES:
         p = folder / name
         if p.is_file():
@@ -307,7 +334,7 @@ def load_regime_folder(folder) -> Regime:
     if not isinstance(st, Map) or not isinstance(st.get("stages"), Map):
         raise RuleFileError(folder / "stages.yaml", 1, "stages.yaml must list 'stages'", "stages.yaml必须列出stages")
     _keys(st, {"stages", "violations"}, "stages.yaml", "stages.yaml")
-    stages = {}
+    stages: dict[str, Stage] = {}
     for k, s in st["stages"].items():
         stages[k] = _stage(k, s, params, events, fields, tuple(stages))
         _check_units(stages[k], head, s)
@@ -340,16 +367,16 @@ def _check_units(stage: Stage, head: Map, s: Map) -> None:
                   f"环节“{stage.key}”：{p.unit}不能在此倒数")
 
 
-def regime_folders(root) -> list[Path]:
+def regime_folders(root: str | Path) -> list[Path]:
     root = Path(root)
     return sorted(p.parent for p in root.rglob("regime.yaml")) if root.is_dir() else []
 
 
-def find_regime(rid: str, search_path=None) -> Regime:
+def find_regime(rid: str, search_path: SearchPath = None) -> Regime:
     """The regime whose id is ``rid``, from ``search_path`` (folders) first, then the bundled rules."""
     if search_path is None:
         return _bundled(rid)
-    roots = [search_path] if isinstance(search_path, (str, Path)) else list(search_path)
+    roots: list[str | Path] = [search_path] if isinstance(search_path, (str, Path)) else list(search_path)
     for root in [*roots, bundled_rules_dir()]:
         for folder in regime_folders(root):
             if folder.name == rid:
@@ -370,15 +397,15 @@ def _bundled(rid: str) -> Regime:
     raise _unknown(rid, [])
 
 
-def _unknown(rid, roots):
+def _unknown(rid: str, roots: list[str | Path]) -> UnknownNameError:
     known = sorted({f.name for root in [*roots, bundled_rules_dir()] for f in regime_folders(root)})
     return UnknownNameError(f"no regime named '{rid}' (known: {', '.join(known)})",
                             f"没有名为“{rid}”的时限制度（可用：{'、'.join(known)}）")
 
 
-def check_ids(root) -> list[Regime]:
+def check_ids(root: str | Path) -> list[Regime]:
     """Load every regime under ``root``; a folder's name must be its id."""
-    out = []
+    out: list[Regime] = []
     for folder in regime_folders(root):
         r = load_regime_folder(folder)
         if r.id != folder.name:
