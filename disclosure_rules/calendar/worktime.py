@@ -111,7 +111,8 @@ class WorkingTime:
     calendar: Calendar
     first_day: dt.date = attrs.field(init=False)
     last_day: dt.date = attrs.field(init=False)
-    _day_schedule: list[Schedule | None] = attrs.field(init=False, repr=False)   # day index -> Schedule | None (not a workday)
+    # day index -> its Schedule, or None (not a workday)
+    _day_schedule: list[Schedule | None] = attrs.field(init=False, repr=False)
     _cum: list[int] = attrs.field(init=False, repr=False)            # len n + 1
 
     def __attrs_post_init__(self) -> None:

@@ -60,8 +60,9 @@ class _Run:
         self.r, self.o, self.tb, self.as_of, self.params = regime, order, tb, as_of, params
         self.events = tuple(e for e in order.events if e.at <= as_of)
         self.field_kinds = field_facts(regime.fields, regime.parameters)
-        self.field_values: dict[str, Any] = {k: order.fields.get(k, {"string": "", "boolean": False}.get(kind, 0))
-                             for k, kind in self.field_kinds.items() if k in regime.fields}
+        self.field_values: dict[str, Any] = {
+            k: order.fields.get(k, {"string": "", "boolean": False}.get(kind, 0))
+            for k, kind in self.field_kinds.items() if k in regime.fields}
         self.field_values.update({k: regime.param(k, params) for k in regime.parameters})
         self.stages: list[StageResult] = []
         self.violations: list[Violation] = []

@@ -64,7 +64,8 @@ def _compare_stages(stages: list[dict[str, Any]], want: dict[str, Any]) -> list[
     return diffs
 
 
-def run_regime_examples(rules_dir: str | Path | None = None, hours_search_path: SearchPath = None) -> list[ExampleOutcome]:
+def run_regime_examples(rules_dir: str | Path | None = None,
+                        hours_search_path: SearchPath = None) -> list[ExampleOutcome]:
     """Load every regime under ``rules_dir`` (default: bundled) and run its examples
     (office hours from ``hours_search_path`` first, then the bundled ones)."""
     from ..rulebook import bundled_rules_dir

@@ -129,7 +129,8 @@ def _events(doc: Map) -> dict[str, EventSpec]:
 
 # ----------------------------------------------------------------------------- stages.yaml
 
-def _period(p: Any, params: Mapping[str, Parameter], what: str, fields: Mapping[str, FieldSpec] | None = None) -> Period:
+def _period(p: Any, params: Mapping[str, Parameter], what: str,
+            fields: Mapping[str, FieldSpec] | None = None) -> Period:
     _keys(p, {"unit", "value", "convention", "rollover", "direction"}, what, what)
     if p.get("unit") not in UNITS:
         _fail(p, "unit", f"{what}: unit must be one of {', '.join(UNITS)}", f"{what}：unit必须是{'、'.join(UNITS)}之一")
@@ -193,7 +194,8 @@ def _conditions(node: Any, facts: Mapping[str, str], params: Mapping[str, Parame
     return {"name": node["name"], "operator": node["operator"], "value": _value(node.get("value"), params, node, "value")}
 
 
-def field_facts(fields: Mapping[str, FieldSpec], params: Mapping[str, Parameter] | None = None) -> dict[str, str]:
+def field_facts(fields: Mapping[str, FieldSpec],
+                params: Mapping[str, Parameter] | None = None) -> dict[str, str]:
     """Business-rules kinds of the facts of conditions: the case's fields and the parameters."""
     kinds = {"number": "numeric", "flag": "boolean", "choice": "string", "text": "string"}
     out = {k: kinds[f.type] for k, f in fields.items() if f.type in kinds}
@@ -203,8 +205,8 @@ def field_facts(fields: Mapping[str, FieldSpec], params: Mapping[str, Parameter]
     return out
 
 
-def _stage(key: str, s: Any, params: Mapping[str, Parameter], events: Mapping[str, EventSpec], fields: Mapping[str, FieldSpec],
-           earlier: tuple[str, ...] = ()) -> Stage:
+def _stage(key: str, s: Any, params: Mapping[str, Parameter], events: Mapping[str, EventSpec],
+           fields: Mapping[str, FieldSpec], earlier: tuple[str, ...] = ()) -> Stage:
     _keys(s, {"title", "starts", "done", "closed_by", "limits", "extensions", "only_when_done", "requires"},
           f"stage '{key}'", f"环节“{key}”")
     facts = field_facts(fields, params)

@@ -78,8 +78,10 @@ def month_bounds(month: str) -> tuple[dt.date, dt.date]:
 
 def _facts(regime: Regime, order: Order, res: RegimeResult) -> dict[str, object]:
     by = {s.stage: s for s in res.stages}
-    out: dict[str, object] = {k: order.fields.get(k, False if regime.fields[k].type == "flag" else 0 if regime.fields[k].type == "number"
-                                else "") for k in regime.fields if regime.fields[k].type in ("choice", "text", "number", "flag")}
+    out: dict[str, object] = {
+        k: order.fields.get(k, False if regime.fields[k].type == "flag" else 0 if regime.fields[k].type == "number"
+                            else "")
+        for k in regime.fields if regime.fields[k].type in ("choice", "text", "number", "flag")}
     for s in regime.stages:
         r = by.get(s.key)
         out.update({f"{s.key}_present": r is not None, f"{s.key}_late": bool(r and r.late),
@@ -168,8 +170,8 @@ def _collect(a: Assessment, items: Iterable[dict[str, Any]], first: dt.date, las
         f = _facts(regime, order, res)
         kinds = {k: ("boolean" if isinstance(v, bool) else "numeric" if isinstance(v, (int, float)) else "string")
                  for k, v in f.items()}
-        hit: Exclusion | None = next((x for x in a.exclusions if _names(x[1]) <= set(f) and _holds(a_resolve(a, x[1], params), f, kinds)),
-                   None)
+        hit: Exclusion | None = next(
+            (x for x in a.exclusions if _names(x[1]) <= set(f) and _holds(a_resolve(a, x[1], params), f, kinds)), None)
         if hit:
             u["excluded"].append((order.id, hit[0], f"{hit[2].zh} ({cite_all(hit[3], 'zh')})"))
         else:
