@@ -26,7 +26,8 @@ from ..calendar.worktime import SearchPath
 from ..errors import RuleFileError, UnknownNameError
 from ..rulebook import Text, bundled_rules_dir
 from ..yamlfile import Map, load_yaml
-from .files import _conditions, _fail, _keys, _parameters, _text, field_facts, find_regime
+from .blocks import bilingual, check_keys, fail
+from .files import _conditions, _parameters, field_facts, find_regime
 from .model import Conditions, Parameter, Regime
 
 # Any: the blocks and values of the parsed assessment file, arbitrary YAML data until checked here
@@ -111,11 +112,11 @@ def _capped(m: Map, key: str, per_event: bool = False) -> Capped | None:
     c = m.get(key)
     if c is None:
         return None
-    _keys(c, {"cap", "basis", "items", "each_min", "each_max"}, key, key)
+    check_keys(c, {"cap", "basis", "items", "each_min", "each_max"}, key, key)
     items: dict[str, Item] = {}
     for k, it in (c.get("items") or {}).items():
-        _keys(it, {"max", "points_each", "title"}, f"{key} item '{k}'", f"{key}项“{k}”")
-        items[k] = Item(k, _text(it.get("title", k), it, "title"), it.get("max"), it.get("points_each"))
+        check_keys(it, {"max", "points_each", "title"}, f"{key} item '{k}'", f"{key}项“{k}”")
+        items[k] = Item(k, bilingual(it.get("title", k), it, "title"), it.get("max"), it.get("points_each"))
     return Capped(c.get("cap"), items, parse_basis(c.get("basis"), c), c.get("each_min"), c.get("each_max"))
 
 
@@ -123,51 +124,53 @@ def _rates(doc: Map, a: Map, params: dict[str, Parameter], search_path: SearchPa
     regimes: dict[str, Regime] = {}
     cases: dict[str, tuple[dict[str, Any], tuple[Basis, ...]]] = {}
     for rid, spec in (doc.get("cases") or {}).items():
-        _keys(spec, {"month_of", "basis"}, f"cases '{rid}'", f"案件“{rid}”")
+        check_keys(spec, {"month_of", "basis"}, f"cases '{rid}'", f"案件“{rid}”")
         try:
             regimes[rid] = find_regime(rid, search_path)
         except UnknownNameError as exc:
-            _fail(doc["cases"], rid, exc.message, exc.message_zh)
+            fail(doc["cases"], rid, exc.message, exc.message_zh)
         mo = spec.get("month_of")
         if not isinstance(mo, dict) or len(mo) != 1 or next(iter(mo)) not in ("event", "field", "due_of"):
-            _fail(spec, "month_of", "month_of is {event: NAME}, {field: NAME} or {due_of: STAGE}",
-                  "month_of写成{event: 事件}、{field: 字段}或{due_of: 环节}")
+            fail(spec, "month_of", "month_of is {event: NAME}, {field: NAME} or {due_of: STAGE}",
+                 "month_of写成{event: 事件}、{field: 字段}或{due_of: 环节}")
         cases[rid] = (dict(mo), parse_basis(spec.get("basis"), spec))
     if not cases:
-        _fail(doc, "assessment", "a rates assessment lists its 'cases' (regime ids)", "按比率考核须列出cases（时限制度）")
+        fail(doc, "assessment", "a rates assessment lists its 'cases' (regime ids)", "按比率考核须列出cases（时限制度）")
     facts_all: dict[str, str] = {}
     for r in regimes.values():
         facts_all.update(case_facts(r))
     excl: list[Exclusion] = []
     for code, e in (doc.get("exclusions") or {}).items():
-        _keys(e, {"when", "title", "basis"}, f"exclusion '{code}'", f"排除情形“{code}”")
-        excl.append((code, _conditions(e.get("when"), facts_all, params, code), _text(e.get("title", code), e, "title"),
-                     parse_basis(e.get("basis"), e)))
+        check_keys(e, {"when", "title", "basis"}, f"exclusion '{code}'", f"排除情形“{code}”")
+        excl.append((code, _conditions(e.get("when"), facts_all, params, code),
+                     bilingual(e.get("title", code), e, "title"), parse_basis(e.get("basis"), e)))
     inds: list[Indicator] = []
     for k, i in (doc.get("indicators") or {}).items():
-        _keys(i, {"title", "points", "cases", "of", "counts", "basis", "note"}, f"indicator '{k}'", f"指标“{k}”")
+        check_keys(i, {"title", "points", "cases", "of", "counts", "basis", "note"}, f"indicator '{k}'",
+                   f"指标“{k}”")
         if i.get("cases") not in regimes:
-            _fail(i, "cases", f"indicator '{k}': cases must be one of {', '.join(regimes)}", f"指标“{k}”：cases必须是已列出的制度")
+            fail(i, "cases", f"indicator '{k}': cases must be one of {', '.join(regimes)}", f"指标“{k}”：cases必须是已列出的制度")
         facts = case_facts(regimes[i["cases"]])
         if not isinstance(i.get("points"), (int, float)):
-            _fail(i, "points", f"indicator '{k}' needs its points", f"指标“{k}”需要分值（points）")
-        inds.append(Indicator(k, _text(i.get("title", k), i, "title"), i["points"], i["cases"],
+            fail(i, "points", f"indicator '{k}' needs its points", f"指标“{k}”需要分值（points）")
+        inds.append(Indicator(k, bilingual(i.get("title", k), i, "title"), i["points"], i["cases"],
                               _conditions(i.get("of"), facts, params, k), _conditions(i.get("counts"), facts, params, k),
-                              parse_basis(i.get("basis"), i), _text(i["note"], i, "note") if i.get("note") else None))
+                              parse_basis(i.get("basis"), i),
+                              bilingual(i["note"], i, "note") if i.get("note") else None))
     return _RatesParts(cases=cases, exclusions=tuple(excl), indicators=tuple(inds), annual=_capped(doc, "annual"))
 
 
 def _score_sheet(doc: Map) -> _SheetParts:
     grades: list[Grade] = []
     for g in doc.get("grades") or []:
-        _keys(g, {"grade", "min", "basis"}, "a grade", "等次")
-        grades.append((_text(g.get("grade"), g, "grade"), g.get("min"), parse_basis(g.get("basis"), g)))
+        check_keys(g, {"grade", "min", "basis"}, "a grade", "等次")
+        grades.append((bilingual(g.get("grade"), g, "grade"), g.get("min"), parse_basis(g.get("basis"), g)))
     if not grades or sorted(grades, key=lambda x: -x[1]) != grades:
-        _fail(doc, "grades", "grades list bands from the highest minimum down", "grades须按最低分从高到低列出各等次")
+        fail(doc, "grades", "grades list bands from the highest minimum down", "grades须按最低分从高到低列出各等次")
     vetoes: dict[str, tuple[Text, tuple[Basis, ...]]] = {}
     for code, v in (doc.get("vetoes") or {}).items():
-        _keys(v, {"title", "basis"}, f"veto '{code}'", f"否决情形“{code}”")
-        vetoes[code] = (_text(v.get("title", code), v, "title"), parse_basis(v.get("basis"), v))
+        check_keys(v, {"title", "basis"}, f"veto '{code}'", f"否决情形“{code}”")
+        vetoes[code] = (bilingual(v.get("title", code), v, "title"), parse_basis(v.get("basis"), v))
     return _SheetParts(grades=tuple(grades), vetoes=vetoes, total_max=(doc.get("total") or {}).get("max"))
 
 
@@ -177,15 +180,15 @@ def load_assessment_file(path: str | Path, search_path: SearchPath = None) -> As
     if not isinstance(doc, Map) or not isinstance(doc.get("assessment"), Map):
         raise RuleFileError(path, 1, "assessment.yaml must start with an 'assessment:' block",
                             "assessment.yaml必须以assessment:块开头")
-    _keys(doc, {"assessment", "cases", "parameters", "exclusions", "indicators", "bonus", "deductions", "annual",
+    check_keys(doc, {"assessment", "cases", "parameters", "exclusions", "indicators", "bonus", "deductions", "annual",
                 "vetoes", "grades", "total"}, "assessment.yaml", "assessment.yaml")
     head = doc["assessment"]
-    _keys(head, {"id", "title", "method", "group_by", "basis"}, "the assessment block", "assessment块")
+    check_keys(head, {"id", "title", "method", "group_by", "basis"}, "the assessment block", "assessment块")
     if head.get("method") not in ("rates", "score_sheet"):
-        _fail(head, "method", "method is rates or score_sheet", "method只能是rates或score_sheet")
+        fail(head, "method", "method is rates or score_sheet", "method只能是rates或score_sheet")
     params = _parameters(doc)
     extra = _rates(doc, head, params, search_path) if head["method"] == "rates" else _score_sheet(doc)
-    return Assessment(str(head.get("id")), _text(head.get("title", head.get("id")), head, "title"), head["method"],
+    return Assessment(str(head.get("id")), bilingual(head.get("title", head.get("id")), head, "title"), head["method"],
                       str(head.get("group_by", "unit")), parse_basis(head.get("basis"), head), params,
                       bonus=_capped(doc, "bonus"), deductions=_capped(doc, "deductions"), path=str(path), **extra)
 
