@@ -21,7 +21,7 @@ are covered, but every answer touching them reports ``provisional``.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -163,7 +163,7 @@ class Calendar:
     # -- construction for tests and estimates ---------------------------------
     @classmethod
     def from_days(cls, id: str, first_day: dt.date, last_day: dt.date, days_off: Iterable[dt.date] = (),
-                  make_up_days: Iterable[dt.date] = (), weekend: Iterable[int] = (5, 6)) -> "Calendar":
+                  make_up_days: Iterable[dt.date] = (), weekend: Iterable[int] = (5, 6)) -> Calendar:
         dev = {d: DayInfo(d, False, "day_off", "day off", "-", id) for d in days_off}
         dev.update({d: DayInfo(d, True, "make_up_workday", "make-up day", "-", id) for d in make_up_days})
         return cls(id=id, title=id, first_day=first_day, last_day=last_day, official_last_day=last_day,

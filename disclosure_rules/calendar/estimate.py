@@ -58,7 +58,7 @@ class Arrangement:
     days_off: frozenset
     make_up: frozenset = frozenset()
 
-    def join(self, other: "Arrangement") -> "Arrangement":
+    def join(self, other: Arrangement) -> Arrangement:
         return Arrangement(self.name, self.days_off | other.days_off, self.make_up | other.make_up)
 
 

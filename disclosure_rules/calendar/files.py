@@ -18,10 +18,10 @@ import functools
 import hashlib
 from pathlib import Path
 
-from .days import Calendar, DayInfo, Notice
 from ..data import data_dir
 from ..errors import InputError, RuleFileError, UnknownNameError
 from ..yamlfile import Map, Seq, load_yaml
+from .days import Calendar, DayInfo, Notice
 
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
              "saturday": 5, "sunday": 6}

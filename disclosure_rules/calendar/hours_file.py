@@ -19,18 +19,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
+from typing import Any, NoReturn
 
-from ..rulefiles.common import parse_basis
 from ..errors import RuleFileError
+from ..rulefiles.common import parse_basis
 from ..yamlfile import Map, Seq
-from .worktime import OfficeHours, Schedule
+from .hours import OfficeHours, Schedule
 
 _TOP = {"id", "title", "calendar", "assumption", "basis", "schedules", "note"}
 _SCHEDULE = {"periods", "from", "to", "season", "basis", "note"}
+# Any: the values of a parsed file, arbitrary YAML data until checked here
 
 
-def _fail(m, key, en, zh):
-    line = m.line_of(key) if isinstance(m, (Map, Seq)) else None
+def _fail(m: object, key: str | int, en: str, zh: str) -> NoReturn:
+    line = m.line_of(key) if isinstance(m, Map) else \
+        m.line_of(key) if isinstance(m, Seq) and isinstance(key, int) else None
     raise RuleFileError(getattr(m, "path", ""), line, en, zh)
 
 
@@ -45,18 +49,18 @@ def _text(m: Map, key: str) -> str:
     _fail(m, key, f"'{key}' must be a text or {{zh: ..., en: ...}}", f"“{key}”必须是文字或{{zh: ..., en: ...}}")
 
 
-def _minute(text: str, m, key) -> int:
+def _minute(text: str, m: object, key: int) -> int:
     mt = re.fullmatch(r"([01]\d|2[0-4]):([0-5]\d)", text)
     if not mt or int(mt.group(1)) * 60 + int(mt.group(2)) > 24 * 60:
         _fail(m, key, f"'{text}' is not a time of day (write HH:MM)", f"“{text}”不是时刻（请写成HH:MM）")
     return int(mt.group(1)) * 60 + int(mt.group(2))
 
 
-def _periods(v, m: Map) -> tuple:
+def _periods(v: Any, m: Map) -> tuple[tuple[int, int], ...]:
     if not isinstance(v, list) or not v:
         _fail(m, "periods", "a schedule needs 'periods', e.g. [\"08:30-12:00\", \"14:30-18:00\"]",
               "作息时间表需要periods，例如[\"08:30-12:00\", \"14:30-18:00\"]")
-    out = []
+    out: list[tuple[int, int]] = []
     for i, p in enumerate(v):
         if not isinstance(p, str) or p.count("-") != 1:
             _fail(v, i, f"'{p}' is not an opening period (write HH:MM-HH:MM)", f"“{p}”不是办公时段（请写成HH:MM-HH:MM）")
@@ -68,7 +72,7 @@ def _periods(v, m: Map) -> tuple:
     return tuple(out)
 
 
-def _date(v, m, key):
+def _date(v: Any, m: Map, key: str) -> dt.date | None:
     if v is None:
         return None
     if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
@@ -76,7 +80,7 @@ def _date(v, m, key):
     _fail(m, key, f"'{key}' must be a date written YYYY-MM-DD", f"“{key}”必须是日期，写成YYYY-MM-DD")
 
 
-def _season(v, m: Map):
+def _season(v: Any, m: Map) -> tuple[str, str] | None:
     if v is None:
         return None
     ok = isinstance(v, dict) and set(v) == {"from", "to"} and all(
@@ -87,7 +91,7 @@ def _season(v, m: Map):
     return (v["from"], v["to"])
 
 
-def _schedule(s, seq: Seq, i: int) -> Schedule:
+def _schedule(s: Any, seq: Seq, i: int) -> Schedule:
     if not isinstance(s, Map):
         _fail(seq, i, "each schedule is a block with periods and basis", "每个作息时间表都应是包含periods和basis的块")
     unknown = sorted(set(s) - _SCHEDULE)
@@ -102,7 +106,7 @@ def _schedule(s, seq: Seq, i: int) -> Schedule:
     return sch
 
 
-def parse_hours(doc, path) -> OfficeHours:
+def parse_hours(doc: object, path: Path) -> OfficeHours:
     """An :class:`OfficeHours` from a parsed file; the file name is its id."""
     if not isinstance(doc, Map):
         raise RuleFileError(path, 1, "an office-hours file is a block with id, calendar and schedules",

@@ -29,73 +29,21 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import cast
 
 import attrs
 
-from ..basis import Basis
-from ..rulefiles.common import parse_basis
 from ..errors import CalendarCoverageError, InputError, RuleFileError, UnknownNameError
 from ..yamlfile import load_yaml
 from .days import Calendar
+from .hours import OfficeHours, Schedule
 
 WORKDAY_CONVENTIONS = ("same_time", "end_of_day")
 
-
-@attrs.frozen
-class Schedule:
-    """The opening periods of a working day, in minutes after midnight."""
-
-    periods: tuple[tuple[int, int], ...]
-    basis: tuple[Basis, ...]
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None
-    season: tuple[str, str] | None = None      # ("MM-DD", "MM-DD"), may wrap over the new year
-    line: int = 0
-
-    @property
-    def minutes(self) -> int:
-        return sum(e - s for s, e in self.periods)
-
-    def applies(self, d: dt.date) -> bool:
-        if (self.valid_from and d < self.valid_from) or (self.valid_to and d > self.valid_to):
-            return False
-        if self.season is None:
-            return True
-        md, (a, b) = d.strftime("%m-%d"), self.season
-        return a <= md <= b if a <= b else (md >= a or md <= b)
-
-    def to_dict(self) -> dict:
-        return {"periods": [f"{_hm(s)}-{_hm(e)}" for s, e in self.periods],
-                "from": self.valid_from.isoformat() if self.valid_from else None,
-                "to": self.valid_to.isoformat() if self.valid_to else None,
-                "season": list(self.season) if self.season else None,
-                "basis": [b.to_dict() for b in self.basis]}
-
-
-@attrs.frozen
-class OfficeHours:
-    """An office-hours file: which calendar, which schedules, and on what basis."""
-
-    id: str
-    title: str
-    calendar: str
-    schedules: tuple[Schedule, ...]
-    basis: tuple[Basis, ...]
-    assumption: str = ""
-    path: str = ""
-
-    def schedule_on(self, d: dt.date) -> Schedule | None:
-        """The schedule in force on ``d`` (None when no schedule covers it)."""
-        hits = [s for s in self.schedules if s.applies(d)]
-        seasonal = [s for s in hits if s.season is not None]
-        hits = seasonal or hits
-        if len(hits) > 1:
-            raise RuleFileError(self.path, hits[1].line,
-                                f"two office-hour schedules apply on {d.isoformat()}: give them dates or "
-                                "seasons that do not overlap",
-                                f"{d.isoformat()}同时适用两个作息时间表：请为它们设定互不重叠的日期或季节")
-        return hits[0] if hits else None
+# extra folders searched before the bundled ones: one folder or several
+SearchPath = str | Path | Iterable[str | Path] | None
 
 
 @attrs.frozen(eq=False)
@@ -107,12 +55,14 @@ class WorkingTime:
     calendar: Calendar
     first_day: dt.date = attrs.field(init=False)
     last_day: dt.date = attrs.field(init=False)
-    _day_schedule: list = attrs.field(init=False, repr=False)   # day index -> Schedule | None (not a workday)
-    _cum: list = attrs.field(init=False, repr=False)            # len n + 1
+    # day index -> its Schedule, or None (not a workday)
+    _day_schedule: list[Schedule | None] = attrs.field(init=False, repr=False)
+    _cum: list[int] = attrs.field(init=False, repr=False)            # len n + 1
 
-    def __attrs_post_init__(self):
+    def __attrs_post_init__(self) -> None:
         cal = self.calendar
-        days, d = [], cal.first_day
+        days: list[Schedule | None] = []
+        d = cal.first_day
         while d <= cal.last_day and self.hours.schedule_on(d) is None:
             d += dt.timedelta(days=1)
         first = d
@@ -138,7 +88,7 @@ class WorkingTime:
         return self.hours.id
 
     # -- positions: working minutes since the start of the index --------------
-    def _i(self, d: dt.date, what=None, what_zh=None) -> int:
+    def _i(self, d: dt.date, what: str | None = None, what_zh: str | None = None) -> int:
         i = d.toordinal() - self.first_day.toordinal()
         if i < 0 or i >= len(self._day_schedule):
             raise CalendarCoverageError(d, f"{self.calendar.id}+{self.id}", self.first_day, self.last_day,
@@ -154,14 +104,15 @@ class WorkingTime:
         m = t.hour * 60 + t.minute
         return self._cum[i] + sum(min(max(m - a, 0), b - a) for a, b in s.periods)
 
-    def at_position(self, p: int, what=None, what_zh=None) -> dt.datetime:
+    def at_position(self, p: int, what: str | None = None, what_zh: str | None = None) -> dt.datetime:
         """The earliest moment whose position is ``p`` (0 < p <= total)."""
         if p > self._cum[-1]:
             raise CalendarCoverageError(self.last_day + dt.timedelta(days=1), f"{self.calendar.id}+{self.id}",
                                         self.first_day, self.last_day, what, what_zh)
         i = bisect.bisect_left(self._cum, p) - 1      # cum[i] < p <= cum[i + 1]
         rem, day = p - self._cum[i], self.first_day + dt.timedelta(days=i)
-        for a, b in self._day_schedule[i].periods:
+        # cum[i] < cum[i + 1]: day i has office hours, so a schedule
+        for a, b in cast(Schedule, self._day_schedule[i]).periods:
             if rem <= b - a:
                 return _at(day, a + rem)
             rem -= b - a
@@ -225,12 +176,12 @@ class WorkingTime:
     def provisional(self, a: dt.datetime, b: dt.datetime) -> bool:
         return self.calendar.provisional(a.date(), b.date())
 
-    def _check_gaps(self, lo: dt.date, hi: dt.date):
+    def _check_gaps(self, lo: dt.date, hi: dt.date) -> None:
         for ga, gb in self.calendar.gaps:
             if ga <= hi and gb >= lo:
                 self.calendar.count(lo - dt.timedelta(days=1), hi)     # raises with the gap named
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {"id": self.id, "title": self.hours.title, "calendar": self.calendar.id,
                 "first_day": self.first_day.isoformat(), "last_day": self.last_day.isoformat(),
                 "schedules": [s.to_dict() for s in self.hours.schedules], "assumption": self.hours.assumption}
@@ -248,7 +199,7 @@ def fmt(t: dt.datetime) -> str:
     return t.strftime("%Y-%m-%dT%H:%M")
 
 
-def parse_moment(value, what: str = "time", error=InputError) -> dt.datetime:
+def parse_moment(value: object, what: str = "time", error: type[InputError] = InputError) -> dt.datetime:
     """A Beijing-time moment written ``YYYY-MM-DDTHH:MM`` (a space instead of
     ``T`` and ``:00`` seconds are accepted); anything else raises ``error``."""
     if isinstance(value, dt.datetime):
@@ -277,7 +228,7 @@ def parse_duration(text: str) -> int:
     return int(m.group(1) or 0) * 60 + int(m.group(2) or 0)
 
 
-def _check_minutes(minutes):
+def _check_minutes(minutes: object) -> None:
     if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes < 0:
         raise InputError(f"a duration must be a whole, non-negative number of minutes, not {minutes!r}",
                          f"时长必须是非负整数分钟，而不是{minutes!r}")
@@ -287,11 +238,7 @@ def _at(d: dt.date, minute: int) -> dt.datetime:
     return dt.datetime(d.year, d.month, d.day) + dt.timedelta(minutes=minute)
 
 
-def _hm(m: int) -> str:
-    return f"{m // 60:02d}:{m % 60:02d}"
-
-
-def _days(a: dt.date, b: dt.date):
+def _days(a: dt.date, b: dt.date) -> Iterator[dt.date]:
     while a <= b:
         yield a
         a += dt.timedelta(days=1)
@@ -304,16 +251,16 @@ def hours_dir() -> Path:
     return data_dir("calendars") / "hours"
 
 
-def available_hours(search_path=None) -> list[str]:
+def available_hours(search_path: SearchPath = None) -> list[str]:
     return sorted({p.stem for root in _roots(search_path) if root.is_dir() for p in root.glob("*.yaml")})
 
 
-def _roots(search_path) -> list[Path]:
-    extra = [search_path] if isinstance(search_path, (str, Path)) else list(search_path or [])
+def _roots(search_path: SearchPath) -> list[Path]:
+    extra: list[str | Path] = [search_path] if isinstance(search_path, (str, Path)) else list(search_path or [])
     return [Path(p) for p in extra] + [hours_dir()]
 
 
-def load_hours(name: str, search_path=None) -> OfficeHours:
+def load_hours(name: str, search_path: SearchPath = None) -> OfficeHours:
     """Read and check the office-hours file ``name`` (searched in ``search_path`` first)."""
     if not isinstance(name, str) or not name or "/" in name or name.startswith("."):
         raise UnknownNameError(f"'{name}' is not an office-hours name", f"“{name}”不是作息时间名称")
@@ -326,7 +273,7 @@ def load_hours(name: str, search_path=None) -> OfficeHours:
                            f"没有名为“{name}”的作息时间（可用：{'、'.join(available_hours(search_path))}）")
 
 
-def working_time(name: str, calendar: Calendar | None = None, *, search_path=None,
+def working_time(name: str, calendar: Calendar | None = None, *, search_path: SearchPath = None,
                  estimate_until: int | None = None) -> WorkingTime:
     """Office hours ``name`` on their calendar (or on ``calendar``), indexed."""
     if calendar is None and search_path is None:
@@ -339,7 +286,7 @@ def working_time(name: str, calendar: Calendar | None = None, *, search_path=Non
 
 
 @functools.lru_cache(maxsize=16)
-def _bundled(name, estimate_until):
+def _bundled(name: str, estimate_until: int | None) -> WorkingTime:
     from .files import load_calendar
     hours = load_hours(name)
     return WorkingTime(hours, load_calendar(hours.calendar, estimate_until=estimate_until))

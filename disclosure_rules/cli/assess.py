@@ -10,16 +10,23 @@ Text, ``--json`` or ``--csv``.  Exit 2 on bad input, 3 outside the calendar.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import sys
+from typing import TYPE_CHECKING, Any
 
 from ..case import read_items
 from ..errors import InputError
 from .common import common_options, print_json
 
+if TYPE_CHECKING:
+    from ..regimes.assessment import Assessment
 
-def register(sub) -> None:
+# Any: the items of the input file (plain dicts read from YAML or JSON) and the JSON-ready rows
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("assess", help="monthly or yearly assessment scores from cases or unit records")
     p.add_argument("file", help="cases and facts (JSON Lines, JSON or YAML) or unit records with 'assessment:'")
     g = p.add_mutually_exclusive_group()
@@ -32,11 +39,11 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def _choose(items, name):
+def _choose(items: list[dict[str, Any]], name: str | None) -> Assessment:
     from ..regimes.assessment import assessments, find_assessment
     if name:
         return find_assessment(name)
-    named = {d.get("assessment") for d in items if d.get("assessment")} | \
+    named: set[Any] = {d.get("assessment") for d in items if d.get("assessment")} | \
         {d.get("facts") for d in items if d.get("facts")}
     if len(named) == 1:
         return find_assessment(named.pop())
@@ -48,7 +55,7 @@ def _choose(items, name):
     return hits[0]
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from ..regimes import evaluate
     from ..regimes.scoring import assess_month, assess_sheet, assess_year
     items = read_items(args.file)
@@ -68,7 +75,7 @@ def run(args) -> int:
     return _print(args, a, rows, ["unit", *keys, "base", "bonus", "deductions", "score"])
 
 
-def _print(args, a, rows, cols) -> int:
+def _print(args: argparse.Namespace, a: Assessment, rows: list[dict[str, Any]], cols: list[str]) -> int:
     if args.xlsx:
         _write_xlsx(args.xlsx, a, rows, cols, args.lang)
     if args.json:
@@ -83,15 +90,15 @@ def _print(args, a, rows, cols) -> int:
         return 0
     print(f"{a.title.get(args.lang)} {args.month or args.year or ''}".rstrip())
     widths = [max(len(str(c)), *(len(str(r.get(c))) for r in rows)) if rows else len(c) for c in cols]
-    print("  ".join(str(c).ljust(w) for c, w in zip(cols, widths)))
+    print("  ".join(str(c).ljust(w) for c, w in zip(cols, widths, strict=True)))
     for r in rows:
-        print("  ".join(str(r.get(c)).ljust(w) for c, w in zip(cols, widths)))
+        print("  ".join(str(r.get(c)).ljust(w) for c, w in zip(cols, widths, strict=True)))
         for e in r.get("excluded", []):
             print(f"    - {e['id']}: {e['code']} {e['reason']}")
     return 0
 
 
-def _write_xlsx(path, a, rows, cols, lang) -> None:
+def _write_xlsx(path: str, a: Assessment, rows: list[dict[str, Any]], cols: list[str], lang: str) -> None:
     try:
         from openpyxl import Workbook
     except ImportError:
@@ -110,7 +117,7 @@ def _write_xlsx(path, a, rows, cols, lang) -> None:
         raise InputError(f"cannot write {path}: {exc.strerror}", f"无法写入{path}：{exc.strerror}") from None
 
 
-def _cell(v):
+def _cell(v: object) -> object:
     """Decimal strings as numbers, so a spreadsheet can sum them."""
     try:
         return float(v) if isinstance(v, str) and v.replace(".", "", 1).lstrip("-").isdigit() else v

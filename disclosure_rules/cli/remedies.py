@@ -36,7 +36,7 @@ def run(args) -> int:
         return 0
     zh = args.lang == "zh"
     for r, rem in outs:
-        print((f"案件 {r.id}（{r.status}）" if zh else f"case {r.id} ({r.status})"))
+        print(f"案件 {r.id}（{r.status}）" if zh else f"case {r.id} ({r.status})")
         for d in rem.deadlines:
             moved = ""
             if d.moved_because:

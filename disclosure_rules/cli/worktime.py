@@ -7,17 +7,20 @@ minutes in ``(A, B]``.  Exit 2 on bad input, 3 outside the calendar.
 
 from __future__ import annotations
 
-from ..calendar.worktime import add_clock, fmt, parse_duration, parse_moment, working_time
+import argparse
+import datetime as dt
+
+from ..calendar.worktime import WorkingTime, add_clock, fmt, parse_duration, parse_moment, working_time
 from ..errors import InputError
 from .common import common_options, print_json
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     wp = sub.add_parser("worktime", help="working time (office hours) and clock time")
     wsub = wp.add_subparsers(dest="worktime_command", metavar="ACTION", parser_class=type(wp))
     wsub.required = True
 
-    def options(p, clock: bool):
+    def options(p: argparse.ArgumentParser, clock: bool) -> None:
         p.add_argument("--hours", metavar="NAME", help="office hours, e.g. gansu-jinchang (calendars/hours/)")
         p.add_argument("--estimate-until", type=int, metavar="YEAR",
                        help="estimate unpublished calendar years up to YEAR (answers marked provisional)")
@@ -38,20 +41,21 @@ def register(sub) -> None:
     p.set_defaults(func=_count)
 
 
-def _moment(text: str):
+def _moment(text: str) -> dt.datetime:
     return parse_moment(text, "time")
 
 
-def _hours(args):
+def _hours(args: argparse.Namespace) -> WorkingTime:
     if not args.hours:
         raise InputError("name the office hours with --hours NAME, e.g. --hours gansu-jinchang",
                          "请用--hours NAME指定作息时间，例如--hours gansu-jinchang")
     return working_time(args.hours, estimate_until=args.estimate_until)
 
 
-def _add(args) -> int:
+def _add(args: argparse.Namespace) -> int:
+    wt: WorkingTime | None = None
     if args.clock:
-        due, wt, provisional = add_clock(args.start, args.duration), None, False
+        due, provisional = add_clock(args.start, args.duration), False
     else:
         wt = _hours(args)
         due = wt.add(args.start, args.duration)
@@ -65,7 +69,7 @@ def _add(args) -> int:
     return 0
 
 
-def _count(args) -> int:
+def _count(args: argparse.Namespace) -> int:
     wt = _hours(args)
     n = wt.count(args.a, args.b)
     if args.json:

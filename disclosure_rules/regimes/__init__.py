@@ -10,26 +10,33 @@ package uses the calendar, the rule-file helpers and business-rules
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 from ..calendar import load_calendar
-from ..calendar.worktime import working_time
+from ..calendar.days import Calendar
+from ..calendar.worktime import SearchPath, working_time
 from ..errors import CaseError
 from .engine import evaluate_order
 from .files import find_regime, load_regime_folder
+from .model import Regime
 from .order import parse_order
-from .periods import TimeBase
+from .periods import Moment, TimeBase
 from .result import RegimeResult, render_text
 
 __all__ = ["evaluate", "is_regime_case", "find_regime", "load_regime_folder", "RegimeResult", "render_text",
            "time_base"]
 
+# Any: a case (YAML or JSON data, checked by parse_order) and parameter values (YAML data)
 
-def is_regime_case(data) -> bool:
+
+def is_regime_case(data: object) -> bool:
     """Whether a case file's item belongs to a regime (it has a ``regime:`` key)."""
     return isinstance(data, dict) and "regime" in data
 
 
-def time_base(regime, params=None, *, calendar=None, hours_search_path=None, estimate_until=None) -> TimeBase:
+def time_base(regime: Regime, params: Mapping[str, Any] | None = None, *, calendar: Calendar | None = None,
+              hours_search_path: SearchPath = None, estimate_until: int | None = None) -> TimeBase:
     cal = calendar or load_calendar(regime.calendar, estimate_until=estimate_until)
     if regime.resolution == "day":
         return TimeBase("day", cal)
@@ -38,7 +45,7 @@ def time_base(regime, params=None, *, calendar=None, hours_search_path=None, est
                                                 estimate_until=estimate_until) if name else None)
 
 
-def as_of_moment(regime, as_of):
+def as_of_moment(regime: Regime, as_of: dt.date) -> Moment:
     """A date means the end of that day for a minute regime; a moment means its date for a day regime."""
     if regime.resolution == "day":
         return as_of.date() if isinstance(as_of, dt.datetime) else as_of
@@ -47,8 +54,9 @@ def as_of_moment(regime, as_of):
     return dt.datetime.combine(as_of, dt.time(23, 59))
 
 
-def evaluate(data: dict, as_of, *, params=None, search_path=None, calendar=None, hours_search_path=None,
-             estimate_until=None) -> RegimeResult:
+def evaluate(data: dict[str, Any], as_of: dt.date, *, params: Mapping[str, Any] | None = None,
+             search_path: SearchPath = None, calendar: Calendar | None = None, hours_search_path: SearchPath = None,
+             estimate_until: int | None = None) -> RegimeResult:
     """Evaluate one regime case (a plain dict with ``regime:``) as of a date or moment."""
     if not is_regime_case(data) or not isinstance(data["regime"], str):
         raise CaseError("the case names no regime", "案件没有写明时限制度（regime）")

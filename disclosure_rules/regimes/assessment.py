@@ -17,15 +17,21 @@ Every mistake is a :class:`RuleFileError` with file and line.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, TypedDict
 
 import attrs
 
 from ..basis import Basis
-from ..rulefiles.common import parse_basis
+from ..calendar.worktime import SearchPath
 from ..errors import RuleFileError, UnknownNameError
 from ..rulebook import Text, bundled_rules_dir
+from ..rulefiles.common import parse_basis
 from ..yamlfile import Map, load_yaml
-from .files import _conditions, _fail, _keys, _parameters, _text, field_facts, find_regime
+from .blocks import bilingual, check_keys, fail, known
+from .files import conditions, field_facts, find_regime, parameters
+from .model import Conditions, Parameter, Regime
+
+# Any: the blocks and values of the parsed assessment file, arbitrary YAML data until checked here
 
 
 @attrs.frozen
@@ -39,7 +45,7 @@ class Item:
 @attrs.frozen
 class Capped:
     cap: float | None
-    items: dict                          # key -> Item
+    items: dict[str, Item]
     basis: tuple[Basis, ...]
     each_min: float | None = None
     each_max: float | None = None
@@ -51,10 +57,27 @@ class Indicator:
     title: Text
     points: int
     cases: str                           # regime id
-    of: object
-    counts: object
+    of: Conditions
+    counts: Conditions
     basis: tuple[Basis, ...]
     note: Text | None = None
+
+
+Exclusion = tuple[str, Conditions, Text, tuple[Basis, ...]]      # (code, conditions, title, basis)
+Grade = tuple[Text, float, tuple[Basis, ...]]                     # (grade, min score, basis)
+
+
+class _RatesParts(TypedDict):
+    cases: dict[str, tuple[dict[str, Any], tuple[Basis, ...]]]
+    exclusions: tuple[Exclusion, ...]
+    indicators: tuple[Indicator, ...]
+    annual: Capped | None
+
+
+class _SheetParts(TypedDict):
+    grades: tuple[Grade, ...]
+    vetoes: dict[str, tuple[Text, tuple[Basis, ...]]]
+    total_max: float | None
 
 
 @attrs.frozen
@@ -64,25 +87,20 @@ class Assessment:
     method: str                          # rates | score_sheet
     group_by: str
     basis: tuple[Basis, ...]
-    parameters: dict
-    cases: dict = attrs.field(factory=dict)         # regime id -> (month_of anchor dict, basis)
-    exclusions: tuple = ()                          # (code, conditions, title, basis)
+    parameters: dict[str, Parameter]
+    cases: dict[str, tuple[dict[str, Any], tuple[Basis, ...]]] = attrs.field(factory=dict)  # id -> (month_of, basis)
+    exclusions: tuple[Exclusion, ...] = ()
     indicators: tuple[Indicator, ...] = ()
     bonus: Capped | None = None
     deductions: Capped | None = None
     annual: Capped | None = None
-    vetoes: dict = attrs.field(factory=dict)        # code -> (title, basis)
-    grades: tuple = ()                              # (grade Text, min score, basis), highest first
+    vetoes: dict[str, tuple[Text, tuple[Basis, ...]]] = attrs.field(factory=dict)    # code -> (title, basis)
+    grades: tuple[Grade, ...] = ()                  # highest first
     total_max: float | None = None
     path: str = ""
 
 
-
-def _known(value, names) -> bool:
-    """Whether a value read from a file is one of ``names`` (a damaged value may be a block or a list)."""
-    return isinstance(value, (str, int, bool)) and value in names
-
-def case_facts(regime) -> dict:
+def case_facts(regime: Regime) -> dict[str, str]:
     """The facts of a case's result that conditions of an assessment may use (name -> kind)."""
     out = field_facts(regime.fields)
     for s in regime.stages:
@@ -91,98 +109,101 @@ def case_facts(regime) -> dict:
     return out
 
 
-def _capped(m, key, per_event: bool = False) -> Capped | None:
+def _capped(m: Map, key: str, per_event: bool = False) -> Capped | None:
     c = m.get(key)
     if c is None:
         return None
-    _keys(c, {"cap", "basis", "items", "each_min", "each_max"}, key, key)
-    items = {}
+    check_keys(c, {"cap", "basis", "items", "each_min", "each_max"}, key, key)
+    items: dict[str, Item] = {}
     for k, it in (c.get("items") or {}).items():
-        _keys(it, {"max", "points_each", "title"}, f"{key} item '{k}'", f"{key}项“{k}”")
-        items[k] = Item(k, _text(it.get("title", k), it, "title"), it.get("max"), it.get("points_each"))
+        check_keys(it, {"max", "points_each", "title"}, f"{key} item '{k}'", f"{key}项“{k}”")
+        items[k] = Item(k, bilingual(it.get("title", k), it, "title"), it.get("max"), it.get("points_each"))
     return Capped(c.get("cap"), items, parse_basis(c.get("basis"), c), c.get("each_min"), c.get("each_max"))
 
 
-def _rates(doc: Map, a: dict, params, search_path) -> dict:
-    regimes, cases = {}, {}
+def _rates(doc: Map, a: Map, params: dict[str, Parameter], search_path: SearchPath) -> _RatesParts:
+    regimes: dict[str, Regime] = {}
+    cases: dict[str, tuple[dict[str, Any], tuple[Basis, ...]]] = {}
     for rid, spec in (doc.get("cases") or {}).items():
-        _keys(spec, {"month_of", "basis"}, f"cases '{rid}'", f"案件“{rid}”")
+        check_keys(spec, {"month_of", "basis"}, f"cases '{rid}'", f"案件“{rid}”")
         try:
             regimes[rid] = find_regime(rid, search_path)
         except UnknownNameError as exc:
-            _fail(doc["cases"], rid, exc.message, exc.message_zh)
+            fail(doc["cases"], rid, exc.message, exc.message_zh)
         mo = spec.get("month_of")
         if not isinstance(mo, dict) or len(mo) != 1 or next(iter(mo)) not in ("event", "field", "due_of"):
-            _fail(spec, "month_of", "month_of is {event: NAME}, {field: NAME} or {due_of: STAGE}",
-                  "month_of写成{event: 事件}、{field: 字段}或{due_of: 环节}")
+            fail(spec, "month_of", "month_of is {event: NAME}, {field: NAME} or {due_of: STAGE}",
+                 "month_of写成{event: 事件}、{field: 字段}或{due_of: 环节}")
         cases[rid] = (dict(mo), parse_basis(spec.get("basis"), spec))
     if not cases:
-        _fail(doc, "assessment", "a rates assessment lists its 'cases' (regime ids)", "按比率考核须列出cases（时限制度）")
-    facts_all = {}
+        fail(doc, "assessment", "a rates assessment lists its 'cases' (regime ids)", "按比率考核须列出cases（时限制度）")
+    facts_all: dict[str, str] = {}
     for r in regimes.values():
         facts_all.update(case_facts(r))
-    excl = []
+    excl: list[Exclusion] = []
     for code, e in (doc.get("exclusions") or {}).items():
-        _keys(e, {"when", "title", "basis"}, f"exclusion '{code}'", f"排除情形“{code}”")
-        excl.append((code, _conditions(e.get("when"), facts_all, params, code), _text(e.get("title", code), e, "title"),
-                     parse_basis(e.get("basis"), e)))
-    inds = []
+        check_keys(e, {"when", "title", "basis"}, f"exclusion '{code}'", f"排除情形“{code}”")
+        excl.append((code, conditions(e.get("when"), facts_all, params, code),
+                     bilingual(e.get("title", code), e, "title"), parse_basis(e.get("basis"), e)))
+    inds: list[Indicator] = []
     for k, i in (doc.get("indicators") or {}).items():
-        _keys(i, {"title", "points", "cases", "of", "counts", "basis", "note"}, f"indicator '{k}'", f"指标“{k}”")
-        if not _known(i.get("cases"), regimes):
-            _fail(i, "cases", f"indicator '{k}': cases must be one of {', '.join(regimes)}", f"指标“{k}”：cases必须是已列出的制度")
+        check_keys(i, {"title", "points", "cases", "of", "counts", "basis", "note"}, f"indicator '{k}'",
+                   f"指标“{k}”")
+        if not known(i.get("cases"), regimes):
+            fail(i, "cases", f"indicator '{k}': cases must be one of {', '.join(regimes)}", f"指标“{k}”：cases必须是已列出的制度")
         facts = case_facts(regimes[i["cases"]])
         if not isinstance(i.get("points"), (int, float)):
-            _fail(i, "points", f"indicator '{k}' needs its points", f"指标“{k}”需要分值（points）")
-        inds.append(Indicator(k, _text(i.get("title", k), i, "title"), i["points"], i["cases"],
-                              _conditions(i.get("of"), facts, params, k), _conditions(i.get("counts"), facts, params, k),
-                              parse_basis(i.get("basis"), i), _text(i["note"], i, "note") if i.get("note") else None))
-    return dict(cases=cases, exclusions=tuple(excl), indicators=tuple(inds), annual=_capped(doc, "annual"))
+            fail(i, "points", f"indicator '{k}' needs its points", f"指标“{k}”需要分值（points）")
+        inds.append(Indicator(k, bilingual(i.get("title", k), i, "title"), i["points"], i["cases"],
+                              conditions(i.get("of"), facts, params, k), conditions(i.get("counts"), facts, params, k),
+                              parse_basis(i.get("basis"), i),
+                              bilingual(i["note"], i, "note") if i.get("note") else None))
+    return _RatesParts(cases=cases, exclusions=tuple(excl), indicators=tuple(inds), annual=_capped(doc, "annual"))
 
 
-def _score_sheet(doc: Map) -> dict:
-    grades = []
-    for i, g in enumerate(doc.get("grades") or []):
-        _keys(g, {"grade", "min", "basis"}, "a grade", "等次")
-        grades.append((_text(g.get("grade"), g, "grade"), g.get("min"), parse_basis(g.get("basis"), g)))
+def _score_sheet(doc: Map) -> _SheetParts:
+    grades: list[Grade] = []
+    for g in doc.get("grades") or []:
+        check_keys(g, {"grade", "min", "basis"}, "a grade", "等次")
+        grades.append((bilingual(g.get("grade"), g, "grade"), g.get("min"), parse_basis(g.get("basis"), g)))
     if not grades or sorted(grades, key=lambda x: -x[1]) != grades:
-        _fail(doc, "grades", "grades list bands from the highest minimum down", "grades须按最低分从高到低列出各等次")
-    vetoes = {}
+        fail(doc, "grades", "grades list bands from the highest minimum down", "grades须按最低分从高到低列出各等次")
+    vetoes: dict[str, tuple[Text, tuple[Basis, ...]]] = {}
     for code, v in (doc.get("vetoes") or {}).items():
-        _keys(v, {"title", "basis"}, f"veto '{code}'", f"否决情形“{code}”")
-        vetoes[code] = (_text(v.get("title", code), v, "title"), parse_basis(v.get("basis"), v))
-    return dict(grades=tuple(grades), vetoes=vetoes, total_max=(doc.get("total") or {}).get("max"))
+        check_keys(v, {"title", "basis"}, f"veto '{code}'", f"否决情形“{code}”")
+        vetoes[code] = (bilingual(v.get("title", code), v, "title"), parse_basis(v.get("basis"), v))
+    return _SheetParts(grades=tuple(grades), vetoes=vetoes, total_max=(doc.get("total") or {}).get("max"))
 
 
-def load_assessment_file(path, search_path=None) -> Assessment:
+def load_assessment_file(path: str | Path, search_path: SearchPath = None) -> Assessment:
     path = Path(path)
     doc = load_yaml(path)
     if not isinstance(doc, Map) or not isinstance(doc.get("assessment"), Map):
         raise RuleFileError(path, 1, "assessment.yaml must start with an 'assessment:' block",
                             "assessment.yaml必须以assessment:块开头")
-    _keys(doc, {"assessment", "cases", "parameters", "exclusions", "indicators", "bonus", "deductions", "annual",
+    check_keys(doc, {"assessment", "cases", "parameters", "exclusions", "indicators", "bonus", "deductions", "annual",
                 "vetoes", "grades", "total"}, "assessment.yaml", "assessment.yaml")
     head = doc["assessment"]
-    _keys(head, {"id", "title", "method", "group_by", "basis"}, "the assessment block", "assessment块")
-    if not _known(head.get("method"), ("rates", "score_sheet")):
-        _fail(head, "method", "method is rates or score_sheet", "method只能是rates或score_sheet")
-    params = _parameters(doc)
+    check_keys(head, {"id", "title", "method", "group_by", "basis"}, "the assessment block", "assessment块")
+    if not known(head.get("method"), ("rates", "score_sheet")):
+        fail(head, "method", "method is rates or score_sheet", "method只能是rates或score_sheet")
+    params = parameters(doc)
     extra = _rates(doc, head, params, search_path) if head["method"] == "rates" else _score_sheet(doc)
-    return Assessment(str(head.get("id")), _text(head.get("title", head.get("id")), head, "title"), head["method"],
+    return Assessment(str(head.get("id")), bilingual(head.get("title", head.get("id")), head, "title"), head["method"],
                       str(head.get("group_by", "unit")), parse_basis(head.get("basis"), head), params,
                       bonus=_capped(doc, "bonus"), deductions=_capped(doc, "deductions"), path=str(path), **extra)
 
 
-def assessments(search_path=None) -> list[Assessment]:
+def assessments(search_path: str | Path | None = None) -> list[Assessment]:
     roots = [Path(search_path)] if search_path else []
-    out = []
+    out: list[Assessment] = []
     for root in [*roots, bundled_rules_dir()]:
         for p in sorted(root.rglob("assessment.yaml")) if root.is_dir() else ():
             out.append(load_assessment_file(p, search_path))
     return out
 
 
-def find_assessment(aid: str, search_path=None) -> Assessment:
+def find_assessment(aid: str, search_path: str | Path | None = None) -> Assessment:
     for a in assessments(search_path):
         if a.id == aid:
             return a

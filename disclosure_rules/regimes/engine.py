@@ -12,29 +12,35 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, cast
 
-from ..basis import cite_all
+from ..basis import Basis, cite_all
 from ..conditions import holding, variables_class
 from ..errors import CaseError, InputError
 from .files import field_facts
-from .model import CHECKS, FieldRef, Regime, Stage
-from .order import Order
-from .periods import TimeBase
+from .model import CHECKS, Anchor, Conditions, Extension, FieldRef, Regime, Stage, ViolationRule
+from .order import Order, OrderEvent
+from .periods import Moment, TimeBase
 from .result import RegimeResult, StageResult, Step, Violation
+
+# Any: parameter values and the facts of conditions are the rule files' and the case's YAML data
+Facts = Mapping[str, Any]
 
 
 @functools.lru_cache(maxsize=64)
-def _variables(kinds: tuple):
-    return variables_class("RegimeFacts", dict(kinds))
+def _variables(kinds: tuple[tuple[str, str], ...]) -> Callable[[Facts], object]:
+    cls: Callable[[Facts], object] = variables_class("RegimeFacts", dict(kinds))
+    return cls
 
 
-def _holds(conditions, facts: dict, kinds: dict) -> bool:
+def holds(conditions: Conditions, facts: Facts, kinds: Mapping[str, str]) -> bool:
     if conditions is None:
         return True
     return bool(holding([("x", conditions)], _variables(tuple(sorted(kinds.items())))(facts)))
 
 
-def check_params(regime: Regime, params: dict | None) -> dict:
+def check_params(regime: Regime, params: Mapping[str, Any] | None) -> dict[str, Any]:
     params = dict(params or {})
     for k, v in params.items():
         p = regime.parameters.get(k)
@@ -50,17 +56,20 @@ def check_params(regime: Regime, params: dict | None) -> dict:
 class _Run:
     """One evaluation: the regime, the order, the time base and what has been found so far."""
 
-    def __init__(self, regime: Regime, order: Order, tb: TimeBase, as_of, params: dict):
+    def __init__(self, regime: Regime, order: Order, tb: TimeBase, as_of: Moment, params: dict[str, Any]) -> None:
         self.r, self.o, self.tb, self.as_of, self.params = regime, order, tb, as_of, params
         self.events = tuple(e for e in order.events if e.at <= as_of)
         self.field_kinds = field_facts(regime.fields, regime.parameters)
-        self.field_values = {k: order.fields.get(k, {"string": "", "boolean": False}.get(kind, 0))
-                             for k, kind in self.field_kinds.items() if k in regime.fields}
+        self.field_values: dict[str, Any] = {
+            k: order.fields.get(k, {"string": "", "boolean": False}.get(kind, 0))
+            for k, kind in self.field_kinds.items() if k in regime.fields}
         self.field_values.update({k: regime.param(k, params) for k in regime.parameters})
-        self.stages, self.violations, self.trace = [], [], []
-        self.dues = {}                    # stage -> due moment, for {due_of: STAGE}
+        self.stages: list[StageResult] = []
+        self.violations: list[Violation] = []
+        self.trace: list[Step] = []
+        self.dues: dict[str, Moment] = {}     # stage -> due moment, for {due_of: STAGE}
 
-    def val(self, v):
+    def val(self, v: Any) -> Any:
         if isinstance(v, FieldRef):
             n = self.o.fields.get(v.name)
             if n is None:
@@ -68,11 +77,14 @@ class _Run:
             return n
         return self.r.resolve(v, self.params)
 
-    def step(self, at, stage, kind, due, en, zh, basis=()):
+    def step(self, at: Moment, stage: str, kind: str, due: Moment | None, en: str, zh: str,
+             basis: Iterable[Basis] = ()) -> None:
         self.trace.append(Step(self.tb.fmt(at), stage, kind, self.tb.fmt(due), en, zh, tuple(basis)))
 
-    def moment(self, anchors, after=None):
-        """The first of ``anchors`` the order has (a field, or the first event of a type after ``after``)."""
+    def moment(self, anchors: tuple[Anchor, ...], after: Moment | None = None
+               ) -> tuple[Moment | OrderEvent | None, str | None]:
+        """The first of ``anchors`` the order has (a field, or the first event of a type after ``after``):
+        a moment or an :class:`OrderEvent`, and its name."""
         for a in anchors:
             name = self.val(a.name)
             if a.kind == "due_of":
@@ -92,12 +104,12 @@ class _Run:
                         return e, name
         return None, None
 
-    def fire(self, stage: Stage, check: str, facts: dict, at) -> list:
+    def fire(self, stage: Stage, check: str, facts: dict[str, Any], at: Moment) -> list[ViolationRule]:
         kinds = {**self.field_kinds, **CHECKS[check]}
         values = {**self.field_values, **facts}
         fired = []
         for v in self.r.violations:
-            if v.stage == stage.key and v.check == check and _holds(self.val(v.when), values, kinds):
+            if v.stage == stage.key and v.check == check and holds(self.val(v.when), values, kinds):
                 fired.append(v)
                 self.violations.append(Violation(v.code, stage.key, self.tb.fmt(at), self.val(v.severity),
                                                  v.title, v.basis, facts))
@@ -105,15 +117,15 @@ class _Run:
                           v.basis)
         return fired
 
-    def run_stage(self, stage: Stage):
+    def run_stage(self, stage: Stage) -> None:
         ran = {s.stage: s for s in self.stages}
         if any(k not in ran or ran[k].late != late for k, late in stage.requires):
             return
         start, start_name = self.moment(stage.starts)
         if start is None:
             return
-        start_at = start.at if hasattr(start, "at") else start
-        limit = next((lim for lim in stage.limits if _holds(self.val(lim.when), self.field_values, self.field_kinds)),
+        start_at = _at(start)
+        limit = next((lim for lim in stage.limits if holds(self.val(lim.when), self.field_values, self.field_kinds)),
                      None)
         if limit is None:
             raise CaseError(f"order {self.o.id}: no limit of stage '{stage.key}' applies to its fields "
@@ -122,7 +134,7 @@ class _Run:
         p = limit.period
         backwards = p.direction == "before"
         done, _ = self.moment(stage.done, None if backwards else start_at)
-        done_at = None if done is None else (done.at if hasattr(done, "at") else done)
+        done_at = None if done is None else _at(done)
         if done_at is not None and done_at > self.as_of:
             done_at = None                          # a field dated after the evaluation has not happened yet
         if stage.only_when_done and done_at is None:
@@ -135,21 +147,20 @@ class _Run:
                   f"{stage.title.zh}：自{start_name}{'倒数' if backwards else '起算'}{n} {p.unit}",
                   limit.basis)
         closed, _ = self.moment(stage.closed_by, start_at)
-        closed_at = None if closed is None else (closed.at if hasattr(closed, "at") else closed)
+        closed_at = None if closed is None else _at(closed)
         if closed_at is not None and done_at is not None and closed_at >= done_at:
             closed_at = None
         end = done_at or closed_at
         if stage.extension is not None:
-            due = self.extensions(stage, start_at, end, due)
+            due = self.extensions(stage, stage.extension, start_at, end, due)
         self.dues[stage.key] = due
         self.finish(stage, start_at, due, done_at, closed_at, done)
 
-    def extensions(self, stage: Stage, start, end, due):
-        ext = stage.extension
+    def extensions(self, stage: Stage, ext: Extension, start: Moment, end: Moment | None, due: Moment) -> Moment:
         requests = [e for e in self.events if e.type == ext.event and e.at >= start and (end is None or e.at <= end)]
         needs_approval = bool(self.val(ext.approval_required))
         for k, e in enumerate(requests, 1):
-            amount = e.fields.get(ext.amount_field, 0)
+            amount = e.fields.get(ext.amount_field, 0) if ext.amount_field is not None else 0
             facts = {"requested_after_due": e.at > due, "extension_number": k, "extension_workdays": amount}
             fired = self.fire(stage, "extension", facts, e.at)
             if any(self.val(v.voids) for v in fired):
@@ -168,7 +179,8 @@ class _Run:
                       f"第{k}次延期：{amount} {p.unit}", ext.basis)
         return due
 
-    def finish(self, stage: Stage, start, due, done_at, closed_at, done):
+    def finish(self, stage: Stage, start: Moment, due: Moment, done_at: Moment | None, closed_at: Moment | None,
+               done: object) -> None:
         if done_at is not None:
             late, status, at = done_at > due, "done", done_at
             self.step(done_at, stage.key, "done", due, f"{stage.title.en}: done" + (" late" if late else " in time"),
@@ -190,7 +202,8 @@ class _Run:
                                             "days_late": days}, at)
 
 
-def evaluate_order(regime: Regime, order: Order, tb: TimeBase, as_of, params: dict | None = None) -> RegimeResult:
+def evaluate_order(regime: Regime, order: Order, tb: TimeBase, as_of: Moment,
+                   params: Mapping[str, Any] | None = None) -> RegimeResult:
     """The result of ``order`` under ``regime`` as of ``as_of`` (a moment or a date)."""
     params = check_params(regime, params)
     run = _Run(regime, order, tb, as_of, params)
@@ -203,8 +216,8 @@ def evaluate_order(regime: Regime, order: Order, tb: TimeBase, as_of, params: di
     for stage in regime.stages:
         run.run_stage(stage)
     first_day = first if isinstance(first, dt.date) and not isinstance(first, dt.datetime) else \
-        (first.date() if first else None)
-    notes = []
+        (cast(dt.datetime, first).date() if first else None)
+    notes: list[dict[str, str]] = []
     if first_day and ((regime.effective_to and first_day > regime.effective_to)
                       or (regime.effective_from and first_day < regime.effective_from)):
         notes.append({"code": "outside_term", "en": f"{regime.instrument} is in force "
@@ -218,6 +231,11 @@ def evaluate_order(regime: Regime, order: Order, tb: TimeBase, as_of, params: di
     return RegimeResult(order.id, regime.id, order.unit, tb.fmt(as_of), status, tuple(run.stages),
                         tuple(run.violations), tuple(sorted(run.trace, key=lambda s: s.at)), provisional, regime.digest, tuple(notes),
                         {k: regime.param(k, params) for k in regime.parameters})
+
+
+def _at(x: Moment | OrderEvent) -> Moment:
+    """The moment of an anchor: an event's, or a field's own value."""
+    return x.at if isinstance(x, OrderEvent) else x
 
 
 def _day(s: str) -> dt.date:

@@ -7,14 +7,25 @@ due, done, late, status) or ``error`` (the kind of error expected)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from ..calendar.worktime import SearchPath
 from ..errors import DisclosureRulesError
 from ..examples import ExampleOutcome
 from .files import check_ids
+from .model import Regime
 from .order import moment
+from .periods import Moment
+
+if TYPE_CHECKING:
+    from .assessment import Assessment
+
+# Any: the results as JSON-ready data and the examples' expectations (YAML data)
 
 
-def _as_of(regime, value):
+def _as_of(regime: Regime, value: object) -> Moment:
     if isinstance(value, dt.datetime):
         return value
     if isinstance(value, dt.date) or (isinstance(value, str) and len(value) == 10):
@@ -22,23 +33,15 @@ def _as_of(regime, value):
     return moment(value, "minute", "as_of")
 
 
-def _compare(res: dict, expect: dict) -> list[str]:
-    diffs = []
+def _compare(res: dict[str, Any], expect: dict[str, Any]) -> list[str]:
+    diffs: list[str] = []
     for key, want in expect.items():
         if key == "violations":
             got, want = sorted(v["code"] for v in res["violations"]), sorted(want or [])
             if got != want:
                 diffs.append(f"violations: expected {want}, got {got}")
         elif key == "stages":
-            by = {s["stage"]: s for s in res["stages"]}
-            for stage, fields in (want or {}).items():
-                if stage not in by:
-                    diffs.append(f"stage {stage}: expected, not in the result")
-                    continue
-                for f, w in fields.items():
-                    w = w.isoformat() if isinstance(w, dt.date) else w
-                    if by[stage].get(f) != w:
-                        diffs.append(f"stage {stage} {f}: expected {w}, got {by[stage].get(f)}")
+            diffs.extend(_compare_stages(res["stages"], want or {}))
         elif key not in res:
             diffs.append(f"unknown result field '{key}'")
         elif res[key] != want:
@@ -46,14 +49,30 @@ def _compare(res: dict, expect: dict) -> list[str]:
     return diffs
 
 
-def run_regime_examples(rules_dir=None, hours_search_path=None) -> list[ExampleOutcome]:
+def _compare_stages(stages: list[dict[str, Any]], want: dict[str, Any]) -> list[str]:
+    """The differences of the stages an example expects (stage -> fields) from the result's."""
+    diffs: list[str] = []
+    by = {s["stage"]: s for s in stages}
+    for stage, fields in want.items():
+        if stage not in by:
+            diffs.append(f"stage {stage}: expected, not in the result")
+            continue
+        for f, w in fields.items():
+            w = w.isoformat() if isinstance(w, dt.date) else w
+            if by[stage].get(f) != w:
+                diffs.append(f"stage {stage} {f}: expected {w}, got {by[stage].get(f)}")
+    return diffs
+
+
+def run_regime_examples(rules_dir: str | Path | None = None,
+                        hours_search_path: SearchPath = None) -> list[ExampleOutcome]:
     """Load every regime under ``rules_dir`` (default: bundled) and run its examples
     (office hours from ``hours_search_path`` first, then the bundled ones)."""
     from ..rulebook import bundled_rules_dir
     from . import evaluate
     root = rules_dir or bundled_rules_dir()
     check_hours(hours_search_path)
-    out = []
+    out: list[ExampleOutcome] = []
     for regime in check_ids(root):
         for ex in regime.examples:
             try:
@@ -68,7 +87,7 @@ def run_regime_examples(rules_dir=None, hours_search_path=None) -> list[ExampleO
     return out
 
 
-def check_hours(search_path=None) -> list[str]:
+def check_hours(search_path: SearchPath = None) -> list[str]:
     """Load and index every office-hours file (a mistake is a RuleFileError with file and line)."""
     from ..calendar.worktime import available_hours, working_time
     names = available_hours(search_path)
@@ -77,7 +96,7 @@ def check_hours(search_path=None) -> list[str]:
     return names
 
 
-def regime_file_loaders() -> dict:
+def regime_file_loaders() -> dict[str, Callable[[Path], Regime | Assessment | None]]:
     """File name -> loader, for the registry of rule files (``rule_files.OTHER_LOADERS``)."""
     from .assessment import load_assessment_file
     from .files import load_regime_folder

@@ -13,6 +13,8 @@ Anything the rule files leave open is a named *parameter*; a value written
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
@@ -27,6 +29,10 @@ CHECKS = {
                   "extension_workdays": "numeric"},
 }
 FIELD_TYPES = ("time", "date", "choice", "text", "number", "flag")
+
+# Any: parameter values, choices, example orders and business-rules condition trees are the
+# rule files' YAML data (numbers, texts, flags, nested blocks), checked by the loader in files.py
+Conditions = dict[str, Any] | None                # a business-rules condition tree, or None (always)
 
 
 @attrs.frozen
@@ -50,7 +56,7 @@ class Parameter:
     title: Text
     reason: Text
     basis: tuple[Basis, ...]
-    choices: tuple = ()
+    choices: tuple[Any, ...] = ()
 
 
 @attrs.frozen
@@ -58,9 +64,9 @@ class Period:
     """``value`` units after (or, with ``direction: before``, before) a moment."""
 
     unit: str
-    value: object                         # int, ParamRef or FieldRef
-    convention: object = None             # working days from a moment: same_time | end_of_day
-    rollover: object = None               # calendar days: none | next_workday
+    value: int | ParamRef | FieldRef
+    convention: str | ParamRef | None = None     # working days from a moment: same_time | end_of_day
+    rollover: str | ParamRef | None = None       # calendar days: none | next_workday
     direction: str = "after"
 
 
@@ -69,12 +75,12 @@ class Anchor:
     """A moment of an order: a field (``created``, ``formed``) or the first event of a type."""
 
     kind: str                             # field | event | due_of (the due moment of an earlier stage)
-    name: object                          # str or ParamRef
+    name: str | ParamRef
 
 
 @attrs.frozen
 class Limit:
-    when: object                          # business-rules conditions, or None (always)
+    when: Conditions
     period: Period
     basis: tuple[Basis, ...]
     line: int = 0
@@ -83,10 +89,10 @@ class Limit:
 @attrs.frozen
 class Extension:
     event: str
-    amount_field: str
+    amount_field: str | None              # the event's field holding the amount (none: 0)
     period: Period                        # value unused: the amount comes from the event
     approval_event: str | None
-    approval_required: object             # bool or ParamRef
+    approval_required: bool | ParamRef
     basis: tuple[Basis, ...]
 
 
@@ -100,7 +106,7 @@ class Stage:
     closed_by: tuple[Anchor, ...] = ()
     extension: Extension | None = None
     only_when_done: bool = False
-    requires: tuple = ()                  # ((earlier stage, late?), ...): run only when each ran so
+    requires: tuple[tuple[str, bool], ...] = ()   # ((earlier stage, late?), ...): run only when each ran so
     path: str = ""
     line: int = 0
 
@@ -110,11 +116,11 @@ class ViolationRule:
     code: str
     stage: str
     check: str
-    when: object
+    when: Conditions
     title: Text
     basis: tuple[Basis, ...]
-    voids: object = False                 # bool or ParamRef (extension checks)
-    severity: object = "breach"           # breach | warning, or ParamRef
+    voids: bool | ParamRef = False                  # extension checks
+    severity: str | ParamRef = "breach"            # breach | warning
 
 
 @attrs.frozen
@@ -123,23 +129,23 @@ class FieldSpec:
     type: str
     title: Text
     required: bool = False
-    choices: tuple = ()
+    choices: tuple[Any, ...] = ()
 
 
 @attrs.frozen
 class EventSpec:
     key: str
     title: Text
-    fields: dict = attrs.field(factory=dict)      # name -> text | number | date | time
+    fields: dict[str, str] = attrs.field(factory=dict)     # name -> text | number | date | time
 
 
 @attrs.frozen
 class Example:
     name: str
-    order: dict
-    as_of: object
-    expect: dict
-    params: dict
+    order: dict[str, Any]
+    as_of: object                         # a date, a moment or its text, checked when run
+    expect: dict[str, Any]
+    params: dict[str, Any]
     path: str
     line: int
 
@@ -151,10 +157,10 @@ class Regime:
     instrument: str
     resolution: str                       # minute | day
     calendar: str
-    hours: object                         # office-hours name, ParamRef, or None
-    fields: dict                          # name -> FieldSpec
-    events: dict                          # name -> EventSpec
-    parameters: dict                      # name -> Parameter
+    hours: str | ParamRef | None          # office-hours name
+    fields: dict[str, FieldSpec]
+    events: dict[str, EventSpec]
+    parameters: dict[str, Parameter]
     stages: tuple[Stage, ...]
     violations: tuple[ViolationRule, ...]
     basis: tuple[Basis, ...]
@@ -164,12 +170,12 @@ class Regime:
     path: str = ""
     digest: str = ""
 
-    def param(self, name: str, overrides: dict | None = None):
+    def param(self, name: str, overrides: Mapping[str, Any] | None = None) -> Any:
         if overrides and name in overrides:
             return overrides[name]
         return self.parameters[name].value
 
-    def resolve(self, value, overrides: dict | None = None):
+    def resolve(self, value: Any, overrides: Mapping[str, Any] | None = None) -> Any:
         """``value`` with every :class:`ParamRef` replaced by its parameter's value."""
         if isinstance(value, ParamRef):
             return self.param(value.name, overrides)

@@ -19,23 +19,30 @@ unknown key included, is a :class:`CaseError`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ..calendar.worktime import parse_moment
 from ..errors import CaseError
 
+if TYPE_CHECKING:
+    from .model import FieldSpec, Regime
+    from .periods import Moment
+
 _COMMON = ("id", "regime", "unit", "events")
+# Any: the values of an order as read from the case file (YAML or JSON data), checked here
 
 
 @attrs.frozen
 class OrderEvent:
     type: str
-    at: object                      # datetime (minute regimes) or date (day regimes)
-    fields: dict = attrs.field(factory=dict)
+    at: Moment
+    fields: dict[str, Any] = attrs.field(factory=dict)
     index: int = 0
 
-    def to_dict(self, fmt) -> dict:
+    def to_dict(self, fmt: Callable[[Moment], str | None]) -> dict[str, Any]:
         return {"type": self.type, "at": fmt(self.at), **self.fields}
 
 
@@ -44,17 +51,17 @@ class Order:
     id: str
     regime: str
     unit: str | None
-    fields: dict                    # declared field -> parsed value
+    fields: dict[str, Any]          # declared field -> parsed value
     events: tuple[OrderEvent, ...]
 
-    def first(self, event_type: str, after=None):
+    def first(self, event_type: str, after: Moment | None = None) -> OrderEvent | None:
         for e in self.events:
             if e.type == event_type and (after is None or e.at >= after):
                 return e
         return None
 
 
-def moment(value, resolution: str, what: str, event: int | None = None):
+def moment(value: object, resolution: str, what: str, event: int | None = None) -> Moment:
     """A moment of a minute regime (datetime) or a date of a day regime."""
     if resolution == "day":
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
@@ -72,7 +79,7 @@ def moment(value, resolution: str, what: str, event: int | None = None):
         raise CaseError(exc.message, exc.message_zh, event=event) from None
 
 
-def _field(spec, value, resolution, what):
+def _field(spec: FieldSpec, value: Any, resolution: str, what: str) -> Any:
     if spec.type in ("time", "date"):
         return moment(value, "day" if spec.type == "date" else resolution, what)
     if spec.type == "choice":
@@ -93,7 +100,7 @@ def _field(spec, value, resolution, what):
     return value
 
 
-def parse_order(regime, data: dict) -> Order:
+def parse_order(regime: Regime, data: dict[str, Any]) -> Order:
     """An :class:`Order` of ``regime`` from a plain dict."""
     if not isinstance(data, dict):
         raise CaseError("an order must be a mapping with id, regime and events", "工单必须包含id、regime和events")
@@ -106,7 +113,7 @@ def parse_order(regime, data: dict) -> Order:
     if unknown:
         raise CaseError(f"order {oid}: unknown key '{unknown[0]}' (allowed: {', '.join(sorted(allowed))})",
                         f"工单{oid}：未知的键“{unknown[0]}”（允许：{'、'.join(sorted(allowed))}）")
-    fields = {}
+    fields: dict[str, Any] = {}
     for k, spec in regime.fields.items():
         if data.get(k) is None:
             if spec.required:
@@ -122,7 +129,7 @@ def parse_order(regime, data: dict) -> Order:
     return Order(oid, regime.id, None if unit is None else str(unit), fields, tuple(events))
 
 
-def _event(regime, oid, i, e) -> OrderEvent:
+def _event(regime: Regime, oid: str, i: int, e: Any) -> OrderEvent:
     where = f"order {oid}, event {i + 1}"
     if not isinstance(e, dict) or not isinstance(e.get("type"), str):
         raise CaseError(f"{where}: each event needs 'type' and 'at'", f"工单{oid}第{i + 1}个事件：每个事件都需要type和at", event=i)
@@ -139,7 +146,7 @@ def _event(regime, oid, i, e) -> OrderEvent:
         raise CaseError(f"{where} ({e['type']}): unknown or missing key '{bad}' (allowed: {', '.join(sorted(allowed))})",
                         f"工单{oid}第{i + 1}个事件（{e['type']}）：键“{bad}”未知或缺失（允许：{'、'.join(sorted(allowed))}）",
                         event=i)
-    fields = {}
+    fields: dict[str, Any] = {}
     for k, kind in spec.fields.items():
         if k in e:
             v = e[k]

@@ -13,12 +13,21 @@ hearing).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeAlias, cast, overload
 
 import attrs
 
 from ..errors import RuleFileError
 
+if TYPE_CHECKING:
+    from ..calendar.days import Calendar
+    from ..calendar.worktime import WorkingTime
+
 ROLLOVERS = ("none", "next_workday")
+
+# a datetime (minute regimes) or a date (day regimes): a datetime is a date
+Moment: TypeAlias = dt.date
 
 
 @attrs.frozen
@@ -26,20 +35,30 @@ class TimeBase:
     """What a regime's periods count on: the calendar and, for minute regimes, office hours."""
 
     resolution: str
-    calendar: object
-    working: object = None          # WorkingTime, minute regimes only
+    calendar: Calendar
+    working: WorkingTime | None = None          # minute regimes only
 
-    def add(self, t, unit: str, n: int, convention=None, rollover=None, direction: str = "after"):
+    def add(self, t: Moment, unit: str, n: int, convention: str | None = None, rollover: str | None = None,
+            direction: str = "after") -> Moment:
         dirn = -1 if direction == "before" else 1
         fn = _UNITS[unit]
         return fn(self, t, n, dirn, convention or "same_time", rollover or "none")
 
-    def fmt(self, t) -> str | None:
+    @overload
+    def fmt(self, t: None) -> None: ...
+
+    @overload
+    def fmt(self, t: Moment) -> str: ...
+
+    @overload
+    def fmt(self, t: Moment | None) -> str | None: ...
+
+    def fmt(self, t: Moment | None) -> str | None:
         if t is None:
             return None
         return t.isoformat() if self.resolution == "day" else t.strftime("%Y-%m-%dT%H:%M")
 
-    def late_by(self, due, t) -> int:
+    def late_by(self, due: Moment, t: Moment) -> int:
         """Minutes (minute regimes) or days (day regimes) from ``due`` to ``t``; 0 when not after."""
         if t <= due:
             return 0
@@ -48,47 +67,55 @@ class TimeBase:
         return int((t - due).total_seconds() // 60)
 
 
-def _need_minutes(tb, unit):
+def _need_minutes(tb: TimeBase, unit: str) -> None:
     if tb.resolution != "minute":
         raise RuleFileError("", None, f"the unit '{unit}' needs a regime with resolution: minute",
                             f"单位“{unit}”只适用于resolution: minute的制度")
 
 
-def _clock(tb, t, n, dirn, conv, roll, per=1, unit="minutes"):
+def _clock(tb: TimeBase, t: Moment, n: int, dirn: int, conv: str, roll: str, per: int = 1,
+           unit: str = "minutes") -> Moment:
     _need_minutes(tb, unit)
     return t + dt.timedelta(minutes=dirn * n * per)
 
 
-def _working(tb, t, n, dirn, conv, roll, per=1, unit="working_minutes"):
+def _working(tb: TimeBase, t: Moment, n: int, dirn: int, conv: str, roll: str, per: int = 1,
+             unit: str = "working_minutes") -> Moment:
     _need_minutes(tb, unit)
     if dirn < 0:
         raise RuleFileError("", None, "working time cannot be counted backwards", "工作时不能倒数")
-    return tb.working.add(t, n * per)
+    return _office(tb).add(cast(dt.datetime, t), n * per)
 
 
-def _workdays(tb, t, n, dirn, conv, roll):
+def _workdays(tb: TimeBase, t: Moment, n: int, dirn: int, conv: str, roll: str) -> Moment:
     if tb.resolution == "day":
         return tb.calendar.add(t, dirn * n) if n else t
     if dirn < 0:
         raise RuleFileError("", None, "working days before a moment are counted on dates only",
                             "倒数工作日只适用于按日期计算的制度")
-    return tb.working.add_workdays(t, n, conv) if n else t
+    return _office(tb).add_workdays(cast(dt.datetime, t), n, conv) if n else t
 
 
-def _calendar_days(tb, t, n, dirn, conv, roll):
+def _calendar_days(tb: TimeBase, t: Moment, n: int, dirn: int, conv: str, roll: str) -> Moment:
     if roll not in ROLLOVERS:
         raise RuleFileError("", None, f"unknown roll-over '{roll}' (use {', '.join(ROLLOVERS)})",
                             f"未知的顺延方式“{roll}”（可用：{'、'.join(ROLLOVERS)}）")
     due = t + dt.timedelta(days=dirn * n)
     if roll == "next_workday":
-        d = due if tb.resolution == "day" else due.date()
+        d = due if tb.resolution == "day" else cast(dt.datetime, due).date()
         if not tb.calendar.is_workday(d):
             moved = tb.calendar.add(d, 1 if dirn > 0 else -1)
-            due = moved if tb.resolution == "day" else dt.datetime.combine(moved, due.time())
+            due = moved if tb.resolution == "day" else dt.datetime.combine(moved, cast(dt.datetime, due).time())
     return due
 
 
-_UNITS = {
+def _office(tb: TimeBase) -> WorkingTime:
+    """The office hours of a minute regime (its rule files name them: checked when loaded)."""
+    return cast("WorkingTime", tb.working)
+
+
+_UnitCount = Callable[[TimeBase, Moment, int, int, str, str], Moment]
+_UNITS: dict[str, _UnitCount] = {
     "minutes": _clock,
     "clock_hours": lambda tb, t, n, s, c, r: _clock(tb, t, n, s, c, r, 60, "clock_hours"),
     "working_minutes": _working,

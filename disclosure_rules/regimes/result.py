@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 from ..basis import Basis, cite_all
 from ..rulebook import Text
+
+# Any: JSON-ready values; facts and parameters are the rule files' and the case's YAML data
 
 
 @attrs.frozen
@@ -17,7 +21,7 @@ class StageResult:
     late: bool
     status: str                         # done | closed | open | overdue
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"stage": self.stage, "due": self.due, "done": self.done, "late": self.late,
                 "start": self.start, "status": self.status}
 
@@ -30,9 +34,9 @@ class Violation:
     severity: str                       # breach | warning
     title: Text
     basis: tuple[Basis, ...]
-    facts: dict = attrs.field(factory=dict)
+    facts: dict[str, Any] = attrs.field(factory=dict)
 
-    def to_dict(self, lang: str = "en") -> dict:
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
         return {"code": self.code, "stage": self.stage, "at": self.at, "severity": self.severity,
                 "title": self.title.get(lang), "title_en": self.title.en, "title_zh": self.title.zh,
                 "facts": dict(self.facts), "basis": [b.to_dict() for b in self.basis],
@@ -49,7 +53,7 @@ class Step:
     text_zh: str
     basis: tuple[Basis, ...] = ()
 
-    def to_dict(self, lang: str = "en") -> dict:
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
         return {"at": self.at, "stage": self.stage, "step": self.step, "due": self.due,
                 "text": self.text_zh if lang == "zh" else self.text_en, "text_en": self.text_en,
                 "text_zh": self.text_zh, "basis": [b.to_dict() for b in self.basis],
@@ -68,10 +72,10 @@ class RegimeResult:
     trace: tuple[Step, ...]
     provisional: bool
     rules_version: str
-    notes: tuple = ()
-    parameters: dict = attrs.field(factory=dict)
+    notes: tuple[dict[str, str], ...] = ()          # {code, en, zh}
+    parameters: dict[str, Any] = attrs.field(factory=dict)
 
-    def to_dict(self, lang: str = "en") -> dict:
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
         return {"id": self.id, "regime": self.regime, "unit": self.unit, "as_of": self.as_of, "status": self.status,
                 "stages": [s.to_dict() for s in self.stages],
                 "violations": [v.to_dict(lang) for v in self.violations],
@@ -93,7 +97,7 @@ def render_text(r: RegimeResult, lang: str = "en") -> str:
     for n in r.notes:
         lines.append(f"  * {n['zh' if zh else 'en']}")
     lines.append("依据：" if zh else "trace:")
-    for s in r.trace:
-        c = cite_all(s.basis, lang)
-        lines.append(f"  {s.at}  {s.text_zh if zh else s.text_en}" + (f"  [{c}]" if c else ""))
+    for step in r.trace:
+        c = cite_all(step.basis, lang)
+        lines.append(f"  {step.at}  {step.text_zh if zh else step.text_en}" + (f"  [{c}]" if c else ""))
     return "\n".join(lines)

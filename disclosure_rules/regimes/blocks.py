@@ -1,0 +1,55 @@
+"""The checks every regime and assessment file shares: a block's keys, a text
+in Chinese and English, a value or ``{param: NAME}``.  Every mistake is a
+:class:`RuleFileError` with the file and line of the offending key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, NoReturn
+
+from ..errors import RuleFileError
+from ..rulebook import Text
+from ..yamlfile import Map, Seq
+from .model import Parameter, ParamRef
+
+# Any: the blocks and values of the parsed rule files, arbitrary YAML data until checked here
+
+
+def fail(m: object, key: str | int, en: str, zh: str) -> NoReturn:
+    line = m.line_of(key) if isinstance(m, Map) else \
+        m.line_of(key) if isinstance(m, Seq) and isinstance(key, int) else None
+    raise RuleFileError(getattr(m, "path", ""), line, en, zh)
+
+
+def check_keys(m: object, allowed: set[str], what: str, what_zh: str) -> None:
+    if not isinstance(m, Map):
+        raise RuleFileError(getattr(m, "path", ""), getattr(m, "line", None), f"{what} must be a block of keys",
+                            f"{what_zh}必须是键值块")
+    unknown = sorted(set(m) - allowed)
+    if unknown:
+        fail(m, unknown[0], f"unknown key '{unknown[0]}' in {what} (allowed: {', '.join(sorted(allowed))})",
+             f"{what_zh}中有未知的键“{unknown[0]}”（允许：{'、'.join(sorted(allowed))}）")
+
+
+def bilingual(v: Any, m: object, key: str) -> Text:
+    if isinstance(v, str):
+        return Text(v, v)
+    if isinstance(v, dict) and isinstance(v.get("zh"), str) and isinstance(v.get("en"), str):
+        return Text(v["zh"], v["en"])
+    fail(m, key, f"'{key}' needs a Chinese (zh) and an English (en) text", f"“{key}”需要中文（zh）和英文（en）两种文字")
+
+
+def param_value(v: Any, params: Mapping[str, Parameter], m: object, key: str) -> Any:
+    """A literal, or ``{param: NAME}`` naming a declared parameter."""
+    if isinstance(v, dict) and set(v) == {"param"}:
+        if not isinstance(v["param"], str) or v["param"] not in params:
+            fail(v, "param", f"unknown parameter '{v['param']}' (declared: {', '.join(sorted(params))})",
+                 f"未知的参数“{v['param']}”（已声明：{'、'.join(sorted(params))}）")
+        return ParamRef(v["param"])
+    return v
+
+
+def known(value: Any, names: Any) -> bool:
+    """Whether a value read from a file is one of ``names`` (a damaged value may be a block or a list)."""
+    return isinstance(value, (str, int, bool)) and value in names
