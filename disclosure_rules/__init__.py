@@ -13,14 +13,31 @@ Entry points (:mod:`disclosure_rules.api`, with the bundled rules and calendars)
     # without as_of: as of today in Beijing time (Asia/Shanghai), like the command line
 """
 
-from .api import (annual_table, check_answer, check_rules, check_table, classify, evaluate, evaluate_iter,
-                  evaluate_many, fee,
-                  fee_for_requests, load_bundle, load_fee_schedule, load_outcome_file, load_outcomes,
-                  load_remedy_rules, load_rules, load_table_layout, read_table, remedies, remedies_for_result)
+from .api import (
+                  annual_table,
+                  check_answer,
+                  check_rules,
+                  check_table,
+                  classify,
+                  evaluate,
+                  evaluate_iter,
+                  evaluate_many,
+                  fee,
+                  fee_for_requests,
+                  load_bundle,
+                  load_fee_schedule,
+                  load_outcome_file,
+                  load_outcomes,
+                  load_remedy_rules,
+                  load_rules,
+                  load_table_layout,
+                  read_table,
+                  remedies,
+                  remedies_for_result,
+)
 from .calendar import Calendar, DayInfo, Notice, Span, available_calendars, load_calendar
 from .case import Case, Event, Receipt, load_cases, parse_case
-from .errors import (CalendarCoverageError, CaseError, DisclosureRulesError, InputError, RuleFileError,
-                     UnknownNameError)
+from .errors import CalendarCoverageError, CaseError, DisclosureRulesError, InputError, RuleFileError, UnknownNameError
 from .recheck import recheck
 from .result import Result, Step, Violation
 from .rulefiles import RuleBook, RuleBundle

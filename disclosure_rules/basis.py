@@ -19,7 +19,6 @@ from __future__ import annotations
 import attrs
 
 
-
 @attrs.frozen
 class Basis:
     instrument: str
@@ -57,7 +56,7 @@ class Basis:
         return {k: v for k, v in attrs.asdict(self).items() if v is not None}
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Basis":
+    def from_dict(cls, d: dict) -> Basis:
         return cls(**{k: d.get(k) for k in ("instrument", "article", "paragraph", "item", "section", "text")})
 
 

@@ -11,11 +11,9 @@ from __future__ import annotations
 from business_rules import run_all
 from business_rules.actions import BaseActions, rule_action
 from business_rules.fields import FIELD_TEXT
-from business_rules.variables import (BaseVariables, boolean_rule_variable, numeric_rule_variable,
-                                      string_rule_variable)
+from business_rules.variables import BaseVariables, boolean_rule_variable, numeric_rule_variable, string_rule_variable
 
 from .rulefiles.vocabulary import FACTS
-
 
 _DECORATORS = {"numeric": numeric_rule_variable, "boolean": boolean_rule_variable, "select": string_rule_variable,
                "string": string_rule_variable}

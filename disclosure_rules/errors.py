@@ -16,6 +16,11 @@ the result.
 from __future__ import annotations
 
 import datetime as _dt
+from os import PathLike
+from typing import Any, TypeAlias
+
+# the JSON form of an error (``{"error": ...}`` on the command line)
+ErrorDict: TypeAlias = dict[str, Any]
 
 
 class DisclosureRulesError(Exception):
@@ -32,7 +37,7 @@ class DisclosureRulesError(Exception):
     def text(self, lang: str = "en") -> str:
         return self.message_zh if lang == "zh" else self.message
 
-    def to_dict(self, lang: str = "en") -> dict:
+    def to_dict(self, lang: str = "en") -> ErrorDict:
         return {"kind": self.kind, "message": self.text(lang),
                 "message_en": self.message, "message_zh": self.message_zh}
 
@@ -62,7 +67,7 @@ class RuleFileError(InputError):
 
     kind = "rules"
 
-    def __init__(self, path, line: int | None, message: str, message_zh: str | None = None,
+    def __init__(self, path: str | PathLike[str], line: int | None, message: str, message_zh: str | None = None,
                  column: int | None = None):
         self.path = str(path)
         self.line = line
@@ -72,7 +77,7 @@ class RuleFileError(InputError):
         self.detail_zh = message_zh or message
         super().__init__(f"{where}: {message}", f"{where}：{self.detail_zh}")
 
-    def to_dict(self, lang: str = "en") -> dict:
+    def to_dict(self, lang: str = "en") -> ErrorDict:
         d = super().to_dict(lang)
         d.update(path=self.path, line=self.line, column=self.column)
         return d
@@ -99,7 +104,8 @@ class CalendarCoverageError(DisclosureRulesError):
     kind = "calendar_coverage"
 
     def __init__(self, date: _dt.date, calendar: str, first_day: _dt.date, last_day: _dt.date,
-                 what: str | None = None, what_zh: str | None = None, gap: tuple | None = None):
+                 what: str | None = None, what_zh: str | None = None,
+                 gap: tuple[_dt.date, _dt.date] | None = None):
         self.date = date
         self.calendar = calendar
         self.first_day = first_day
@@ -107,8 +113,8 @@ class CalendarCoverageError(DisclosureRulesError):
         self.gap = gap
         missing = date.year
         self.missing_year = missing
-        self.notice = None
-        self.ways_out = ()
+        self.notice: str | None = None
+        self.ways_out: tuple[str, ...] = ()
         if gap is not None:
             self.ways_out = (f"disclosure-rules calendar import NOTICE.txt --calendar {calendar}",)
             en = (f"{what or date.isoformat()} needs {date.isoformat()}, in {missing}, a year calendar '{calendar}' "
@@ -133,7 +139,7 @@ class CalendarCoverageError(DisclosureRulesError):
                   f"数据中没有{missing}年官方节假日安排")
         super().__init__(en, zh)
 
-    def to_dict(self, lang: str = "en") -> dict:
+    def to_dict(self, lang: str = "en") -> ErrorDict:
         d = super().to_dict(lang)
         d.update(date=self.date.isoformat(), calendar=self.calendar,
                  first_day=self.first_day.isoformat(), last_day=self.last_day.isoformat(),

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable, Mapping
 
 
-def closest(word, choices) -> str | None:
+def closest(word: object, choices: Iterable[object]) -> str | None:
     """The choice closest to ``word`` (one letter off, a swapped pair...), or None."""
-    choices = [str(c) for c in choices]
-    found = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
+    names = [str(c) for c in choices]
+    found = difflib.get_close_matches(str(word), names, n=1, cutoff=0.6)
     return found[0] if found else None
 
 
-def hint(word, choices, titles: dict | None = None) -> tuple[str, str]:
+def hint(word: object, choices: Iterable[object],
+         titles: Mapping[object, tuple[str, str]] | None = None) -> tuple[str, str]:
     """`` (did you mean 'x'?)`` and its Chinese, or the list of the choices
     (with their titles, ``titles[code] = (zh, en)``) when nothing is close."""
     best = closest(word, choices)

@@ -5,31 +5,37 @@ the rule files).  An id with no name is shown as it is."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
+from os import PathLike
 from pathlib import Path
+from typing import Any, TypeAlias
 
-from .rulebook import Text, bundled_rules_dir, load_rules
+from .rulebook import Channel, EventRule, Text, bundled_rules_dir, load_rules
 from .schema import validate
 from .yamlfile import load_yaml
 
+# kind (statuses, steps) -> id -> its name
+Labels: TypeAlias = dict[str, dict[str, Text]]
 
-def load_labels(path) -> dict:
+
+def load_labels(path: str | PathLike[str]) -> Labels:
     path = Path(path)
-    doc = load_yaml(path)
+    doc: Any = load_yaml(path)          # checked against the schema just below
     validate(doc, "statuses", path)
     return {k: {n: Text(v["zh"], v["en"]) for n, v in doc[k].items()} for k in ("statuses", "steps")}
 
 
 @functools.lru_cache(maxsize=1)
-def _bundled() -> dict:
+def _bundled() -> Labels:
     return load_labels(bundled_rules_dir() / "labels" / "statuses.yaml")
 
 
-def _titles(kind: str, key: str, versions) -> Text | None:
+def _titles(kind: str, key: str, versions: Iterable[str] | None) -> Text | None:
     """The title of a channel or event in the rule sets ``versions`` (in order), else in any bundled set."""
     sets = load_rules().rulesets
     order = [sets[v] for v in versions or () if v in sets] + sorted(sets.values(), key=lambda r: r.id)
     for rs in order:
-        item = (rs.channels if kind == "channels" else rs.events).get(key)
+        item: Channel | EventRule | None = (rs.channels if kind == "channels" else rs.events).get(key)
         if item is not None:
             return item.title
     return None
@@ -40,12 +46,12 @@ def status_label(status: str, lang: str = "en") -> str:
     return t.get(lang) if t is not None else status
 
 
-def channel_label(channel: str, lang: str = "en", versions=()) -> str:
+def channel_label(channel: str, lang: str = "en", versions: Iterable[str] | None = ()) -> str:
     t = _titles("channels", channel, versions)
     return t.get(lang) if t is not None else channel
 
 
-def step_label(kind: str, lang: str = "en", versions=()) -> str:
+def step_label(kind: str, lang: str = "en", versions: Iterable[str] | None = ()) -> str:
     """The name of a trace step: an event's title, or one of the clock's own steps."""
     t = _titles("events", kind, versions) or _bundled()["steps"].get(kind)
     return t.get(lang) if t is not None else kind

@@ -12,9 +12,9 @@ the applicant, and its row in the annual report.
 
 from __future__ import annotations
 
-import attrs
-
 from typing import Any
+
+import attrs
 
 from .basis import Basis, cite_all
 from .conditions import holding, variables_class

@@ -16,24 +16,26 @@ due date is monotone in the working-day set, and where that stops, is in
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 
 import attrs
 
 from .calendar import Calendar
-from .result import Result, Step
+from .calendar.estimate import Bounds
+from .result import ProvisionalNote, Result, Step, UnknownDay
 
 _DATES = ("due", "due_at_latest", "applicant_due", "closed_on")
 
 
-def bounded(run, calendar: Calendar) -> Result:
+def bounded(run: Callable[[Calendar], Result], calendar: Calendar) -> Result:
     """``run(calendar) -> Result``; with an estimated calendar, the combined provisional result."""
     likely = run(calendar)
     b = getattr(calendar, "estimate", None)
-    if b is None:
+    if not isinstance(b, Bounds):                # None: not an estimated calendar
         return likely
     early, late = run(b.earliest), run(b.latest)
     results = (early, likely, late)
-    bounds = {}
+    bounds: dict[str, tuple[dt.date | None, dt.date | None]] = {}
     for f in _DATES:
         vals = [getattr(r, f) for r in results if getattr(r, f) is not None]
         if vals:
@@ -44,7 +46,7 @@ def bounded(run, calendar: Calendar) -> Result:
         return likely
     days = tuple(_unknown(calendar, b, d) for d in unknown)
     notes = _disagreements(early, late)
-    due = bounds.get("due", (None, None))
+    due: tuple[dt.date | None, dt.date | None] = bounds.get("due", (None, None))
     app = bounds.get("applicant_due", (None, None)) if likely.applicant_due is not None else (None, None)
     if due[0] is None:
         due = (likely.due, likely.due)
@@ -56,15 +58,15 @@ def bounded(run, calendar: Calendar) -> Result:
                         unknown_days=days, provisional_notes=notes, trace=trace, provenance=prov)
 
 
-def _unknown(calendar: Calendar, b, d: dt.date) -> dict:
+def _unknown(calendar: Calendar, b: Bounds, d: dt.date) -> UnknownDay:
     info = calendar.day(d)
     other = b.latest.day(d) if info.workday else b.earliest.day(d)
     return {"date": d.isoformat(), "likely": "working" if info.workday else "off",
             "festival": info.name or other.name, "reason": info.reason("en"), "reason_zh": info.reason("zh")}
 
 
-def _disagreements(early: Result, late: Result) -> tuple:
-    notes = []
+def _disagreements(early: Result, late: Result) -> tuple[ProvisionalNote, ...]:
+    notes: list[ProvisionalNote] = []
     if early.status != late.status:
         notes.append({"what": "status", "earliest": early.status, "latest": late.status})
     ev, lv = {v.code for v in early.violations}, {v.code for v in late.violations}
@@ -73,7 +75,8 @@ def _disagreements(early: Result, late: Result) -> tuple:
     return tuple(notes)
 
 
-def _step(r: Result, days, notes, due, b) -> Step:
+def _step(r: Result, days: Sequence[UnknownDay], notes: Sequence[ProvisionalNote],
+          due: tuple[dt.date | None, dt.date | None], b: Bounds) -> Step:
     listed = ", ".join(f"{d['date']} ({d['festival'] or '?'}: {d['likely']} in the likely arrangement)"
                        for d in days[:12]) + (" ..." if len(days) > 12 else "")
     listed_zh = "、".join(f"{d['date']}（{d['festival'] or '?'}，估计{'上班' if d['likely'] == 'working' else '放假'}）"
@@ -87,9 +90,10 @@ def _step(r: Result, days, notes, due, b) -> Step:
         lay = ", ".join(b.layers_not_estimated)
         en += f"; the regional days of {lay} for {years} are not estimated: the bounds cover the national arrangement only"
         zh += f"；{lay}的地方放假日未作估计：上下限只涵盖全国安排"
-    if due[0] is not None:
-        en += f"; due between {due[0].isoformat()} and {due[1].isoformat()}"
-        zh += f"；答复期限在{due[0].isoformat()}至{due[1].isoformat()}之间"
+    lo, hi = due
+    if lo is not None and hi is not None:           # both or neither: the bounds, or the likely due twice
+        en += f"; due between {lo.isoformat()} and {hi.isoformat()}"
+        zh += f"；答复期限在{lo.isoformat()}至{hi.isoformat()}之间"
     for n in notes:
         what_zh = {"status": "状态", "violations": "违法情形"}[n["what"]]
         en += f"; the {n['what']} differs: {n['earliest']} (earliest calendar) / {n['latest']} (latest)"

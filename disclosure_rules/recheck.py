@@ -12,14 +12,29 @@ then are known now, and what they turned out to be.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TypedDict
 
 import attrs
 
-from .calendar import load_calendar
+from .calendar import Calendar, load_calendar
 from .case import parse_case
 from .clock import evaluate
 from .errors import InputError
-from .result import Result
+from .result import JsonDict, Result
+from .rulebook import RuleBook
+
+
+class BecameKnown(TypedDict):
+    """A day not known when a result was stored, as the calendar installed now has it."""
+
+    date: str
+    was: str | None                 # working | off, in the likely arrangement then
+    now: str                        # working | off
+    festival: str | None
+    reason: str
+    reason_zh: str
 
 
 @attrs.frozen
@@ -33,12 +48,12 @@ class Change:
     new_status: str
     old_provisional: bool
     new_provisional: bool
-    became_known: tuple                 # ({"date", "was", "now", "festival", "reason"}, ...)
+    became_known: tuple[BecameKnown, ...]
     old_calendar: str | None = None     # data versions: which calendar data produced each answer
     new_calendar: str | None = None
 
-    def to_dict(self, lang: str = "en") -> dict:
-        def iso(d):
+    def to_dict(self, lang: str = "en") -> JsonDict:
+        def iso(d: dt.date | None) -> str | None:
             return d.isoformat() if d else None
         return {"id": self.id, "old_due": iso(self.old_due), "new_due": iso(self.new_due),
                 "due_changed": self.old_due != self.new_due,
@@ -49,7 +64,7 @@ class Change:
                 "old_calendar": self.old_calendar, "new_calendar": self.new_calendar}
 
 
-def stored_result(item, n: int) -> Result:
+def stored_result(item: Result | JsonDict, n: int) -> Result:
     """A result as stored by ``timeline --json`` (a dict), or a clear error naming the item."""
     if isinstance(item, Result):
         return item
@@ -60,7 +75,9 @@ def stored_result(item, n: int) -> Result:
                          f"第{n}条已存结果不是“timeline --json”的结果（缺少或错误：{exc}）") from None
 
 
-def recheck(cases, stored, *, rules=None, estimate_until: int | None = None, search_path=None) -> list[Change]:
+def recheck(cases: Iterable[object], stored: Iterable[Result | JsonDict], *, rules: RuleBook | None = None,
+            estimate_until: int | None = None,
+            search_path: str | Path | Iterable[str | Path] | None = None) -> list[Change]:
     """The stored results (``Result`` objects or their dicts) whose answer changes when their
     case is evaluated again, as of the stored ``as_of``, on the calendar installed now
     (``search_path``: calendar folders before the bundled ones, as for ``load_calendar``)."""
@@ -68,7 +85,8 @@ def recheck(cases, stored, *, rules=None, estimate_until: int | None = None, sea
     for c in cases:
         c = parse_case(c)
         by_id[c.id] = c
-    out, cals = [], {}
+    out: list[Change] = []
+    cals: dict[str, Calendar] = {}
     for n, item in enumerate(stored, 1):
         old = stored_result(item, n)
         case = by_id.get(old.id)
@@ -87,12 +105,12 @@ def recheck(cases, stored, *, rules=None, estimate_until: int | None = None, sea
     return out
 
 
-def _version(r: Result):
+def _version(r: Result) -> str | None:
     return (r.provenance.get("calendar") or {}).get("data_version")
 
 
-def _became_known(old: Result, cal) -> tuple:
-    out = []
+def _became_known(old: Result, cal: Calendar) -> tuple[BecameKnown, ...]:
+    out: list[BecameKnown] = []
     for u in old.unknown_days:
         d = dt.date.fromisoformat(u["date"])
         if cal.covers(d) and not cal.is_estimated(d):

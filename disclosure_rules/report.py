@@ -42,7 +42,7 @@ class ReportRecord:
     row: str | None                    # the result row (3.x.y) once closed
 
     @classmethod
-    def from_dict(cls, d: dict) -> "ReportRecord":
+    def from_dict(cls, d: dict) -> ReportRecord:
         def date(v, what):
             if v is None and what == "received":
                 raise ReportError(f"record {d.get('id')}: 'received' is empty: give the date of receipt",

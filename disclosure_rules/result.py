@@ -3,21 +3,50 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, Protocol, TypeAlias, TypedDict, cast
 
 import attrs
 
 from .basis import Basis, cite_all
 
+# a result as JSON (``to_dict``), or read back from JSON: arbitrary parsed data
+JsonDict: TypeAlias = dict[str, Any]
+# the provenance block of a result: rule digests, the calendar's id and data version
+Provenance: TypeAlias = JsonDict
 
-def _iso(d):
+
+class UnknownDay(TypedDict):
+    """A day a provisional result needs whose status (working or not) is not yet known."""
+
+    date: str
+    likely: str                     # working | off, in the likely arrangement
+    festival: str | None
+    reason: str
+    reason_zh: str
+
+
+class ProvisionalNote(TypedDict):
+    """What the two extreme calendars of a provisional result disagree on, beyond the dates."""
+
+    what: str                       # status | violations
+    earliest: str | list[str]
+    latest: str | list[str]
+
+
+def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if isinstance(d, dt.date) else d
 
 
-def _date(s):
+def _date(s: str | None) -> dt.date | None:
     return dt.date.fromisoformat(s) if s else None
 
 
-def _bases(items):
+def _day(s: str) -> dt.date:
+    """A date every stored result has; read as :func:`_date` reads it (the stored value is trusted)."""
+    return cast(dt.date, _date(s))
+
+
+def _bases(items: list[JsonDict]) -> tuple[Basis, ...]:
     return tuple(Basis.from_dict(b) for b in items)
 
 
@@ -36,7 +65,7 @@ class Violation:
     voids_effect: bool
     source: str
 
-    def to_dict(self, lang: str = "en") -> dict:
+    def to_dict(self, lang: str = "en") -> JsonDict:
         return {"code": self.code, "date": self.date.isoformat(), "event": self.event,
                 "title": self.title_zh if lang == "zh" else self.title_en,
                 "title_en": self.title_en, "title_zh": self.title_zh,
@@ -46,8 +75,8 @@ class Violation:
                 "basis": [b.to_dict() for b in self.basis], "citation": cite_all(self.basis, lang)}
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Violation":
-        return cls(d["code"], _date(d["date"]), d["event"], d["title_en"], d["title_zh"], d["message_en"],
+    def from_dict(cls, d: JsonDict) -> Violation:
+        return cls(d["code"], _day(d["date"]), d["event"], d["title_en"], d["title_zh"], d["message_en"],
                    d["message_zh"], _bases(d["basis"]), d["voids_effect"], d["rules"])
 
 
@@ -62,7 +91,13 @@ class Text:
         return self.zh if lang == "zh" else self.en
 
 
-def _rendered(narration) -> tuple[str, str]:
+class Narration(Protocol):
+    """Anything that renders a trace text in a language (``Text``, the clock's ``Said``)."""
+
+    def text(self, lang: str = ...) -> str: ...
+
+
+def _rendered(narration: Narration) -> tuple[str, str]:
     return narration.text("en"), narration.text("zh")
 
 
@@ -84,16 +119,18 @@ class Step:
     due: dt.date | None
     applicant_due: dt.date | None
     basis: tuple[Basis, ...]
-    narration: object = attrs.field(eq=_rendered, repr=False)
+    narration: Narration = attrs.field(eq=_rendered, repr=False)
 
-    def __init__(self, date, event, effect, due, applicant_due, basis, text_en: str | None = None,
-                 text_zh: str | None = None, *, narration=None):
+    def __init__(self, date: dt.date, event: str, effect: str, due: dt.date | None, applicant_due: dt.date | None,
+                 basis: tuple[Basis, ...], text_en: str | None = None, text_zh: str | None = None, *,
+                 narration: Narration | None = None):
         if narration is None:
             narration = Text(text_en or "", text_zh if text_zh is not None else text_en or "")
         self.__attrs_init__(date, event, effect, due, applicant_due, basis, narration)
 
     @classmethod
-    def with_text(cls, date, event, effect, due, applicant_due, basis, text_en: str, text_zh: str) -> "Step":
+    def with_text(cls, date: dt.date, event: str, effect: str, due: dt.date | None, applicant_due: dt.date | None,
+                  basis: tuple[Basis, ...], text_en: str, text_zh: str) -> Step:
         return cls(date, event, effect, due, applicant_due, basis, text_en, text_zh)
 
     @property
@@ -107,15 +144,15 @@ class Step:
     def text(self, lang: str = "en") -> str:
         return self.narration.text(lang)
 
-    def to_dict(self, lang: str = "en") -> dict:
+    def to_dict(self, lang: str = "en") -> JsonDict:
         return {"date": self.date.isoformat(), "event": self.event, "effect": self.effect,
                 "due": _iso(self.due), "applicant_due": _iso(self.applicant_due),
                 "text": self.text(lang), "text_en": self.text_en, "text_zh": self.text_zh,
                 "basis": [b.to_dict() for b in self.basis], "citation": cite_all(self.basis, lang)}
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Step":
-        return cls.with_text(_date(d["date"]), d["event"], d["effect"], _date(d["due"]), _date(d["applicant_due"]),
+    def from_dict(cls, d: JsonDict) -> Step:
+        return cls.with_text(_day(d["date"]), d["event"], d["effect"], _date(d["due"]), _date(d["applicant_due"]),
                              _bases(d["basis"]), d["text_en"], d["text_zh"])
 
 
@@ -172,7 +209,7 @@ class Result:
     violations: tuple[Violation, ...]
     trace: tuple[Step, ...]
     provisional: bool
-    provenance: dict
+    provenance: Provenance
     # equal to due / applicant_due unless the answer is provisional
     due_earliest: dt.date | None = attrs.field(default=attrs.Factory(lambda r: r.due, takes_self=True))
     due_latest: dt.date | None = attrs.field(default=attrs.Factory(lambda r: r.due, takes_self=True))
@@ -180,11 +217,11 @@ class Result:
         default=attrs.Factory(lambda r: r.applicant_due, takes_self=True))
     applicant_due_latest: dt.date | None = attrs.field(
         default=attrs.Factory(lambda r: r.applicant_due, takes_self=True))
-    bounds: dict = attrs.field(factory=dict)
-    unknown_days: tuple = ()
-    provisional_notes: tuple = ()
+    bounds: dict[str, tuple[dt.date | None, dt.date | None]] = attrs.field(factory=dict)
+    unknown_days: tuple[UnknownDay, ...] = ()
+    provisional_notes: tuple[ProvisionalNote, ...] = ()
 
-    def to_dict(self, lang: str = "en") -> dict:
+    def to_dict(self, lang: str = "en") -> JsonDict:
         return {
             "id": self.id, "received": self.received.isoformat(), "channel": self.channel,
             "rules_version": self.rules_version, "rules_applied": list(self.rules_applied), "local": self.local,
@@ -209,14 +246,14 @@ class Result:
         }
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Result":
+    def from_dict(cls, d: JsonDict) -> Result:
         """Rebuild a result stored as JSON (``to_dict``)."""
         return cls(
-            id=d["id"], received=_date(d["received"]), channel=d["channel"], rules_version=d["rules_version"],
+            id=d["id"], received=_day(d["received"]), channel=d["channel"], rules_version=d["rules_version"],
             rules_applied=tuple(d["rules_applied"]), local=d["local"], calendar=d["calendar"],
-            as_of=_date(d["as_of"]), status=d["status"], due=_date(d["due"]), due_at_latest=_date(d["due_at_latest"]),
+            as_of=_day(d["as_of"]), status=d["status"], due=_date(d["due"]), due_at_latest=_date(d["due_at_latest"]),
             workdays_left=d["workdays_left"], late_workdays=d["late_workdays"],
-            applicant_due=_date(d["applicant_due"]), period_start=_date(d["period_start"]),
+            applicant_due=_date(d["applicant_due"]), period_start=_day(d["period_start"]),
             period_workdays=d["period_workdays"], extension_workdays=d["extension_workdays"],
             excluded_workdays=d["excluded_workdays"], closed_on=_date(d["closed_on"]), outcome=d["outcome"],
             outcome_reason=d["outcome_reason"], report_row=d["report_row"], applicant=d["applicant"],

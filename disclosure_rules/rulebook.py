@@ -13,8 +13,18 @@ from pathlib import Path
 
 from .rulefiles.bundle import bundled_rules_dir, load_bundle
 from .rulefiles.clockfiles import CLOCK_FILES
-from .rulefiles.clockrules import (Channel, EventRule, Example, Parameter, PartyRule, Period, RuleBook, Rules,
-                                   RuleSet, ViolationRule)
+from .rulefiles.clockrules import (
+    Channel,
+    EventRule,
+    Example,
+    Parameter,
+    PartyRule,
+    Period,
+    RuleBook,
+    Rules,
+    RuleSet,
+    ViolationRule,
+)
 from .rulefiles.common import Text
 from .rulefiles.vocabulary import EFFECTS, FACTS, PSEUDO_EVENTS
 

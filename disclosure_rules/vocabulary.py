@@ -12,11 +12,22 @@ a case names its regime with ``regime:`` (default ``ogi``).
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Collection, Mapping
+from typing import TYPE_CHECKING, TypeAlias, cast
 
 import attrs
 
 from .errors import CaseError
 from .hints import hint
+
+if TYPE_CHECKING:                    # rulebook reads cases' vocabulary: imported only for the types
+    from .outcomes import OutcomeCatalogue
+    from .rulebook import RuleBook, RuleSet
+
+# field or key -> the kind of value it holds (text, name, date, integer, party, ...)
+Fields: TypeAlias = dict[str, str]
+# a name a value may take -> its title (zh, en), or None when it has none
+Names: TypeAlias = dict[str, tuple[str, str] | None]
 
 # the request's own format: these keys hold the case, everything else must be under `extra:`
 CASE_KEYS = {"id": "text", "regime": "name", "receipt": "mapping", "events": "list", "applicant": "name",
@@ -44,36 +55,37 @@ class Vocabulary:
     (kinds: channel, party, outcome, reason, applicant, calendar, local)."""
 
     regime: str
-    top: dict
-    receipt: dict
-    events: dict
-    names: dict
+    top: Fields
+    receipt: Fields
+    events: dict[str, Fields]
+    names: dict[str, Names]
 
-    def titles(self, kind: str) -> dict:
+    def titles(self, kind: str) -> Names:
         return self.names.get(kind, {})
 
 
-def check_extra_keys(extra_keys) -> None:
+def check_extra_keys(extra_keys: object) -> None:
     if extra_keys not in EXTRA_KEYS:
         en, zh = hint(extra_keys, EXTRA_KEYS)
         raise CaseError(f"extra_keys={extra_keys!r} is not an option{en}", f"extra_keys={extra_keys!r}不是可用的选项{zh}")
 
 
-def unknown_key(key, allowed, where_en: str, where_zh: str, event: int | None = None) -> CaseError:
+def unknown_key(key: object, allowed: Collection[str], where_en: str, where_zh: str, event: int | None = None) -> CaseError:
     """The error for a key the regime does not know, with a did-you-mean."""
     en, zh = hint(key, sorted(allowed))
     return CaseError(f"{where_en}: unknown key '{key}'{en}; a system's own data goes under 'extra:'",
                      f"{where_zh}：不认识的键“{key}”{zh}；系统自用的数据请写在extra:之下", event=event)
 
 
-def unknown_name(kind_en: str, kind_zh: str, value, names: dict, where_en: str, where_zh: str,
+def unknown_name(kind_en: str, kind_zh: str, value: object, names: Mapping[str, tuple[str, str] | None],
+                 where_en: str, where_zh: str,
                  event: int | None = None) -> CaseError:
     en, zh = hint(value, list(names), {k: v for k, v in names.items() if v})
     return CaseError(f"{where_en}: unknown {kind_en} '{value}'{en}", f"{where_zh}：未知的{kind_zh}“{value}”{zh}",
                      event=event)
 
 
-def vocabulary(regime: str | None = None, rules=None) -> Vocabulary:
+def vocabulary(regime: object = None, rules: RuleBook | None = None) -> Vocabulary:
     """The vocabulary of ``regime`` (default ``ogi``) from ``rules`` (a RuleBook; default the bundled rules)."""
     regime = "ogi" if regime is None else regime
     make = REGIMES.get(regime) if isinstance(regime, str) else None
@@ -86,37 +98,57 @@ def vocabulary(regime: str | None = None, rules=None) -> Vocabulary:
     return make(rules)
 
 
+def _add_channels(rs: RuleSet, channels: Names, receipt: Fields) -> None:
+    """The channels of a rule set, and the receipt dates they read (Art. 31)."""
+    for ch in rs.channels.values():
+        channels[ch.key] = (ch.title.zh, ch.title.en)
+        for f in (*ch.requires, ch.date_of_receipt, ch.confirm_on_day_of):
+            if f:
+                receipt[f] = "date"
+
+
+def _add_events(rs: RuleSet, events: dict[str, Fields], parties: Names) -> None:
+    """The event types of a rule set with the fields their effects read, and the parties they name."""
+    for ev in rs.events.values():
+        fields = events.setdefault(ev.type, dict(EVENT_KEYS))
+        fields.update(EFFECT_FIELDS.get(ev.effect, {}))
+        if ev.applicant_field:
+            fields[ev.applicant_field] = "integer"
+        fields.update(getattr(ev, "fields", None) or {})
+        for p in ev.parties:
+            parties[p] = None
+
+
+def _add_answers(rs: RuleSet, outcomes: Names, reasons: Names) -> None:
+    """The outcomes (answers and closures) and refusal reasons of a rule set's catalogue."""
+    # RuleSet.outcomes is typed object in rulebook.py; it holds the folder's OutcomeCatalogue or None
+    cat = cast("OutcomeCatalogue | None", rs.outcomes)
+    if cat is not None:
+        for code, o in list(cat.outcomes.items()) + list(cat.closures.items()):
+            outcomes.setdefault(code, (o.title.zh, o.title.en))
+        for code, r in cat.reasons.items():
+            reasons.setdefault(code, (r.title.zh, r.title.en))
+
+
 @functools.lru_cache(maxsize=8)
-def _request_vocabulary(book) -> Vocabulary:
+def _request_vocabulary(book: RuleBook) -> Vocabulary:
     from .calendar import available_calendars
     from .rulefiles.bundle import load_bundle
 
     # the applicant types are the columns of the annual report table (国办公开办函〔2021〕30号), not a list here
     applicant_types = tuple(c.code for c in load_bundle().only("report").columns if c.sum_of is None)
 
-    receipt = {"channel": "channel"}
-    channels, events, parties, outcomes, reasons = {}, {}, {}, {}, {}
+    receipt: Fields = {"channel": "channel"}
+    events: dict[str, Fields] = {}
+    channels: Names = {}
+    parties: Names = {}
+    outcomes: Names = {}
+    reasons: Names = {}
     for rs in book.rulesets.values():
-        for ch in rs.channels.values():
-            channels[ch.key] = (ch.title.zh, ch.title.en)
-            for f in (*ch.requires, ch.date_of_receipt, ch.confirm_on_day_of):
-                if f:
-                    receipt[f] = "date"
-        for ev in rs.events.values():
-            fields = events.setdefault(ev.type, dict(EVENT_KEYS))
-            fields.update(EFFECT_FIELDS.get(ev.effect, {}))
-            if ev.applicant_field:
-                fields[ev.applicant_field] = "integer"
-            fields.update(getattr(ev, "fields", None) or {})
-            for p in ev.parties:
-                parties[p] = None
-        cat = rs.outcomes
-        if cat is not None:
-            for code, o in list(cat.outcomes.items()) + list(cat.closures.items()):
-                outcomes.setdefault(code, (o.title.zh, o.title.en))
-            for code, r in cat.reasons.items():
-                reasons.setdefault(code, (r.title.zh, r.title.en))
-    names = {"channel": channels, "party": parties, "outcome": outcomes, "reason": reasons,
+        _add_channels(rs, channels, receipt)
+        _add_events(rs, events, parties)
+        _add_answers(rs, outcomes, reasons)
+    names: dict[str, Names] = {"channel": channels, "party": parties, "outcome": outcomes, "reason": reasons,
              "applicant": dict.fromkeys(applicant_types), "calendar": dict.fromkeys(available_calendars()),
              "local": dict.fromkeys(sorted(book.rulesets)), "event": {k: None for k in events}}
     for rs in book.rulesets.values():
@@ -126,4 +158,4 @@ def _request_vocabulary(book) -> Vocabulary:
 
 
 # regime id -> function(RuleBook) -> Vocabulary; another regime adds its entry here
-REGIMES = {"ogi": _request_vocabulary}
+REGIMES: dict[str, Callable[[RuleBook], Vocabulary]] = {"ogi": _request_vocabulary}

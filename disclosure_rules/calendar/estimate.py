@@ -40,14 +40,23 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TypeAlias
 
 import attrs
 
+from ..errors import InputError
 from .days import Calendar, DayInfo
-from .principles import FestivalRule, Principles, principles_for
-from .statutory import statutory_days
+from .principles import FestivalRule, Merge, Principles, principles_for
+from .statutory import StatutoryDay, lunar_new_years_eve, statutory_days
 
 _ONE = dt.timedelta(days=1)
+
+Days: TypeAlias = frozenset[dt.date]
+# one festival of a unit: its rule, its statutory days, the name of its block
+Part: TypeAlias = tuple[FestivalRule, list[dt.date], str]
+# the ways a unit may be arranged: the festivals apart (the likely one first), or merged
+Alternatives: TypeAlias = list[list[Part]]
 
 
 @attrs.frozen
@@ -55,8 +64,8 @@ class Arrangement:
     """One festival's days off (the block) and make-up working days."""
 
     name: str
-    days_off: frozenset
-    make_up: frozenset = frozenset()
+    days_off: Days
+    make_up: Days = frozenset()
 
     def join(self, other: Arrangement) -> Arrangement:
         return Arrangement(self.name, self.days_off | other.days_off, self.make_up | other.make_up)
@@ -71,15 +80,15 @@ class Unit:
     family: tuple[Arrangement, ...]
 
     @property
-    def off_always(self) -> frozenset:
+    def off_always(self) -> Days:
         return frozenset.intersection(*(a.days_off for a in self.family))
 
     @property
-    def off_ever(self) -> frozenset:
+    def off_ever(self) -> Days:
         return frozenset.union(*(a.days_off for a in self.family))
 
     @property
-    def make_up_ever(self) -> frozenset:
+    def make_up_ever(self) -> Days:
         return frozenset.union(*(a.make_up for a in self.family))
 
 
@@ -90,10 +99,10 @@ class Bounds:
     earliest: Calendar                 # most working days: gives the earliest due date
     latest: Calendar                   # fewest working days: gives the latest due date
     years: tuple[int, ...]
-    units: tuple                       # (year, Unit), per estimated festival
+    units: tuple[tuple[int, Unit], ...]    # (year, Unit), per estimated festival
     principles: str                    # path digest of the principles file
     basis: str
-    layers_not_estimated: tuple = ()   # regional layers whose own days of these years are not estimated
+    layers_not_estimated: tuple[str, ...] = ()   # regional layers whose own days of these years are not estimated
 
     def unknown_days(self, a: dt.date, b: dt.date) -> tuple[dt.date, ...]:
         """The days in ``(a, b]`` whose status (working or not) differs between arrangements."""
@@ -105,7 +114,7 @@ class Bounds:
             d += _ONE
         return tuple(out)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {"years": list(self.years), "principles": self.principles, "basis": self.basis,
                 "layers_not_estimated": list(self.layers_not_estimated),
                 "earliest_data_version": self.earliest.data_version, "latest_data_version": self.latest.data_version}
@@ -114,7 +123,8 @@ class Bounds:
 class _Context:
     """Working days as known so far: the base deviations, then what is fixed."""
 
-    def __init__(self, base: dict, weekend, off=(), work=()):
+    def __init__(self, base: Mapping[dt.date, DayInfo], weekend: frozenset[int], off: Iterable[dt.date] = (),
+                 work: Iterable[dt.date] = ()):
         self.base, self.weekend = base, weekend
         self.off, self.work = set(off), set(work)
 
@@ -127,8 +137,9 @@ class _Context:
         return info.workday if info is not None else d.weekday() not in self.weekend
 
 
-def estimate_year(year: int, base: dict, weekend=frozenset({5, 6}), principles: Principles | None = None,
-                  statutory=None) -> tuple[Unit, ...]:
+def estimate_year(year: int, base: Mapping[dt.date, DayInfo], weekend: frozenset[int] = frozenset({5, 6}),
+                  principles: Principles | None = None,
+                  statutory: Iterable[StatutoryDay] | None = None) -> tuple[Unit, ...]:
     """The units (festivals) of ``year`` with their likely arrangement and family.
 
     ``base``: the known deviations (date -> DayInfo) of the neighbouring
@@ -141,77 +152,83 @@ def estimate_year(year: int, base: dict, weekend=frozenset({5, 6}), principles: 
     chosen: dict[int, Arrangement] = {}
     stat_of = [{d for alt in g for _, days, _ in alt for d in days} for g in groups]
     for i, g in enumerate(groups):
-        others = set().union(*(s for j, s in enumerate(stat_of) if j != i))
+        others: set[dt.date] = set().union(*(s for j, s in enumerate(stat_of) if j != i))
         ctx = _Context(base, weekend, off=others | {d for a in chosen.values() for d in a.days_off},
                        work={d for a in chosen.values() for d in a.make_up})
         chosen[i] = _unit(g, ctx, p).likely
     # pass 2: each festival again, around the others' likely arrangements
     units = []
     for i, g in enumerate(groups):
-        others = [a for j, a in chosen.items() if j != i]
-        ctx = _Context(base, weekend, off={d for a in others for d in a.days_off},
-                       work={d for a in others for d in a.make_up})
+        neighbours = [a for j, a in chosen.items() if j != i]
+        ctx = _Context(base, weekend, off={d for a in neighbours for d in a.days_off},
+                       work={d for a in neighbours for d in a.make_up})
         units.append(_unit(g, ctx, p))
     return tuple(units)
 
 
-def _groups(year, p: Principles, stat) -> list:
+def _groups(year: int, p: Principles, stat: Iterable[StatutoryDay]) -> list[Alternatives]:
     """Per unit, its alternatives; each alternative a list of (rule, statutory days, name)."""
-    by = {}                                     # festival -> its statutory dates (a list: 中秋 may fall on 国庆)
+    by: dict[str, list[dt.date]] = {}           # festival -> its statutory dates (a list: 中秋 may fall on 国庆)
     for s in stat:
         by.setdefault(s.festival, []).append(s.date)
-    joins = {}                                  # festival -> (host rule, always or maybe)
+    joins: dict[str, tuple[FestivalRule, Merge, str]] = {}   # festival -> (host rule, its merge, always or maybe)
     for r in p.festivals:
         m = r.merge
         if m is not None and r.festival in by and m.festival in by:
             day = min(by[m.festival])
             key = (day.month, day.day)
             if m.always[0] <= key <= m.always[1]:
-                joins[m.festival] = (r, "always")
+                joins[m.festival] = (r, m, "always")
             elif m.maybe and m.maybe[0] <= key <= m.maybe[1]:
-                joins[m.festival] = (r, "maybe")
-    groups = []
+                joins[m.festival] = (r, m, "maybe")
+    groups: list[Alternatives] = []
     for r in p.festivals:
         if r.festival not in by or r.festival in joins:
             continue
-        alone = [(r, by[r.festival], r.festival)]
-        joined = next(((f, how) for f, (host, how) in joins.items() if host is r), None)
+        alone: list[Part] = [(r, by[r.festival], r.festival)]
+        joined = next(((f, mg, how) for f, (host, mg, how) in joins.items() if host is r), None)
         if joined is None:
             groups.append([alone])
             continue
-        f, how = joined
-        m = r.merge
-        merged = [(FestivalRule(m.name, ((m.length, (0,)),), "first"), by[r.festival] + by[f], m.name)]
-        other = p.rule(f)
-        apart = alone + [(other, by[f], f)]
+        f, merge, how = joined
+        merged: list[Part] = [(FestivalRule(merge.name, ((merge.length, (0,)),), "first"), by[r.festival] + by[f],
+                               merge.name)]
+        apart = alone + [(_own_rule(p, f, merge), by[f], f)] if how != "always" else []
         groups.append([merged] if how == "always" else [apart, merged])   # apart first: the likely one
     groups.sort(key=lambda g: min(min(s) for _, s, _ in g[0]))
     return groups
 
 
-def _unit(alternatives, ctx: _Context, p: Principles) -> Unit:
-    fams, likely = [], None
-    for alt in alternatives:
-        parts = [_family(rule, tuple(sorted(days)), name, ctx, p) for rule, days, name in alt]
-        combos = [_joined(c) for c in itertools.product(*(f for f, _ in parts))]
-        fams.extend(combos)
-        if likely is None:
-            likely = _joined([lk for _, lk in parts])
-    name = likely.name
-    return Unit(name, likely, tuple(dict.fromkeys(fams)))
+def _own_rule(p: Principles, festival: str, merge: Merge) -> FestivalRule:
+    """The rule of a festival that may be kept apart from the block it merges into."""
+    rule = p.rule(festival)
+    if rule is None:
+        raise InputError(f"the principles may keep {festival} apart from {merge.name} but give it no rule "
+                         "of its own", f"放假调休原则允许{festival}不与{merge.name}合并，却没有给出{festival}自身的安排")
+    return rule
 
 
-def _joined(arrs) -> Arrangement:
+def _unit(alternatives: Alternatives, ctx: _Context, p: Principles) -> Unit:
+    families = [[_family(rule, tuple(sorted(days)), name, ctx, p) for rule, days, name in alt]
+                for alt in alternatives]
+    fams = [_joined(c) for parts in families for c in itertools.product(*(f for f, _ in parts))]
+    likely = _joined([lk for _, lk in families[0]])
+    return Unit(likely.name, likely, tuple(dict.fromkeys(fams)))
+
+
+def _joined(arrs: Sequence[Arrangement]) -> Arrangement:
     out = arrs[0]
     for a in arrs[1:]:
         out = out.join(a)
     return out
 
 
-def _family(rule: FestivalRule, stat: tuple, name: str, ctx: _Context, p: Principles):
+def _family(rule: FestivalRule, stat: tuple[dt.date, ...], name: str, ctx: _Context,
+            p: Principles) -> tuple[list[Arrangement], Arrangement]:
     """All arrangements of one festival, and the likely one."""
     blocks = _blocks(rule, stat, ctx)
-    fam, ranked = [], []
+    fam: list[Arrangement] = []
+    ranked: list[tuple[int, Arrangement]] = []
     for rank, (block, k) in enumerate(blocks):
         choices, best = _make_ups(block, k, ctx, p)
         for c in choices:
@@ -220,17 +237,16 @@ def _family(rule: FestivalRule, stat: tuple, name: str, ctx: _Context, p: Princi
     return fam, ranked[0][1]
 
 
-def _anchor(rule: FestivalRule, stat: tuple) -> dt.date:
+def _anchor(rule: FestivalRule, stat: tuple[dt.date, ...]) -> dt.date:
     first = min(stat)
     if rule.anchor == "first":
         return first
     if rule.anchor == "除夕":
-        from holidays.calendars.chinese import _ChineseLunisolar
-        return _ChineseLunisolar().lunar_new_year_date(first.year)[0] - _ONE
+        return lunar_new_years_eve(first.year)
     return dt.date(first.year, int(rule.anchor[:2]), int(rule.anchor[3:]))
 
 
-def _blocks(rule: FestivalRule, stat: tuple, ctx: _Context) -> list:
+def _blocks(rule: FestivalRule, stat: tuple[dt.date, ...], ctx: _Context) -> list[tuple[Days, int]]:
     """The blocks of days off holding every statutory day, with their number of make-up days; only the
     blocks with the fewest make-up days are kept, in order of likelihood.  ``stat`` counts a day twice
     when two festivals fall on it (2020: 中秋 on 10月1日 gave 国庆 an eighth day)."""
@@ -238,7 +254,7 @@ def _blocks(rule: FestivalRule, stat: tuple, ctx: _Context) -> list:
     if len(stat) == 1 and first.weekday() in rule.alone_on:
         return [(frozenset(stat), 0)]
     anchor = _anchor(rule, stat)
-    found = []
+    found: list[tuple[tuple[int, int, bool, int], Days, int]] = []
     for li, (n, offsets) in enumerate(rule.shapes):
         start = last - dt.timedelta(days=n - 1)
         while start <= first:
@@ -259,12 +275,12 @@ def _blocks(rule: FestivalRule, stat: tuple, ctx: _Context) -> list:
     return [(b, k) for _, b, k in found]
 
 
-def _candidates(block: frozenset, ctx: _Context, weekends: int) -> list:
+def _candidates(block: Days, ctx: _Context, weekends: int) -> list[tuple[int, dt.date]]:
     """Free weekend days of the nearest ``weekends`` weekends before and after the block, with distance."""
-    out = []
+    out: list[tuple[int, dt.date]] = []
     for edge, step in ((min(block), -1), (max(block), 1)):
         seen, d = 0, edge + dt.timedelta(days=step)
-        last_week = None
+        last_week: tuple[int, int] | None = None
         for _ in range(7 * (weekends + 4)):
             free = d not in ctx.off and d not in ctx.work and ctx.base.get(d) is None
             if d.weekday() in ctx.weekend and d not in block and free:
@@ -278,7 +294,7 @@ def _candidates(block: frozenset, ctx: _Context, weekends: int) -> list:
     return out
 
 
-def _make_ups(block: frozenset, k: int, ctx: _Context, p: Principles):
+def _make_ups(block: Days, k: int, ctx: _Context, p: Principles) -> tuple[list[Days], Days]:
     """Every allowed choice of k make-up days for the block, and the likely one."""
     if k == 0:
         return [frozenset()], frozenset()
@@ -294,15 +310,15 @@ def _make_ups(block: frozenset, k: int, ctx: _Context, p: Principles):
     return choices, choices[0]
 
 
-def _isolated(block, make_up, ctx: _Context) -> int:
+def _isolated(block: Days, make_up: set[dt.date], ctx: _Context) -> int:
     """Make-up days with a day off on both sides (a lone working Sunday before the holiday):
     the notices avoid them (2026: 2月14日 worked and 2月15日 off rather than the reverse)."""
-    def works(d):
+    def works(d: dt.date) -> bool:
         return d not in block and (d in make_up or ctx.is_work(d))
     return sum(1 for d in make_up if not works(d - _ONE) and not works(d + _ONE))
 
 
-def _longest_run(block, make_up, ctx: _Context) -> int:
+def _longest_run(block: Days, make_up: set[dt.date], ctx: _Context) -> int:
     lo, hi = min(block) - dt.timedelta(days=21), max(block) + dt.timedelta(days=21)
     best = run = 0
     d = lo
@@ -318,14 +334,14 @@ def _longest_run(block, make_up, ctx: _Context) -> int:
 
 # -- the three calendars ---------------------------------------------------------------
 def estimated_calendars(official: Calendar, until: int, principles: Principles | None = None,
-                        statutory=None) -> Calendar:
+                        statutory: Callable[[int], Iterable[StatutoryDay]] | None = None) -> Calendar:
     """The likely calendar for the years after ``official`` up to ``until``, carrying
     :class:`Bounds` (``.estimate``).  ``principles`` / ``statutory(year)``: override the
     bundled data (the backtest uses them)."""
-    base = dict(official.deviations)
+    base: dict[dt.date, DayInfo] = dict(official.deviations)
     years = tuple(range(official.official_last_day.year + 1, until + 1))
     likely, early, late = dict(base), dict(base), dict(base)
-    units = []
+    units: list[tuple[int, Unit]] = []
     for y in years:
         stat = statutory(y) if statutory is not None else None
         for u in estimate_year(y, likely, official.weekend, principles, stat):
@@ -334,20 +350,21 @@ def estimated_calendars(official: Calendar, until: int, principles: Principles |
             _mark(early, u.off_always, u.make_up_ever, u.name, base)
             _mark(late, u.off_ever, frozenset(), u.name, base)
     last = dt.date(until, 12, 31)
-    p = principles or principles_for(years[0]) if years else None
 
-    def cal(dev, tag):
+    def cal(dev: dict[dt.date, DayInfo], tag: str) -> Calendar:
         return attrs.evolve(official, last_day=last, deviations=dev,
                             data_version=f"{official.data_version}+{tag}{until}")
     bounds = None
     if years:
+        p = principles or principles_for(years[0])
         bounds = Bounds(cal(early, "earliest"), cal(late, "latest"), years, tuple(units),
                         f"{p.path}#{p.digest}", p.citation(), tuple(official.layers[1:]))
     out = cal(likely, "likely")
     return attrs.evolve(out, estimate=bounds)
 
 
-def _mark(dev: dict, off, make_up, name, base):
+def _mark(dev: dict[dt.date, DayInfo], off: Iterable[dt.date], make_up: Iterable[dt.date], name: str,
+          base: Mapping[dt.date, DayInfo]) -> None:
     for d in off:
         if d not in base:
             dev[d] = DayInfo(d, False, "estimated_day_off", name, None, "estimate", estimated=True)

@@ -12,12 +12,19 @@ import datetime as dt
 import functools
 import hashlib
 from pathlib import Path
+from typing import Any, TypeAlias
 
 import attrs
 
 from ..data import data_dir
 from ..errors import InputError, RuleFileError
 from ..yamlfile import Map, Seq, load_yaml
+
+# a value read from the YAML file, not yet checked (the checks below narrow it)
+YamlValue: TypeAlias = Any
+MonthDay: TypeAlias = tuple[int, int]
+# (length of the block, the offsets from the anchor it may start at, or None for any)
+Shape: TypeAlias = tuple[int, tuple[int, ...] | None]
 
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
              "saturday": 5, "sunday": 6}
@@ -28,16 +35,16 @@ class Merge:
     festival: str             # the festival joined (中秋节)
     name: str                 # the merged block's name (国庆节、中秋节)
     length: int
-    always: tuple             # ((month, day), (month, day)): joined when the festival falls in it
-    maybe: tuple | None       # joined or not: the family holds both
+    always: tuple[MonthDay, MonthDay]          # joined when the festival falls in it
+    maybe: tuple[MonthDay, MonthDay] | None    # joined or not: the family holds both
 
 
 @attrs.frozen
 class FestivalRule:
     festival: str
-    shapes: tuple                               # ((length, start offsets or None), ...)
+    shapes: tuple[Shape, ...]
     anchor: str = "first"                       # first | 除夕 | MM-DD
-    alone_on: frozenset = frozenset()
+    alone_on: frozenset[int] = frozenset()      # weekdays (Monday 0)
     with_weekend: bool = False
     merge: Merge | None = None
 
@@ -63,7 +70,7 @@ def principles_file() -> Path:
     return data_dir("calendars") / "principles.yaml"
 
 
-def principles_for(year: int, path=None) -> Principles:
+def principles_for(year: int, path: str | Path | None = None) -> Principles:
     """The principles in force for ``year`` (the latest set starting on or before 1 January)."""
     sets = load_principles(str(path or principles_file()))
     found = [p for p in sets if p.start <= dt.date(year, 1, 1)]
@@ -85,12 +92,12 @@ def load_principles(path: str) -> tuple[Principles, ...]:
     return tuple(sorted(out, key=lambda p: p.start))
 
 
-def _need(cond, path, line, en, zh):
+def _need(cond: object, path: str, line: int | None, en: str, zh: str) -> None:
     if not cond:
         raise RuleFileError(path, line, en, zh)
 
 
-def _set(p, line, path, digest) -> Principles:
+def _set(p: YamlValue, line: int, path: str, digest: str) -> Principles:
     _need(isinstance(p, Map), path, line, "each set of principles is a block of 'key: value' lines",
           "每组原则须由“键: 值”行组成")
     _need(isinstance(p.get("from"), dt.date), path, p.line_of("from"), "'from' must be a date (YYYY-MM-DD)",
@@ -112,13 +119,13 @@ def _set(p, line, path, digest) -> Principles:
     return Principles(p["from"], cites, p["max_consecutive_workdays"], p["weekends_each_side"], rules, path, digest)
 
 
-def _ints(v, path, line, what):
+def _ints(v: YamlValue, path: str, line: int | None, what: str) -> tuple[int, ...]:
     _need(isinstance(v, list) and v and all(isinstance(x, int) and not isinstance(x, bool) for x in v),
           path, line, f"'{what}' must be a list of whole numbers, e.g. [3]", f"“{what}”必须是整数列表，例如[3]")
     return tuple(v)
 
 
-def _festival(f, line, path) -> FestivalRule:
+def _festival(f: YamlValue, line: int, path: str) -> FestivalRule:
     _need(isinstance(f, Map) and isinstance(f.get("festival"), str), path, line,
           "each festival needs 'festival' and 'lengths'", "每个节日都需要festival和lengths")
     shapes = _shapes(f, path)
@@ -135,7 +142,7 @@ def _festival(f, line, path) -> FestivalRule:
                         bool(f.get("with_weekend", False)), merge)
 
 
-def _shapes(f: Map, path) -> tuple:
+def _shapes(f: Map, path: str) -> tuple[Shape, ...]:
     """``lengths`` (+ ``start_offsets``) or ``shapes: [{length, start_offsets}]``."""
     if "shapes" in f:
         items = f["shapes"]
@@ -154,22 +161,23 @@ def _shapes(f: Map, path) -> tuple:
     return tuple(out)
 
 
-def _merge(m, line, path) -> Merge:
+def _merge(m: YamlValue, line: int | None, path: str) -> Merge:
     _need(isinstance(m, Map) and isinstance(m.get("festival"), str) and isinstance(m.get("length"), int)
           and isinstance(m.get("always"), Map), path, line,
           "merge needs festival, name, length and always {from: MM-DD, to: MM-DD}",
           "merge需要festival、name、length和always {from: MM-DD, to: MM-DD}")
 
-    def span(v, key):
+    def span(v: YamlValue, key: str) -> tuple[MonthDay, MonthDay]:
         a, b = _month_day(v.get("from")), _month_day(v.get("to"))
-        _need(a is not None and b is not None, path, m.line_of(key), f"'{key}' needs from and to as MM-DD",
-              f"“{key}”需要MM-DD格式的from和to")
+        if a is None or b is None:
+            raise RuleFileError(path, m.line_of(key), f"'{key}' needs from and to as MM-DD",
+                                f"“{key}”需要MM-DD格式的from和to")
         return a, b
     maybe = span(m["maybe"], "maybe") if m.get("maybe") is not None else None
     return Merge(m["festival"], str(m.get("name", m["festival"])), m["length"], span(m["always"], "always"), maybe)
 
 
-def _month_day(v):
+def _month_day(v: object) -> MonthDay | None:
     if not isinstance(v, str) or len(v) != 5 or v[2] != "-":
         return None
     try:

@@ -18,13 +18,19 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeAlias
 
 import attrs
 
 from ..data import data_dir
 from ..errors import InputError, RuleFileError
 from ..yamlfile import Map, Seq, load_yaml
+
+# a value read from the YAML file, not yet checked (the checks below narrow it)
+YamlValue: TypeAlias = Any
 
 _LUNAR_MONTHS = (1, 5, 8)        # the months whose festivals the lunisolar tables give
 
@@ -67,7 +73,7 @@ class StatutoryText:
     basis: str
     start: dt.date
     end: dt.date | None
-    festivals: tuple          # (festival, text, (_DaySpec, ...))
+    festivals: tuple[tuple[str, str, tuple[_DaySpec, ...]], ...]     # (festival, text, days)
     path: str = ""
 
     def covers(self, d: dt.date) -> bool:
@@ -85,7 +91,7 @@ def statutory_days(year: int) -> tuple[StatutoryDay, ...]:
     return _days(year, str(statutory_file()))
 
 
-def text_in_force(year: int, path=None) -> StatutoryText:
+def text_in_force(year: int, path: str | Path | None = None) -> StatutoryText:
     """The version of Art. 2 in force on 1 January of ``year``."""
     texts = load_texts(str(path or statutory_file()))
     for t in texts:
@@ -118,13 +124,25 @@ def _resolve(s: _DaySpec, year: int) -> dt.date:
     if s.kind == "solar_term":
         return lunisolar.qingming_date(year)[0]
     if s.kind == "lunar_eve":
-        return lunisolar.lunar_new_year_date(year)[0] - dt.timedelta(days=1)
+        return lunar_new_years_eve(year)
+    anchor: Callable[[int], tuple[dt.date | None, bool]]
     anchor, anchor_day = {1: (lunisolar.lunar_new_year_date, 1), 5: (lunisolar.dragon_boat_date, 5),
                           8: (lunisolar.mid_autumn_date, 15)}[s.month]
+    return _lunisolar_date(anchor, year) + dt.timedelta(days=s.day - anchor_day)
+
+
+def lunar_new_years_eve(year: int) -> dt.date:
+    """农历除夕 of ``year``: the day before 正月初一."""
+    from holidays.calendars.chinese import _ChineseLunisolar
+
+    return _lunisolar_date(_ChineseLunisolar().lunar_new_year_date, year) - dt.timedelta(days=1)
+
+
+def _lunisolar_date(anchor: Callable[[int], tuple[dt.date | None, bool]], year: int) -> dt.date:
     base = anchor(year)[0]
     if base is None:
         raise InputError(f"the lunisolar calendar has no date for {year}", f"农历数据中没有{year}年的日期")
-    return base + dt.timedelta(days=s.day - anchor_day)
+    return base
 
 
 @functools.lru_cache(maxsize=8)
@@ -136,7 +154,7 @@ def load_texts(path: str) -> tuple[StatutoryText, ...]:
                             "文件必须在texts下列出各版本文本")
     texts = [_text(t, doc["texts"].line_of(i), path) for i, t in enumerate(doc["texts"])]
     texts.sort(key=lambda t: t.start)
-    for a, b in zip(texts, texts[1:]):
+    for a, b in itertools.pairwise(texts):
         if a.end is None or a.end + dt.timedelta(days=1) != b.start:
             raise RuleFileError(path, doc["texts"].line, f"the text {a.version} must end the day before "
                                 f"{b.version} comes into force ({b.start})",
@@ -144,7 +162,7 @@ def load_texts(path: str) -> tuple[StatutoryText, ...]:
     return tuple(texts)
 
 
-def _text(t, line: int, path: str) -> StatutoryText:
+def _text(t: YamlValue, line: int, path: str) -> StatutoryText:
     if not isinstance(t, Map):
         raise RuleFileError(path, line, "each text needs version, basis, in_force and festivals",
                             "每个文本都需要version、basis、in_force和festivals")
@@ -176,7 +194,7 @@ def _text(t, line: int, path: str) -> StatutoryText:
     return StatutoryText(t["version"], t["basis"], start, end, tuple(out), path)
 
 
-def _spec(s, line: int, path: str) -> _DaySpec:
+def _spec(s: YamlValue, line: int, path: str) -> _DaySpec:
     if not isinstance(s, Map) or len(s) != 1:
         raise RuleFileError(path, line, "each day is one of solar, lunar, lunar_eve, solar_term",
                             "每一天须为solar、lunar、lunar_eve、solar_term之一")
@@ -192,7 +210,8 @@ def _spec(s, line: int, path: str) -> _DaySpec:
             try:
                 dt.date(2000, m, d)
             except ValueError:
-                raise RuleFileError(path, line, f"{m}-{d} is not a day of the year", f"{m}月{d}日不是有效日期")
+                raise RuleFileError(path, line, f"{m}-{d} is not a day of the year",
+                                    f"{m}月{d}日不是有效日期") from None
         elif m not in _LUNAR_MONTHS or not 1 <= d <= 29:
             raise RuleFileError(path, line, "a lunar day must be in month 1, 5 or 8 and between day 1 and 29",
                                 "农历日期须在正月、五月或八月的初一至廿九之间")

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
+from typing import TypeAlias, cast
+
 from ..api import load_calendar
+from ..calendar import Calendar
+from ..calendar.days import Span
+from ..calendar.estimate import Bounds
 from . import args as A
 from .common import common_options, print_json
 
+# an answer on an estimated calendar: (earliest, latest, the days not yet known)
+AnswerBounds: TypeAlias = tuple[dt.date | int, dt.date | int, tuple[dt.date, ...]]
 
-def register(sub) -> None:
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     wp = sub.add_parser("workdays", help="working-day arithmetic on the official calendar")
     wsub = wp.add_subparsers(dest="workdays_command", metavar="ACTION", parser_class=type(wp))
     wsub.required = True
 
-    def calendar_options(p):
+    def calendar_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("--calendar", default="cn", help="calendar id: cn (national), cn-gx (Guangxi), ...")
         p.add_argument("--estimate-until", type=int, metavar="YEAR",
                        help="estimate unpublished years up to YEAR (answers marked provisional)")
@@ -43,30 +53,36 @@ def register(sub) -> None:
         p.set_defaults(func=_step, step=step)
 
 
-def _calendar(args):
+def _calendar(args: argparse.Namespace) -> Calendar:
     return load_calendar(args.calendar, estimate_until=args.estimate_until)
 
 
-def _provisional_note(args, provisional: bool):
+def _estimate(cal: Calendar) -> Bounds | None:
+    # Calendar.estimate is typed object in calendar/days.py; it holds the Bounds of an estimated calendar or None
+    return cast("Bounds | None", cal.estimate)
+
+
+def _provisional_note(args: argparse.Namespace, provisional: bool) -> None:
     if provisional and not args.json:
         from sys import stderr
         stderr.write("disclosure-rules: " + ("注意：结果使用了尚未公布年份的估计日历（临时结果）\n" if args.lang == "zh"
                      else "warning: this answer uses an estimated calendar for an unpublished year (provisional)\n"))
 
 
-def _print_span(args, span):
+def _print_span(args: argparse.Namespace, span: Span) -> None:
     for d in span.skipped:
         print(f"  - {d.date.isoformat()}  {d.reason(args.lang)}")
     for d in span.make_up_days:
         print(f"  + {d.date.isoformat()}  {d.reason(args.lang)}")
 
 
-def _answer(args, cal, result, span, fields: dict, bounds=None) -> int:
+def _answer(args: argparse.Namespace, cal: Calendar, result: str | int, span: Span, fields: dict[str, str | int],
+            bounds: AnswerBounds | None = None) -> int:
     """Print one arithmetic answer: the result (text or JSON), the explanation on request.
     ``bounds``: (earliest, latest, unknown days) of an answer on an estimated calendar."""
     provisional = span.provisional or bool(bounds and bounds[2])
     if args.json:
-        out = {"calendar": cal.id, **fields, "result": result, "provisional": provisional}
+        out: dict[str, object] = {"calendar": cal.id, **fields, "result": result, "provisional": provisional}
         if bounds is not None:
             out.update(earliest=_plain(bounds[0]), latest=_plain(bounds[1]),
                        unknown_days=[d.isoformat() for d in bounds[2]], data_version=cal.data_version)
@@ -78,20 +94,21 @@ def _answer(args, cal, result, span, fields: dict, bounds=None) -> int:
         if args.explain:
             _print_span(args, span)
     _provisional_note(args, provisional)
-    if provisional and cal.estimate is not None and cal.estimate.layers_not_estimated and not args.json:
+    est = _estimate(cal)
+    if provisional and est is not None and est.layers_not_estimated and not args.json:
         from sys import stderr
-        lay = ", ".join(cal.estimate.layers_not_estimated)
+        lay = ", ".join(est.layers_not_estimated)
         stderr.write("disclosure-rules: " + (f"注意：{lay}的地方放假日未作估计，范围只涵盖全国安排\n" if args.lang == "zh"
                      else f"warning: the regional days of {lay} are not estimated; the range covers the national "
                           "arrangement only\n"))
     return 0
 
 
-def _plain(v):
+def _plain(v: dt.date | int) -> str | int:
     return v.isoformat() if hasattr(v, "isoformat") else v
 
 
-def _range_text(args, bounds) -> str:
+def _range_text(args: argparse.Namespace, bounds: AnswerBounds) -> str:
     lo, hi, unknown = _plain(bounds[0]), _plain(bounds[1]), bounds[2]
     days = ", ".join(d.isoformat() for d in unknown)
     if lo == hi:
@@ -101,35 +118,35 @@ def _range_text(args, bounds) -> str:
     return f" (provisional: between {lo} and {hi}" + (f"; days not yet known: {days}" if days else "") + ")"
 
 
-def _add(args) -> int:
+def _add(args: argparse.Namespace) -> int:
     cal = _calendar(args)
     end = cal.add(args.date, args.n)
-    bounds = None
-    if cal.estimate is not None:
-        b = cal.estimate
+    bounds: AnswerBounds | None = None
+    b = _estimate(cal)
+    if b is not None:
         lo, hi = sorted((b.earliest.add(args.date, args.n), b.latest.add(args.date, args.n)))
         bounds = (lo, hi, b.unknown_days(min(args.date, lo), max(args.date, hi)))
     return _answer(args, cal, end.isoformat(), cal.explain_add(args.date, args.n),
                    {"date": args.date.isoformat(), "n": args.n}, bounds)
 
 
-def _count(args) -> int:
+def _count(args: argparse.Namespace) -> int:
     cal = _calendar(args)
     span = cal.explain_count(args.start, args.end)
-    bounds = None
-    if cal.estimate is not None:
-        b = cal.estimate
+    bounds: AnswerBounds | None = None
+    b = _estimate(cal)
+    if b is not None:
         lo, hi = sorted((b.latest.count(args.start, args.end), b.earliest.count(args.start, args.end)))
         bounds = (lo, hi, b.unknown_days(*sorted((args.start, args.end))))
     return _answer(args, cal, span.workdays, span, {"start": args.start.isoformat(), "end": args.end.isoformat()},
                    bounds)
 
 
-def _is(args) -> int:
+def _is(args: argparse.Namespace) -> int:
     cal = _calendar(args)
     info = cal.day(args.date)
     provisional = cal.is_estimated(args.date)
-    b = cal.estimate
+    b = _estimate(cal)
     unknown = b is not None and b.earliest.is_workday(args.date) != b.latest.is_workday(args.date)
     if args.json:
         out = {"calendar": cal.id, **info.to_dict(args.lang), "provisional": provisional}
@@ -149,7 +166,7 @@ def _is(args) -> int:
     return 0
 
 
-def _step(args) -> int:
+def _step(args: argparse.Namespace) -> int:
     cal = _calendar(args)
     d = cal.add(args.date, args.step)
     lo, hi = sorted((args.date, d))

@@ -23,21 +23,25 @@ pass ``as_of`` for a reproducible answer.  Impossible input raises
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TypeAlias
 
 from ..calendar import Calendar, load_calendar
 from ..calendar.today import today_in_beijing
 from ..case import Case, parse_case
 from ..errors import CaseError, DisclosureRulesError, InputError, UnknownNameError
+from ..provisional import bounded
 from ..result import Result
 from ..rulebook import RuleBook, load_rules
 from .effects import EFFECTS, HANDLERS
-from ..provisional import bounded
 from .fold import run
 
 __all__ = ["evaluate", "evaluate_iter", "evaluate_many", "today_in_shanghai", "EFFECTS", "HANDLERS"]
 
 ERROR_MODES = ("raise", "collect")
+
+# a case as given: parsed already, or as read from JSON or YAML (parse_case checks it)
+CaseInput: TypeAlias = Case | Mapping[str, object]
 
 
 def today_in_shanghai() -> dt.date:
@@ -46,7 +50,7 @@ def today_in_shanghai() -> dt.date:
     return today_in_beijing()
 
 
-def _as_of(value) -> dt.date:
+def _as_of(value: object) -> dt.date:
     if value is None:
         return today_in_shanghai()
     if isinstance(value, dt.datetime):
@@ -62,7 +66,7 @@ def _as_of(value) -> dt.date:
                      f"as_of必须是日期（YYYY-MM-DD），而不是{value!r}")
 
 
-def _case_calendar(case: Case, estimate_until) -> Calendar:
+def _case_calendar(case: Case, estimate_until: int | None) -> Calendar:
     try:
         return load_calendar(case.calendar, estimate_until=estimate_until)
     except UnknownNameError as exc:
@@ -75,7 +79,7 @@ def _one(book: RuleBook, calendar: Calendar, case: Case, day: dt.date, trace: bo
     return bounded(lambda cal: run(book, cal, case, day, trace=trace), calendar)
 
 
-def evaluate(case, as_of: dt.date | None = None, *, rules: RuleBook | None = None,
+def evaluate(case: CaseInput, as_of: dt.date | None = None, *, rules: RuleBook | None = None,
              calendar: Calendar | None = None, estimate_until: int | None = None, trace: bool = True,
              extra_keys: str = "reject") -> Result:
     """Evaluate a case (a :class:`Case` or a dict) as of a date.
@@ -90,15 +94,15 @@ def evaluate(case, as_of: dt.date | None = None, *, rules: RuleBook | None = Non
     ``extra_keys``: as for :func:`~disclosure_rules.case.parse_case`.
     """
     day = _as_of(as_of)
-    case = parse_case(case, extra_keys=extra_keys, rules=rules)
+    parsed = parse_case(case, extra_keys=extra_keys, rules=rules)
     book = rules if rules is not None else load_rules()
     if calendar is None:
-        calendar = _case_calendar(case, estimate_until)
-    return _one(book, calendar, case, day, trace)
+        calendar = _case_calendar(parsed, estimate_until)
+    return _one(book, calendar, parsed, day, trace)
 
 
-def evaluate_iter(cases: Iterable, as_of: dt.date | None = None, *, rules: RuleBook | None = None,
-                  calendars: dict | None = None, estimate_until: int | None = None, errors: str = "raise",
+def evaluate_iter(cases: Iterable[CaseInput], as_of: dt.date | None = None, *, rules: RuleBook | None = None,
+                  calendars: dict[str, Calendar] | None = None, estimate_until: int | None = None, errors: str = "raise",
                   trace: bool = False) -> Iterator[Result | DisclosureRulesError]:
     """Evaluate cases one at a time, with one rule book and one calendar per calendar id.
 
@@ -126,10 +130,11 @@ def evaluate_iter(cases: Iterable, as_of: dt.date | None = None, *, rules: RuleB
     return _iterate(items, day, book, dict(calendars or {}), estimate_until, errors == "collect", trace)
 
 
-def _iterate(cases, day, book, cals, estimate_until, collect, trace):
-    for c in cases:
+def _iterate(cases: Iterator[CaseInput], day: dt.date, book: RuleBook, cals: dict[str, Calendar],
+             estimate_until: int | None, collect: bool, trace: bool) -> Iterator[Result | DisclosureRulesError]:
+    for item in cases:
         try:
-            c = parse_case(c, rules=book)
+            c = parse_case(item, rules=book)
             cal = cals.get(c.calendar)
             if cal is None:
                 cal = cals[c.calendar] = _case_calendar(c, estimate_until)
@@ -140,9 +145,9 @@ def _iterate(cases, day, book, cals, estimate_until, collect, trace):
             yield exc
 
 
-def evaluate_many(cases: Iterable, as_of: dt.date | None = None, *, rules: RuleBook | None = None,
-                  calendars: dict | None = None, estimate_until: int | None = None, errors: str = "raise",
-                  trace: bool = True) -> list:
+def evaluate_many(cases: Iterable[CaseInput], as_of: dt.date | None = None, *, rules: RuleBook | None = None,
+                  calendars: dict[str, Calendar] | None = None, estimate_until: int | None = None,
+                  errors: str = "raise", trace: bool = True) -> list[Result | DisclosureRulesError]:
     """:func:`evaluate_iter` as a list (kept for compatibility; the trace is built by default)."""
     return list(evaluate_iter(cases, as_of, rules=rules, calendars=calendars, estimate_until=estimate_until,
                               errors=errors, trace=trace))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 import attrs
 
+from ..outcomes import OutcomeCatalogue
 from ..result import Result
 from .checks import check
-from .state import ClockState
+from .state import ClockState, Closure
 
 
 @attrs.define(slots=True)
@@ -23,18 +25,18 @@ class Standing:
 
 def standing(s: ClockState) -> Standing:
     if s.closed is not None:
-        return _closed(s)
+        return _closed(s, s.closed)
     if s.suspended is not None:
         return Standing("awaiting_correction" if s.suspended.kind == "correction" else "awaiting_payment")
     return _open(s)
 
 
-def _closed(s: ClockState) -> Standing:
-    st = Standing(s.closed.status, closed_on=s.closed.day)
+def _closed(s: ClockState, closed: Closure) -> Standing:
+    st = Standing(closed.status, closed_on=closed.day)
     if st.status != "abandoned":
         st.due = s.closing_due
-        if st.status == "answered" and st.due is not None and st.closed_on > st.due:
-            st.late = s.cal.count(st.due, st.closed_on)
+        if st.status == "answered" and st.due is not None and closed.day > st.due:
+            st.late = s.cal.count(st.due, closed.day)
     return st
 
 
@@ -43,10 +45,12 @@ def _open(s: ClockState) -> Standing:
     open_now = [c for c in s.exclusions.items if c.answered is None and c.pauses
                 and (c.limit is None or c.limit >= as_of)]
     due = s.due(as_of)
+    assert due is not None                      # the clock runs: not suspended, not closed
     if open_now and due >= as_of:
         st = Standing("paused")
-        if all(c.limit is not None for c in open_now):
-            latest = max(c.limit for c in open_now)
+        limits = [c.limit for c in open_now if c.limit is not None]
+        if len(limits) == len(open_now):
+            latest = max(limits)
             st.due_at_latest = s.due(latest, s.exclusions.at_limits(latest))
         return st
     if as_of > due:                  # also: consulted after the period had run out, nothing left to pause
@@ -57,7 +61,8 @@ def _open(s: ClockState) -> Standing:
 
 
 def _report_row(s: ClockState) -> str | None:
-    cat = s.rules.main.outcomes
+    # RuleSet.outcomes is typed object in rulebook.py; it holds the folder's OutcomeCatalogue or None
+    cat = cast("OutcomeCatalogue | None", s.rules.main.outcomes)
     if s.outcome is None or cat is None or s.outcome not in cat.codes():
         return None
     if cat.get(s.outcome).by_reason and s.outcome_reason not in cat.reasons:

@@ -9,20 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Mapping
 from string import Formatter
 
 from ..result import Violation
+from .compiled import Fact
 from .state import ClockState
 
 
-def facts_at(s: ClockState, t: dt.date, due: dt.date | None) -> dict:
+def facts_at(s: ClockState, t: dt.date, due: dt.date | None) -> dict[str, Fact]:
     """The facts violations are checked on at day t, given the due date in force then."""
     past = s.cal.count(due, t) if due is not None and t > due else 0
     return {"workdays_since_receipt": s.cal.count(s.received, t), "workdays_past_due": past,
             "prior_correction_notices": s.corrections}
 
 
-def check(s: ClockState, event_type: str, date: dt.date, facts: dict) -> bool:
+def check(s: ClockState, event_type: str, date: dt.date, facts: Mapping[str, Fact]) -> bool:
     """Record the violations that fire for this event; True when one voids its effect."""
     candidates = s.prepared.checks.get(event_type)
     if not candidates:
@@ -42,7 +44,7 @@ def check(s: ClockState, event_type: str, date: dt.date, facts: dict) -> bool:
     return any(v.voids_effect for v in fired)
 
 
-def fill(template: str, values: dict) -> str:
+def fill(template: str, values: Mapping[str, object]) -> str:
     """Fill {name} placeholders with fact values only (no attribute or index access)."""
     out = []
     for literal, field in _parts(template):

@@ -9,22 +9,28 @@ business-rules' semantics, including its tolerance for numeric comparisons.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Callable
+from typing import Any, TypeAlias
 
 from business_rules.operators import NumericType
 
-Predicate = Callable[[dict], bool]
+# a fact's value: a count of working days, a flag (bool is an int) or a measured quantity
+Fact: TypeAlias = int | float | Decimal
+Facts: TypeAlias = Mapping[str, Fact]
+Predicate: TypeAlias = Callable[[Facts], bool]
+# a business-rules condition tree as read from violations.yaml ({all|any: [...]} or {name, operator, value})
+Condition: TypeAlias = Mapping[str, Any]
 _EPS = NumericType.EPSILON
 
 
-def _num(x) -> Decimal:
+def _num(x: Fact) -> Decimal:
     return x if isinstance(x, Decimal) else Decimal(x) if isinstance(x, int) else Decimal(repr(x))
 
 
-def _numeric(op: str, name: str, value) -> Predicate:
+def _numeric(op: str, name: str, value: Fact) -> Predicate:
     ref = _num(value)
-    tests = {
+    tests: dict[str, Callable[[Decimal], bool]] = {
         "equal_to": lambda d: abs(d) <= _EPS,
         "greater_than": lambda d: d > _EPS,
         "less_than": lambda d: -d > _EPS,
@@ -33,10 +39,10 @@ def _numeric(op: str, name: str, value) -> Predicate:
     }
     test = tests[op]
     if isinstance(value, int) and not isinstance(value, bool):
-        fast = {"equal_to": int.__eq__, "greater_than": int.__gt__, "less_than": int.__lt__,
+        fast: Callable[[int, int], bool] = {"equal_to": int.__eq__, "greater_than": int.__gt__, "less_than": int.__lt__,
                 "greater_than_or_equal_to": int.__ge__, "less_than_or_equal_to": int.__le__}[op]
 
-        def pred(facts: dict) -> bool:
+        def pred(facts: Facts) -> bool:
             x = facts[name]
             if type(x) is int:                       # exact for whole numbers: the epsilon never matters
                 return fast(x, value)
@@ -56,7 +62,7 @@ def _group(every: bool, parts: list[Predicate]) -> Predicate:
     return lambda facts: any(p(facts) for p in parts)
 
 
-def compile_condition(node: dict) -> Predicate:
+def compile_condition(node: Condition) -> Predicate:
     """A predicate over a facts dict for a business-rules condition tree."""
     if "all" in node or "any" in node:
         return _group("all" in node, [compile_condition(c) for c in node["all" if "all" in node else "any"]])

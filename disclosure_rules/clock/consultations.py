@@ -8,6 +8,7 @@ party whose rule says ``record`` is noted without excluding any time.
 from __future__ import annotations
 
 from ..case import Event
+from ..rulebook import EventRule
 from .checks import check, facts_at
 from .events import event_error
 from .exclusions import Consultation
@@ -15,7 +16,7 @@ from .narration import said
 from .state import ClockState
 
 
-def pause(s: ClockState, ev: Event, rule) -> None:
+def pause(s: ClockState, ev: Event, rule: EventRule) -> None:
     party = ev.get("party")
     pr = rule.parties.get(party) if isinstance(party, str) else None
     if pr is None:
@@ -39,7 +40,7 @@ def pause(s: ClockState, ev: Event, rule) -> None:
     s.say(ev, ev.date, ev.type, text, basis, None, "pause")
 
 
-def resume(s: ClockState, ev: Event, rule) -> None:
+def resume(s: ClockState, ev: Event, rule: EventRule) -> None:
     party = ev.get("party")
     match = s.exclusions.open_for(party)
     if match is None:

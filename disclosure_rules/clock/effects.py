@@ -10,11 +10,14 @@ leaves the clock unchanged when one voids the event.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from collections.abc import Callable
+from typing import cast
 
+from ..basis import Basis
 from ..case import Event
 from ..errors import CaseError
-from ..outcomes import unknown_answer
+from ..outcomes import OutcomeCatalogue, unknown_answer
+from ..rulebook import EventRule
 from .checks import check, facts_at
 from .consultations import pause, resume
 from .events import event_error, whole_number
@@ -22,7 +25,7 @@ from .narration import said
 from .state import ClockState, Closure, Suspension
 
 
-def suspend(s: ClockState, ev: Event, rule) -> None:
+def suspend(s: ClockState, ev: Event, rule: EventRule) -> None:
     """The agency's clock stops while the applicant corrects or pays (Art. 30; fee measures)."""
     due = s.due(ev.date)
     voided = check(s, ev.type, ev.date, facts_at(s, ev.date, due))
@@ -42,7 +45,7 @@ def suspend(s: ClockState, ev: Event, rule) -> None:
     s.say(ev, ev.date, ev.type, text, basis, None, "suspend")
 
 
-def _applicant_period(s: ClockState, ev: Event, rule) -> tuple[int | None, list]:
+def _applicant_period(s: ClockState, ev: Event, rule: EventRule) -> tuple[int | None, list[Basis]]:
     """The applicant's working days: given on the event, else the parameter, else the period."""
     basis = list(rule.basis)
     if rule.applicant_field and ev.get(rule.applicant_field) is not None:
@@ -56,7 +59,7 @@ def _applicant_period(s: ClockState, ev: Event, rule) -> tuple[int | None, list]
     return None, basis
 
 
-def restart(s: ClockState, ev: Event, rule) -> None:
+def restart(s: ClockState, ev: Event, rule: EventRule) -> None:
     """A new period from the event (a corrected request, a payment), or the rest of the old one."""
     susp = s.suspended
     if susp is None or susp.rule.type != rule.answers:
@@ -75,6 +78,7 @@ def restart(s: ClockState, ev: Event, rule) -> None:
         basis += list(s.rules.parameters[rule.parameter].basis)
         text = said("restart.resume", title=rule.title, n=s.n)
     else:
+        assert rule.period is not None          # the loader requires a period of every restart
         period = s.rules.period(rule.period)
         s.n = period.workdays
         basis += list(period.basis)
@@ -82,9 +86,10 @@ def restart(s: ClockState, ev: Event, rule) -> None:
     s.say(ev, ev.date, ev.type, text, basis, s.due(ev.date), "restart")
 
 
-def extend(s: ClockState, ev: Event, rule) -> None:
+def extend(s: ClockState, ev: Event, rule: EventRule) -> None:
     """An extension notified in time adds working days, at most the cap in total (Art. 33(2))."""
     k = whole_number(s.case, ev, "workdays")
+    assert rule.cap is not None                 # the loader requires a cap of every extension
     cap = s.rules.period(rule.cap)
     due = s.due(ev.date)
     facts = facts_at(s, ev.date, due)
@@ -99,7 +104,7 @@ def extend(s: ClockState, ev: Event, rule) -> None:
     s.say(ev, ev.date, ev.type, text, rule.basis + cap.basis, s.due(ev.date), "extend")
 
 
-def set_due(s: ClockState, ev: Event, rule) -> None:
+def set_due(s: ClockState, ev: Event, rule: EventRule) -> None:
     """Art. 35: a reasonable later date when the period cannot be met; never an earlier one."""
     due = ev.get("due")
     if not isinstance(due, dt.date) or due < ev.date:
@@ -117,7 +122,7 @@ def set_due(s: ClockState, ev: Event, rule) -> None:
     s.say(ev, ev.date, ev.type, said("set.fixed", title=rule.title, due=due), rule.basis, due, "set")
 
 
-def close(s: ClockState, ev: Event, rule) -> None:
+def close(s: ClockState, ev: Event, rule: EventRule) -> None:
     """The case ends: answered (Art. 36) or withdrawn."""
     due = s.due(ev.date)
     facts = facts_at(s, ev.date, due)
@@ -125,6 +130,7 @@ def close(s: ClockState, ev: Event, rule) -> None:
     if rule.status == "answered" and outcome is not None:
         _check_outcome(s, ev)
     check(s, ev.type, ev.date, facts)
+    assert rule.status is not None              # the loader requires a status of every close
     s.closed, s.closing_due = Closure(rule.status, ev.date, outcome), due
     if rule.status == "answered":
         s.outcome = None if outcome is None else str(outcome)
@@ -138,12 +144,13 @@ def close(s: ClockState, ev: Event, rule) -> None:
 
 def _check_outcome(s: ClockState, ev: Event) -> None:
     """The answer's outcome must be one of the version's outcomes (with a reason where the report needs one)."""
-    cat = s.rules.main.outcomes
+    # RuleSet.outcomes is typed object in rulebook.py; it holds the folder's OutcomeCatalogue or None
+    cat = cast("OutcomeCatalogue | None", s.rules.main.outcomes)
     if cat is None:
         return
     code, case = str(ev.get("outcome")), s.case
     if code not in cat.outcomes:
-        others = [r.outcomes for r in s.prepared.book.rulesets.values() if r.outcomes]
+        others = [cast(OutcomeCatalogue, r.outcomes) for r in s.prepared.book.rulesets.values() if r.outcomes]
         en, zh = unknown_answer(code, cat, others)
         raise CaseError(f"case {case.id}: event {ev.index + 1} (answered): {en}",
                         f"案件{case.id}：第{ev.index + 1}个事件（答复）：{zh}", event=ev.index)
@@ -156,12 +163,12 @@ def _check_outcome(s: ClockState, ev: Event) -> None:
                         f"（{known}之一）", event=ev.index)
 
 
-def record(s: ClockState, ev: Event, rule) -> None:
+def record(s: ClockState, ev: Event, rule: EventRule) -> None:
     """Noted in the trace, no effect on the clock."""
     s.say(ev, ev.date, ev.type, said("record", title=rule.title), rule.basis, s.due(ev.date), "record")
 
 
-Handler = Callable[[ClockState, Event, object], None]
+Handler = Callable[[ClockState, Event, EventRule], None]
 
 # effect name (``effect:`` in events.yaml) -> handler: the one list of effects the engine knows
 HANDLERS: dict[str, Handler] = {

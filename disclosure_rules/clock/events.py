@@ -8,11 +8,12 @@ matters; events of the same type on the same day are ordered by content.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 
 from ..case import Case, Event
 from ..errors import CaseError
-from ..rulebook import Rules
+from ..rulebook import EventRule, Rules, RuleSet
 
 
 def event_error(case: Case, ev: Event, en: str, zh: str, dated: bool = True) -> CaseError:
@@ -21,18 +22,18 @@ def event_error(case: Case, ev: Event, en: str, zh: str, dated: bool = True) -> 
     return CaseError(f"case {case.id}: {where_en}{en}", f"案件{case.id}：{where_zh}{zh}", event=ev.index)
 
 
-def in_order(events: tuple[Event, ...], order: dict) -> list[Event]:
+def in_order(events: tuple[Event, ...], order: dict[str, int]) -> list[Event]:
     """The events by date, then same-day order, then content (for ties of the same type)."""
     ranked = sorted(events, key=lambda e: (e.date, order.get(e.type, math.inf)))
-    for a, b in zip(ranked, ranked[1:]):
+    for a, b in itertools.pairwise(ranked):
         if a.date == b.date and a.type == b.type:
             return sorted(events, key=lambda e: e.sort_key(order))
     return ranked
 
 
-def rule_of(case: Case, ev: Event, rules: Rules, rulesets: dict):
+def rule_of(case: Case, ev: Event, rules: Rules, rulesets: dict[str, RuleSet]) -> EventRule:
     """The rule of an event, or a CaseError saying why the event does not belong to these rules."""
-    rule = rules.events.get(ev.type)
+    rule: EventRule | None = rules.events.get(ev.type)
     if rule is None:
         raise event_error(case, ev, *_why_unknown(ev, rules, rulesets), dated=False)
     sup = rules.supplement_for(ev.type)
@@ -42,7 +43,7 @@ def rule_of(case: Case, ev: Event, rules: Rules, rulesets: dict):
     return rule
 
 
-def _why_unknown(ev: Event, rules: Rules, rulesets: dict) -> tuple[str, str]:
+def _why_unknown(ev: Event, rules: Rules, rulesets: dict[str, RuleSet]) -> tuple[str, str]:
     if not any(ev.type in r.events for r in rulesets.values()):
         known = ", ".join(sorted(rules.events))
         return f": unknown event type (use one of {known})", f"：未知的事件类型（可用：{known}）"

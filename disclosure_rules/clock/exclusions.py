@@ -17,6 +17,7 @@ import datetime as dt
 import attrs
 
 from ..calendar import Calendar
+from ..rulebook import PartyRule
 
 
 @attrs.define(slots=True)
@@ -26,7 +27,7 @@ class Consultation:
     party: str
     sent: dt.date
     limit: dt.date | None          # the consultee's last day, when the rules bound the pause
-    rule: object                   # the PartyRule (effect pause or record, basis)
+    rule: PartyRule                # effect pause or record, basis
     answered: dt.date | None = None
 
     @property
@@ -48,7 +49,7 @@ class Intervals:
     cum: list[int] = attrs.field(factory=lambda: [0])
 
     @classmethod
-    def merge(cls, spans: list[tuple[dt.date, dt.date]], cal: Calendar) -> "Intervals":
+    def merge(cls, spans: list[tuple[dt.date, dt.date]], cal: Calendar) -> Intervals:
         out = cls()
         for lo, hi in sorted(spans):
             out.extend(lo, hi, cal)

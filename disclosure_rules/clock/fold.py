@@ -12,8 +12,8 @@ import datetime as dt
 from ..calendar import Calendar
 from ..case import Case, Event
 from ..errors import CaseError
-from ..result import Result
-from ..rulebook import RuleBook
+from ..result import Result, Step
+from ..rulebook import EventRule, RuleBook
 from .assemble import result_of
 from .checks import check
 from .effects import HANDLERS
@@ -36,7 +36,7 @@ def run(book: RuleBook, cal: Calendar, case: Case, as_of: dt.date, trace: bool =
         rule = rule_of(case, ev, s.rules, book.rulesets)
         _lapse(s, ev.date)
         if s.closed is not None:
-            _after_close(s, ev, rule)
+            _after_close(s, ev, rule, s.closed)
         else:
             HANDLERS[rule.effect](s, ev, rule)
     _lapse(s, as_of)
@@ -46,7 +46,7 @@ def run(book: RuleBook, cal: Calendar, case: Case, as_of: dt.date, trace: bool =
 def _start(book: RuleBook, cal: Calendar, case: Case, as_of: dt.date, trace: bool) -> ClockState:
     got = receive(book, case)
     prep, received = got.prepared, got.received
-    steps: list | None = [] if trace else None
+    steps: list[Step] | None = [] if trace else None
     rules = prep.rules
     reply = rules.period("reply")
     s = ClockState(prep, cal, case, received, received, reply.workdays, as_of, Exclusions(cal), steps)
@@ -71,15 +71,15 @@ def _lapse(s: ClockState, t: dt.date) -> None:
         return
     rule = s.suspended.rule
     day = s.applicant_due + _ONE_DAY
+    assert rule.expiry_status is not None       # the loader requires one of every suspending event
     s.closed = Closure(rule.expiry_status, day, rule.expiry_outcome)
     s.outcome = rule.expiry_outcome
     key = "expired.correction" if rule.applicant == "correction" else "expired.payment"
     s.say(None, day, "applicant_period_expired", said(key, until=s.applicant_due), rule.basis, None, "close")
 
 
-def _after_close(s: ClockState, ev: Event, rule) -> None:
-    """An event after the case ended: a justified late correction or payment reopens it (正当理由)."""
-    closed = s.closed
+def _after_close(s: ClockState, ev: Event, rule: EventRule, closed: Closure) -> None:
+    """An event after the case ended (``closed``): a justified late correction or payment reopens it (正当理由)."""
     if closed.status == "abandoned" and ev.get("justified") and rule.effect == "restart" \
             and s.suspended is not None and rule.answers == s.suspended.rule.type:
         s.closed, s.outcome = None, None

@@ -10,8 +10,12 @@ language asked for.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeAlias
 
 import attrs
+
+# a key of MESSAGES and the values its text needs
+Message: TypeAlias = tuple[str, dict[str, object]]
 
 # key -> (English, Chinese)
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -84,6 +88,6 @@ class Said:
         return (zh if lang == "zh" else en).format_map({k: _shown(v, lang) for k, v in self.values})
 
 
-def said(key: str, **values: object) -> tuple[str, dict]:
+def said(key: str, **values: object) -> Message:
     """A message key and its values, turned into a :class:`Said` only when a trace is kept."""
     return key, values

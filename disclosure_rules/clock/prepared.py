@@ -13,13 +13,14 @@ import weakref
 import attrs
 
 from ..calendar import Calendar
-from ..rulebook import FACTS, RuleBook, Rules
-from .compiled import Predicate, compile_condition
+from ..result import Provenance
+from ..rulebook import FACTS, RuleBook, Rules, RuleSet, ViolationRule
+from .compiled import Fact, Predicate, compile_condition
 
 
 @attrs.frozen
 class CheckedViolation:
-    rule: object                   # the ViolationRule
+    rule: ViolationRule
     holds: Predicate
 
 
@@ -28,19 +29,20 @@ class Prepared:
     book: RuleBook
     rules: Rules
     versions: tuple[str, ...]      # the rule sets applied, main version first
-    order: dict                    # event type -> same-day order (events.yaml `order`)
-    checks: dict                   # event type -> tuple[CheckedViolation, ...]
-    base_facts: dict               # every fact at its neutral value, with the parameters facts read
-    period_values: dict            # period_KEY -> working days (for violation messages)
+    order: dict[str, int]          # event type -> same-day order (events.yaml `order`)
+    checks: dict[str, tuple[CheckedViolation, ...]]     # event type -> the violations it may commit
+    base_facts: dict[str, Fact]    # every fact at its neutral value, with the parameters facts read
+    period_values: dict[str, int]  # period_KEY -> working days (for violation messages)
     start_day_counts: bool
     rest_day_next_workday: bool
-    _provenance: dict = attrs.field(factory=dict)   # id(calendar) -> (calendar, provenance)
+    # id(calendar) -> (calendar, provenance)
+    _provenance: dict[int, tuple[Calendar, Provenance]] = attrs.field(factory=dict)
 
-    def provenance(self, cal: Calendar) -> dict:
+    def provenance(self, cal: Calendar) -> Provenance:
         """The provenance block of a result (one dict per calendar, shared by its results: read-only)."""
         got = self._provenance.get(id(cal))
         if got is None or got[0] is not cal:
-            prov = {"rules": {r: self.book.rulesets[r].digest for r in self.rules.versions},
+            prov: Provenance = {"rules": {r: self.book.rulesets[r].digest for r in self.rules.versions},
                    "rules_digest": self.book.digest,
                    "calendar": {"id": cal.id, "layers": list(cal.layers), "data_version": cal.data_version,
                                 "official_last_day": cal.official_last_day.isoformat(),
@@ -49,21 +51,36 @@ class Prepared:
         return got[1]
 
 
-_CACHE: "weakref.WeakKeyDictionary[RuleBook, dict]" = weakref.WeakKeyDictionary()
+@attrs.define(slots=True)
+class _BookCache:
+    """What is kept beside one rule book."""
+
+    national: list[RuleSet] | None = None                               # newest first
+    prepared: dict[tuple[str, str | None], Prepared] = attrs.field(factory=dict)   # (version, local layer)
 
 
-def nationals(book: RuleBook) -> list:
+_CACHE: weakref.WeakKeyDictionary[RuleBook, _BookCache] = weakref.WeakKeyDictionary()
+
+
+def _kept(book: RuleBook) -> _BookCache:
+    per_book = _CACHE.get(book)
+    if per_book is None:
+        per_book = _CACHE[book] = _BookCache()
+    return per_book
+
+
+def nationals(book: RuleBook) -> list[RuleSet]:
     """The national versions, newest first (``RuleBook.national``, sorted once per book)."""
-    per_book = _CACHE.setdefault(book, {})
-    got = per_book.get("national")
+    per_book = _kept(book)
+    got = per_book.national
     if got is None:
-        got = per_book["national"] = book.national
+        got = per_book.national = book.national
     return got
 
 
 def prepared(book: RuleBook, main_id: str, local: str | None) -> Prepared:
     """The prepared rules for a version and local layer (raises what ``RuleBook.rules`` raises)."""
-    per_book = _CACHE.setdefault(book, {})
+    per_book = _kept(book).prepared
     key = (main_id, local)
     got = per_book.get(key)
     if got is None:
@@ -72,10 +89,10 @@ def prepared(book: RuleBook, main_id: str, local: str | None) -> Prepared:
 
 
 def _prepare(book: RuleBook, rules: Rules) -> Prepared:
-    checks: dict = {}
+    checks: dict[str, list[CheckedViolation]] = {}
     for v in rules.violations:
         checks.setdefault(v.event, []).append(CheckedViolation(v, compile_condition(v.conditions)))
-    base = {name: 0 for name, kind in FACTS.items() if kind == "numeric"}
+    base: dict[str, Fact] = {name: 0 for name, kind in FACTS.items() if kind == "numeric"}
     must = rules.parameters.get("extension_must_precede_due")
     base["extension_must_precede_due"] = bool(must.value) if must is not None else True
     params = rules.parameters

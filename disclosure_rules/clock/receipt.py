@@ -13,14 +13,14 @@ import attrs
 
 from ..case import Case
 from ..errors import CaseError, UnknownNameError
-from ..rulebook import RuleBook
+from ..rulebook import Channel, RuleBook, RuleSet
 from .prepared import Prepared, nationals, prepared
 
 
 @attrs.frozen
 class Receipt:
     prepared: Prepared
-    channel: object                # the Channel rule
+    channel: Channel
     received: dt.date
     days_confirmation_late: int
 
@@ -47,12 +47,12 @@ def receive(book: RuleBook, case: Case) -> Receipt:
                             f"(received {received}) is governed by {main.id}",
                             f"地方规则{loc.id}适用于{loc.extends}，而本申请（{received}收到）适用{main.id}")
             return Receipt(prep, ch, received, late)
-    first = min(r.effective_from for r in book.national)
+    first = min((r.effective_from for r in book.national if r.effective_from is not None), default=None)
     raise _fail(case, f"received {received}, before the first rules in force ({first})",
                 f"{received}收到，早于最早施行的规则（{first}）")
 
 
-def _rules_for(book: RuleBook, main, case: Case) -> Prepared:
+def _rules_for(book: RuleBook, main: RuleSet, case: Case) -> Prepared:
     try:
         return prepared(book, main.id, case.local)
     except UnknownNameError as exc:
@@ -62,7 +62,7 @@ def _rules_for(book: RuleBook, main, case: Case) -> Prepared:
         raise _fail(case, exc.message, exc.message_zh) from None
 
 
-def _date_of_receipt(case: Case, ch, prep: Prepared) -> tuple[dt.date, int]:
+def _date_of_receipt(case: Case, ch: Channel, prep: Prepared) -> tuple[dt.date, int]:
     """The date of receipt by the channel's rule, and how many days a confirmation came late."""
     dates = case.receipt.dates
     for f in ch.requires:

@@ -10,14 +10,17 @@ the agency fixed under Art. 35; None while the agency's clock is stopped.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import attrs
 
+from ..basis import Basis
 from ..calendar import Calendar
 from ..case import Case, Event
 from ..result import Step, Violation
+from ..rulebook import EventRule, Rules
 from .exclusions import Exclusions, Intervals
-from .narration import Said
+from .narration import Message, Said
 from .prepared import Prepared
 
 
@@ -26,7 +29,7 @@ class Suspension:
     """The agency's clock is stopped while the applicant corrects or pays (Art. 30; fee measures)."""
 
     kind: str                      # correction | payment
-    rule: object                   # the suspending EventRule
+    rule: EventRule                # the suspending rule
     since: dt.date
 
 
@@ -59,10 +62,11 @@ class ClockState:
     outcome: str | None = None
     outcome_reason: str | None = None
     violations: list[Violation] = attrs.field(factory=list)
-    _due_memo: tuple = ()                          # ((version, start, n), due): the last answer of due()
+    # ((version, start, n), due): the last answer of due()
+    _due_memo: tuple[tuple[int, dt.date, int], dt.date] | tuple[()] = ()
 
     @property
-    def rules(self):
+    def rules(self) -> Rules:
         return self.prepared.rules
 
     def due(self, t: dt.date, intervals: Intervals | None = None) -> dt.date | None:
@@ -89,8 +93,8 @@ class ClockState:
     def excluded_workdays(self, t: dt.date) -> int:
         return self.exclusions.at(t).excluded_after(self.start, self.cal)
 
-    def say(self, ev: Event | None, date: dt.date, kind: str, message: tuple[str, dict], basis, due=None,
-            note: str = "") -> None:
+    def say(self, ev: Event | None, date: dt.date, kind: str, message: Message, basis: Iterable[Basis],
+            due: dt.date | None = None, note: str = "") -> None:
         """Add a trace step (only when a trace was asked for); ``message`` is ``narration.said(...)``."""
         if self.steps is not None:
             key, values = message

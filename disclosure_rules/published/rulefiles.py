@@ -12,9 +12,9 @@ from pathlib import Path
 import attrs
 
 from ..basis import Basis
-from ..rulefiles.common import parse_basis
 from ..errors import RuleFileError
 from ..rulebook import bundled_rules_dir
+from ..rulefiles.common import parse_basis
 from ..yamlfile import load_yaml
 
 SEVERITIES = ("error", "warning", "info")

@@ -11,7 +11,6 @@ from .narrative import figure_of, numbers, units_of
 from .values import cell
 
 
-
 def text_findings(report, previous, rules, lay) -> list:
     out = []
     named = []                               # (stated, figure, reading values) in text order

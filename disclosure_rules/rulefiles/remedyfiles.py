@@ -16,9 +16,9 @@ from typing import Any
 
 import attrs
 
+from ..basis import Basis
 from ..errors import RuleFileError
 from .cache import read_checked
-from ..basis import Basis
 from .common import Text, parse_basis, text_of
 
 
