@@ -4,12 +4,21 @@ tabs, or (in extracted text) runs of spaces."""
 from __future__ import annotations
 
 import re
+from typing import Literal, overload
 
 from .model import Number
 
 _INT = re.compile(r"^\d+$|^\d{1,3}(?:,\d{3})+$")
 _DEC = re.compile(r"^\d+(?:\.\d+)?$|^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 BLANK = ("", "-", "—", "/", "无")
+
+
+@overload
+def number(cell: object, decimals: Literal[False] = False) -> int | None: ...
+
+
+@overload
+def number(cell: object, decimals: bool) -> Number | None: ...
 
 
 def number(cell: object, decimals: bool = False) -> Number | None:
@@ -59,10 +68,10 @@ def trailing(line: str, decimals: bool = False, width: int | None = None) -> tup
     return " ".join(cells), run
 
 
-def numeric_line(line: str) -> list[Number] | None:
+def numeric_line(line: str) -> list[int] | None:
     """The numbers of a line that holds nothing but numbers (blank cells allowed between |)."""
     cells, explicit = split_line(line)
-    nums: list[Number] = []
+    nums: list[int] = []
     for c in cells:
         n = number(c)
         if n is not None:

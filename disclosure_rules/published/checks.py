@@ -24,7 +24,7 @@ from .values import results_sum, s3_value
 
 # ``rules.sections`` is the parsed sections.yaml: arbitrary parsed data, its values typed Any.
 
-Labels = dict[str, tuple[str, str]]      # row or column code -> (zh, en)
+Names = dict[str, tuple[str, str]]       # row or column code -> (zh, en)
 
 
 def check_report(report: PublishedReport, previous: PublishedReport | None = None, *,
@@ -52,7 +52,7 @@ def check_report(report: PublishedReport, previous: PublishedReport | None = Non
     return out
 
 
-def _labels(lay: TableLayout) -> tuple[Labels, Labels]:
+def _labels(lay: TableLayout) -> tuple[Names, Names]:
     return {r.code: (r.zh, r.en) for r in lay.rows}, {c.code: (c.zh, c.en) for c in lay.columns}
 
 

@@ -17,7 +17,7 @@ import attrs
 from ..report import TableLayout
 from ..yamlfile import Map
 from .cells import BLANK, number, numeric_line, trailing
-from .model import Cells, Number, Problem, Value, unreadable
+from .model import Cells, Problem, Value, unreadable
 from .normalise import compact
 
 # ``spec`` is the parsed sections.yaml: arbitrary parsed data, its values typed Any.
@@ -196,7 +196,7 @@ def read_section_four(lines: list[str], spec: Map) -> tuple[Cells, list[Problem]
     groups = [g["code"] for g in spec["section_four"]["groups"]]
     cells = [c["code"] for c in spec["section_four"]["cells"]]
     want = len(groups) * len(cells)
-    numeric: list[tuple[list[Number], str]] = []
+    numeric: list[tuple[list[int], str]] = []
     for line in lines:
         n = numeric_line(line)
         if n:
