@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypedDict
+
+if TYPE_CHECKING:
+    from ..published import PublishedReport
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".shtml", ".docx", ".pdf")
 
 
-def _date(text):
+class _Options(TypedDict):
+    """The keyword arguments of ``check_report`` that come from the command line."""
+
+    published_on: dt.date | None
+    agency_kind: str | None
+    local: str | None
+
+
+def _date(text: str) -> dt.date:
     from ..errors import InputError
     try:
         return dt.date.fromisoformat(text)
@@ -18,14 +32,14 @@ def _date(text):
                          f"--published-on“{text}”不是日期（YYYY-MM-DD）") from None
 
 
-def _options(args):
+def _options(args: argparse.Namespace) -> tuple[_Options, PublishedReport | None]:
     from ..published import read_report
     return {"published_on": _date(args.published_on) if args.published_on else None,
             "agency_kind": args.agency_kind, "local": args.local}, \
         (read_report(args.previous) if args.previous else None)
 
 
-def run_check(args) -> int:
+def run_check(args: argparse.Namespace) -> int:
     from ..errors import InputError
     from ..published import check_report, read_report
     from ..published.output import is_failure, to_text
@@ -52,7 +66,7 @@ def run_check(args) -> int:
     return 1 if is_failure(findings) else 0
 
 
-def _folder(folder: Path, args, options, previous) -> int:
+def _folder(folder: Path, args: argparse.Namespace, options: _Options, previous: PublishedReport | None) -> int:
     """One CSV of every finding of every report in the folder; an unreadable report is a row too."""
     from ..errors import DisclosureRulesError, InputError
     from ..published import check_report, read_report
@@ -61,7 +75,8 @@ def _folder(folder: Path, args, options, previous) -> int:
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
     if not files:
         raise InputError(f"{folder}: no reports in it ({', '.join(SUFFIXES)})", f"{folder}：文件夹中没有年度报告")
-    rows, failed, unread = [], False, 0
+    rows: list[dict[str, object]] = []
+    failed, unread = False, 0
     for p in _progress(files):
         try:
             findings = check_report(read_report(p), previous, **options)
@@ -78,15 +93,16 @@ def _folder(folder: Path, args, options, previous) -> int:
     return 1 if failed or unread else 0
 
 
-def _write(text: str, out) -> None:
+def _write(text: str, out: str | None) -> None:
     if out:
         Path(out).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
 
 
-def _progress(files):
+def _progress(files: list[Path]) -> Iterable[Path]:
     if not sys.stderr.isatty():
         return files
     from tqdm import tqdm
-    return tqdm(files, unit="report", file=sys.stderr)
+    bar: Iterable[Path] = tqdm(files, unit="report", file=sys.stderr)
+    return bar

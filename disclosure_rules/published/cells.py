@@ -4,13 +4,24 @@ tabs, or (in extracted text) runs of spaces."""
 from __future__ import annotations
 
 import re
+from typing import Literal, overload
+
+from .model import Number
 
 _INT = re.compile(r"^\d+$|^\d{1,3}(?:,\d{3})+$")
 _DEC = re.compile(r"^\d+(?:\.\d+)?$|^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 BLANK = ("", "-", "—", "/", "无")
 
 
-def number(cell, decimals=False):
+@overload
+def number(cell: object, decimals: Literal[False] = False) -> int | None: ...
+
+
+@overload
+def number(cell: object, decimals: bool) -> Number | None: ...
+
+
+def number(cell: object, decimals: bool = False) -> Number | None:
     """The number a cell holds, or None."""
     if not isinstance(cell, str):
         return None
@@ -34,7 +45,7 @@ def split_line(line: str) -> tuple[list[str], bool]:
     return s.split(), False
 
 
-def trailing(line: str, decimals=False, width: int | None = None) -> tuple[str, list[str]]:
+def trailing(line: str, decimals: bool = False, width: int | None = None) -> tuple[str, list[str]]:
     """The label and the trailing run of numeric (or, between | or tabs, blank) cells.
 
     With ``width``, a line of explicit cells whose last ``width`` cells are mostly numbers
@@ -45,7 +56,7 @@ def trailing(line: str, decimals=False, width: int | None = None) -> tuple[str, 
         last = cells[-width:]
         if sum(number(c, decimals) is not None for c in last) > width // 2 and number(cells[-width - 1]) is None:
             return " ".join(cells[:-width]), last
-    run = []
+    run: list[str] = []
     while cells:
         c = cells[-1]
         if number(c, decimals) is not None or (explicit and c in BLANK):
@@ -60,7 +71,7 @@ def trailing(line: str, decimals=False, width: int | None = None) -> tuple[str, 
 def numeric_line(line: str) -> list[int] | None:
     """The numbers of a line that holds nothing but numbers (blank cells allowed between |)."""
     cells, explicit = split_line(line)
-    nums = []
+    nums: list[int] = []
     for c in cells:
         n = number(c)
         if n is not None:

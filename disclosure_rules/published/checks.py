@@ -10,29 +10,38 @@ tables is in :mod:`.textchecks`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import attrs
 
-from ..basis import cite_all
-from ..report import ReportError
+from ..basis import Basis, cite_all
+from ..report import ReportError, TableLayout
 from ..rulefiles.bundle import load_bundle
 from .findings import make
-from .rulefiles import load_report_rules
+from .model import Finding, Number, PublishedReport, Value
+from .rulefiles import ReportRules, load_report_rules
 from .textchecks import text_findings
 from .values import results_sum, s3_value
 
+# ``rules.sections`` is the parsed sections.yaml: arbitrary parsed data, its values typed Any.
 
-def check_report(report, previous=None, *, published_on: dt.date | None = None, agency_kind: str | None = None,
-                 local: str | None = None, rules=None, layout=None) -> list:
+Names = dict[str, tuple[str, str]]       # row or column code -> (zh, en)
+
+
+def check_report(report: PublishedReport, previous: PublishedReport | None = None, *,
+                 published_on: dt.date | None = None, agency_kind: str | None = None,
+                 local: str | None = None, rules: ReportRules | None = None,
+                 layout: TableLayout | None = None) -> list[Finding]:
     """Every finding for ``report`` (a :class:`PublishedReport`); ``previous`` is last year's report
     (ReportError if it is of another year), ``published_on`` and ``agency_kind`` (department or
     government) the Art. 49 deadline, ``local`` a layer of deadlines.yaml (e.g. gansu-jinchang)."""
     rules = rules or load_report_rules()
     lay = layout or load_bundle().only("report")
-    if previous is not None and None not in (report.year, previous.year) and previous.year != report.year - 1:
+    if previous is not None and report.year is not None and previous.year is not None \
+            and previous.year != report.year - 1:
         raise ReportError(f"the previous report is of {previous.year}, not {report.year - 1}: year against year "
                           f"needs last year's report", f"上年报告是{previous.year}年的，不是{report.year - 1}年的")
-    out = []
+    out: list[Finding] = []
     out += completeness(report, rules, lay)
     out += unreadable(report, rules, lay)
     out += section_three(report, rules, lay)
@@ -44,11 +53,11 @@ def check_report(report, previous=None, *, published_on: dt.date | None = None, 
     return out
 
 
-def _labels(lay):
+def _labels(lay: TableLayout) -> tuple[Names, Names]:
     return {r.code: (r.zh, r.en) for r in lay.rows}, {c.code: (c.zh, c.en) for c in lay.columns}
 
 
-def completeness(report, rules, lay):
+def completeness(report: PublishedReport, rules: ReportRules, lay: TableLayout) -> list[Finding]:
     out = []
     for sec in rules.sections["sections"]:
         if sec["code"] not in report.found:
@@ -69,28 +78,37 @@ def completeness(report, rules, lay):
     return out
 
 
-def unreadable(report, rules, lay):
-    """One finding per kind of unreadable value: the cells of a row with the same reason are
-    one finding, and rows whose same columns cannot be read for the same reason are one too."""
-    by_row = {}
+# (section, why, columns, row, evidence): the columns for a row-wise group, else the row and its evidence
+_Kind = tuple[str, str, tuple[str, ...], str | None, str | None]
+
+
+def _kinds_unreadable(report: PublishedReport) -> dict[_Kind, tuple[str, list[str | None]]]:
+    """The unreadable values by kind, each with its evidence and its rows."""
+    by_row: dict[tuple[str, str, str], tuple[str, list[str]]] = {}
     for section, row, col, evidence, why in report.problems:
-        entry = by_row.setdefault((section, row if row is not None else evidence, why), [evidence, []])
+        entry = by_row.setdefault((section, row if row is not None else evidence, why), (evidence, []))
         if col is not None:
             entry[1].append(col)
-    groups = {}
-    for (section, row, why), (evidence, cols) in by_row.items():
-        row = None if row == evidence else row
-        key = (section, why, tuple(cols)) if cols else (section, why, row, evidence)
-        groups.setdefault(key, [evidence, []])[1].append(row)
+    groups: dict[_Kind, tuple[str, list[str | None]]] = {}
+    for (section, row_or_evidence, why), (evidence, cols) in by_row.items():
+        row = None if row_or_evidence == evidence else row_or_evidence
+        key: _Kind = (section, why, tuple(cols), None, None) if cols else (section, why, (), row, evidence)
+        groups.setdefault(key, (evidence, []))[1].append(row)
+    return groups
+
+
+def unreadable(report: PublishedReport, rules: ReportRules, lay: TableLayout) -> list[Finding]:
+    """One finding per kind of unreadable value: the cells of a row with the same reason are
+    one finding, and rows whose same columns cannot be read for the same reason are one too."""
     every = set(report.section_three) | set(report.groups)
     out = []
-    for key, (evidence, rows) in groups.items():
-        section, why = key[0], key[1]
-        cols = ",".join(key[2]) if len(key) == 3 and key[2] else None
+    for key, (evidence, rows) in _kinds_unreadable(report).items():
+        section, why, columns = key[0], key[1], key[2]
+        cols = ",".join(columns) if columns else None
         row = ",".join(r for r in rows if r is not None) or None
         more = f" … ({len(rows)} rows)" if len(rows) > 1 else ""
         names = {c.code: c.zh for c in lay.columns}
-        cols_zh = "、".join(names.get(c, c) for c in key[2]) if cols else ""
+        cols_zh = "、".join(names.get(c, c) for c in columns) if cols else ""
         where_zh = ("全部行" if len(rows) > 1 and set(rows) == every else f"第{row}行" if row else "") + \
             (f"“{cols_zh}”列" if cols else "")
         where_en = (" every row" if len(rows) > 1 and set(rows) == every else f" row {row}" if row else "") + \
@@ -100,57 +118,98 @@ def unreadable(report, rules, lay):
     return out
 
 
-def section_three(report, rules, lay):
+def section_three(report: PublishedReport, rules: ReportRules, lay: TableLayout) -> list[Finding]:
     if not report.section_three:
         return []
-    rows, cols = _labels(lay)
-    out = []
-    total_row, total_col = lay.total_row(), lay.total_column()
+    return _row_totals(report, rules, lay) + _column_totals(report, rules, lay) + _balance(report, rules, lay)
 
-    def v(row, col):
-        return s3_value(report, lay, row, col)
+
+def _row_totals(report: PublishedReport, rules: ReportRules, lay: TableLayout) -> list[Finding]:
+    """The total row against the sum of the result rows, column by column."""
+    out = []
+    total_row = lay.total_row()
     for c in lay.columns:
-        s, printed = results_sum(report, lay, c.code), v(total_row, c.code)
+        s, printed = results_sum(report, lay, c.code), s3_value(report, lay, total_row, c.code)
         if s is not None and printed is not None and s != printed:
             out.append(make(rules, "row_total", row=total_row, column=c.code, expected=s, actual=printed,
                             labels=((None, c.zh), (None, c.en)), evidence=_ev(report, total_row)))
+    return out
+
+
+def _column_totals(report: PublishedReport, rules: ReportRules, lay: TableLayout) -> list[Finding]:
+    """The 总计 column of each row against the sum of the applicant columns."""
+    rows, _ = _labels(lay)
+    out = []
+    total_col = lay.total_column()
     for code in list(report.section_three) + list(report.groups):
-        parts = [v(code, c) for c in lay.applicant_columns]
-        printed = v(code, total_col)
-        if None not in parts and printed is not None and sum(parts) != printed:
+        parts = _all_known(s3_value(report, lay, code, c) for c in lay.applicant_columns)
+        printed = s3_value(report, lay, code, total_col)
+        if parts is not None and printed is not None and sum(parts) != printed:
             label = rows.get(code, (code, code))
             out.append(make(rules, "column_total", row=code, column=total_col, expected=sum(parts), actual=printed,
                             labels=((label[0], None), (label[1], None)), evidence=_ev(report, code)))
+    return out
+
+
+def _balance(report: PublishedReport, rules: ReportRules, lay: TableLayout) -> list[Finding]:
+    """New plus carried over equals the results plus those carried forward, column by column."""
+    out = []
+    total_row = lay.total_row()
     for c in lay.columns:
-        a, b, t, d = v("1", c.code), v("2", c.code), v(total_row, c.code), v("4", c.code)
-        if None not in (a, b, t, d) and a + b != t + d:
+        known = _all_known(s3_value(report, lay, r, c.code) for r in ("1", "2", total_row, "4"))
+        if known is None:
+            continue
+        a, b, t, d = known
+        if a + b != t + d:
             out.append(make(rules, "balance", column=c.code, expected=a + b, actual=t + d,
                             labels=((None, c.zh), (None, c.en))))
     return out
 
 
-def _ev(report, row):
+def _all_known(numbers: Iterable[Number | None]) -> list[Number] | None:
+    """The numbers, or None if one of them is not known."""
+    out = []
+    for n in numbers:
+        if n is None:
+            return None
+        out.append(n)
+    return out
+
+
+def _all_read(values: Iterable[Value | None]) -> list[Number] | None:
+    """The numbers of the values, or None if one is missing or unreadable (the rest are not looked at)."""
+    return _all_known(None if v is None else v.value for v in values)
+
+
+def _ev(report: PublishedReport, row: str) -> str | None:
     cell = next(iter((report.section_three.get(row) or report.groups.get(row) or {}).values()), None)
     return cell.evidence if cell else None
 
 
-def section_four(report, rules):
+def section_four(report: PublishedReport, rules: ReportRules) -> list[Finding]:
     spec = rules.sections["section_four"]
     parts = [c["code"] for c in spec["cells"] if not c.get("sum_of_cells")]
     total = next(c["code"] for c in spec["cells"] if c.get("sum_of_cells"))
     out = []
     for g in spec["groups"]:
         cells = report.section_four.get(g["code"])
-        if not cells or not all(cells[p].readable for p in parts) or not cells[total].readable:
+        if not cells:
             continue
-        s = sum(cells[p].value for p in parts)
-        if s != cells[total].value:
-            out.append(make(rules, "s4_total", row=g["code"], column=total, expected=s, actual=cells[total].value,
+        read = _all_read(cells[p] for p in parts)
+        if read is None:
+            continue
+        printed = cells[total].value
+        if printed is None:
+            continue
+        s = sum(read)
+        if s != printed:
+            out.append(make(rules, "s4_total", row=g["code"], column=total, expected=s, actual=printed,
                             evidence=cells[total].evidence, labels=((g["zh"], "总计"), (g["en"], "total"))))
     return out
 
 
-def year_against_year(report, previous, rules, lay):
+def year_against_year(report: PublishedReport, previous: PublishedReport, rules: ReportRules,
+                      lay: TableLayout) -> list[Finding]:
     out = []
     for c in lay.columns:
         this, last = s3_value(report, lay, "2", c.code), s3_value(previous, lay, "4", c.code)
@@ -159,10 +218,10 @@ def year_against_year(report, previous, rules, lay):
                             labels=((None, c.zh), (None, c.en))))
     for item in ("regulations", "normative_documents"):
         now, before = report.section_two.get(item, {}), previous.section_two.get(item, {})
-        vals = [x.get(k) for x, k in ((before, "valid"), (now, "made"), (now, "repealed"), (now, "valid"))]
-        if None in vals or not all(x.readable for x in vals):
+        read = _all_read([x.get(k) for x, k in ((before, "valid"), (now, "made"), (now, "repealed"), (now, "valid"))])
+        if read is None:
             continue
-        last_valid, made, repealed, valid = (x.value for x in vals)
+        last_valid, made, repealed, valid = read
         expected = last_valid + made - repealed
         if expected != valid:
             zh = next(i["zh"] for i in rules.sections["section_two"] if i["code"] == item)
@@ -171,9 +230,11 @@ def year_against_year(report, previous, rules, lay):
     return out
 
 
-def deadline_for(rules, report_year: int, agency_kind: str, local: str | None):
+def deadline_for(rules: ReportRules, report_year: int, agency_kind: str,
+                 local: str | None) -> tuple[dt.date, tuple[Basis, ...]]:
     """The last day of publication for the report of ``report_year`` and its basis."""
-    for layer in ([local] if local else []) + [None]:
+    layers: list[str | None] = [local] if local else []
+    for layer in layers + [None]:
         for d in rules.deadlines.get(layer, ()):
             if d.agency_kind == agency_kind:
                 month, day = (int(x) for x in d.by.split("-"))
@@ -181,12 +242,13 @@ def deadline_for(rules, report_year: int, agency_kind: str, local: str | None):
     raise ReportError(f"no publication deadline for agency kind '{agency_kind}'", f"没有“{agency_kind}”的公布期限")
 
 
-def form_and_time(report, rules, published_on, agency_kind, local):
+def form_and_time(report: PublishedReport, rules: ReportRules, published_on: dt.date | None,
+                  agency_kind: str | None, local: str | None) -> list[Finding]:
     out = []
     if local and local not in rules.deadlines:
         raise ReportError(f"no local rules '{local}' for annual reports (known: {', '.join(k for k in rules.deadlines if k)})",
                           f"没有“{local}”的年度报告地方规则")
-    if local in rules.overview_max and report.overview_chars is not None:
+    if local is not None and local in rules.overview_max and report.overview_chars is not None:
         limit, basis = rules.overview_max[local]
         if report.overview_chars > limit:
             out.append(make(rules, "overview_length", row="一", expected=limit, actual=report.overview_chars))

@@ -3,28 +3,39 @@
 from __future__ import annotations
 
 from ..basis import cite_all
-from .model import Finding
+from .model import Compared, Finding
+from .rulefiles import ReportRules
+
+# (zh, en) display names of row and column: ((row_zh, column_zh), (row_en, column_en))
+Labels = tuple[tuple[str | None, str | None], tuple[str | None, str | None]]
 
 
-class _Fields(dict):
-    def __missing__(self, key):
+class _Fields(dict[str, str]):
+    def __missing__(self, key: str) -> str:
         return ""
 
 
-def _fmt(v):
+def _fmt(v: object) -> str:
     if isinstance(v, float):
         return f"{v:.4f}".rstrip("0").rstrip(".")
     return "" if v is None else str(v)
 
 
-def make(rules, rule_id, *, row=None, column=None, expected=None, actual=None, evidence=None,
-         labels=None, severity=None, section=None, **extra) -> Finding:
+def _difference(expected: Compared, actual: Compared) -> str:
+    if not isinstance(expected, (int, float)) or not isinstance(actual, (int, float)):
+        return ""
+    diff = actual - expected
+    return f"{diff:+d}" if isinstance(diff, int) else f"{diff:+.2f}"
+
+
+def make(rules: ReportRules, rule_id: str, *, row: str | None = None, column: str | None = None,
+         expected: Compared = None, actual: Compared = None, evidence: str | None = None,
+         labels: Labels | None = None, severity: str | None = None, section: str | None = None,
+         **extra: object) -> Finding:
     """``labels``: (zh, en) display names of row and column for the messages, if not the codes."""
     check = rules.check(rule_id)
-    numeric = all(isinstance(x, (int, float)) for x in (expected, actual))
-    diff = actual - expected if numeric else None
     fields = {"expected": _fmt(expected), "actual": _fmt(actual), "evidence": evidence or "",
-              "difference": "" if diff is None else (f"{diff:+d}" if isinstance(diff, int) else f"{diff:+.2f}")}
+              "difference": _difference(expected, actual)}
     fields.update({k: _fmt(v) for k, v in extra.items()})
     (rz, cz), (re_, ce) = labels or ((row, column), (row, column))
     zh = check.zh.format_map(_Fields(fields, row=_fmt(rz), column=_fmt(cz), section=section or check.section))

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import attrs
+
+Number = int | float
+
+# (section, row, column, evidence, reason): a value that cannot be read
+Problem = tuple[str, str | None, str | None, str, str]
 
 
 @attrs.frozen
 class Value:
     """One number as read: ``value`` is None when it cannot be read (``reason`` says why)."""
 
-    value: int | float | None
+    value: Number | None
     evidence: str
     reason: str | None = None
 
@@ -28,32 +35,76 @@ class Sentence:
     text: str                    # normalised, without spaces
 
 
+Cells = dict[str, dict[str, Value]]     # row, item or group -> column or cell -> Value
+
+
+class ProblemDict(TypedDict):
+    section: str
+    row: str | None
+    column: str | None
+    evidence: str
+    reason: str
+
+
+class ReportDict(TypedDict):
+    path: str
+    year: int | None
+    sections: dict[str, str]
+    section_two: dict[str, dict[str, Number | None]]
+    section_three: dict[str, dict[str, Number | None]]
+    groups: dict[str, dict[str, Number | None]]
+    missing_rows: list[str]
+    section_four: dict[str, dict[str, Number | None]]
+    fee_yuan: Number | None
+    overview_chars: int | None
+    unreadable: list[ProblemDict]
+
+
+def _numbers(cells: Cells) -> dict[str, dict[str, Number | None]]:
+    return {k: {c: v.value for c, v in row.items()} for k, row in cells.items()}
+
+
 @attrs.frozen
 class PublishedReport:
     path: str
     year: int | None
-    found: dict                  # section code -> "heading" | "landmark" (absent: not found)
-    section_two: dict            # item -> cell -> Value
-    section_three: dict          # row -> column -> Value (rows found)
-    groups: dict                 # group (e.g. "3.6") -> column -> Value, when printed as one row (2019 layout)
-    missing_rows: tuple          # rows of the 2021 layout not in the report
-    section_four: dict           # group -> cell -> Value
+    found: dict[str, str]        # section code -> "heading" | "landmark" (absent: not found)
+    section_two: Cells           # item -> cell -> Value
+    section_three: Cells         # row -> column -> Value (rows found)
+    groups: Cells                # group (e.g. "3.6") -> column -> Value, when printed as one row (2019 layout)
+    missing_rows: tuple[str, ...]    # rows of the 2021 layout not in the report
+    section_four: Cells          # group -> cell -> Value
     fee_yuan: Value | None       # section six: the information processing fee charged, in yuan
-    sentences: tuple             # Sentence, of sections 一 and 六
+    sentences: tuple[Sentence, ...]  # of sections 一 and 六
     overview_chars: int | None
-    problems: tuple = ()         # (section, row, column, evidence, reason): values that cannot be read
+    problems: tuple[Problem, ...] = ()   # values that cannot be read
 
-    def to_dict(self) -> dict:
-        def cells(d):
-            return {k: {c: v.value for c, v in row.items()} for k, row in d.items()}
+    def to_dict(self) -> ReportDict:
         return {"path": self.path, "year": self.year, "sections": dict(self.found),
-                "section_two": cells(self.section_two), "section_three": cells(self.section_three),
-                "groups": cells(self.groups), "missing_rows": list(self.missing_rows),
-                "section_four": cells(self.section_four),
+                "section_two": _numbers(self.section_two), "section_three": _numbers(self.section_three),
+                "groups": _numbers(self.groups), "missing_rows": list(self.missing_rows),
+                "section_four": _numbers(self.section_four),
                 "fee_yuan": None if self.fee_yuan is None else self.fee_yuan.value,
                 "overview_chars": self.overview_chars,
                 "unreadable": [{"section": s, "row": r, "column": c, "evidence": e, "reason": why}
                                for s, r, c, e, why in self.problems]}
+
+
+Compared = Number | str | None     # a number, or a date (ISO) for the publication deadline
+
+
+class FindingDict(TypedDict):
+    rule: str
+    row: str | None
+    column: str | None
+    expected: Compared
+    actual: Compared
+    difference: Number | None
+    message: str
+    section: str
+    severity: str
+    evidence: str | None
+    basis: str
 
 
 @attrs.frozen
@@ -63,8 +114,8 @@ class Finding:
     rule: str
     row: str | None
     column: str | None
-    expected: int | float | None
-    actual: int | float | None
+    expected: Compared
+    actual: Compared
     message_en: str
     message_zh: str
     section: str
@@ -75,13 +126,14 @@ class Finding:
     path: str | None = None
 
     @property
-    def difference(self):
-        if not all(isinstance(x, (int, float)) for x in (self.expected, self.actual)):
+    def difference(self) -> Number | None:
+        expected, actual = self.expected, self.actual
+        if not isinstance(expected, (int, float)) or not isinstance(actual, (int, float)):
             return None
-        d = self.actual - self.expected
+        d = actual - expected
         return round(d, 4) if isinstance(d, float) else d
 
-    def to_dict(self, lang="en") -> dict:
+    def to_dict(self, lang: str = "en") -> FindingDict:
         return {"rule": self.rule, "row": self.row, "column": self.column, "expected": self.expected,
                 "actual": self.actual, "difference": self.difference,
                 "message": self.message_zh if lang == "zh" else self.message_en,

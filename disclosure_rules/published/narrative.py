@@ -8,26 +8,32 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from .model import Sentence
+from .model import Number, Sentence
 from .normalise import compact
+from .rulefiles import Figure, ReportRules
+
+Topics = Mapping[str, Sequence[str]]    # a topic of phrases.yaml -> its words
 
 _UNITS = ("件", "条", "元", "期", "次", "个", "篇", "%")     # used when no rules are given
 
 
 @functools.lru_cache(maxsize=8)
-def _pattern(units):
+def _pattern(units: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(map(re.escape, sorted(set(units) | {"%"}, key=len, reverse=True)))
     return re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)(余|多)?(万)?({alternatives})")
+
+
 _BOUNDARY = re.compile(r"[,;:、(。]")
 _PAREN = re.compile(r"\([^()]*\)")
 
 
 @attrs.frozen
 class Stated:
-    value: int | float
+    value: Number
     unit: str
     start: int
     end: int
@@ -51,17 +57,17 @@ class Stated:
         return self.before + self.sentence.text[self.start:self.end] + self.after
 
 
-def sentences(section: str, lines) -> list[Sentence]:
+def sentences(section: str, lines: Iterable[str]) -> list[Sentence]:
     text = compact("".join(lines))
     return [Sentence(section, s + "。") for s in re.split(r"[。!?]", text) if s]
 
 
-def units_of(rules) -> tuple:
+def units_of(rules: ReportRules) -> tuple[str, ...]:
     """Every unit a rule compares: those of the figures, of itemised totals, and %."""
     return tuple({f.unit for f in rules.figures} | set(rules.words["itemised"]["units"]) | {"%"})
 
 
-def numbers(sentence: Sentence, units=_UNITS) -> list[Stated]:
+def numbers(sentence: Sentence, units: Iterable[str] = _UNITS) -> list[Stated]:
     """The numbers of a sentence followed by one of ``units`` (≈: 余, 多 or 万 make it approximate)."""
     out = []
     for m in _pattern(tuple(sorted(units))).finditer(sentence.text):
@@ -71,9 +77,10 @@ def numbers(sentence: Sentence, units=_UNITS) -> list[Stated]:
     return out
 
 
-def topic_of(stated: Stated, topics: dict) -> str | None:
+def topic_of(stated: Stated, topics: Topics) -> str | None:
     prefix = stated.sentence.text[: stated.start]
-    best, at = None, -1
+    best: str | None = None
+    at = -1
     for name, words in topics.items():
         for w in words:
             i = prefix.rfind(w)
@@ -82,30 +89,41 @@ def topic_of(stated: Stated, topics: dict) -> str | None:
     return best
 
 
-def figure_of(stated: Stated, figures, topics):
+def _compared(fig: Figure, stated: Stated, clause: str, topic: str | None) -> bool:
+    """Whether the figure may be the one a number names: its unit, its sections, ``not``, ``about``, ``topic``."""
+    if fig.unit != stated.unit or stated.sentence.section not in fig.in_sections \
+            or any(w in clause for w in fig.not_):
+        return False
+    if fig.about and not any(w in stated.sentence.text for w in fig.about):
+        return False
+    return not (fig.topic and fig.topic != topic)
+
+
+def _distance(word: str, before: str, after: str) -> int | None:
+    """How many characters lie between the number and the nearest ``word`` of its clause."""
+    dist = None
+    i = before.rfind(word)
+    if i >= 0:
+        dist = len(before) - (i + len(word))
+    j = after.find(word)
+    if j >= 0 and (dist is None or j < dist):
+        dist = j
+    return dist
+
+
+def figure_of(stated: Stated, figures: Sequence[Figure], topics: Topics) -> tuple[Figure, str] | tuple[None, None]:
     """The figure the number names (nearest word; the longer word on a tie), with the word; or (None, None)."""
     if stated.approximate:
         return None, None
     before, after = stated.before, stated.after
     clause = before + after
     topic = topic_of(stated, topics)
-    best = None
+    best: tuple[tuple[int, int, int], Figure, str] | None = None
     for order, fig in enumerate(figures):
-        if fig.unit != stated.unit or stated.sentence.section not in fig.in_sections \
-                or any(w in clause for w in fig.not_):
-            continue
-        if fig.about and not any(w in stated.sentence.text for w in fig.about):
-            continue
-        if fig.topic and fig.topic != topic:
+        if not _compared(fig, stated, clause, topic):
             continue
         for w in fig.say:
-            dist = None
-            i = before.rfind(w)
-            if i >= 0:
-                dist = len(before) - (i + len(w))
-            j = after.find(w)
-            if j >= 0 and (dist is None or j < dist):
-                dist = j
+            dist = _distance(w, before, after)
             if dist is not None:
                 key = (dist, -len(w), order)
                 if best is None or key < best[0]:

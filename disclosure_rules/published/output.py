@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator, Mapping
+
+from .model import Finding
+
+CsvRow = Mapping[str, object]       # CSV field -> value (None is written as an empty cell)
 
 CSV_FIELDS = ("file", "section", "severity", "rule", "row", "column", "expected", "actual", "difference",
               "evidence", "message", "basis")
 
 
-def is_failure(findings) -> bool:
+def is_failure(findings: Iterable[Finding]) -> bool:
     """Exit 1: an error or a warning (info alone is not a failure)."""
     return any(f.severity in ("error", "warning") for f in findings)
 
 
-def to_text(findings, lang="en") -> str:
+def to_text(findings: list[Finding], lang: str = "en") -> str:
     zh = lang == "zh"
     if not findings:
         return "未发现问题" if zh else "no findings"
@@ -25,13 +30,13 @@ def to_text(findings, lang="en") -> str:
     return "\n".join(lines)
 
 
-def csv_rows(path, findings, lang="en"):
+def csv_rows(path: object, findings: Iterable[Finding], lang: str = "en") -> Iterator[dict[str, object]]:
     for f in findings:
         d = f.to_dict(lang)
         yield {"file": str(path), **{k: d.get(k) for k in CSV_FIELDS if k != "file"}}
 
 
-def to_csv(rows) -> str:
+def to_csv(rows: Iterable[CsvRow]) -> str:
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\n")
     w.writeheader()

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import os
 import re
 
-from ..report import ReportError
+from ..report import ReportError, TableLayout
 from ..rulefiles.bundle import load_bundle
+from ..yamlfile import Map
 from .model import PublishedReport, Value, unreadable
 from .narrative import sentences
 from .normalise import compact, normalise
-from .rulefiles import load_report_rules
+from .rulefiles import ReportRules, load_report_rules
 from .sections import find_sections, report_year
 from .source import read_lines
 from .tables import read_section_four, read_section_three, read_section_two
 
 _FEE = re.compile(r"(\d+(?:\.\d+)?)元")
 
+# ``rules.sections`` is the parsed sections.yaml: arbitrary parsed data, its values typed Any.
 
-def read_report(path, rules=None, layout=None) -> PublishedReport:
+
+def read_report(path: str | os.PathLike[str], rules: ReportRules | None = None,
+                layout: TableLayout | None = None) -> PublishedReport:
     """Read ``path`` (text, HTML, .docx or PDF). Raises ReportError when it is not a report at all."""
     rules = rules or load_report_rules()
     layout = layout or load_bundle().only("report")
@@ -25,14 +30,14 @@ def read_report(path, rules=None, layout=None) -> PublishedReport:
     return read_lines_as_report(lines, str(path), rules, layout)
 
 
-def read_lines_as_report(lines, path, rules, layout) -> PublishedReport:
+def read_lines_as_report(lines: list[str], path: str, rules: ReportRules, layout: TableLayout) -> PublishedReport:
     spec = rules.sections
     found, spans = find_sections(lines, spec)
     if not {"二", "三", "四"} & set(found):
         raise ReportError(f"{path}: no section of an annual report was found (neither headings nor tables)",
                           f"{path}：未找到年度报告的任何部分（没有标题，也没有表格）")
 
-    def part(code):
+    def part(code: str) -> list[str]:
         a, b = spans.get(code, (0, 0))
         return lines[a:b]
     problems = []
@@ -51,7 +56,7 @@ def read_lines_as_report(lines, path, rules, layout) -> PublishedReport:
                            _fee(part("六"), spec) if "六" in found else None, tuple(text), overview, tuple(problems))
 
 
-def _fee(lines, spec) -> Value | None:
+def _fee(lines: list[str], spec: Map) -> Value | None:
     """The information processing fee section six states, in yuan (0 where it says none was charged)."""
     for s in re.split(r"[。]", compact("".join(lines))):
         if not any(w in s for w in spec.get("fee_words", [])):

@@ -7,7 +7,10 @@
 from __future__ import annotations
 
 import functools
+import os
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, NoReturn
 
 import attrs
 
@@ -15,9 +18,13 @@ from ..basis import Basis
 from ..errors import RuleFileError
 from ..rulebook import bundled_rules_dir
 from ..rulefiles.common import parse_basis
-from ..yamlfile import load_yaml
+from ..yamlfile import Map, Seq, load_yaml
 
 SEVERITIES = ("error", "warning", "info")
+
+# The rule files as parsed (Map, Seq, scalars) are arbitrary data: typed Any until a loader
+# has checked the key it reads.
+Parsed = Any
 
 
 @attrs.frozen
@@ -60,29 +67,41 @@ class Deadline:
 
 @attrs.frozen
 class ReportRules:
-    sections: object            # the parsed sections.yaml (a Map)
-    checks: dict                # id -> Check
+    sections: Map               # the parsed sections.yaml
+    checks: dict[str, Check]    # id -> Check
     figures: tuple[Figure, ...]
-    aliases: dict
-    topics: dict
-    deadlines: dict             # None (national) or local name -> tuple[Deadline, ...]
-    overview_max: dict          # local name -> (int, basis)
-    words: dict = attrs.field(factory=dict)   # phrases.yaml rates / growth / itemised
+    aliases: dict[str, Parsed]  # column alias -> the columns it adds up
+    topics: dict[str, Parsed]   # topic -> its words
+    deadlines: dict[str | None, tuple[Deadline, ...]]      # None (national) or local name -> deadlines
+    overview_max: dict[str, tuple[int, tuple[Basis, ...]]]  # local name -> (int, basis)
+    words: dict[str, dict[str, Parsed]] = attrs.field(factory=dict)   # phrases.yaml rates / growth / itemised
 
     def check(self, rule: str) -> Check:
         return self.checks[rule]
 
 
-def _need(doc, key, path, kind=None):
+def _missing(doc: object, key: str, path: Path) -> NoReturn:
+    line = doc.line_of(key) if isinstance(doc, Map) else doc.line if isinstance(doc, Seq) else None
+    raise RuleFileError(path, line, f"'{key}' is missing or has the wrong form", f"缺少“{key}”或格式不对")
+
+
+def _need(doc: Parsed, key: str, path: Path, kind: type | None = None) -> Parsed:
     if not isinstance(doc, dict) or key not in doc or (kind and not isinstance(doc[key], kind)):
-        line = doc.line_of(key) if hasattr(doc, "line_of") else None
-        raise RuleFileError(path, line, f"'{key}' is missing or has the wrong form", f"缺少“{key}”或格式不对")
+        _missing(doc, key, path)
     return doc[key]
 
 
-def _checks(path: Path) -> dict:
+def _document(path: Path, key: str) -> Map:
+    """The parsed file, which must be a mapping (else the error of its missing ``key``)."""
     doc = load_yaml(path)
-    out = {}
+    if not isinstance(doc, Map):
+        _missing(doc, key, path)
+    return doc
+
+
+def _checks(path: Path) -> dict[str, Check]:
+    doc = _document(path, "checks")
+    out: dict[str, Check] = {}
     for item in _need(doc, "checks", path, list):
         for k in ("id", "section", "severity", "zh", "en"):
             _need(item, k, path)
@@ -96,8 +115,9 @@ def _checks(path: Path) -> dict:
     return out
 
 
-def _figures(path: Path):
-    doc = load_yaml(path)
+def _figures(path: Path) -> tuple[tuple[Figure, ...], dict[str, Parsed], dict[str, Parsed],
+                                  dict[str, dict[str, Parsed]]]:
+    doc = _document(path, "figures")
     parse_basis(doc.get("basis"), doc)
     figs = []
     for f in _need(doc, "figures", path, list):
@@ -107,7 +127,7 @@ def _figures(path: Path):
         figs.append(Figure(f["id"], f.get("zh", f["id"]), f["unit"], tuple(f["say"]), readings,
                            tuple(f.get("about") or ()), tuple(f.get("not") or ()), f.get("topic"),
                            tuple(str(x) for x in f.get("in") or ("一", "六"))))
-    words = {}
+    words: dict[str, dict[str, Parsed]] = {}
     for key, fields in (("rates", ("before",)), ("growth", ("rise", "fall")),
                         ("itemised", ("marker", "part_of_an_item", "units"))):
         block = _need(doc, key, path, dict)
@@ -115,14 +135,14 @@ def _figures(path: Path):
     return tuple(figs), dict(doc.get("aliases") or {}), dict(doc.get("topics") or {}), words
 
 
-def _deadlines(path: Path):
-    doc = load_yaml(path)
+def _deadlines(path: Path) -> tuple[dict[str | None, tuple[Deadline, ...]], dict[str, tuple[int, tuple[Basis, ...]]]]:
+    doc = _document(path, "national")
 
-    def layer(items):
+    def layer(items: Iterable[Parsed]) -> tuple[Deadline, ...]:
         return tuple(Deadline(_need(d, "agency_kind", path), str(_need(d, "by", path)), parse_basis(d.get("basis"), d))
-                     for d in items if isinstance(d, dict))
-    out = {None: layer(_need(doc, "national", path, list))}
-    maxes = {}
+                     for d in items if isinstance(d, Map))
+    out: dict[str | None, tuple[Deadline, ...]] = {None: layer(_need(doc, "national", path, list))}
+    maxes: dict[str, tuple[int, tuple[Basis, ...]]] = {}
     for name, loc in (doc.get("local") or {}).items():
         out[name] = layer(loc.get("deadlines", []) if isinstance(loc, dict) else loc)
     for name, loc in (doc.get("local") or {}).items():
@@ -132,7 +152,7 @@ def _deadlines(path: Path):
     return out, maxes
 
 
-def load_report_rules(folder=None) -> ReportRules:
+def load_report_rules(folder: str | os.PathLike[str] | None = None) -> ReportRules:
     return _bundled() if folder is None else _load(Path(folder))
 
 
@@ -142,7 +162,7 @@ def _bundled() -> ReportRules:
 
 
 def _load(folder: Path) -> ReportRules:
-    sections = load_yaml(folder / "sections.yaml")
+    sections = _document(folder / "sections.yaml", "sections")
     parse_basis(sections.get("basis"), sections)
     for key in ("sections", "section_two", "section_three_rows", "section_three_groups", "section_four"):
         _need(sections, key, folder / "sections.yaml")

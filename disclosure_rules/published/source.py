@@ -12,19 +12,24 @@ The last three need the optional extras ``html``, ``docx`` and ``pdf``.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 from ..report import ReportError
+
+if TYPE_CHECKING:
+    from bs4.element import Tag
 
 _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "table", "tbody")
 
 
-def _need(module: str, extra: str):
+def _need(module: str, extra: str) -> NoReturn:
     raise ReportError(f"reading this file needs {module}: pip install 'disclosure-rules[{extra}]'",
                       f"读取该文件需要{module}：pip install 'disclosure-rules[{extra}]'")
 
 
-def read_lines(path) -> list[str]:
+def read_lines(path: str | os.PathLike[str]) -> list[str]:
     p = Path(path)
     if not p.is_file():
         raise ReportError(f"cannot read {p}: no such file", f"无法读取{p}：文件不存在")
@@ -50,7 +55,7 @@ def _text(p: Path) -> str:
     raise ReportError(f"{p}: not a text file, and not HTML, .docx or PDF", f"{p}：不是文本、HTML、.docx或PDF文件")
 
 
-def _cell_text(el) -> str:
+def _cell_text(el: Tag) -> str:
     return " ".join(el.get_text(" ").split())
 
 

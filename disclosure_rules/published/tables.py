@@ -8,13 +8,24 @@ guessed).  Section four: the fifteen numbers of its table, in the format's order
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Sequence
+from itertools import pairwise
+
+import attrs
+
+from ..report import TableLayout
+from ..yamlfile import Map
 from .cells import BLANK, number, numeric_line, trailing
-from .model import Value, unreadable
+from .model import Cells, Problem, Value, unreadable
 from .normalise import compact
 
+# ``spec`` is the parsed sections.yaml: arbitrary parsed data, its values typed Any.
 
-def read_section_two(lines, spec) -> tuple[dict, list]:
-    items, problems = {}, []
+
+def read_section_two(lines: list[str], spec: Map) -> tuple[Cells, list[Problem]]:
+    items: Cells = {}
+    problems: list[Problem] = []
     for line in lines:
         label, run = trailing(line, decimals=True)
         lab = compact(label).strip("|")
@@ -27,8 +38,8 @@ def read_section_two(lines, spec) -> tuple[dict, list]:
                                        for c in cells}
                 problems.append(("二", item["code"], None, line.strip(), f"{len(run)} numbers for {len(cells)} cells"))
             else:
-                vals = {}
-                for c, raw in zip(cells, run):
+                vals: dict[str, Value] = {}
+                for c, raw in zip(cells, run, strict=True):
                     n = number(raw, decimals=bool(item.get("decimals")))
                     if n is None or (isinstance(n, float) and not item.get("decimals")):
                         vals[c] = unreadable(line.strip(), f"'{raw}' is not a number")
@@ -39,10 +50,25 @@ def read_section_two(lines, spec) -> tuple[dict, list]:
     return items, problems
 
 
-SHORT = object()          # a cell of a named row that lost cells
+class _Short(enum.Enum):
+    CELL = "a cell of a named row that lost cells"
 
 
-def _name(label: str, spec) -> tuple[str | None, str | None]:
+SHORT = _Short.CELL
+Run = list[str | _Short]        # the cells of a printed row
+
+
+@attrs.define
+class _Printed:
+    """A line of the table's width: the row or group its label names (if any), its cells, the line."""
+
+    row: str | None
+    group: str | None
+    run: Run
+    evidence: str
+
+
+def _name(label: str, spec: Map) -> tuple[str | None, str | None]:
     """("row", code) or ("group", code) named by the label's words, or (None, None)."""
     lab = compact(label)
     for kind, table in (("row", spec["section_three_rows"]), ("group", spec["section_three_groups"])):
@@ -57,80 +83,107 @@ def _name(label: str, spec) -> tuple[str | None, str | None]:
     return None, None
 
 
-def read_section_three(lines, spec, layout, columns) -> tuple[dict, dict, list, list]:
-    """(rows, groups printed as one row, missing rows, problems)."""
+def _printed(kind: str | None, code: str | None, run: Run, evidence: str) -> _Printed:
+    return _Printed(code if kind == "row" else None, code if kind == "group" else None, run, evidence)
+
+
+def _printed_lines(lines: list[str], spec: Map, width: int, problems: list[Problem]) -> list[_Printed]:
+    """The lines of ``width`` cells (or a named row that lost cells), in the report's order."""
     parsed = []
-    problems = []
     for line in lines:
-        label, run = trailing(line, width=len(columns))
-        if len(run) == len(columns):
+        label, run = trailing(line, width=width)
+        if len(run) == width:
             kind, code = _name(label, spec)
-            parsed.append([kind, code, run, line.strip()])
-        elif 0 < len(run) < len(columns) and _name(label, spec)[0] == "row":
+            parsed.append(_printed(kind, code, list(run), line.strip()))
+        elif 0 < len(run) < width and _name(label, spec)[0] == "row":
             # a named row that lost cells (a blank last cell, a merged cell): there, but not readable
-            parsed.append(["row", _name(label, spec)[1], [SHORT] * len(columns),
-                           f"{line.strip()} ({len(run)} numbers for {len(columns)} cells)"])
-        elif len(run) > len(columns) and not label:
+            parsed.append(_printed("row", _name(label, spec)[1], [SHORT] * width,
+                                   f"{line.strip()} ({len(run)} numbers for {width} cells)"))
+        elif len(run) > width and not label:
             problems.append(("三", None, None, line.strip(), f"{len(run)} numbers on one line: cannot tell the row"))
+    return parsed
+
+
+def read_section_three(lines: list[str], spec: Map, layout: TableLayout,
+                       columns: Sequence[str]) -> tuple[Cells, Cells, list[str], list[Problem]]:
+    """(rows, groups printed as one row, missing rows, problems)."""
+    problems: list[Problem] = []
+    parsed = _printed_lines(lines, spec, len(columns), problems)
     order = [r.code for r in layout.rows]
     index = {c: i for i, c in enumerate(order)}
     last = -1
     for p in parsed:                                   # named rows must come in the table's order
-        if p[0] == "row":
-            if index[p[1]] <= last:
-                p[0] = p[1] = None
+        if p.row is not None:
+            if index[p.row] <= last:
+                p.row = None
             else:
-                last = index[p[1]]
-    rows, groups, missing = {}, {}, []
-    anchors = [i for i, p in enumerate(parsed) if p[0] == "row"]
-    bounds = [-1] + anchors + [len(parsed)]
-    for a, b in zip(bounds, bounds[1:]):
-        lo = index[parsed[a][1]] + 1 if a >= 0 else 0
-        hi = index[parsed[b][1]] if b < len(parsed) else len(order)
+                last = index[p.row]
+    rows: dict[str, tuple[Run, str]] = {}
+    groups: dict[str, tuple[Run, str]] = {}
+    missing: list[str] = []
+    anchors = [(i, p.row) for i, p in enumerate(parsed) if p.row is not None]
+    bounds: list[tuple[int, str | None]] = [(-1, None), *anchors, (len(parsed), None)]
+    for (a, first), (b, row) in pairwise(bounds):
+        lo = index[first] + 1 if first is not None else 0
+        hi = index[row] if row is not None else len(order)
         _place(parsed[a + 1:b], order[lo:hi], rows, groups, missing, problems)
-        if b < len(parsed):
-            rows[parsed[b][1]] = parsed[b][2:]
+        if row is not None:
+            rows[row] = (parsed[b].run, parsed[b].evidence)
     cells = {r: _values(run, ev, columns, r, problems) for r, (run, ev) in rows.items()}
     gcells = {g: _values(run, ev, columns, g, problems) for g, (run, ev) in groups.items()}
     return cells, gcells, missing, problems
 
 
-def _place(items, gap, rows, groups, missing, problems):
-    if not items:
-        missing.extend(gap)
-        return
-    if not gap:
-        problems.append(("三", None, None, " / ".join(i[3] for i in items), "rows of numbers with no place in the table"))
-        return
+def _slots(items: list[_Printed], gap: list[str]) -> list[str]:
+    """The rows of the gap, where a row printed for a whole group (the 2019 layout of （六）) takes
+    the place of the group's rows if the count does not fit otherwise."""
     slots = list(gap)
-    if len(items) != len(slots):          # a row printed for a whole group (the 2019 layout of （六）)
-        for kind, code, _, _ in items:
-            if kind == "group":
+    if len(items) != len(slots):
+        for p in items:
+            if p.group is not None:
+                code = p.group
                 members = [s for s in slots if s.startswith(code + ".")]
                 if members:
                     at = slots.index(members[0])
                     slots[at:at + len(members)] = [code]
-    fits = len(items) == len(slots) and all(
-        kind != "group" or slot == code or slot.startswith(code + ".") for (kind, code, _, _), slot in zip(items, slots))
-    if not fits:
+    return slots
+
+
+def _fits(items: list[_Printed], slots: list[str]) -> bool:
+    return len(items) == len(slots) and all(
+        p.group is None or slot == p.group or slot.startswith(p.group + ".")
+        for p, slot in zip(items, slots, strict=True))
+
+
+def _place(items: list[_Printed], gap: list[str], rows: dict[str, tuple[Run, str]],
+           groups: dict[str, tuple[Run, str]], missing: list[str], problems: list[Problem]) -> None:
+    if not items:
+        missing.extend(gap)
+        return
+    if not gap:
+        problems.append(("三", None, None, " / ".join(i.evidence for i in items),
+                         "rows of numbers with no place in the table"))
+        return
+    slots = _slots(items, gap)
+    if not _fits(items, slots):
         for slot in gap:
-            problems.append(("三", slot, None, " / ".join(i[3] for i in items),
+            problems.append(("三", slot, None, " / ".join(i.evidence for i in items),
                              f"{len(items)} unnamed rows of numbers for {len(gap)} rows of the table: cannot tell which is which"))
         return
-    for (kind, code, run, ev), slot in zip(items, slots):
+    for p, slot in zip(items, slots, strict=True):
         if slot in gap:
-            rows[slot] = [run, ev]
+            rows[slot] = (p.run, p.evidence)
         else:
-            groups[slot] = [run, ev]
+            groups[slot] = (p.run, p.evidence)
             missing.extend(s for s in gap if s.startswith(slot + "."))
 
 
-def _values(run, evidence, columns, row, problems):
+def _values(run: Run, evidence: str, columns: Sequence[str], row: str, problems: list[Problem]) -> dict[str, Value]:
     out = {}
-    for col, raw in zip(columns, run):
+    for col, raw in zip(columns, run, strict=True):
         n = number(raw)
         if n is None:
-            why = "the row lost cells" if raw is SHORT else "blank cell" if raw.strip() in BLANK \
+            why = "the row lost cells" if raw is _Short.CELL else "blank cell" if raw.strip() in BLANK \
                 else f"'{raw}' is not a count"
             out[col] = unreadable(evidence, why)
             problems.append(("三", row, col, evidence, why))
@@ -139,12 +192,15 @@ def _values(run, evidence, columns, row, problems):
     return out
 
 
-def read_section_four(lines, spec) -> tuple[dict, list]:
+def read_section_four(lines: list[str], spec: Map) -> tuple[Cells, list[Problem]]:
     groups = [g["code"] for g in spec["section_four"]["groups"]]
     cells = [c["code"] for c in spec["section_four"]["cells"]]
     want = len(groups) * len(cells)
-    numeric = [(numeric_line(line), line.strip()) for line in lines]
-    numeric = [(n, ev) for n, ev in numeric if n]
+    numeric: list[tuple[list[int], str]] = []
+    for line in lines:
+        n = numeric_line(line)
+        if n:
+            numeric.append((n, line.strip()))
     nums = [x for n, _ in numeric for x in n]
     evidence = " / ".join(ev for _, ev in numeric)
     if len(nums) != want:

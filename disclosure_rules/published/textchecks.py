@@ -5,15 +5,24 @@ added up."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
+from ..report import TableLayout
 from .findings import make
-from .narrative import figure_of, numbers, units_of
+from .model import Finding, Number, PublishedReport, Sentence
+from .narrative import Stated, figure_of, numbers, units_of
+from .rulefiles import Figure, Reading, ReportRules
 from .values import cell
 
+# ``rules.words`` holds the parsed words of phrases.yaml: arbitrary parsed data, typed Any.
 
-def text_findings(report, previous, rules, lay) -> list:
+Named = tuple[Stated, Figure, list[tuple[Reading, Number]]]    # a stated number, its figure, the known readings
+
+
+def text_findings(report: PublishedReport, previous: PublishedReport | None, rules: ReportRules,
+                  lay: TableLayout) -> list[Finding]:
     out = []
-    named = []                               # (stated, figure, reading values) in text order
+    named: list[Named] = []                  # (stated, figure, reading values) in text order
     units = units_of(rules)
     for sentence in report.sentences:
         stated_all = numbers(sentence, units)
@@ -37,13 +46,14 @@ def text_findings(report, previous, rules, lay) -> list:
     return out
 
 
-def _same(a, b) -> bool:
+def _same(a: Number, b: Number) -> bool:
     return abs(a - b) < 1e-6
 
 
-def _rates(report, previous, named, rules, lay):
+def _rates(report: PublishedReport, previous: PublishedReport | None, named: list[Named], rules: ReportRules,
+           lay: TableLayout) -> list[Finding]:
     out = []
-    by_sentence = {}
+    by_sentence: dict[int, list[Named]] = {}
     for st, fig, known in named:
         by_sentence.setdefault(id(st.sentence), []).append((st, fig, known))
     for sentence in report.sentences:
@@ -60,22 +70,23 @@ def _rates(report, previous, named, rules, lay):
     return out
 
 
-def _decimals(x) -> int:
+def _decimals(x: Number) -> int:
     s = repr(x)
     return len(s.split(".")[1]) if "." in s and not s.endswith(".0") else 0
 
 
-def _judge(rules, rule_id, st, computed, **kw):
+def _judge(rules: ReportRules, rule_id: str, st: Stated, computed: float, *, row: str | None = None,
+           column: str | None = None) -> list[Finding]:
     d = _decimals(st.value)
     if round(computed, d) == round(st.value, d):
         return []
     check = rules.check(rule_id)
     severity = "info" if check.info_within is not None and abs(computed - st.value) <= check.info_within + 1e-9 else None
     return [make(rules, rule_id, expected=round(computed, max(d, 2)), actual=st.value, evidence=st.evidence,
-                 severity=severity, section=st.sentence.section, **kw)]
+                 severity=severity, section=st.sentence.section, row=row, column=column)]
 
 
-def _rate(st, before, rules):
+def _rate(st: Stated, before: list[Named], rules: ReportRules) -> list[Finding]:
     """“占X%”: the count just before, over the largest figure stated before it in the sentence."""
     count = before[-1][0]
     bases = [x[0].value for x in before[:-1] if x[0].value >= count.value and x[0].value > 0]
@@ -86,7 +97,8 @@ def _rate(st, before, rules):
     return _judge(rules, "stated_rate", st, best, row=before[-1][1].id)
 
 
-def _growth(st, subject, previous, rules, lay):
+def _growth(st: Stated, subject: Named, previous: PublishedReport, rules: ReportRules,
+            lay: TableLayout) -> list[Finding]:
     """“同比增长X%”: this year's figure against the same reading in last year's report."""
     this, fig, known = subject
     for r, v in known:
@@ -101,7 +113,7 @@ def _growth(st, subject, previous, rules, lay):
     return []
 
 
-def _itemised(sentence, stated, rules):
+def _itemised(sentence: Sentence, stated: list[Stated], rules: ReportRules) -> list[Finding]:
     """A total followed by 其中 and its items: the items (up to a semicolon, or to the full stop) add up to it.
     Items introduced by 含 or 包含 are a part of an item, not items; two items that add up to less than
     the total may name only a part of it (其中市政府承办124件) and are not a finding."""
@@ -109,7 +121,7 @@ def _itemised(sentence, stated, rules):
     spec = rules.words["itemised"]
     marks = [m.start() for m in re.finditer(re.escape(spec["marker"]), text)] + [len(text)]
     out = []
-    for at, nxt in zip(marks, marks[1:]):
+    for at, nxt in pairwise(marks):
         prev = max([m for m in marks if m < at] + [0])
         stops = [i for i, ch in enumerate(text) if ch in ";。" and at < i < nxt]
         end = stops[0] if stops and nxt < len(text) else nxt    # another 其中 follows: the list ends at ;
@@ -131,5 +143,5 @@ def _itemised(sentence, stated, rules):
     return out
 
 
-def _in_paren(text, pos) -> bool:
+def _in_paren(text: str, pos: int) -> bool:
     return text.rfind("(", 0, pos) > text.rfind(")", 0, pos)
