@@ -18,9 +18,10 @@ import sys
 
 from ..errors import DisclosureRulesError, InputError
 from . import check, classify, fee, remedies, report, timeline, workdays
+from . import rulebook
 
 # each module adds its subcommand: register(subparsers) and sets func(args) -> int
-SUBCOMMANDS = [workdays, timeline, classify, fee, remedies, report, check]
+SUBCOMMANDS = [workdays, timeline, classify, fee, remedies, report, check, rulebook]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from ..case import load_cases
 from ..clock import evaluate
@@ -18,6 +19,10 @@ def register(sub) -> None:
     p.add_argument("--as-of", type=A.iso_date, help="the date to evaluate on (default: today, Beijing time)")
     p.add_argument("--estimate-until", type=int, metavar="YEAR",
                    help="estimate unpublished calendar years up to YEAR (results marked provisional)")
+    p.add_argument("--format", choices=("text", "html", "svg"), default="text",
+                   help="text (default), html: the printable deadline sheet, svg: the picture of the clock alone")
+    p.add_argument("--out", type=Path, metavar="FILE|DIR",
+                   help="write the sheet to FILE (one case) or one file per case and an index to DIR")
     common_options(p)
     p.set_defaults(func=run)
 
@@ -31,6 +36,9 @@ def run(args) -> int:
     cases = load_cases(args.case)
     as_of = args.as_of or today_in_beijing()
     results = [evaluate(c, as_of, estimate_until=args.estimate_until) for c in cases]
+    if args.format != "text" and not args.json:
+        from .sheets import write_sheets
+        return write_sheets(results, args)
     if args.json:
         out = [r.to_dict(args.lang) for r in results]
         print_json(out[0] if len(out) == 1 else out)

@@ -1,0 +1,31 @@
+"""The deadline sheet of a case (期限计算说明): one printable page with the
+answer first, the picture of the clock and the trace; or the picture alone."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from .model import case_view
+from .picture import picture
+from .render import render, status
+
+
+def render_svg(result, calendar, lang: str = "zh") -> str:
+    """The clock of ``result`` on ``calendar`` as a standalone SVG document."""
+    case = case_view(result)
+    return render("clock.svg", lang, case=case, pic=picture(case, calendar), status=status(case["status"], lang))
+
+
+def render_sheet(result, calendar, lang: str = "zh", *, back: str | None = None, other: str | None = None) -> str:
+    """The one-page HTML sheet; ``back``/``other``: links to the index and the other language."""
+    case = case_view(result)
+    svg = Markup(render("clock.svg", lang, case=case, pic=picture(case, calendar),
+                        status=status(case["status"], lang)))
+    return render("sheet.html", lang, case=case, svg=svg, status=status(case["status"], lang), back=back,
+                  back_label=None, other_url=other)
+
+
+def render_sheet_index(results, files, lang: str = "zh") -> str:
+    """An index of sheets written side by side (``files``: each sheet's file name)."""
+    sheets = [{"case": case_view(r), "file": f, "status": status(r.status, lang)} for r, f in zip(results, files)]
+    return render("sheets.html", lang, sheets=sheets)
