@@ -1,0 +1,133 @@
+"""The site and the sheets in a real browser: headless Chromium (Debian's
+``chromium``, driven by Playwright through its executable path; Playwright
+never downloads a browser here) opens every page of the rulebook and the sheet
+of every example case, with no console error, no failed request and no
+request outside the site folder, and takes a screenshot of each; the
+screenshots must not be blank.
+
+Chromium starts with background networking, component updates, sync and
+QUIC turned off, in a fresh profile, so that "no request outside the site"
+means something.  `.ci/run` installs chromium; without it these tests skip.
+Set DISCLOSURE_RULES_SCREENSHOTS=DIR to keep the screenshots.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from disclosure_rules.cli import main
+from conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium; "
+                                                         ".ci/run installs it for CI)")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    base = tmp_path_factory.mktemp("browser")
+    site = base / "site"
+    assert main(["rulebook", "--out", str(site)]) == 0
+    sheets = base / "sheets"
+    for p in EXAMPLES:
+        for lang in ("zh", "en"):
+            assert main(["timeline", str(p), "--as-of", "2026-11-24", "--format", "html", "--lang", lang,
+                         "--out", str(sheets / f"{p.stem}.{lang}.html")]) == 0
+    return base
+
+
+@pytest.fixture(scope="module")
+def browser(built):
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(str(built / "profile"), executable_path=CHROMIUM,
+                                                        headless=True, args=FLAGS,
+                                                        viewport={"width": 1100, "height": 900})
+        yield context
+        context.close()
+
+
+def visit_all(context, folder: Path, shots: Path):
+    """Open every page under folder; returns (problems, screenshots)."""
+    prefix = folder.resolve().as_uri() + "/"
+    problems, taken = [], []
+    page = context.new_page()
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+    page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    page.on("request", lambda r: r.url.startswith(prefix) or problems.append(f"outside the site: {r.url}"))
+    for p in sorted(folder.rglob("*.html")):
+        page.goto(p.resolve().as_uri(), wait_until="load")
+        shot = shots / (p.relative_to(folder).as_posix().replace("/", "_") + ".png")
+        page.screenshot(path=str(shot))
+        taken.append(shot)
+    page.close()
+    return problems, taken
+
+
+def not_blank(png: Path) -> bool:
+    from PIL import Image
+    with Image.open(png) as im:
+        gray = im.convert("L")
+        dark = sum(gray.histogram()[:200])                 # pixels clearly darker than the white page
+        return gray.getextrema()[0] < 100 and dark > 0.005 * gray.width * gray.height
+
+
+def shots_dir(tmp: Path) -> Path:
+    d = Path(os.environ.get("DISCLOSURE_RULES_SCREENSHOTS") or tmp)
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+def test_every_page_of_the_site_in_chromium(browser, built, tmp_path):
+    problems, shots = visit_all(browser, built / "site", shots_dir(tmp_path))
+    assert problems == []
+    assert len(shots) == len(list((built / "site").rglob("*.html"))) > 100
+    blank = [s.name for s in shots if not not_blank(s)]
+    assert blank == []
+
+
+def test_the_sheet_of_every_example_case_in_chromium(browser, built, tmp_path):
+    problems, shots = visit_all(browser, built / "sheets", shots_dir(tmp_path))
+    assert problems == [] and len(shots) == 2 * len(EXAMPLES)
+    assert [s.name for s in shots if not not_blank(s)] == []
+
+
+def test_search_finds_the_jinchang_correction_period(browser, built):
+    page = browser.new_page()
+    page.goto((built / "site" / "zh" / "index.html").resolve().as_uri())
+    assert page.is_visible("#search")
+    page.fill("#q", "金昌 补正")
+    hits = page.locator("#hits a")
+    assert hits.count() >= 1
+    hrefs = [hits.nth(i).get_attribute("href") for i in range(hits.count())]
+    assert any(h.startswith("rules/gansu-jinchang.html#") for h in hrefs)
+    page.close()
+
+
+def test_blank_screenshots_are_caught(browser, tmp_path):
+    """The blank check itself can fail: an empty page is blank."""
+    page = browser.new_page()
+    page.set_content("<!DOCTYPE html><title>x</title>")
+    page.screenshot(path=str(tmp_path / "empty.png"))
+    page.close()
+    assert not not_blank(tmp_path / "empty.png")
+
+
+def test_requests_outside_the_site_and_console_errors_are_caught(browser, tmp_path):
+    """The checks themselves can fail: a file beside the site, a network address, a script error."""
+    (tmp_path / "beside.css").write_text("body{}", encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "a.html").write_text('<!DOCTYPE html><title>a</title><link rel="stylesheet" href="../beside.css">'
+                                 '<script src="http://127.0.0.1:9/x.js"></script><script>console.error("boom")</script>'
+                                 "<p>a</p>", encoding="utf-8")
+    problems, _ = visit_all(browser, site, tmp_path)
+    assert any("outside the site" in p and "beside.css" in p for p in problems)
+    assert any("outside the site" in p and "127.0.0.1" in p for p in problems)
+    assert any(p == "console: boom" for p in problems)
