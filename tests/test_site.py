@@ -233,3 +233,33 @@ def test_a_bad_rules_folder_is_one_line_exit_2(tmp_path, capsys):
     assert main(["rulebook", "--out", str(tmp_path / "s"), "--rules", str(tmp_path / "none")]) == 2
     _, err = capsys.readouterr()
     assert err.count("\n") == 1 and "rules" in err
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_fees_remedies_and_report_table_with_their_citations(site, lang):
+    root = parse(site / lang / "other.html")
+    units = {"zh": {"days": "日", "months": "个月", "years": "年"}, "en": {"days": "days", "months": "months", "years": "years"}}
+    file = "remedies/remedies.yaml"
+    r = yaml.safe_load((RULES / file).read_text(encoding="utf-8"))["remedies"]
+    for group in ("after_answer", "after_review", "after_no_answer"):
+        for i, e in enumerate(r[group]):
+            (unit, n), = e["period"].items()
+            assert text(one(root, file, f"remedies.{group}.{i}.period")) == f"{n} {units[lang][unit]}"
+            for j, b in enumerate(bases(e)):
+                assert_cites(root, file, f"remedies.{group}.{i}.basis.{j}", b)
+    for j, b in enumerate(bases(r["roll"])):
+        assert_cites(root, file, f"remedies.roll.basis.{j}", b)
+    file = "fees-2020/fees.yaml"
+    f = yaml.safe_load((RULES / file).read_text(encoding="utf-8"))["fees"]
+    for method in ("per_request", "per_page"):
+        for i, t in enumerate(f[method]["tiers"]):
+            row = text(one(root, file, f"fees.{method}.tiers.{i}"))
+            assert t["text"] in row and str(t.get("yuan", t.get("first_yuan"))) in row
+        for j, b in enumerate(bases(f[method])):
+            assert_cites(root, file, f"fees.{method}.basis.{j}", b)
+    file = "annual-report-2021/table.yaml"
+    t = yaml.safe_load((RULES / file).read_text(encoding="utf-8"))["table"]
+    for i, row in enumerate(t["rows"]):
+        assert row[lang] in text(one(root, file, f"table.rows.{i}"))
+    for j, b in enumerate(bases(t)):
+        assert_cites(root, file, f"table.basis.{j}", b)

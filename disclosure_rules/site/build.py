@@ -55,6 +55,7 @@ def _pages(site):
     yield "versions.html", "versions.html", {"compare": _compare([r for r in sets if r["kind"] == "national"])}
     yield "questions.html", "questions.html", common
     yield "examples.html", "examples.html", common
+    yield "other.html", "other.html", {"others": site["other"]}
     for rs in sets:
         yield f"rules/{rs['id']}.html", "ruleset.html", {"rs": rs}
         if rs["outcomes"]:

@@ -10,11 +10,14 @@ import datetime as dt
 
 from .model import day_view
 
+# one row, from its top: month names (0-12), event markers (14-26), the day cells
+# (CELL_Y..CELL_Y+CELL_H), the band lanes, the label of the due date
 CELL_W, CELL_H = 30, 28
+CELL_Y = 28
 ROW_DAYS = 28
-ROW_H = 96
+ROW_H = 108
 LEFT, TOP = 8, 40
-LANES = {"suspended": 48, "consultation": 58, "late": 68}      # y offsets of the band lanes inside a row
+LANES = {"suspended": 60, "consultation": 70, "late": 80}      # y offsets of the band lanes inside a row
 
 
 def strip_bounds(case: dict) -> tuple[dt.date, dt.date]:
@@ -41,7 +44,7 @@ def picture(case: dict, calendar) -> dict:
     d = first
     while d <= last:
         x, y = xy(d)
-        cells.append({"x": x, "y": y + 16, "day": day_view(calendar, d), "label": d.day,
+        cells.append({"x": x, "y": y + CELL_Y, "month_y": y + 10, "day": day_view(calendar, d), "label": d.day,
                       "month_start": d.day == 1 or d == first})
         d += dt.timedelta(days=1)
     bands = [seg | {"kind": iv["kind"], "open": iv["open"], "step": iv["step"]}
@@ -51,22 +54,23 @@ def picture(case: dict, calendar) -> dict:
         x, y = xy(s["date"])
         k = per_day.get(s["date"], 0)
         per_day[s["date"]] = k + 1
-        events.append({"x": x + 8 + 13 * (k % 2), "y": y + 8 - 12 * (k // 2), "n": s["n"], "event": s["event"],
+        events.append({"x": x + 8 + 13 * (k % 2), "y": y + 20 - 12 * (k // 2), "n": s["n"], "event": s["event"],
                        "date": s["date"]})
     dues = []
     for i, due in enumerate(case["dues"]):
         x, y = xy(due["due"])
-        dues.append({"x": x + CELL_W - 8, "y": y + 16 + CELL_H - 8, "date": due["due"], "step": due["step"],
+        dues.append({"x": x + CELL_W - 8, "y": y + CELL_Y + CELL_H - 8, "label_y": y + ROW_H - 8,
+                     "date": due["due"], "step": due["step"],
                      "final": i == len(case["dues"]) - 1 and case["due"] == due["due"]})
     marks = {}
     for key in ("due_at_latest", "applicant_due"):
         if case[key]:
             x, y = xy(case[key])
-            marks[key] = {"x": x + 8, "y": y + 16 + CELL_H - 8, "date": case[key]}
+            marks[key] = {"x": x + 8, "y": y + CELL_Y + CELL_H - 8, "date": case[key]}
     as_of = None
     if first <= case["as_of"] <= last:
         x, y = xy(case["as_of"])
-        as_of = {"x": x, "y": y + 16, "date": case["as_of"]}
+        as_of = {"x": x, "y": y + CELL_Y, "date": case["as_of"]}
     height = TOP + n_rows * ROW_H
     return {"cells": cells, "bands": bands, "events": events, "dues": dues, "marks": marks, "as_of": as_of,
             "width": LEFT * 2 + ROW_DAYS * CELL_W, "height": height, "legend_y": height + 4,
