@@ -57,6 +57,7 @@ def visit_all(context, folder: Path, shots: Path):
     prefix = folder.resolve().as_uri() + "/"
     problems, taken = [], []
     page = context.new_page()
+    page.set_default_timeout(90_000)             # a loaded machine (parallel CI jobs) is slow, not wrong
     page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
     page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
     page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
@@ -131,3 +132,14 @@ def test_requests_outside_the_site_and_console_errors_are_caught(browser, tmp_pa
     assert any("outside the site" in p and "beside.css" in p for p in problems)
     assert any("outside the site" in p and "127.0.0.1" in p for p in problems)
     assert any(p == "console: boom" for p in problems)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_late_extension_sheet_prints_on_one_a4_page(browser, built, lang):
+    """Done when: a lawyer prints the sheet of 2026-0002 and sees on one page why the agency was late."""
+    import re
+    page = browser.new_page()
+    page.goto((built / "sheets" / f"2026-0002-late-extension.{lang}.html").resolve().as_uri())
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    page.close()
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1

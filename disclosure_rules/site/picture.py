@@ -45,7 +45,7 @@ def picture(case: dict, calendar) -> dict:
     while d <= last:
         x, y = xy(d)
         cells.append({"x": x, "y": y + CELL_Y, "month_y": y + 10, "day": day_view(calendar, d), "label": d.day,
-                      "month_start": d.day == 1 or d == first})
+                      "month_start": d.day == 1 or (d == first and (d + dt.timedelta(days=4)).month == d.month)})
         d += dt.timedelta(days=1)
     bands = [seg | {"kind": iv["kind"], "open": iv["open"], "step": iv["step"]}
              for iv in case["intervals"] for seg in _segments(iv["start"], iv["end"], xy, LANES[iv["kind"]])]
