@@ -88,6 +88,20 @@ def test_many_cases_write_one_sheet_each_and_an_index(capsys, tmp_path):
     assert rc == 2 and stdout == "" and err.count("\n") == 1 and "--out DIR" in err
 
 
+def test_cases_with_the_same_id_get_a_sheet_each(capsys, tmp_path):
+    cases = tmp_path / "cases.yaml"
+    cases.write_text("- {id: index, receipt: {channel: in_person, date: 2026-09-30}}\n"
+                     "- {id: index, receipt: {channel: in_person, date: 2026-10-09}}\n"
+                     "- {id: 'a/b', receipt: {channel: in_person, date: 2026-10-12}}\n", encoding="utf-8")
+    out = tmp_path / "svg"
+    rc, _, err = run(capsys, "timeline", cases, "--as-of", "2026-10-20", "--format", "svg", "--out", out)
+    assert (rc, err) == (0, "")
+    assert sorted(p.name for p in out.iterdir()) == ["a_b.svg", "index-2.svg", "index-3.svg"]
+    dues = {p.name: [e.text for e in ET.fromstring(p.read_text(encoding="utf-8")).iter() if e.get("data-field") == "due"]
+            for p in out.iterdir()}
+    assert dues == {"index-2.svg": ["2026-11-03"], "index-3.svg": ["2026-11-05"], "a_b.svg": ["2026-11-09"]}
+
+
 def test_text_from_a_case_file_is_escaped(capsys, tmp_path):
     case = tmp_path / "c.yaml"
     case.write_text("id: '<script>alert(1)</script>'\nreceipt: {channel: in_person, date: 2026-09-30}\n",

@@ -34,9 +34,9 @@ def write_sheets(results, args) -> int:
     if out is None:
         raise InputError(f"{len(results)} cases: give --out DIR to write one {args.format} file per case",
                          f"共{len(results)}个案件：请用--out DIR为每个案件各写一个{args.format}文件")
-    files = []
+    files, taken = [], set()
     for r in results:
-        name = f"{_safe(r.id)}.{args.format}"
+        name = _unique(_safe(r.id), args.format, taken)
         text = (render_svg(r, cal(r), args.lang) if args.format == "svg"
                 else render_sheet(r, cal(r), args.lang, back="index.html"))
         _write(out / name, text)
@@ -49,6 +49,16 @@ def write_sheets(results, args) -> int:
 def _safe(case_id: str) -> str:
     """A file name from a case id (ids are free text)."""
     return re.sub(r"[^0-9A-Za-z._-]+", "_", case_id).strip("._") or "case"
+
+
+def _unique(stem: str, ext: str, taken: set) -> str:
+    """A file name not used yet in this run (two cases may share an id)."""
+    name, n = f"{stem}.{ext}", 1
+    while name.lower() in taken or name.lower() == f"index.{ext}":
+        n += 1
+        name = f"{stem}-{n}.{ext}"
+    taken.add(name.lower())
+    return name
 
 
 def _write(path: Path, text: str) -> None:
