@@ -39,7 +39,8 @@ def _write_example_sheets(out: Path, site, lang: str) -> None:
             name = f"{ex['anchor']}.html"
             _write(out / lang / "sheets" / name,
                    render_sheet(ex["result"], calendar_for(ex["result"]), lang,
-                                back=f"../rules/{rs['id']}.html#{ex['anchor']}", other=f"../../{other}/sheets/{name}"))
+                                back=f"../rules/{rs['id']}.html#{ex['anchor']}", back_label=rs["title"][lang],
+                                other=f"../../{other}/sheets/{name}"))
 
 
 def _write(path: Path, text: str) -> None:
@@ -57,7 +58,7 @@ def _pages(site):
     yield "examples.html", "examples.html", common
     yield "other.html", "other.html", {"others": site["other"]}
     for rs in sets:
-        yield f"rules/{rs['id']}.html", "ruleset.html", {"rs": rs}
+        yield f"rules/{rs['id']}.html", "ruleset.html", {"rs": rs, "others": site["other"]}
         if rs["outcomes"]:
             yield f"outcomes/{rs['id']}.html", "outcomes.html", {"rs": rs}
     yield "calendars/index.html", "calendars.html", common

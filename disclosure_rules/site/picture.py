@@ -44,7 +44,9 @@ def picture(case: dict, calendar) -> dict:
     d = first
     while d <= last:
         x, y = xy(d)
-        cells.append({"x": x, "y": y + CELL_Y, "month_y": y + 10, "day": day_view(calendar, d), "label": d.day,
+        near_end = x + 3 * CELL_W > LEFT + ROW_DAYS * CELL_W           # a month name must not run off the right
+        cells.append({"x": x, "y": y + CELL_Y, "month_y": y + 10, "month_x": x + CELL_W if near_end else x + 1,
+                      "month_anchor": "end" if near_end else "start", "day": day_view(calendar, d), "label": d.day,
                       "month_start": d.day == 1 or (d == first and (d + dt.timedelta(days=4)).month == d.month)})
         d += dt.timedelta(days=1)
     bands = [seg | {"kind": iv["kind"], "open": iv["open"], "step": iv["step"]}
@@ -74,7 +76,7 @@ def picture(case: dict, calendar) -> dict:
     height = TOP + n_rows * ROW_H
     return {"cells": cells, "bands": bands, "events": events, "dues": dues, "marks": marks, "as_of": as_of,
             "width": LEFT * 2 + ROW_DAYS * CELL_W, "height": height, "legend_y": height + 4,
-            "cell_w": CELL_W, "cell_h": CELL_H, "first": first, "last": last}
+            "cell_w": CELL_W, "cell_h": CELL_H, "first": first, "last": last, "left": LEFT}
 
 
 def _segments(start: dt.date, end: dt.date, xy, lane: int) -> list[dict]:

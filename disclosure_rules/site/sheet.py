@@ -16,13 +16,15 @@ def render_svg(result, calendar, lang: str = "zh") -> str:
     return render("clock.svg", lang, case=case, pic=picture(case, calendar), status=status(case["status"], lang))
 
 
-def render_sheet(result, calendar, lang: str = "zh", *, back: str | None = None, other: str | None = None) -> str:
-    """The one-page HTML sheet; ``back``/``other``: links to the index and the other language."""
+def render_sheet(result, calendar, lang: str = "zh", *, back: str | None = None, back_label: str | None = None,
+                 other: str | None = None) -> str:
+    """The one-page HTML sheet; ``back``/``other``: links to the index (or the page it came from,
+    ``back_label``) and to the sheet in the other language."""
     case = case_view(result)
     svg = Markup(render("clock.svg", lang, case=case, pic=picture(case, calendar),
                         status=status(case["status"], lang)))
     return render("sheet.html", lang, case=case, svg=svg, status=status(case["status"], lang), back=back,
-                  back_label=None, other_url=other)
+                  back_label=back_label, other_url=other)
 
 
 def render_sheet_index(results, files, lang: str = "zh") -> str:

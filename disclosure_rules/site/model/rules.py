@@ -97,7 +97,7 @@ def ruleset_view(rs, root: Path, book) -> dict:
                             "local": _period_as_value(p, files)})
     return {"id": rs.id, "kind": rs.kind, "title": pair(rs.title), "instrument": rs.instrument,
             "effective_from": rs.effective_from, "effective_to": rs.effective_to, "extends": rs.extends,
-            "supplements": list(rs.supplements), "file": head,
+            "supplements": list(rs.supplements), "file": head, "folder": head.rsplit("/", 1)[0] + "/",
             "src_from": Src(head, "ruleset.effective_from"), "src_to": Src(head, "ruleset.effective_to"),
             "basis": cites(rs.basis, head, "ruleset"), "periods": periods, "parameters": params,
             "channels": channels, "events": events, "violations": violations, "changes": changes,
