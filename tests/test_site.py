@@ -106,6 +106,19 @@ def test_every_outcome_with_what_it_must_state_and_its_report_row(site, version)
             assert text(one(root, file, f"remedies_to_state.{i}")) == e[lang]
 
 
+def test_open_questions_include_the_report_mappings(site):
+    for version in ("ogi-2019", "ogi-2008"):
+        file = f"{version}/outcomes.yaml"
+        doc = yaml.safe_load((RULES / file).read_text(encoding="utf-8"))
+        for lang in LANGS:
+            root = parse(site / lang / "questions.html")
+            for k, mp in (doc.get("report_mapping") or {}).items():
+                assert text(one(root, file, f"report_mapping.{k}.value")) == mp["value"]
+                assert text(one(root, file, f"report_mapping.{k}.reason")) == " ".join(mp["reason"].split())
+                for i, b in enumerate(bases(mp)):
+                    assert_cites(root, file, f"report_mapping.{k}.basis.{i}", b)
+
+
 def test_jinchang_correction_period_against_the_national_reasonable_period(site):
     """Done when: the correction period of Jinchang, 10 working days against the
     national "reasonable period", its article and the example that tests it."""

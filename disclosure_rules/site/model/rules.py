@@ -8,6 +8,8 @@ from pathlib import Path
 import attrs
 import yaml
 
+from ...basis import Basis
+
 from ...calendar import load_calendar
 from ...clock import evaluate
 from ...errors import DisclosureRulesError
@@ -148,7 +150,24 @@ def outcomes_view(cat, root: Path, rows: dict) -> dict:
                         for r in cat.reasons.values()],
             "remedies_to_state": [{"id": e.id, "text": {"zh": e.zh, "en": e.en},
                                    "src": Src(file, f"remedies_to_state.{i}")}
-                                  for i, e in enumerate(cat.remedies_to_state)]}
+                                  for i, e in enumerate(cat.remedies_to_state)],
+            "mappings": _report_mappings(Path(cat.path), file, rows)}
+
+
+def _report_mappings(path: Path, file: str, rows: dict) -> list[dict]:
+    """The report rows the format leaves open (``report_mapping``), with value, reason and basis.
+
+    The outcome catalogue keeps only the chosen rows; the reasons are read
+    from the file it was loaded from (already validated by its loader)."""
+    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    out = []
+    for k, m in (doc.get("report_mapping") or {}).items():
+        bases = m["basis"] if isinstance(m["basis"], list) else [m["basis"]]
+        out.append({"key": k, "value": m["value"], "choices": list(m.get("choices") or ()), "title": None,
+                    "row_label": rows.get(m["value"]), "reason": " ".join(str(m.get("reason", "")).split()),
+                    "src": Src(file, f"report_mapping.{k}.value"), "src_reason": Src(file, f"report_mapping.{k}.reason"),
+                    "basis": cites([Basis.from_dict(b) for b in bases], file, f"report_mapping.{k}")})
+    return out
 
 
 def examples_view(book, root: Path) -> dict:
