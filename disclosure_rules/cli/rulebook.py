@@ -21,7 +21,10 @@ def register(sub) -> None:
     p.add_argument("--estimate-until", type=int, metavar="YEAR",
                    help="draw estimated years up to YEAR (marked provisional)")
     common_options(p)
-    p.set_defaults(func=run, lang="zh")
+    p.set_defaults(func=run, lang="zh")          # the site is Chinese first; --lang en makes English the default
+    for action in p._actions:
+        if action.dest == "lang":
+            action.help = "the language index.html opens in (default: zh); every page is written in both"
 
 
 def run(args) -> int:
