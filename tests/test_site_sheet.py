@@ -118,3 +118,9 @@ def test_json_stays_as_it_is(capsys):
     rc, a, _ = run(capsys, "timeline", LATE, "--as-of", "2026-11-24", "--json")
     rc2, b, _ = run(capsys, "timeline", LATE, "--as-of", "2026-11-24", "--json", "--format", "html")
     assert rc == rc2 == 0 and a == b
+
+
+@pytest.mark.parametrize("extra", [[], ["--json"], ["--json", "--format", "html"]])
+def test_out_without_a_sheet_format_is_an_input_error(capsys, tmp_path, extra):
+    rc, out, err = run(capsys, "timeline", LATE, "--as-of", "2026-11-24", "--out", tmp_path / "x.html", *extra)
+    assert rc == 2 and err.count("\n") == 1 and "--format html or svg" in err and not (tmp_path / "x.html").exists()

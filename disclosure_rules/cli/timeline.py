@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..case import load_cases
 from ..clock import evaluate
+from ..errors import InputError
 from ..explain import render_text
 from . import args as A
 
@@ -33,6 +34,9 @@ def today_in_beijing() -> dt.date:
 
 def run(args) -> int:
     from . import print_json
+    if args.out is not None and (args.format == "text" or args.json):
+        raise InputError("--out writes a sheet: use it with --format html or svg (and without --json)",
+                         "--out用于写出期限说明：请与--format html或svg一起使用（不加--json）")
     cases = load_cases(args.case)
     as_of = args.as_of or today_in_beijing()
     results = [evaluate(c, as_of, estimate_until=args.estimate_until) for c in cases]
