@@ -36,6 +36,12 @@ def docs(folder):
             for p in sorted(folder.glob("*.yaml"))}
 
 
+def leaves(node):
+    if "all" in node or "any" in node:
+        return [c for sub in node.get("all", node.get("any")) for c in leaves(sub)]
+    return [node]
+
+
 def page(site, lang, rid):
     return parse(site / lang / "rules" / f"{rid}.html")
 
@@ -58,6 +64,14 @@ def test_every_period_parameter_and_citation_on_its_page(site, folder, lang):
                 assert els and text(els[0])
             if p.get("reason"):
                 assert " ".join(str(p["reason"]).split()) in " ".join(text(one(root, file, f"parameters.{k}.reason")).split())
+        for code, v in (doc.get("violations") or {}).items():
+            shown = text(one(root, file, f"violations.{code}.when"))
+            for c in leaves(v["when"]):
+                value = c["value"]
+                if isinstance(value, dict):                      # {period: KEY}: that period's working days
+                    value = next(d["periods"][value["period"]]["workdays"] for d in docs(folder).values()
+                                 if value["period"] in (d.get("periods") or {}))
+                assert f"{c['name']} {c['operator']} {plain(value)}" in shown, (code, shown)
         sections = {s: doc.get(s) or {} for s in ("periods", "parameters", "receipt", "events", "violations")}
         if "ruleset" in doc:
             sections["ruleset"] = {None: doc["ruleset"]}
@@ -100,6 +114,10 @@ def test_every_outcome_with_what_it_must_state_and_its_report_row(site, version)
                     assert text(el) == row
                 for i, e in enumerate(o.get("must_state") or []):
                     assert text(one(root, file, f"{section}.{code}.must_state.{i}")) == e[lang]
+                if "when" in o:                                  # the conditions as the file writes them
+                    shown = text(one(root, file, f"{section}.{code}.when"))
+                    for c in leaves(o["when"]):
+                        assert f"{c['name']} {c['operator']} {plain(c['value'])}" in shown
                 for i, b in enumerate(bases(o)):
                     assert_cites(root, file, f"{section}.{code}.basis.{i}", b)
         for i, e in enumerate(doc.get("remedies_to_state") or []):
@@ -276,3 +294,12 @@ def test_fees_remedies_and_report_table_with_their_citations(site, lang):
         assert row[lang] in text(one(root, file, f"table.rows.{i}"))
     for j, b in enumerate(bases(t)):
         assert_cites(root, file, f"table.basis.{j}", b)
+
+
+def test_every_label_of_the_pages_is_a_zh_en_pair():
+    """labels.yaml: each word of the pages in Chinese and English, nothing else (an unquoted comma
+    in a YAML flow mapping silently makes a second key)."""
+    from disclosure_rules.site.render import HERE
+    labels = yaml.safe_load((HERE / "labels.yaml").read_text(encoding="utf-8"))
+    bad = {k: v for k, v in labels.items() if set(v) != {"zh", "en"} or not all(v.values())}
+    assert bad == {}

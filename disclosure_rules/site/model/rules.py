@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import attrs
@@ -53,11 +54,19 @@ def _section_files(folder: Path, root: Path) -> dict:
     return out
 
 
+_NOT_EQUAL = re.compile(r"\^\(\?!(.*)\$\)")
+
+
 def _when(node) -> list[dict]:
-    """business-rules conditions flattened to (fact, operator, value) rows."""
+    """business-rules conditions flattened to (fact, operator, value) rows, as the file wrote them
+    (the outcome loader compiles ``not_equal_to`` into a look-ahead regex: shown as written)."""
     if "all" in node or "any" in node:
         return [c for sub in node.get("all", node.get("any")) for c in _when(sub)]
-    return [{"name": node["name"], "operator": node["operator"], "value": node["value"]}]
+    op, value = node["operator"], node["value"]
+    m = _NOT_EQUAL.fullmatch(value) if op == "matches_regex" and isinstance(value, str) else None
+    if m:
+        op, value = "not_equal_to", re.sub(r"\\(.)", r"\1", m.group(1))
+    return [{"name": node["name"], "operator": op, "value": value}]
 
 
 def ruleset_view(rs, root: Path, book) -> dict:
@@ -139,7 +148,7 @@ def outcomes_view(cat, root: Path, rows: dict) -> dict:
                 "must_state": [{"id": e.id, "text": {"zh": e.zh, "en": e.en},
                                 "src": Src(file, f"{section}.{o.code}.must_state.{i}")}
                                for i, e in enumerate(o.must_state)],
-                "when": _when(o.conditions) if o.conditions else [],
+                "when": _when(o.conditions) if o.conditions else [], "src_when": Src(file, f"{section}.{o.code}.when"),
                 "basis": cites(o.basis, file, f"{section}.{o.code}")}
 
     return {"version": cat.version, "file": file,
