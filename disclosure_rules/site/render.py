@@ -10,7 +10,6 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from ..explain import status_label
 
 HERE = Path(__file__).resolve().parent
 LANGS = ("zh", "en")
@@ -40,10 +39,6 @@ def labels(lang: str) -> dict:
 def render(template: str, lang: str, **context) -> str:
     return environment().get_template(template).render(lang=lang, L=labels(lang),
                                                        other=LANGS[1 - LANGS.index(lang)], **context)
-
-
-def status(code: str, lang: str) -> str:
-    return status_label(code, lang)
 
 
 def _yaml(value) -> str:

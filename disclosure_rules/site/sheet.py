@@ -7,13 +7,13 @@ from markupsafe import Markup
 
 from .model import case_view
 from .picture import picture
-from .render import render, status
+from .render import render
 
 
 def render_svg(result, calendar, lang: str = "zh") -> str:
     """The clock of ``result`` on ``calendar`` as a standalone SVG document."""
     case = case_view(result)
-    return render("clock.svg", lang, case=case, pic=picture(case, calendar), status=status(case["status"], lang))
+    return render("clock.svg", lang, case=case, pic=picture(case, calendar), status=case["status_label"][lang])
 
 
 def render_sheet(result, calendar, lang: str = "zh", *, back: str | None = None, back_label: str | None = None,
@@ -22,12 +22,13 @@ def render_sheet(result, calendar, lang: str = "zh", *, back: str | None = None,
     ``back_label``) and to the sheet in the other language."""
     case = case_view(result)
     svg = Markup(render("clock.svg", lang, case=case, pic=picture(case, calendar),
-                        status=status(case["status"], lang)))
-    return render("sheet.html", lang, case=case, svg=svg, status=status(case["status"], lang), back=back,
+                        status=case["status_label"][lang]))
+    return render("sheet.html", lang, case=case, svg=svg, status=case["status_label"][lang], back=back,
                   back_label=back_label, other_url=other)
 
 
 def render_sheet_index(results, files, lang: str = "zh") -> str:
     """An index of sheets written side by side (``files``: each sheet's file name)."""
-    sheets = [{"case": case_view(r), "file": f, "status": status(r.status, lang)} for r, f in zip(results, files)]
+    cases = [case_view(r) for r in results]
+    sheets = [{"case": c, "file": f, "status": c["status_label"][lang]} for c, f in zip(cases, files)]
     return render("sheets.html", lang, sheets=sheets)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ...explain import status_label
+
 _STOPS = {"suspend": ("restart", "close"), "pause": ("resume", "close")}
 
 
@@ -23,7 +25,8 @@ def case_view(result) -> dict:
               "outcome_reason", "report_row", "period_workdays", "extension_workdays", "excluded_workdays",
               "provisional")
     view = {k: _d(en[k]) if k in _DATES else en[k] for k in fields}
-    view.update(steps=steps, violations=violations, intervals=_intervals(steps, view), dues=_dues(steps))
+    view.update(steps=steps, violations=violations, intervals=_intervals(steps, view), dues=_dues(steps),
+                status_label={lang: status_label(en["status"], lang) for lang in ("zh", "en")})
     return view
 
 
