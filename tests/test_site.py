@@ -96,6 +96,10 @@ def test_every_example_on_its_page_with_its_expected_values(site, folder):
             for i, ex in enumerate(examples):
                 el = one(root, file, f"examples.{i}")
                 assert ex["name"] in text(el) and el.get("data-passed") == "true"
+                if ex.get("note"):                                # how it was counted by hand
+                    assert text(one(el, file, f"examples.{i}.note")) == ex["note"]
+                for j, b in enumerate(bases(ex)):
+                    assert_cites(el, file, f"examples.{i}.basis.{j}", b)
                 for k, v in ex["expect"].items():
                     assert text(one(root, file, f"examples.{i}.expect.{k}")) == plain(v)
 

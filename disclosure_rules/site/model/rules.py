@@ -184,17 +184,38 @@ def examples_view(book, root: Path) -> dict:
     by_place = {(o.path, o.line): o for o in run_examples(book)}
     out = {}
     for rs in book.rulesets.values():
-        items = []
-        for i, ex in enumerate(rs.examples):
+        items, seen, raw = [], {}, {}
+        for ex in rs.examples:
+            i = seen[ex.path] = seen.get(ex.path, -1) + 1          # its index in its own file
+            if ex.path not in raw:
+                raw[ex.path] = _raw_examples(Path(ex.path))
             o = by_place[(ex.path, ex.line)]
             file = Path(ex.path).resolve().relative_to(root.resolve()).as_posix()
+            extra = raw[ex.path][i] if i < len(raw[ex.path]) else {}
             expect = [{"key": k, "value": v, "src": Src(file, f"examples.{i}.expect.{k}")} for k, v in ex.expect.items()]
             items.append({"index": i, "name": ex.name, "ruleset": rs.id, "as_of": ex.as_of, "case": ex.case,
                           "expect": expect, "passed": o.passed, "differences": list(o.differences),
-                          "src": Src(file, f"examples.{i}"), "anchor": f"{rs.id}-example-{i}",
+                          "note": extra.get("note"), "src_note": Src(file, f"examples.{i}.note"),
+                          "basis": cites([Basis.from_dict(b) for b in _listed(extra.get("basis"))], file,
+                                         f"examples.{i}"),
+                          "src": Src(file, f"examples.{i}"), "anchor": _anchor(rs.id, file, i),
                           "result": _result(ex, book)})
         out[rs.id] = items
     return out
+
+
+def _raw_examples(path: Path) -> list:
+    """The ``note`` and ``basis`` of each example (the loader checks them but does not keep them)."""
+    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("examples") or []
+
+
+def _listed(b) -> list:
+    return [] if b is None else b if isinstance(b, list) else [b]
+
+
+def _anchor(rid: str, file: str, i: int) -> str:
+    stem = Path(file).stem
+    return f"{rid}-example-{i}" if stem == "examples" else f"{rid}-{stem}-example-{i}"
 
 
 def _result(ex, book):
