@@ -46,7 +46,7 @@ def browser(built):
     playwright = pytest.importorskip("playwright.sync_api")
     with playwright.sync_playwright() as pw:
         context = pw.chromium.launch_persistent_context(str(built / "profile"), executable_path=CHROMIUM,
-                                                        headless=True, args=FLAGS,
+                                                        headless=True, args=FLAGS, timeout=120_000,
                                                         viewport={"width": 1100, "height": 900})
         yield context
         context.close()
@@ -64,6 +64,9 @@ def visit_all(context, folder: Path, shots: Path):
     page.on("request", lambda r: r.url.startswith(prefix) or problems.append(f"outside the site: {r.url}"))
     for p in sorted(folder.rglob("*.html")):
         page.goto(p.resolve().as_uri(), wait_until="load")
+        if page.locator('meta[http-equiv="refresh"]').count():      # the root index forwards to a language
+            page.wait_for_url("**/zh/index.html")
+            page.wait_for_load_state("load")
         shot = shots / (p.relative_to(folder).as_posix().replace("/", "_") + ".jpg")
         page.screenshot(path=str(shot), type="jpeg", quality=70)        # JPEG: a third faster than PNG
         taken.append(shot)
