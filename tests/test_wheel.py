@@ -55,6 +55,14 @@ def test_installed_command_runs_elsewhere(installed, tmp_path):
     p = subprocess.run([str(exe), "timeline", str(case), "--as-of", "2026-10-20", "--json"], capture_output=True,
                        text=True, cwd=tmp_path)
     assert p.returncode == 0 and '"due": "2026-11-03"' in p.stdout
+    p = subprocess.run([str(exe), "rulebook", "--out", "site"], capture_output=True, text=True, cwd=tmp_path)
+    assert p.returncode == 0 and p.stderr == ""                          # templates and assets ship in the wheel
+    for page in ("index.html", "zh/index.html", "en/rules/gansu-jinchang.html", "static/site.css",
+                 "static/search.js", "static/search-zh.js", "zh/sheets/ogi-2019-example-0.html"):
+        assert (tmp_path / "site" / page).is_file(), page
+    p = subprocess.run([str(exe), "timeline", str(case), "--as-of", "2026-10-20", "--format", "svg"],
+                       capture_output=True, text=True, cwd=tmp_path)
+    assert p.returncode == 0 and "2026-11-03" in p.stdout and p.stdout.startswith("<svg")
     p = subprocess.run([str(py), "-c", "import disclosure_rules, sys; print(disclosure_rules.__file__)"],
                        capture_output=True, text=True, cwd=tmp_path)
     assert str(env_dir) in p.stdout     # the installed copy, not the checkout

@@ -17,13 +17,13 @@ import sys
 
 from .. import __version__
 from ..errors import DisclosureRulesError, InputError
-from . import assess, calendar, check, classify, fee, remedies, report, timeline, workdays, worktime
+from . import assess, calendar, check, classify, fee, remedies, report, rulebook, timeline, workdays, worktime
 from .common import common_options, print_json
 
 __all__ = ["SUBCOMMANDS", "build_parser", "common_options", "main", "print_json", "run"]
 
 # each module adds its subcommand: register(subparsers) and sets func(args) -> int
-SUBCOMMANDS = [workdays, worktime, calendar, timeline, classify, fee, remedies, report, assess, check]
+SUBCOMMANDS = [workdays, worktime, calendar, timeline, classify, fee, remedies, report, assess, check, rulebook]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from .. import regimes
 from ..api import evaluate
 from ..case import parse_item, read_items
+from ..errors import InputError
 from ..explain import render_text
 from . import args as A
 from .common import common_options, print_json
@@ -23,6 +25,10 @@ def register(sub) -> None:
                    help="results stored earlier (timeline --json, JSON or JSON Lines): print one JSON line per case "
                         "whose answer changes on the calendar installed now; exit 1 if any does")
     A.add_keep_unknown_keys(p)
+    p.add_argument("--format", choices=("text", "html", "svg"), default="text",
+                   help="text (default), html: the printable deadline sheet, svg: the picture of the clock alone")
+    p.add_argument("--out", type=Path, metavar="FILE|DIR",
+                   help="write the sheet to FILE (one case) or one file per case and an index to DIR")
     common_options(p)
     p.set_defaults(func=run)
 
@@ -41,6 +47,9 @@ def _evaluate(item, n: int, count: int, args, as_of):
 
 
 def run(args) -> int:
+    if args.out is not None and (args.format == "text" or args.json):
+        raise InputError("--out writes a sheet: use it with --format html or svg (and without --json)",
+                         "--out用于写出期限说明：请与--format html或svg一起使用（不加--json）")
     items = read_items(args.case)
     if args.recheck:
         cases = [parse_item(d, n, len(items), args.case, extra_keys=args.extra_keys)
@@ -48,6 +57,9 @@ def run(args) -> int:
         return _recheck(args, cases)
     as_of = args.as_of or regimes.now_in_beijing()
     results = [_evaluate(d, n, len(items), args, as_of) for n, d in enumerate(items, 1)]
+    if args.format != "text" and not args.json:
+        from .sheets import write_sheets
+        return write_sheets(results, args)
     if args.json:
         out = [r.to_dict(args.lang) for r in results]
         print_json(out[0] if len(out) == 1 else out)
