@@ -163,18 +163,7 @@ def annual_table(records, year: int, layout: TableLayout | None = None) -> Annua
     cells = {r.code: {c.code: 0 for c in lay.columns} for r in lay.rows}
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     for rec in records:
-        if not isinstance(rec, ReportRecord):
-            rec = record_from_result(rec) if hasattr(rec, "report_row") else ReportRecord.from_dict(rec)
-        if rec.applicant not in cols:
-            raise ReportError(f"record {rec.id}: unknown applicant type '{rec.applicant}' (use one of {', '.join(cols)})",
-                              f"记录{rec.id}：未知的申请人类型“{rec.applicant}”（可用：{'、'.join(cols)}）")
-        if rec.closed_on is not None:
-            if rec.closed_on < rec.received:
-                raise ReportError(f"record {rec.id}: closed on {rec.closed_on}, before it was received ({rec.received})",
-                                  f"记录{rec.id}：办结日期{rec.closed_on}早于收到日期{rec.received}")
-            if rec.row not in result_rows:
-                raise ReportError(f"record {rec.id}: unknown result row '{rec.row}'",
-                                  f"记录{rec.id}：未知的办理结果行“{rec.row}”")
+        rec = check_record(rec, lay, cols, result_rows)
         if rec.received > end:
             continue
         col = rec.applicant
@@ -191,6 +180,26 @@ def annual_table(records, year: int, layout: TableLayout | None = None) -> Annua
             cells["4"][col] += 1
     _totals(cells, lay)
     return AnnualTable(year, cells, lay)
+
+
+def check_record(rec, layout: TableLayout | None = None, cols=None, result_rows=None) -> ReportRecord:
+    """``rec`` (a record, a result or a dict) as a ReportRecord the table can count, or a ReportError."""
+    if cols is None or result_rows is None:
+        lay = layout or load_table_layout()
+        cols, result_rows = lay.applicant_columns, set(lay.result_rows)
+    if not isinstance(rec, ReportRecord):
+        rec = record_from_result(rec) if hasattr(rec, "report_row") else ReportRecord.from_dict(rec)
+    if rec.applicant not in cols:
+        raise ReportError(f"record {rec.id}: unknown applicant type '{rec.applicant}' (use one of {', '.join(cols)})",
+                          f"记录{rec.id}：未知的申请人类型“{rec.applicant}”（可用：{'、'.join(cols)}）")
+    if rec.closed_on is not None:
+        if rec.closed_on < rec.received:
+            raise ReportError(f"record {rec.id}: closed on {rec.closed_on}, before it was received ({rec.received})",
+                              f"记录{rec.id}：办结日期{rec.closed_on}早于收到日期{rec.received}")
+        if rec.row not in result_rows:
+            raise ReportError(f"record {rec.id}: unknown result row '{rec.row}'",
+                              f"记录{rec.id}：未知的办理结果行“{rec.row}”")
+    return rec
 
 
 def _totals(cells, lay: TableLayout):

@@ -28,3 +28,11 @@ def workday_count(text: str) -> int:
         raise InputError(f"the number of working days must be at least 1, not {n}",
                          f"工作日数必须至少为1，而不是{n}")
     return n
+
+
+def batch_options(p) -> None:
+    """--errors and --quiet, for commands that read many cases."""
+    p.add_argument("--errors", choices=("raise", "collect"), default="raise",
+                   help="raise (default): stop at the first bad case; collect: an error line for each bad case, "
+                        "then exit 2 if any failed")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
