@@ -195,3 +195,24 @@ def test_progress_only_on_a_terminal():
     bar.update(10)
     bar.close()
     assert quiet.getvalue() == ""
+
+
+def test_total_is_counted_only_for_a_shown_bar():
+    calls = []
+
+    def total():
+        calls.append(1)
+        return 5
+    progress_bar(total, stream=io.StringIO()).close()
+    assert calls == []
+    on = _Tty()
+    bar = progress_bar(total, stream=on)
+    bar.update(5)
+    bar.close()
+    assert calls == [1] and "5/5" in on.getvalue()
+
+
+def test_a_byte_order_mark_is_not_an_error(tmp_path):
+    p = tmp_path / "bom.jsonl"
+    p.write_bytes(b"\xef\xbb\xbf" + json.dumps(GOOD).encode() + b"\r\n")
+    assert [r.due for r in evaluate_items(iter_items(p), dt.date(2026, 10, 10))] == [dt.date(2026, 11, 3)]

@@ -1,6 +1,6 @@
 """A progress bar for long runs: cases done, cases per second, time left.
 
-Shown on standard error only when it is a terminal and not ``quiet``; the
+Shown on standard error only when standard error is a terminal and not ``quiet``; the
 bar is tqdm's (imported only then, so piped runs never pay for it).
 """
 
@@ -17,11 +17,14 @@ class _Silent:
         pass
 
 
-def progress_bar(total: int | None = None, quiet: bool = False, stream=None, unit: str = "case"):
-    """A bar with ``update(n)`` and ``close()``; a silent one off a terminal or when ``quiet``."""
+def progress_bar(total=None, quiet: bool = False, stream=None, unit: str = "case"):
+    """A bar with ``update(n)`` and ``close()``; a silent one off a terminal or when ``quiet``.
+    ``total``: the count, or a function giving it (called only when the bar is shown)."""
     stream = stream if stream is not None else sys.stderr
     if quiet or not getattr(stream, "isatty", lambda: False)():
         return _Silent()
+    if callable(total):
+        total = total()
     try:
         from tqdm import tqdm
     except ImportError:                   # tqdm is a dependency; a stripped install just gets no bar

@@ -95,7 +95,7 @@ def _lines(lines, name: str, first_number: int = 1, first_line: int = 1) -> Iter
 
 def _parse_line(raw: bytes, name: str, n: int, number: int) -> Item:
     try:
-        return Item(number, n, json.loads(raw.decode("utf-8")))
+        return Item(number, n, json.loads(raw.decode("utf-8-sig")))
     except UnicodeDecodeError as exc:
         return Item(number, n, error=CaseError(f"{name}:{n}: not UTF-8 text ({exc.reason})",
                                                f"{name}第{n}行：不是UTF-8文本（{exc.reason}）"))
@@ -115,7 +115,7 @@ def _from_stdin(stream, keys) -> Iterator[Item]:
     if not first.strip():
         return
     try:
-        head = json.loads(first.decode("utf-8"))
+        head = json.loads(first.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         head = None
     if isinstance(head, dict):

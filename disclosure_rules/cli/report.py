@@ -34,7 +34,7 @@ def _records(args, tally):
     from ..batch import Failure, count_items, iter_items, progress_bar, with_progress
     from ..batch.records import report_records
 
-    bar = progress_bar(None if args.quiet else count_items(args.cases), args.quiet)
+    bar = progress_bar(lambda: count_items(args.cases), args.quiet)
     items = iter_items(args.cases, keys=("cases", "records"))
     for out in with_progress(report_records(items, args.year, errors=args.errors), bar):
         if out is None:                    # received after the year: not in this table

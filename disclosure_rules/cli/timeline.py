@@ -45,7 +45,7 @@ def run(args) -> int:
     fmt = "json" if args.json else (args.format or "text")
     as_of = args.as_of or today_in_beijing()
     items = iter_items(args.case)
-    bar = progress_bar(None if args.quiet else count_items(args.case), args.quiet)
+    bar = progress_bar(lambda: count_items(args.case), args.quiet)
     outs = with_progress(evaluate_items(items, as_of, errors=args.errors, estimate_until=args.estimate_until), bar)
     tally = Tally()
     WRITERS[fmt](_counted(outs, tally), args)
