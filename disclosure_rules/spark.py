@@ -123,9 +123,20 @@ def _report_column(columns, case_column):
 
 
 def _record_items(rows):
+    """Plain report records from typed columns (a naive timestamp counts by its calendar day)."""
+    from .batch.columns import _drop_nulls
     from .batch.source import Item
+    from .errors import CaseError
+
     keys = ("id", "received", "applicant", "closed_on", "row")
-    return [Item(n, None, {k: r.get(k) for k in keys if r.get(k) is not None}) for n, r in enumerate(rows, 1)]
+    items = []
+    for n, r in enumerate(rows, 1):
+        try:
+            rec = _drop_nulls({k: r.get(k) for k in keys})
+            items.append(Item(n, None, {k: v.date() if isinstance(v, dt.datetime) else v for k, v in rec.items()}))
+        except CaseError as exc:
+            items.append(Item(n, None, {"id": r.get("id")}, exc))
+    return items
 
 
 def _report_schema():

@@ -170,3 +170,28 @@ def test_spark_report_is_the_plain_table(spark, sample):
     got = drs.report(df, year, errors="collect")
     assert got.table.cells == want.cells and want.cells["1"]["total"] > N // 40
     assert got.left_out == failed + 2 and got.failures.count() == failed + 2
+
+
+def test_zoned_timestamps_are_refused_not_shifted():
+    from disclosure_rules.frame import evaluate_frame
+
+    stamp = dt.datetime(2026, 9, 30, 0, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    df = pd.DataFrame({"id": ["t"], "receipt": [{"channel": "in_person", "date": stamp}]})
+    with pytest.raises(CaseError, match="timestamp with a time zone"):
+        evaluate_frame(df, as_of=AS_OF)
+    naive = pd.DataFrame({"id": ["t"], "receipt": [{"channel": "in_person", "date": dt.date(2026, 9, 30)}]})
+    assert str(evaluate_frame(naive, as_of=dt.date(2026, 10, 10))["due"][0]) == "2026-11-03"
+
+
+def test_spark_report_counts_plain_records(spark):
+    from disclosure_rules import spark as drs
+
+    rows = [("r1", dt.date(2025, 3, 1), "natural_person", dt.date(2025, 3, 20), "3.1"),
+            ("r2", dt.date(2025, 3, 1), "martian", None, None),
+            ("r3", dt.date(2024, 12, 1), None, None, None)]
+    df = spark.createDataFrame(rows, "id string, received date, applicant string, closed_on date, row string")
+    got = drs.report(df, 2025, errors="collect")
+    want = annual_table([{"id": "r1", "received": "2025-03-01", "closed_on": "2025-03-20", "row": "3.1"},
+                         {"id": "r3", "received": "2024-12-01"}], 2025)
+    assert got.table.cells == want.cells and got.left_out == 1
+    assert [r["id"] for r in got.failures.collect()] == ["r2"]

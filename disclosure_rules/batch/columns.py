@@ -10,6 +10,7 @@ come from a column of case JSON or from typed columns (see
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from ..errors import CaseError
@@ -116,4 +117,9 @@ def _drop_nulls(v):
         return {k: _drop_nulls(x) for k, x in v.items() if x is not None}
     if isinstance(v, (list, tuple)):
         return [_drop_nulls(x) for x in v]
+    if isinstance(v, dt.datetime) and v.tzinfo is not None:
+        # a zoned timestamp's calendar day depends on the zone: refuse rather than shift a date
+        raise CaseError(f"{v.isoformat()} is a timestamp with a time zone: give dates (a date column, or "
+                        "YYYY-MM-DD text), the calendar day in Beijing time",
+                        f"{v.isoformat()}是带时区的时间戳：请给出日期（date列或YYYY-MM-DD文本），即北京时间的日历日")
     return v
