@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
-ROUNDS = 2
+ROUNDS = 3
 AS_OF = dt.date(2026, 3, 31)
 
 

@@ -36,7 +36,7 @@ def add_many(cal, dates, n, errors: str = "raise"):
     nn = np.asarray(n, dtype=np.int64)
     if days.size == 0:
         return np.empty(0, dtype="datetime64[D]")
-    ok = _in(idx, len(cum) - 1) and (nn.min() >= 1 if nn.size else True)
+    ok = _in(idx, len(cum) - 1) and (nn >= 1 if nn.ndim == 0 else (nn.min() >= 1 if nn.size else True))
     if ok:
         k = cum[idx] + (nn - 1)
         if k.max() < len(work):
@@ -62,7 +62,8 @@ def count_many(cal, starts, ends, errors: str = "raise"):
 
 
 def _in(idx, hi) -> bool:
-    return bool(idx.min() >= 0 and idx.max() <= hi)
+    """0 <= idx <= hi everywhere, in one pass (a negative index is huge as unsigned)."""
+    return bool(idx.view("uint64").max() <= hi)
 
 
 def _arrays(cal, np):
