@@ -232,10 +232,8 @@ def _kind(x, lang: str = "en") -> str:
 
 def read_items(path, keys: tuple = ("cases",)) -> list:
     """The items of a YAML file (one mapping, a list, or ``{cases: [...]}``), a
-    JSON file or JSON Lines, as plain dicts; unreadable input is a CaseError."""
-    from .errors import RuleFileError
-    from .yamlfile import parse_yaml
-
+    JSON file or JSON Lines, as plain dicts; unreadable input is a CaseError.
+    (:func:`disclosure_rules.batch.iter_items` reads JSON Lines lazily.)"""
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")
@@ -245,18 +243,26 @@ def read_items(path, keys: tuple = ("cases",)) -> list:
     except OSError as exc:
         en, zh = _os_words(exc)
         raise CaseError(f"cannot read {p}: {en}", f"无法读取{p}：{zh}") from None
-    if p.suffix == ".jsonl":
+    return items_from_text(text, str(p), keys, json_lines=p.suffix == ".jsonl")
+
+
+def items_from_text(text: str, name: str, keys: tuple = ("cases",), json_lines: bool = False) -> list:
+    """The items of one YAML or JSON document (or of JSON Lines) already read; ``name`` names it in messages."""
+    from .errors import RuleFileError
+    from .yamlfile import parse_yaml
+
+    if json_lines:
         docs = []
         for n, line in enumerate(text.splitlines(), 1):
             if line.strip():
                 try:
                     docs.append(json.loads(line))
                 except json.JSONDecodeError as exc:
-                    raise CaseError(f"{p}:{n}: not valid JSON ({exc.msg})",
-                                    f"{p}第{n}行：不是有效的JSON（{exc.msg}）") from None
+                    raise CaseError(f"{name}:{n}: not valid JSON ({exc.msg})",
+                                    f"{name}第{n}行：不是有效的JSON（{exc.msg}）") from None
     else:
         try:
-            docs = parse_yaml(text, str(p))     # YAML is a superset of JSON
+            docs = parse_yaml(text, name)     # YAML is a superset of JSON
         except RuleFileError as exc:
             raise CaseError(exc.message, exc.message_zh) from None
     for key in keys:
@@ -265,7 +271,7 @@ def read_items(path, keys: tuple = ("cases",)) -> list:
     if isinstance(docs, dict):
         docs = [docs]
     if not isinstance(docs, list):
-        raise CaseError(f"{p}: expected one item or a list of them", f"{p}：应为一个或一组记录")
+        raise CaseError(f"{name}: expected one item or a list of them", f"{name}：应为一个或一组记录")
     return [_plain(d) for d in docs]
 
 

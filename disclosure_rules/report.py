@@ -107,24 +107,7 @@ def annual_table(records, year: int, layout: TableLayout) -> AnnualTable:
     if isinstance(records, (dict, str, bytes)) or not hasattr(records, "__iter__"):
         raise ReportError(f"records must be a list of records, not {records!r}", f"records必须是记录列表，而不是{records!r}")
     for n, rec in enumerate(records, 1):
-        if not isinstance(rec, (ReportRecord, dict)) and not hasattr(rec, "report_row"):
-            raise ReportError(f"item {n}: a record must be a mapping with id and received, not {rec!r}",
-                              f"第{n}项：每条记录必须是包含id和received的映射，而不是{rec!r}")
-        if not isinstance(rec, ReportRecord):
-            try:
-                rec = record_from_result(rec) if hasattr(rec, "report_row") else ReportRecord.from_dict(rec)
-            except ReportError as exc:
-                raise ReportError(f"item {n}: {exc.message}", f"第{n}项：{exc.message_zh}") from None
-        if rec.applicant not in cols:
-            raise ReportError(f"record {rec.id}: unknown applicant type '{rec.applicant}' (use one of {', '.join(cols)})",
-                              f"记录{rec.id}：未知的申请人类型“{rec.applicant}”（可用：{'、'.join(cols)}）")
-        if rec.closed_on is not None:
-            if rec.closed_on < rec.received:
-                raise ReportError(f"record {rec.id}: closed on {rec.closed_on}, before it was received ({rec.received})",
-                                  f"记录{rec.id}：办结日期{rec.closed_on}早于收到日期{rec.received}")
-            if rec.row not in result_rows:
-                raise ReportError(f"record {rec.id}: unknown result row '{rec.row}'",
-                                  f"记录{rec.id}：未知的办理结果行（row）“{rec.row}”")
+        rec = check_record(rec, lay, cols, result_rows, n)
         if rec.received > end:
             continue
         col = rec.applicant
@@ -141,6 +124,36 @@ def annual_table(records, year: int, layout: TableLayout) -> AnnualTable:
             cells["4"][col] += 1
     _totals(cells, lay)
     return AnnualTable(year, cells, lay)
+
+
+def check_record(rec, layout: TableLayout | None = None, cols=None, result_rows=None, n: int | None = None
+                 ) -> ReportRecord:
+    """``rec`` (a record, a result or a dict) as a ReportRecord the table can count, or a ReportError
+    (``n``: its place in the input, named in the message)."""
+    if cols is None or result_rows is None:
+        from .rulefiles.bundle import load_bundle
+        lay = layout or load_bundle().only("report")
+        cols, result_rows = lay.applicant_columns, set(lay.result_rows)
+    where_en, where_zh = (f"item {n}: ", f"第{n}项：") if n is not None else ("", "")
+    if not isinstance(rec, (ReportRecord, dict)) and not hasattr(rec, "report_row"):
+        raise ReportError(f"{where_en}a record must be a mapping with id and received, not {rec!r}",
+                          f"{where_zh}每条记录必须是包含id和received的映射，而不是{rec!r}")
+    if not isinstance(rec, ReportRecord):
+        try:
+            rec = record_from_result(rec) if hasattr(rec, "report_row") else ReportRecord.from_dict(rec)
+        except ReportError as exc:
+            raise ReportError(f"{where_en}{exc.message}", f"{where_zh}{exc.message_zh}") from None
+    if rec.applicant not in cols:
+        raise ReportError(f"record {rec.id}: unknown applicant type '{rec.applicant}' (use one of {', '.join(cols)})",
+                          f"记录{rec.id}：未知的申请人类型“{rec.applicant}”（可用：{'、'.join(cols)}）")
+    if rec.closed_on is not None:
+        if rec.closed_on < rec.received:
+            raise ReportError(f"record {rec.id}: closed on {rec.closed_on}, before it was received ({rec.received})",
+                              f"记录{rec.id}：办结日期{rec.closed_on}早于收到日期{rec.received}")
+        if rec.row not in result_rows:
+            raise ReportError(f"record {rec.id}: unknown result row '{rec.row}'",
+                              f"记录{rec.id}：未知的办理结果行（row）“{rec.row}”")
+    return rec
 
 
 def _totals(cells, lay: TableLayout):

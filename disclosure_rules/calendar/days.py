@@ -21,7 +21,7 @@ are covered, but every answer touching them reports ``provisional``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import attrs
 
@@ -285,58 +285,21 @@ class Calendar:
         """``d`` if it is a working day, else the next working day."""
         return d if self.is_workday(d) else self.add(d, 1)
 
-    # -- batch questions --------------------------------------------------------
-    def add_many(self, dates, n):
+    # -- batch questions (calendar/many.py) -------------------------------------
+    def add_many(self, dates, n, errors: str = "raise"):
         """``add`` for many dates (a sequence of ``date`` or a numpy
         ``datetime64[D]`` array) and one ``n`` or a sequence of them (n >= 1).
-        Returns a list of dates, or a ``datetime64[D]`` array for array input."""
-        np = _numpy_for(dates)
-        if np is not None and self.gaps:
-            import numpy
-            ns = list(numpy.broadcast_to(numpy.asarray(n), (len(dates),)))
-            out = [self.add(_to_date(d), int(k)) if int(k) >= 1 else _bad_n(int(k)) for d, k in zip(dates, ns)]
-            return numpy.array([x.isoformat() for x in out], dtype="datetime64[D]")
-        if np is not None:
-            return self._add_many_np(np, dates, n)
-        ns = n if isinstance(n, Sequence) else None
-        w, cum, base, last = self._workdays, self._cum, self._base, len(self._cum)
-        out = []
-        for j, d in enumerate(dates):
-            k = ns[j] if ns is not None else n
-            i = d.toordinal() - base
-            if i < -1 or i >= last or k < 1 or self.gaps:
-                out.append(self.add(d, k) if k >= 1 else _bad_n(k))
-                continue
-            idx = (cum[i] if i >= 0 else 0) + k - 1
-            out.append(dt.date.fromordinal(w[idx]) if idx < len(w) else self.add(d, k))
-        return out
+        Returns a list of dates, or a ``datetime64[D]`` array for array input.
+        ``errors="raise"``: the first bad entry's error, naming its index;
+        ``errors="mask"``: masked answers there (None in a list)."""
+        from .many import add_many
+        return add_many(self, dates, n, errors)
 
-    def _add_many_np(self, np, dates, n):
-        cum, w = self._index_arrays(np)
-        days = np.asarray(dates, dtype="datetime64[D]").astype(np.int64)
-        i = days - (self._base - _EPOCH_ORDINAL)
-        if i.size and (i.min() < -1 or i.max() >= len(cum) - 1):
-            bad = dates[int(np.argmax((i < -1) | (i >= len(cum) - 1)))]
-            raise self._uncovered(_to_date(bad))
-        nn = np.asarray(n, dtype=np.int64)
-        if nn.size and nn.min() < 1:
-            _bad_n(int(nn.min()))
-        k = cum[i + 1] + nn - 1
-        if k.size and k.max() >= len(w):
-            j = int(np.argmax(k >= len(w)))
-            self.add(_to_date(np.asarray(dates, dtype="datetime64[D]")[j]), int(np.broadcast_to(nn, k.shape)[j]))
-        return (w[k] - (_EPOCH_ORDINAL)).astype("datetime64[D]")
-
-    def count_many(self, starts, ends) -> list[int]:
-        """``count`` for pairs of dates."""
-        return [self.count(a, b) for a, b in zip(starts, ends)]
-
-    def _index_arrays(self, np):
-        if self._np is None:
-            cum = np.concatenate([np.zeros(1, dtype=np.int64), np.asarray(self._cum, dtype=np.int64)])
-            w = np.asarray(self._workdays, dtype=np.int64)
-            object.__setattr__(self, "_np", (cum, w))
-        return self._np
+    def count_many(self, starts, ends, errors: str = "raise"):
+        """``count`` for pairs of dates: a list of ints, or an int64 array for array input
+        (``errors`` as for :meth:`add_many`)."""
+        from .many import count_many
+        return count_many(self, starts, ends, errors)
 
     # -- explanations -----------------------------------------------------------
     def explain_count(self, a: dt.date, b: dt.date) -> Span:
@@ -367,24 +330,6 @@ class Calendar:
                 "official_last_day": self.official_last_day.isoformat(),
                 "data_version": self.data_version,
                 "notices": [n.doc_no for n in self.notices]}
-
-
-_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
-
-
-def _numpy_for(dates):
-    t = type(dates)
-    if t.__module__ == "numpy" and t.__name__ == "ndarray":
-        import numpy
-        return numpy
-    return None
-
-
-def _to_date(x) -> dt.date:
-    if isinstance(x, dt.date):
-        return x
-    import numpy
-    return dt.date.fromordinal(int(numpy.asarray(x, dtype="datetime64[D]").astype(numpy.int64)) + _EPOCH_ORDINAL)
 
 
 def _bad_n(n):

@@ -41,7 +41,7 @@ class Schedule:
         return a <= md <= b if a <= b else (md >= a or md <= b)
 
     def to_dict(self) -> dict[str, object]:
-        return {"periods": [f"{_hm(s)}-{_hm(e)}" for s, e in self.periods],
+        return {"periods": [f"{hm(s)}-{hm(e)}" for s, e in self.periods],
                 "from": self.valid_from.isoformat() if self.valid_from else None,
                 "to": self.valid_to.isoformat() if self.valid_to else None,
                 "season": list(self.season) if self.season else None,

@@ -35,3 +35,11 @@ def add_keep_unknown_keys(p) -> None:
     p.add_argument("--keep-unknown-keys", dest="extra_keys", action="store_const", const="keep", default="reject",
                    help="keep keys the case format does not know instead of refusing the case "
                         "(the behaviour before 0.2; prefer an 'extra:' mapping)")
+
+
+def batch_options(p) -> None:
+    """--errors and --quiet, for commands that read many cases."""
+    p.add_argument("--errors", choices=("raise", "collect"), default="raise",
+                   help="raise (default): stop at the first bad case; collect: an error line for each bad case, "
+                        "then exit 2 if any failed")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")

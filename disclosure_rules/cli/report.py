@@ -7,25 +7,24 @@ published report (text, HTML, .docx, PDF; see docs/report.md) or a folder of rep
 Exit 0 on success (and for --check, without findings, or with ``info`` only); 1 when
 --check finds an error or a warning; 2 on invalid input or a report that cannot be
 read at all.
+Under ``--errors collect`` a bad record is an error line on stderr and the table counts
+the good records only (exit 2 when any failed).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 
-from ..api import annual_table, check_table, evaluate, read_table
-from ..case import parse_case, read_items
-from ..errors import CaseError, InputError
-from ..report import ReportRecord, record_from_result
+from ..api import annual_table, check_table, read_table
+from ..errors import InputError
 from ..report_render import render_text, to_csv, to_json, to_xlsx
 from .common import common_options, print_json
 
 
 def register(sub) -> None:
     p = sub.add_parser("report", help="section three of the annual report, or check a published table")
-    p.add_argument("cases", nargs="?", help="cases (YAML, JSON or JSON Lines) or report records")
+    p.add_argument("cases", nargs="?", help="cases (YAML, JSON or JSON Lines) or report records, or - for stdin")
     p.add_argument("--year", type=int, help="the report year")
     p.add_argument("--format", choices=("json", "csv", "text", "xlsx"), default="text")
     p.add_argument("--out", help="write to this file (required for xlsx)")
@@ -39,32 +38,36 @@ def register(sub) -> None:
     from . import args as A
 
     A.add_keep_unknown_keys(p)
+    A.batch_options(p)
     common_options(p)
     # the table's official labels are Chinese: text and CSV default to them
     p.set_defaults(func=run, lang=os.environ.get("DISCLOSURE_RULES_LANG", "zh"))
 
 
-def _records(path, year, extra_keys="reject"):
-    """Report records from a file of cases (evaluated as of 31 December) or of plain records."""
-    year_end = dt.date(year, 12, 31)
-    out = []
-    items = read_items(path, keys=("cases", "records"))
-    for n, item in enumerate(items, 1):
-        if isinstance(item, dict) and "receipt" in item:
-            try:
-                case = parse_case(item, extra_keys=extra_keys)
-            except CaseError as exc:        # say which item of the file is wrong
-                if len(items) == 1:
-                    raise
-                raise CaseError(f"{path}, item {n}: {exc.message}", f"{path}第{n}项：{exc.message_zh}") from None
-            if case.receipt.dates and max(case.receipt.dates.values()) > year_end:
-                continue
-            # the table needs only what happened by 31 December; due dates in the next
-            # year are irrelevant to it, so an estimated next year is allowed here
-            out.append(record_from_result(evaluate(case, year_end, estimate_until=year + 1)))
+def _records(args, tally):
+    """The good report records of a file of cases (evaluated as of 31 December) or of
+    plain records, one at a time; under --errors collect each bad one is an error line on stderr."""
+    import json
+
+    from ..batch import Failure, count_items, iter_items, progress_bar, with_progress
+    from ..batch.records import report_records
+
+    bar = progress_bar(lambda: count_items(args.cases), args.quiet)
+    items = iter_items(args.cases, keys=("cases", "records"))
+    for out in with_progress(report_records(items, args.year, errors=args.errors, extra_keys=args.extra_keys), bar):
+        if out is None:                    # received after the year: not in this table
+            continue
+        tally.add(out)
+        if isinstance(out, Failure):
+            sys.stderr.write(json.dumps(out.to_dict(args.lang), ensure_ascii=False) + "\n")
         else:
-            out.append(ReportRecord.from_dict(item))
-    return out
+            yield out
+
+
+def _left_out(tally, lang: str) -> str:
+    if lang == "zh":
+        return f"本表只统计{tally.ok}条有效记录，另有{tally.failed}条因出错未计入（错误行见标准错误输出）"
+    return f"the table counts the {tally.ok} good records only; {tally.failed} were left out (error lines on stderr)"
 
 
 def _is_table(path) -> bool:
@@ -90,17 +93,24 @@ def run(args) -> int:
         return 1 if findings else 0
     if not args.cases or args.year is None:
         raise InputError("give a file of cases and --year, or --check TABLE", "请给出案件文件和--year，或--check 表格文件")
-    table = annual_table(_records(args.cases, args.year, args.extra_keys), args.year)
+    if args.format == "xlsx" and not args.out:
+        raise InputError("--format xlsx needs --out FILE", "--format xlsx需要--out文件名")
+    from ..batch import Tally
+    tally = Tally()
+    table = annual_table(_records(args, tally), args.year)
+    if tally.failed:
+        sep = "；" if args.lang == "zh" else "; "
+        sys.stderr.write(f"disclosure-rules: {tally.summary(args.lang, 'records')}{sep}{_left_out(tally, args.lang)}\n")
     if args.format == "xlsx":
-        if not args.out:
-            raise InputError("--format xlsx needs --out FILE", "--format xlsx需要--out文件名")
         to_xlsx(table, args.out)
-        return 0
+        return 2 if tally.failed else 0
     text = {"json": lambda: to_json(table), "csv": lambda: to_csv(table, args.lang),
             "text": lambda: render_text(table, args.lang)}[("json" if args.json else args.format)]()
+    if tally.failed and not args.json and args.format == "text":
+        text = text.rstrip("\n") + "\n\n" + _left_out(tally, args.lang) + "\n"
     if args.out:
         with open(args.out, "w", encoding="utf-8") as f:
             f.write(text if text.endswith("\n") else text + "\n")
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    return 0
+    return 2 if tally.failed else 0

@@ -10,7 +10,6 @@ from pathlib import Path
 import jinja2
 import yaml
 
-
 HERE = Path(__file__).resolve().parent
 LANGS = ("zh", "en")
 

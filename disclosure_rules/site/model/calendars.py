@@ -7,6 +7,7 @@ import datetime as dt
 
 from .rules import Src
 
+
 def calendar_model(cal) -> dict:
     """A calendar's years as twelve-month grids of day views."""
     notices = {n.doc_no: n for n in cal.notices}

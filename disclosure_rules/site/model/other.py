@@ -5,7 +5,6 @@ rules folder (as ``disclosure-rules check`` finds them) and read by its loader."
 from __future__ import annotations
 
 import datetime as dt
-
 from pathlib import Path
 
 from ...rulefiles.feefiles import load_fee_schedule

@@ -10,12 +10,11 @@ import attrs
 import yaml
 
 from ...basis import Basis
-
 from ...calendar import load_calendar
 from ...clock import evaluate
 from ...errors import DisclosureRulesError
 from ...examples import run_examples
-from ...rulebook import CLOCK_FILES, load_rules
+from ...rulebook import CLOCK_FILES
 
 
 @attrs.frozen

@@ -1,0 +1,69 @@
+"""Report records from a stream of cases or plain records, one at a time.
+
+A case is evaluated as of 31 December of the report year (the table needs
+only what happened by then; due dates in the next year do not matter to it,
+so an estimated next year is allowed); a plain record is taken as it is.
+Each input item yields a checked
+:class:`~disclosure_rules.report.ReportRecord`, ``None`` for a case
+received after the year (not in this year's table), or a
+:class:`~.run.Failure`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterable, Iterator
+
+from ..errors import DisclosureRulesError
+from .run import CHUNK, check_errors_mode, evaluate_chunk, failure_of, in_context
+from .source import Item
+
+
+def report_records(items: Iterable[Item], year: int, *, errors: str = "raise", layout=None,
+                   rules=None, calendars=None, extra_keys: str = "reject") -> Iterator:
+    """A record, None (after the year) or a Failure for every item, in input order."""
+    from ..case import parse_case
+    from ..report import check_record
+    from ..rulefiles.bundle import load_bundle
+
+    check_errors_mode(errors)
+    lay = layout or load_bundle().only("report")
+    cols, result_rows = lay.applicant_columns, set(lay.result_rows)
+    year_end = dt.date(year, 12, 31)
+    it = iter(items)
+    while True:
+        chunk = list(itertools.islice(it, CHUNK))
+        if not chunk:
+            return
+        slots, cases = [], []                 # per item: ("case"|"record"|"skip"|"error", value)
+        for x in chunk:
+            try:
+                if x.error is not None:
+                    raise x.error
+                if isinstance(x.data, dict) and "receipt" in x.data:
+                    case = parse_case(x.data, extra_keys=extra_keys)
+                    if case.receipt.dates and max(case.receipt.dates.values()) > year_end:
+                        slots.append(("skip", None))
+                    else:
+                        slots.append(("case", None))
+                        cases.append(case)
+                else:
+                    slots.append(("record", check_record(x.data, lay, cols, result_rows)))
+            except DisclosureRulesError as exc:
+                slots.append(("error", exc))
+        results = iter(evaluate_chunk(cases, year_end, rules=rules, calendars=calendars, estimate_until=year + 1,
+                                      trace=False))
+        for x, (what, value) in zip(chunk, slots):
+            if what == "case":
+                value = next(results)
+                if not isinstance(value, DisclosureRulesError):
+                    try:
+                        value = check_record(value, lay, cols, result_rows)
+                    except DisclosureRulesError as exc:
+                        value = exc
+            if isinstance(value, DisclosureRulesError):
+                if errors == "raise":
+                    raise in_context(x, value)
+                value = failure_of(x, value)
+            yield value

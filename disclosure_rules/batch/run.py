@@ -1,0 +1,146 @@
+"""Many cases through the clock, in order, in constant memory.
+
+:func:`evaluate_items` takes the :class:`~.source.Item` of each input case
+and yields, for each, its :class:`~disclosure_rules.result.Result` or a
+:class:`Failure` (the case's id and the documented error it raised), so the
+results plus the failures always number the input cases.  ``errors="raise"``
+yields the results before the first bad case and then raises its error;
+``errors="collect"`` goes on.
+
+The clock is reached through one seam, :func:`evaluate_chunk`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from ..errors import DisclosureRulesError, InputError
+from .source import Item
+
+ERROR_MODES = ("raise", "collect")
+CHUNK = 512                      # cases handed to the clock at a time: bounds the memory held
+
+
+@attrs.frozen
+class Failure:
+    """A case that could not be evaluated: its id (None when unreadable),
+    its position in the input, and the error."""
+
+    id: str | None
+    number: int
+    line: int | None
+    error: DisclosureRulesError
+
+    def to_dict(self, lang: str = "en") -> dict:
+        """The error line ``{"id": ..., "error": {"kind": ..., "message": ...}}`` (plus ``line`` for JSON Lines)."""
+        d = {"id": self.id, "error": self.error.to_dict(lang)}
+        if self.line is not None:
+            d["line"] = self.line
+        return d
+
+
+def check_errors_mode(errors: str) -> str:
+    if errors not in ERROR_MODES:
+        raise InputError(f"errors must be one of {', '.join(ERROR_MODES)}, not '{errors}'",
+                         f"errors必须是{'、'.join(ERROR_MODES)}之一，而不是“{errors}”")
+    return errors
+
+
+def evaluate_chunk(cases: list, as_of: dt.date | dt.datetime | None, *, rules=None, calendars=None,
+                   estimate_until: int | None = None, extra_keys: str = "reject", trace: bool = True) -> list:
+    """The one seam with the clock: for each case (a dict or a Case), its
+    Result or the DisclosureRulesError it raised, in order: a request on the
+    request clock (``clock.evaluate_iter``, read strictly unless
+    ``extra_keys="keep"``), a file with ``regime:`` on its regime's stage clock.
+    """
+    from .. import regimes
+    from ..case import parse_case
+    from ..clock import evaluate_iter
+
+    out: list = [None] * len(cases)
+    plain, where = [], []
+    for i, c in enumerate(cases):
+        try:
+            if isinstance(c, dict) and regimes.is_regime_case(c):
+                out[i] = regimes.evaluate(c, as_of, estimate_until=estimate_until)
+            else:
+                plain.append(parse_case(c, extra_keys=extra_keys, rules=rules))
+                where.append(i)
+        except DisclosureRulesError as exc:
+            out[i] = exc
+    day = as_of.date() if isinstance(as_of, dt.datetime) else as_of
+    for i, r in zip(where, evaluate_iter(plain, day, rules=rules, calendars=calendars,
+                                         estimate_until=estimate_until, errors="collect", trace=trace), strict=True):
+        out[i] = r
+    return out
+
+
+def evaluate_items(items: Iterable[Item], as_of: dt.date | dt.datetime | None, *, errors: str = "raise", rules=None,
+                   calendars=None, estimate_until: int | None = None, extra_keys: str = "reject") -> Iterator:
+    """A Result or a Failure for every item, in input order (see the module docstring)."""
+    check_errors_mode(errors)
+    it = iter(items)
+    while True:
+        chunk = list(itertools.islice(it, CHUNK))
+        if not chunk:
+            return
+        good = [x for x in chunk if x.error is None]
+        outs = iter(evaluate_chunk([x.data for x in good], as_of, rules=rules, calendars=calendars,
+                                   estimate_until=estimate_until, extra_keys=extra_keys))
+        for x in chunk:
+            out = next(outs) if x.error is None else x.error
+            if isinstance(out, DisclosureRulesError):
+                if errors == "raise":
+                    raise in_context(x, out)
+                out = Failure(x.id, x.number, x.line, out)
+            yield out
+
+
+def in_context(item: Item, error: DisclosureRulesError) -> DisclosureRulesError:
+    """A case's error, saying which item of a file of several it is (``cases.yaml, item 2: ...``)."""
+    from ..errors import CaseError
+
+    if not isinstance(error, CaseError) or not item.of or item.of < 2:
+        return error
+    return CaseError(f"{item.source}, item {item.number}: {error.message}",
+                     f"{item.source}第{item.number}项：{error.message_zh}", event=error.event)
+
+
+def failure_of(item: Item, error: DisclosureRulesError) -> Failure:
+    return Failure(item.id, item.number, item.line, error)
+
+
+@attrs.define
+class Tally:
+    """Counts of a run and the first ``keep`` failing ids (constant memory)."""
+
+    keep: int = 100
+    ok: int = 0
+    failed: int = 0
+    ids: list = attrs.field(factory=list)
+
+    def add(self, out) -> None:
+        if isinstance(out, Failure):
+            self.failed += 1
+            if len(self.ids) < self.keep:
+                self.ids.append(out.id if out.id is not None else
+                                (f"line {out.line}" if out.line is not None else f"#{out.number}"))
+        else:
+            self.ok += 1
+
+    @property
+    def total(self) -> int:
+        return self.ok + self.failed
+
+    def summary(self, lang: str = "en", what: str = "cases") -> str:
+        """One line for stderr: how many failed and which ids (``what``: cases or records)."""
+        more = self.failed - len(self.ids)
+        ids = ", ".join(self.ids) + (f" and {more} more" if more else "")
+        ids_zh = "、".join(self.ids) + (f"等（另有{more}件）" if more else "")
+        if lang == "zh":
+            return f"{self.total}{'件' if what == 'cases' else '条'}中{self.failed}{'件' if what == 'cases' else '条'}出错：{ids_zh}（每件的错误见错误行）"
+        return f"{self.failed} of {self.total} {what} failed: {ids} (each has an error line)"

@@ -1,0 +1,140 @@
+"""Cases read one at a time: JSON Lines (a file or ``-`` for standard input)
+streams in constant memory; a YAML or JSON document is read whole.
+
+Each input case becomes one :class:`Item` in input order: its position, the
+line it starts on (JSON Lines), and either the parsed value or the
+:class:`~disclosure_rules.errors.CaseError` that reading it raised (a line
+that is not JSON, not UTF-8).  Nothing is skipped except blank lines, so a
+reader of the items can account for every case.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import attrs
+
+from ..errors import CaseError
+
+STDIN = "-"
+JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
+
+
+@attrs.frozen
+class Item:
+    """One input case: ``number`` (1-based position), ``line`` (JSON Lines
+    only), and ``data`` or the ``error`` that reading it raised."""
+
+    number: int
+    line: int | None
+    data: object = None
+    error: CaseError | None = None
+    of: int | None = None           # how many items the document holds (a YAML or JSON list)
+    source: str = ""                # the file, for messages
+
+    @property
+    def id(self) -> str | None:
+        """The case's id as written, when it has one (for error lines)."""
+        if isinstance(self.data, dict) and isinstance(self.data.get("id"), (str, int)):
+            return str(self.data["id"])
+        return None
+
+
+def iter_items(path, keys: tuple = ("cases",), stdin=None) -> Iterator[Item]:
+    """The items of ``path`` (``-`` reads standard input), lazily for JSON Lines.
+
+    Standard input is JSON Lines when its first non-blank line is a JSON
+    object, else one YAML or JSON document.  A file that cannot be opened
+    raises :class:`CaseError` at once.
+    """
+    if str(path) == STDIN:
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        return _from_stdin(stream, keys)
+    p = Path(path)
+    if p.suffix.lower() in JSON_LINES_SUFFIXES:
+        try:
+            f = p.open("rb")
+        except OSError as exc:
+            raise CaseError(f"cannot read {p}: {exc}", f"无法读取{p}：{exc}") from None
+        return _closing(f, _lines(f, str(p)))
+    from ..case import read_items
+    docs = read_items(p, keys)
+    return (Item(n, None, d, of=len(docs), source=str(p)) for n, d in enumerate(docs, 1))
+
+
+def count_items(path) -> int | None:
+    """How many items a JSON Lines file holds (non-blank lines), for a
+    progress bar's total; None for standard input and whole documents."""
+    p = Path(str(path))
+    if str(path) == STDIN or p.suffix.lower() not in JSON_LINES_SUFFIXES:
+        return None
+    n = 0
+    try:
+        with p.open("rb") as f:
+            for line in f:
+                if line.strip():
+                    n += 1
+    except OSError:
+        return None
+    return n
+
+
+def _closing(f, items):
+    with f:
+        yield from items
+
+
+def _lines(lines, name: str, first_number: int = 1, first_line: int = 1) -> Iterator[Item]:
+    number = first_number
+    for n, raw in enumerate(lines, first_line):
+        if not raw.strip():
+            continue
+        yield _parse_line(raw, name, n, number)
+        number += 1
+
+
+def _parse_line(raw: bytes, name: str, n: int, number: int) -> Item:
+    try:
+        return Item(number, n, json.loads(raw.decode("utf-8-sig")))
+    except UnicodeDecodeError as exc:
+        return Item(number, n, error=CaseError(f"{name}:{n}: not UTF-8 text ({exc.reason})",
+                                               f"{name}第{n}行：不是UTF-8文本（{exc.reason}）"))
+    except json.JSONDecodeError as exc:
+        return Item(number, n, error=CaseError(f"{name}:{n}: not valid JSON ({exc.msg})",
+                                               f"{name}第{n}行：不是有效的JSON（{exc.msg}）"))
+
+
+def _from_stdin(stream, keys) -> Iterator[Item]:
+    name = "<stdin>"
+    skipped = 0
+    first = b""
+    for first in stream:
+        if first.strip():
+            break
+        skipped += 1
+    if not first.strip():
+        return
+    try:
+        head = json.loads(first.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        head = None
+    if isinstance(head, dict):
+        yield Item(1, skipped + 1, head)
+        yield from _lines(stream, name, 2, skipped + 2)
+        return
+    yield from _document(first + stream.read(), name, keys)
+
+
+def _document(raw: bytes, name: str, keys) -> Iterator[Item]:
+    """One YAML or JSON document from standard input (read whole)."""
+    from ..case import items_from_text
+
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CaseError(f"{name}: not UTF-8 text ({exc.reason})", f"{name}：不是UTF-8文本（{exc.reason}）") from None
+    for n, d in enumerate(items_from_text(text, name, keys), 1):
+        yield Item(n, None, d)

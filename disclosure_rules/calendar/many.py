@@ -1,0 +1,172 @@
+"""``add`` and ``count`` for many dates at once (:meth:`Calendar.add_many`,
+:meth:`Calendar.count_many`).
+
+A numpy ``datetime64[D]`` array goes through two gathers on the calendar's
+cumulative index (built once per calendar: the rank of every covered day,
+and every working day as days since 1970), with one min/max pass to check
+coverage; a list of ``date`` goes through the same index in Python.
+
+``errors="raise"`` (default): the first date outside the calendar (or a
+NaT, or an ``n`` below 1) raises the scalar error, prefixed with its index,
+``dates[17]: ...``.  ``errors="mask"``: the answer is masked at those
+places instead (a ``numpy.ma.MaskedArray`` for array input, ``None`` in a
+list) and every other answer is exact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..errors import DisclosureRulesError, InputError
+
+MODES = ("raise", "mask")
+_EPOCH = dt.date(1970, 1, 1).toordinal()
+
+
+def add_many(cal, dates, n, errors: str = "raise"):
+    _mode(errors)
+    np = _numpy_for(dates)
+    if np is None:
+        return _add_list(cal, dates, n, errors)
+    if cal.gaps:                                    # rare: a calendar with uncovered years inside its span
+        return _via_scalar(cal, np, dates, n, errors, True)
+    cum, work, off = _arrays(cal, np)
+    days = np.asarray(dates, dtype="datetime64[D]").view(np.int64)
+    idx = days - off                                # 0: the day before coverage; len(cum) - 1: the last day
+    nn = np.asarray(n, dtype=np.int64)
+    if days.size == 0:
+        return np.empty(0, dtype="datetime64[D]")
+    ok = _in(idx, len(cum) - 1) and (nn >= 1 if nn.ndim == 0 else (nn.min() >= 1 if nn.size else True))
+    if ok:
+        k = cum[idx] + (nn - 1)
+        if k.max() < len(work):
+            return work[k].view("datetime64[D]")
+    return _via_scalar(cal, np, dates, n, errors, True)
+
+
+def count_many(cal, starts, ends, errors: str = "raise"):
+    _mode(errors)
+    np = _numpy_for(starts) or _numpy_for(ends)
+    if np is None:
+        return _count_list(cal, starts, ends, errors)
+    if cal.gaps:
+        return _via_scalar(cal, np, starts, ends, errors, False)
+    cum, _, off = _arrays(cal, np)
+    a = np.asarray(starts, dtype="datetime64[D]").view(np.int64) - off
+    b = np.asarray(ends, dtype="datetime64[D]").view(np.int64) - off
+    if a.size == 0 and b.size == 0:
+        return np.empty(0, dtype=np.int64)
+    if _in(a, len(cum) - 1) and _in(b, len(cum) - 1):
+        return cum[b] - cum[a]
+    return _via_scalar(cal, np, starts, ends, errors, False)
+
+
+def _in(idx, hi) -> bool:
+    """0 <= idx <= hi everywhere, in one pass (a negative index is huge as unsigned)."""
+    return bool(idx.view("uint64").max() <= hi)
+
+
+def _arrays(cal, np):
+    """(rank of each day from the day before coverage, working days as days since 1970, offset), built once."""
+    if cal._np is None:
+        cum = np.concatenate([np.zeros(1, dtype=np.int64), np.asarray(cal._cum, dtype=np.int64)])
+        work = np.asarray(cal._workdays, dtype=np.int64) - _EPOCH
+        object.__setattr__(cal, "_np", (cum, work, cal._base - _EPOCH - 1))
+    return cal._np
+
+
+def _via_scalar(cal, np, xs, ys, errors, adding: bool):
+    """The slow path, taken only when some answer is an error (or the calendar has gaps)."""
+    a = np.asarray(xs, dtype="datetime64[D]")
+    b = np.broadcast_to(np.asarray(ys, dtype=np.int64 if adding else "datetime64[D]"), a.shape)
+    out, mask = [], []
+    for j in range(a.size):
+        try:
+            if adding:
+                v = _one(cal, True, _date(np, a[j], j, "dates"), int(b[j]), j)
+                out.append(np.datetime64(v.isoformat(), "D"))
+            else:
+                out.append(_one(cal, False, _date(np, a[j], j, "starts"), _date(np, b[j], j, "ends"), j))
+            mask.append(False)
+        except DisclosureRulesError:
+            if errors == "raise":
+                raise
+            out.append(np.datetime64("NaT") if adding else 0)
+            mask.append(True)
+    arr = np.array(out, dtype="datetime64[D]" if adding else np.int64)
+    return np.ma.MaskedArray(arr, mask=mask) if errors == "mask" else arr
+
+
+def _one(cal, adding: bool, x, y, j):
+    if adding and y < 1:
+        raise _at(j, InputError(f"the number of working days must be at least 1, not {y}",
+                                f"工作日数必须至少为1，而不是{y}"))
+    try:
+        return cal.add(x, y) if adding else cal.count(x, y)
+    except DisclosureRulesError as exc:
+        raise _at(j, exc) from None
+
+
+def _at(j, exc):
+    """Prefix the error's message with the index of the bad entry (kept as ``exc.index``)."""
+    exc.index = j
+    exc.message = f"dates[{j}]: {exc.message}"
+    exc.message_zh = f"第{j}个日期（dates[{j}]）：{exc.message_zh}"
+    exc.args = (exc.message,)
+    return exc
+
+
+def _date(np, x, j, what) -> dt.date:
+    if np.isnat(x):
+        raise _at(j, InputError(f"{what}[{j}] is NaT, not a date", f"{what}[{j}]为NaT，不是日期"))
+    return dt.date.fromordinal(int(x.astype("datetime64[D]").astype(np.int64)) + _EPOCH)
+
+
+def _add_list(cal, dates, n, errors):
+    ns = n if isinstance(n, (list, tuple)) else None
+    w, cum, base, last = cal._workdays, cal._cum, cal._base, len(cal._cum)
+    out = []
+    for j, d in enumerate(dates):
+        k = ns[j] if ns is not None else n
+        i = d.toordinal() - base if isinstance(d, dt.date) else None
+        if i is not None and -1 <= i < last and k >= 1 and not cal.gaps:
+            idx = (cum[i] if i >= 0 else 0) + k - 1
+            if idx < len(w):
+                out.append(dt.date.fromordinal(w[idx]))
+                continue
+        out.append(_masked(errors, lambda: _one(cal, True, _plain(d, j), k, j)))
+    return out
+
+
+def _count_list(cal, starts, ends, errors):
+    return [_masked(errors, lambda: _one(cal, False, _plain(a, j, "starts"), _plain(b, j, "ends"), j))
+            for j, (a, b) in enumerate(zip(starts, ends))]
+
+
+def _masked(errors, fn):
+    try:
+        return fn()
+    except DisclosureRulesError:
+        if errors == "raise":
+            raise
+        return None
+
+
+def _plain(d, j, what="dates") -> dt.date:
+    if isinstance(d, dt.date):
+        return d
+    raise _at(j, InputError(f"{what}[{j}] is {d!r}, not a date", f"{what}[{j}]为{d!r}，不是日期"))
+
+
+def _mode(errors):
+    if errors not in MODES:
+        raise InputError(f"errors must be one of {', '.join(MODES)}, not '{errors}'",
+                         f"errors必须是{'、'.join(MODES)}之一，而不是“{errors}”")
+
+
+def _numpy_for(x):
+    t = type(x)
+    if t.__module__ == "numpy" and t.__name__ == "ndarray":
+        import numpy
+        return numpy
+    return None

@@ -1,0 +1,82 @@
+"""Cases in a pandas DataFrame, evaluated into a DataFrame of results.
+
+    from disclosure_rules.frame import evaluate_frame
+    results = evaluate_frame(cases_df, as_of=date(2026, 10, 10))
+
+One result row per input row, on the input's index, with the columns of
+:data:`disclosure_rules.batch.columns.COLUMNS` (Arrow-backed dtypes: dates
+stay dates, missing values are ``<NA>``).  The cases are a column of case
+JSON (``case_column``, default ``"case"`` when there is one) or typed
+columns ``id``, ``receipt``, ``events``, ``applicant``, ``calendar``,
+``local``.  ``errors="raise"`` (default) raises the first bad case's
+documented error, as :func:`disclosure_rules.evaluate` would;
+``errors="collect"`` gives that row ``error_kind`` and ``error_message``
+instead.  Needs the ``frame`` extra: ``pip install disclosure-rules[frame]``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .batch.columns import arrow_schema, items_from_rows, row_of
+from .batch.run import check_errors_mode, evaluate_items
+from .errors import InputError
+
+
+def evaluate_frame(df, as_of: dt.date, *, case_column: str | None = None, errors: str = "raise",
+                   estimate_until: int | None = None, rules=None, calendars: dict | None = None):
+    """A DataFrame of results for a DataFrame of cases, as of ``as_of`` (required)."""
+    pd, pa = _libraries()
+    check_errors_mode(errors)
+    as_of = as_of_day(as_of)
+    column = column_of_cases(df.columns, case_column)
+    rows = _rows(df, pd, pa)
+    outs = evaluate_items(items_from_rows(rows, column, df.index), as_of, errors=errors, rules=rules, calendars=calendars,
+                          estimate_until=estimate_until)
+    table = pa.Table.from_pylist([row_of(o) for o in outs], schema=arrow_schema())
+    out = table.to_pandas(types_mapper=pd.ArrowDtype)
+    out.index = df.index
+    return out
+
+
+def _rows(df, pd, pa) -> list[dict]:
+    """The rows as plain Python values: through Arrow, or cell by cell when a column mixes types."""
+    try:
+        return pa.Table.from_pandas(df, preserve_index=False).to_pylist()
+    except (pa.ArrowException, ValueError, TypeError):
+        def plain(v):
+            return None if (not isinstance(v, (list, dict, tuple)) and pd.isna(v)) else v
+        return [{str(k): plain(v) for k, v in r.items()} for r in df.to_dict("records")]
+
+
+def _libraries():
+    try:
+        import pandas as pd
+        import pyarrow as pa
+    except ImportError:
+        raise InputError("evaluate_frame needs pandas and pyarrow: pip install 'disclosure-rules[frame]'",
+                         "evaluate_frame需要pandas和pyarrow：pip install 'disclosure-rules[frame]'") from None
+    return pd, pa
+
+
+def as_of_day(as_of) -> dt.date:
+    if isinstance(as_of, dt.datetime):
+        as_of = as_of.date()
+    if not isinstance(as_of, dt.date):
+        raise InputError(f"as_of must be a date (results depend on it), not {as_of!r}",
+                         f"as_of必须是日期（结果取决于它），而不是{as_of!r}")
+    return as_of
+
+
+def column_of_cases(columns, case_column):
+    if case_column is not None:
+        if case_column not in columns:
+            raise InputError(f"no column '{case_column}' among {', '.join(map(str, columns))}",
+                             f"没有名为“{case_column}”的列（现有：{'、'.join(map(str, columns))}）")
+        return case_column
+    if "case" in columns:
+        return "case"
+    if "id" not in columns or "receipt" not in columns:
+        raise InputError("the frame needs a 'case' column of case JSON, or columns id, receipt and events",
+                         "数据表需要一列案件JSON（case），或id、receipt、events等列")
+    return None
