@@ -27,8 +27,15 @@ from .result import ProvisionalNote, Result, Step, UnknownDay
 _DATES = ("due", "due_at_latest", "applicant_due", "closed_on")
 
 
-def bounded(run: Callable[[Calendar], Result], calendar: Calendar) -> Result:
-    """``run(calendar) -> Result``; with an estimated calendar, the combined provisional result."""
+def bounded(run: Callable[[Calendar], Result], calendar: Calendar,
+            reopened: Callable[[Calendar], Result] | None = None) -> Result:
+    """``run(calendar) -> Result``; with an estimated calendar, the combined provisional result.
+
+    ``reopened(calendar)`` runs the case with every late correction or payment taken as
+    justified: where an extreme calendar lets the applicant's period lapse (the case is
+    abandoned, no due date) and another does not, its due date on that calendar bounds the
+    due dates of the arrangements where the case goes on (Art. 30; see
+    :mod:`disclosure_rules.calendar.estimate`)."""
     likely = run(calendar)
     b = getattr(calendar, "estimate", None)
     if not isinstance(b, Bounds):                # None: not an estimated calendar
@@ -38,6 +45,9 @@ def bounded(run: Callable[[Calendar], Result], calendar: Calendar) -> Result:
     bounds: dict[str, tuple[dt.date | None, dt.date | None]] = {}
     for f in _DATES:
         vals = [getattr(r, f) for r in results if getattr(r, f) is not None]
+        if f == "due" and vals and reopened is not None:
+            vals += [d for c, r in ((b.earliest, early), (b.latest, late)) if r.due is None
+                     for d in (reopened(c).due,) if d is not None]
         if vals:
             bounds[f] = (min(vals), max(vals))
     ends = [d for r in results for d in (r.as_of, *(getattr(r, f) for f in _DATES)) if d is not None]

@@ -386,3 +386,46 @@ def test_bounds_hold_for_generated_cases(data):
         assert r.due_earliest <= other.due <= r.due_latest
     if other.applicant_due is not None and r.applicant_due_earliest is not None:
         assert r.applicant_due_earliest <= other.applicant_due <= r.applicant_due_latest
+
+
+def test_bounds_hold_when_the_earliest_calendar_lets_the_correction_period_lapse():
+    """Found by the property test above.  On the earliest calendar (the most working days) the
+    11 working days to correct end on 2027-02-01, the correction of 02-02 is late and the request
+    abandoned (Art. 30): no due date.  On an arrangement with fewer working days in January the
+    correction is in time, and with 2027-04-25 (Sunday) worked for 劳动节 the extended due date
+    is 2027-04-25, before the likely and latest 04-26.  The lower bound must come from the
+    earliest calendar with the correction taken as in time."""
+    case = {"id": "lapse", "receipt": {"channel": "in_person", "date": "2027-01-06"}, "events": [
+        {"type": "correction_requested", "date": "2027-01-19", "period_workdays": 11},
+        {"type": "correction_received", "date": "2027-02-02"},
+        {"type": "consultation_sent", "date": "2027-02-02", "party": "third_party"},
+        {"type": "consultation_answered", "date": "2027-02-03", "party": "third_party"},
+        {"type": "consultation_sent", "date": "2027-02-03", "party": "third_party"},
+        {"type": "consultation_answered", "date": "2027-02-26", "party": "third_party"},
+        {"type": "extension_notified", "date": "2027-02-26", "workdays": 1},
+        {"type": "extension_notified", "date": "2027-02-26", "workdays": 19},
+        {"type": "delay_notified", "date": "2027-03-01", "due": "2027-03-11"}]}
+    # the arrangement of the failing example: 春节 2月5日-12日 off, 1月31日 and 2月14日 worked;
+    # 劳动节 5月1日-5日 off, 4月25日 worked; the likely arrangement elsewhere
+    off = {D("2027-02-05") + dt.timedelta(days=i) for i in range(8)} | set(_days(D("2027-05-01"), D("2027-05-05")))
+    make_up = {D("2027-01-31"), D("2027-02-14"), D("2027-04-25")}
+    official = load_calendar("cn")
+    dev = dict(official.deviations)
+    for _, u in _EST28.estimate.units:
+        fits = [a for a in u.family if set(a.make_up) <= make_up and set(a.days_off) <= off]
+        a = fits[0] if fits and any(d in off for d in u.family[0].days_off) else u.family[0]
+        for d in a.days_off:
+            dev.setdefault(d, DayInfo(d, False, "day_off", a.name, "-", "test"))
+        for d in a.make_up:
+            dev.setdefault(d, DayInfo(d, True, "make_up_workday", a.name, "-", "test"))
+    member = attrs.evolve(_EST28, deviations=dev, estimate=None)
+    assert off <= {d for d in _days(D("2027-01-01"), D("2027-12-31")) if not member.is_workday(d)}
+    assert all(member.is_workday(d) for d in make_up)
+    r = evaluate(case, D("2027-03-01"), calendar=_EST28)
+    true = evaluate(case, D("2027-03-01"), calendar=member)
+    early = evaluate(case, D("2027-03-01"), calendar=_EST28.estimate.earliest)
+    assert early.status == "abandoned" and early.due is None          # the monotone argument stops here
+    assert true.status == "running" and true.due == D("2027-04-25")
+    assert r.due == D("2027-04-26")
+    assert r.due_earliest <= true.due <= r.due_latest
+    assert {"what": "status", "earliest": "abandoned", "latest": "running"} in r.provisional_notes

@@ -27,7 +27,13 @@ the paused interval is still monotone), consultation limits are themselves
 Where an event's effect depends on the due date -- an extension or a fee
 notice is void if it comes after the due date -- the calendar with more
 working days makes more events void, and a void event only removes a delay,
-so the order still holds for the due date.  It does not hold for the other
+so the order still holds for the due date.  An applicant's period (Art. 30
+correction, fee payment) also ends sooner with more working days: on the
+earliest calendar a correction may come late and the request be abandoned
+(no due date) while on another arrangement it is in time and the case goes
+on; that due date is bounded by the earliest calendar's with the late
+answer taken as in time (justified), which the wrapper computes then.  The
+order does not hold for the other
 fields: with one calendar a fee notice may be valid (the clock stops, the
 applicant has a payment period, ``applicant_due`` exists) and with another
 void (no applicant period at all; a violation is reported instead), and the

@@ -26,6 +26,8 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TypeAlias
 
+import attrs
+
 from ..calendar import Calendar, load_calendar
 from ..calendar.today import today_in_beijing
 from ..case import Case, parse_case
@@ -76,7 +78,15 @@ def _case_calendar(case: Case, estimate_until: int | None) -> Calendar:
 def _one(book: RuleBook, calendar: Calendar, case: Case, day: dt.date, trace: bool) -> Result:
     """One evaluation: the single place every entry point goes through; on an
     estimated calendar, three combined (:mod:`disclosure_rules.provisional`)."""
-    return bounded(lambda cal: run(book, cal, case, day, trace=trace), calendar)
+    return bounded(lambda cal: run(book, cal, case, day, trace=trace), calendar,
+                   reopened=lambda cal: run(book, cal, _justified(case), day, trace=False))
+
+
+def _justified(case: Case) -> Case:
+    """The case with every late correction or payment taken as justified (Art. 30 正当理由): on a
+    calendar where the applicant's period lapsed, the due date the case has where it did not."""
+    events = tuple(attrs.evolve(e, fields={**e.fields, "justified": True}) for e in case.events)
+    return attrs.evolve(case, events=events)
 
 
 def evaluate(case: CaseInput, as_of: dt.date | None = None, *, rules: RuleBook | None = None,
