@@ -135,12 +135,32 @@ def parse_case(data, *, extra_keys: str = "reject", rules=None) -> Case:
     if not isinstance(data, dict):
         raise CaseError(f"a case must be a mapping with id, receipt and events, not {_kind(data)}",
                         f"案件必须是包含id、receipt和events的映射，而不是{_kind(data, 'zh')}")
+    cid = _case_id(data)
+    voc = vocabulary(data.get("regime"), rules)
+    keep = extra_keys == "keep"
+    extra = _extra(data, voc, cid, keep)
+    receipt = _receipt(data, voc, cid, keep)
+    applicant = data.get("applicant")
+    if applicant is not None:
+        _name(voc, "applicant", applicant, f"case {cid}: applicant", f"案件{cid}：申请人类型（applicant）")
+    raw_events = data.get("events") or []
+    if not isinstance(raw_events, list):
+        raise CaseError(f"case {cid}: 'events' must be a list", f"案件{cid}：events必须是列表")
+    events = tuple(_event(voc, cid, i, e, keep) for i, e in enumerate(raw_events))
+    calendar, local = _calendar_and_local(data, voc, cid)
+    return Case(cid, receipt, events, applicant, str(calendar), None if local is None else str(local), extra)
+
+
+def _case_id(data: dict) -> str:
     cid = data.get("id")
     if cid is None or isinstance(cid, (dict, list)):
         raise CaseError("the case has no 'id'", "案件缺少编号（id）")
-    cid = str(cid)
-    voc = vocabulary(data.get("regime"), rules)
-    keep = extra_keys == "keep"
+    return str(cid)
+
+
+def _extra(data: dict, voc, cid: str, keep: bool) -> dict:
+    """The keys written back as they came: ``regime``, a regime's own keys, ``extra`` (and, with
+    ``keep``, unknown keys); any other unknown top-level key is an error."""
     extra = {}
     for k in data:
         if k not in voc.top and not keep:
@@ -150,6 +170,11 @@ def parse_case(data, *, extra_keys: str = "reject", rules=None) -> Case:
     if "extra" in data and not isinstance(data["extra"], dict):
         raise CaseError(f"case {cid}: 'extra' must be a mapping of your own keys",
                         f"案件{cid}：extra必须是由自定义键组成的映射")
+    return extra
+
+
+def _receipt(data: dict, voc, cid: str, keep: bool) -> Receipt:
+    """The channel of the request and its dates (the keys the regime's receipt rules know)."""
     receipt = data.get("receipt")
     if not isinstance(receipt, dict) or not isinstance(receipt.get("channel"), str):
         raise CaseError(f"case {cid}: 'receipt' must give the channel and its dates, e.g. "
@@ -163,13 +188,11 @@ def parse_case(data, *, extra_keys: str = "reject", rules=None) -> Case:
         if k not in voc.receipt and not keep:
             raise unknown_key(k, voc.receipt, f"case {cid}: receipt", f"案件{cid}：receipt")
         dates[k] = _date(v, f"case {cid}: receipt {k}")
-    applicant = data.get("applicant")
-    if applicant is not None:
-        _name(voc, "applicant", applicant, f"case {cid}: applicant", f"案件{cid}：申请人类型（applicant）")
-    raw_events = data.get("events") or []
-    if not isinstance(raw_events, list):
-        raise CaseError(f"case {cid}: 'events' must be a list", f"案件{cid}：events必须是列表")
-    events = tuple(_event(voc, cid, i, e, keep) for i, e in enumerate(raw_events))
+    return Receipt(receipt["channel"], dates)
+
+
+def _calendar_and_local(data: dict, voc, cid: str):
+    """The case's calendar (default ``cn``) and local rules, as given (checked against known names)."""
     calendar, local = data.get("calendar", "cn"), data.get("local")
     known = voc.titles("calendar")
     if not isinstance(calendar, str) or (calendar not in known and closest(calendar, known)):
@@ -177,8 +200,7 @@ def parse_case(data, *, extra_keys: str = "reject", rules=None) -> Case:
         _name(voc, "calendar", calendar, f"case {cid}: calendar", f"案件{cid}：日历（calendar）")
     if local is not None:
         _name(voc, "local", local, f"case {cid}: local rules", f"案件{cid}：地方规则（local）")
-    return Case(cid, Receipt(receipt["channel"], dates), events, applicant, str(calendar),
-                None if local is None else str(local), extra)
+    return calendar, local
 
 
 def _event(voc, cid: str, i: int, e, keep: bool) -> Event:

@@ -187,6 +187,17 @@ class Finding:
 
 def check_table(table, layout: TableLayout | None = None) -> list[Finding]:
     """Every way a section-three table breaks the format's rules (empty when it balances)."""
+    lay, cells = _layout_and_cells(table, layout)
+    labels = {c.code: c.zh for c in lay.columns}
+    findings = _cell_findings(cells, lay, labels)
+    if findings:
+        return findings
+    return (_row_total_findings(cells, lay, labels) + _column_total_findings(cells, lay)
+            + _balance_findings(cells, lay, labels))
+
+
+def _layout_and_cells(table, layout: TableLayout | None) -> tuple[TableLayout, dict]:
+    """The table's layout and its cells (row -> column -> value; a row that is no mapping: empty)."""
     if layout is None and not isinstance(table, AnnualTable):
         raise ReportError("check_table needs the table layout for a table given as cells",
                           "以单元格形式给出的表格需要提供表格格式（layout）才能检查")
@@ -195,8 +206,11 @@ def check_table(table, layout: TableLayout | None = None) -> list[Finding]:
     if not isinstance(cells, dict):
         raise ReportError(f"the table must be a mapping of rows to columns to counts, not {cells!r}",
                           f"表格必须是“行: 列: 数量”的映射，而不是{cells!r}")
-    cells = {r: (row if isinstance(row, dict) else {}) for r, row in cells.items()}
-    labels = {c.code: c.zh for c in lay.columns}
+    return lay, {r: (row if isinstance(row, dict) else {}) for r, row in cells.items()}
+
+
+def _cell_findings(cells: dict, lay: TableLayout, labels: dict) -> list[Finding]:
+    """Every cell of the layout that is missing or not a count (a whole number, 0 or more)."""
     findings = []
     for r in lay.rows:
         for c in lay.columns:
@@ -205,8 +219,54 @@ def check_table(table, layout: TableLayout | None = None) -> list[Finding]:
                 findings.append(Finding("cell", r.code, c.code, None, None,
                                         f"row {r.code}, column {c.code}: '{v}' is not a count",
                                         f"第{r.code}行“{labels[c.code]}”列：“{v}”不是有效的数量"))
-    if findings:
-        return findings
+    return findings
+
+
+def _row_total_findings(cells: dict, lay: TableLayout, labels: dict) -> list[Finding]:
+    """Each column whose total row (（七）总计) is not the sum of the result rows."""
+    findings = []
+    total_row = lay.total_row()
+    for c in lay.columns:
+        s = sum(cells[r][c.code] for r in lay.result_rows)
+        if cells[total_row][c.code] != s:
+            findings.append(Finding("row_total", total_row, c.code, s, cells[total_row][c.code],
+                                    f"column {c.code}: row {total_row} is {cells[total_row][c.code]}, but the results "
+                                    f"add up to {s} (difference {cells[total_row][c.code] - s:+d})",
+                                    f"“{labels[c.code]}”列：（七）总计为{cells[total_row][c.code]}，各项办理结果之和为{s}"
+                                    f"（相差{cells[total_row][c.code] - s:+d}）"))
+    return findings
+
+
+def _column_total_findings(cells: dict, lay: TableLayout) -> list[Finding]:
+    """Each row whose total column is not the sum of the applicant columns."""
+    findings = []
+    total_col = lay.total_column()
+    for r in lay.rows:
+        s = sum(cells[r.code][c] for c in lay.applicant_columns)
+        if cells[r.code][total_col] != s:
+            findings.append(Finding("column_total", r.code, total_col, s, cells[r.code][total_col],
+                                    f"row {r.code}: the total is {cells[r.code][total_col]}, but the columns add up to "
+                                    f"{s} (difference {cells[r.code][total_col] - s:+d})",
+                                    f"第{r.code}行：总计为{cells[r.code][total_col]}，各列之和为{s}"
+                                    f"（相差{cells[r.code][total_col] - s:+d}）"))
+    return findings
+
+
+def _balance_findings(cells: dict, lay: TableLayout, labels: dict) -> list[Finding]:
+    """Each column where rows 1 + 2 (new and carried-over requests) differ from rows 3(7) + 4 (handled
+    and carried forward)."""
+    findings = []
+    total_row = lay.total_row()
+    for c in lay.columns:
+        left = cells["1"][c.code] + cells["2"][c.code]
+        right = cells[total_row][c.code] + cells["4"][c.code]
+        if left != right:
+            findings.append(Finding("balance", None, c.code, left, right,
+                                    f"column {c.code}: rows 1 + 2 = {left}, but rows 3(7) + 4 = {right} "
+                                    f"(difference {right - left:+d})",
+                                    f"“{labels[c.code]}”列：第一项加第二项为{left}，第三项（七）加第四项为{right}"
+                                    f"（相差{right - left:+d}），不符合勾稽关系"))
+    return findings
     total_row, total_col = lay.total_row(), lay.total_column()
     for c in lay.columns:
         s = sum(cells[r][c.code] for r in lay.result_rows)

@@ -51,10 +51,10 @@ def render_text(table: AnnualTable, lang: str = "zh") -> str:
     cw = [max(_width(h), 5) for h in heads]
     out = [(lay.title.zh if zh else lay.title.en) + (f"（{table.year}年）" if zh and table.year else
                                                       f" ({table.year})" if table.year else "")]
-    out.append(_pad("", lw) + " | " + " | ".join(_pad(h, w) for h, w in zip(heads, cw)))
+    out.append(_pad("", lw) + " | " + " | ".join(_pad(h, w) for h, w in zip(heads, cw, strict=True)))
     out.append("-" * (lw + 3 + sum(cw) + 3 * (len(cw) - 1)))
     group = None
-    for r, label in zip(lay.rows, labels):
+    for r, label in zip(lay.rows, labels, strict=True):
         if r.code == "3.1":
             out.append(_pad(r.group if zh else "3. results this year", lw) + " |")
         if r.code.count(".") == 2 and r.group != group:
@@ -62,7 +62,7 @@ def render_text(table: AnnualTable, lang: str = "zh") -> str:
         group = r.group if r.code.count(".") == 2 else None
         if _width(label) > lw:
             label = label[: max(1, lw // 2 - 1)] + "…"
-        vals = [_pad(str(table.cells[r.code][c.code]), w, right=True) for c, w in zip(lay.columns, cw)]
+        vals = [_pad(str(table.cells[r.code][c.code]), w, right=True) for c, w in zip(lay.columns, cw, strict=True)]
         out.append(_pad(label, lw) + " | " + " | ".join(vals))
     out.append(lay.balance.zh if zh else lay.balance.en)
     return "\n".join(out)
@@ -174,11 +174,12 @@ def _from_csv(text: str, lay: TableLayout, p: Path) -> dict:
         bad = head[2 + cols.index(None)]
         raise ReportError(f"{p}:1: unknown column '{bad}'", f"{p}第1行：未知的列“{bad}”")
     rows = {}
-    for n, line in enumerate(reader[1:], 2):
+    for line in reader[1:]:
         if not line or not line[0].strip():
             continue
         vals = {}
-        for c, v in zip(cols, line[2:]):
+        # strict=False: a CSV line may have fewer or more cells than the header has columns
+        for c, v in zip(cols, line[2:], strict=False):
             v = v.strip()
             try:
                 vals[c] = int(v)

@@ -23,8 +23,6 @@ from .source import Item
 def report_records(items: Iterable[Item], year: int, *, errors: str = "raise", layout=None,
                    rules=None, calendars=None, extra_keys: str = "reject") -> Iterator:
     """A record, None (after the year) or a Failure for every item, in input order."""
-    from ..case import parse_case
-    from ..report import check_record
     from ..rulefiles.bundle import load_bundle
 
     check_errors_mode(errors)
@@ -36,34 +34,57 @@ def report_records(items: Iterable[Item], year: int, *, errors: str = "raise", l
         chunk = list(itertools.islice(it, CHUNK))
         if not chunk:
             return
-        slots, cases = [], []                 # per item: ("case"|"record"|"skip"|"error", value)
-        for x in chunk:
-            try:
-                if x.error is not None:
-                    raise x.error
-                if isinstance(x.data, dict) and "receipt" in x.data:
-                    case = parse_case(x.data, extra_keys=extra_keys)
-                    if case.receipt.dates and max(case.receipt.dates.values()) > year_end:
-                        slots.append(("skip", None))
-                    else:
-                        slots.append(("case", None))
-                        cases.append(case)
-                else:
-                    slots.append(("record", check_record(x.data, lay, cols, result_rows)))
-            except DisclosureRulesError as exc:
-                slots.append(("error", exc))
+        slots, cases = _sort_chunk(chunk, year_end, lay, cols, result_rows, extra_keys)
         results = iter(evaluate_chunk(cases, year_end, rules=rules, calendars=calendars, estimate_until=year + 1,
                                       trace=False))
-        for x, (what, value) in zip(chunk, slots):
+        for x, (what, value) in zip(chunk, slots, strict=True):
             if what == "case":
-                value = next(results)
-                if not isinstance(value, DisclosureRulesError):
-                    try:
-                        value = check_record(value, lay, cols, result_rows)
-                    except DisclosureRulesError as exc:
-                        value = exc
+                value = _case_record(next(results), lay, cols, result_rows)
             if isinstance(value, DisclosureRulesError):
                 if errors == "raise":
                     raise in_context(x, value)
                 value = failure_of(x, value)
             yield value
+
+
+def _sort_chunk(chunk: list[Item], year_end: dt.date, lay, cols, result_rows, extra_keys: str):
+    """A slot per item, ("case"|"record"|"skip"|"error", value), and the cases to evaluate, in order."""
+    slots, cases = [], []
+    for x in chunk:
+        what, value = _slot(x, year_end, lay, cols, result_rows, extra_keys)
+        if what == "case":
+            cases.append(value)
+            value = None
+        slots.append((what, value))
+    return slots, cases
+
+
+def _slot(x: Item, year_end: dt.date, lay, cols, result_rows, extra_keys: str):
+    """One item: a case to evaluate, a case received after the year (skipped), a checked record, or
+    the error."""
+    from ..case import parse_case
+    from ..report import check_record
+
+    try:
+        if x.error is not None:
+            raise x.error
+        if isinstance(x.data, dict) and "receipt" in x.data:
+            case = parse_case(x.data, extra_keys=extra_keys)
+            if case.receipt.dates and max(case.receipt.dates.values()) > year_end:
+                return "skip", None
+            return "case", case
+        return "record", check_record(x.data, lay, cols, result_rows)
+    except DisclosureRulesError as exc:
+        return "error", exc
+
+
+def _case_record(result, lay, cols, result_rows):
+    """The table record of an evaluated case, or the error (of the evaluation or of the record)."""
+    from ..report import check_record
+
+    if isinstance(result, DisclosureRulesError):
+        return result
+    try:
+        return check_record(result, lay, cols, result_rows)
+    except DisclosureRulesError as exc:
+        return exc

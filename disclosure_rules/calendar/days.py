@@ -68,21 +68,24 @@ class DayInfo:
     estimated: bool = False
 
     def reason(self, lang: str = "en") -> str:
-        wd = self.date.weekday()
-        if lang == "zh":
-            week = f"星期{_WEEKDAY_ZH[wd]}"
-            if self.kind == "weekday":
-                return f"{week}，工作日"
-            if self.kind == "weekend":
-                return f"{week}，周休息日"
-            if self.kind == "day_off":
-                return f"{week}，{self.name}放假（{self.notice}）"
-            if self.kind == "make_up_workday":
-                return f"{week}，{self.name}调休上班（{self.notice}）"
-            if self.kind == "estimated_make_up_workday":
-                return f"{week}，{self.name}调休上班（估计：尚无官方安排）"
-            return f"{week}，{self.name}（估计：尚无官方安排）"
-        week = _WEEKDAY_EN[wd]
+        return self._reason_zh() if lang == "zh" else self._reason_en()
+
+    def _reason_zh(self) -> str:
+        week = f"星期{_WEEKDAY_ZH[self.date.weekday()]}"
+        if self.kind == "weekday":
+            return f"{week}，工作日"
+        if self.kind == "weekend":
+            return f"{week}，周休息日"
+        if self.kind == "day_off":
+            return f"{week}，{self.name}放假（{self.notice}）"
+        if self.kind == "make_up_workday":
+            return f"{week}，{self.name}调休上班（{self.notice}）"
+        if self.kind == "estimated_make_up_workday":
+            return f"{week}，{self.name}调休上班（估计：尚无官方安排）"
+        return f"{week}，{self.name}（估计：尚无官方安排）"
+
+    def _reason_en(self) -> str:
+        week = _WEEKDAY_EN[self.date.weekday()]
         if self.kind == "weekday":
             return f"{week}, a working day"
         if self.kind == "weekend":

@@ -116,38 +116,57 @@ class _Layer:
         self.meta = load_yaml(self.meta_path)
         self.hash = hashlib.sha256()
         self.hash.update(self.meta_path.read_bytes())
+        self._check_head()
+        self.id = self.meta["id"]
+        self.extends = self.meta.get("extends")
+        if self.extends is None:
+            self.weekend = self._weekend()
+        else:
+            self._check_regional()
+        self.adds_nothing_before = self._adds_nothing_before()
+        self.years: dict[int, tuple[Path, Map]] = self._year_files()
+
+    def _check_head(self):
+        """The calendar file is a map with the folder's id and a title."""
         if not isinstance(self.meta, Map):
             raise RuleFileError(self.meta_path, 1, "a calendar file must be a block of 'key: value' lines",
                                 "日历文件必须由“键: 值”行组成")
         _require(self.meta, self.meta_path, "id", str, "the calendar's id", "日历编号")
-        if self.meta["id"] != folder.name:
-            _fail(self.meta, "id", f"the id '{self.meta['id']}' must equal the folder name '{folder.name}'",
-                  f"编号“{self.meta['id']}”必须与文件夹名“{folder.name}”相同")
+        name = self.folder.name
+        if self.meta["id"] != name:
+            _fail(self.meta, "id", f"the id '{self.meta['id']}' must equal the folder name '{name}'",
+                  f"编号“{self.meta['id']}”必须与文件夹名“{name}”相同")
         _require(self.meta, self.meta_path, "title", (Map, str), "a title", "标题")
-        self.id = self.meta["id"]
-        self.extends = self.meta.get("extends")
-        if self.extends is None:
-            wk = self.meta.get("weekend", ["saturday", "sunday"])
-            if not isinstance(wk, list) or any(w not in _WEEKDAYS for w in wk):
-                _fail(self.meta, "weekend", "weekend must list day names such as saturday, sunday",
-                      "weekend必须列出星期名称，例如saturday、sunday")
-            self.weekend = frozenset(_WEEKDAYS[w] for w in wk)
-        else:
-            if not isinstance(self.extends, str):
-                _fail(self.meta, "extends", "extends must name the calendar this layer adds to",
-                      "extends必须写明本层所依附的日历")
-            basis = self.meta.get("basis")
-            if not basis:
-                raise RuleFileError(self.meta_path, self.meta.line,
-                                    "a regional layer must state its legal basis ('basis')",
-                                    "地方日历层必须写明法律依据（basis）")
+
+    def _weekend(self) -> frozenset:
+        """The weekly rest days of a national calendar."""
+        wk = self.meta.get("weekend", ["saturday", "sunday"])
+        if not isinstance(wk, list) or any(w not in _WEEKDAYS for w in wk):
+            _fail(self.meta, "weekend", "weekend must list day names such as saturday, sunday",
+                  "weekend必须列出星期名称，例如saturday、sunday")
+        return frozenset(_WEEKDAYS[w] for w in wk)
+
+    def _check_regional(self):
+        """A regional layer names the calendar it extends and states its legal basis."""
+        if not isinstance(self.extends, str):
+            _fail(self.meta, "extends", "extends must name the calendar this layer adds to",
+                  "extends必须写明本层所依附的日历")
+        if not self.meta.get("basis"):
+            raise RuleFileError(self.meta_path, self.meta.line,
+                                "a regional layer must state its legal basis ('basis')",
+                                "地方日历层必须写明法律依据（basis）")
+
+    def _adds_nothing_before(self):
         anb = self.meta.get("adds_nothing_before")
         if anb is not None and not isinstance(anb, dt.date):
             _fail(self.meta, "adds_nothing_before", "adds_nothing_before must be a date (YYYY-MM-DD)",
                   "adds_nothing_before必须是日期（YYYY-MM-DD）")
-        self.adds_nothing_before = anb
-        self.years: dict[int, tuple[Path, Map]] = {}
-        for p in sorted(folder.glob("*.yaml")):
+        return anb
+
+    def _year_files(self) -> dict[int, tuple[Path, Map]]:
+        """The layer's year files by year (each year in one file only)."""
+        years: dict[int, tuple[Path, Map]] = {}
+        for p in sorted(self.folder.glob("*.yaml")):
             if p.name == "calendar.yaml":
                 continue
             doc = load_yaml(p)
@@ -156,10 +175,11 @@ class _Layer:
                 raise RuleFileError(p, getattr(doc, "line", 1), "a year file must start with 'year: YYYY'",
                                     "年度文件必须以“year: 年份”开头")
             y = doc["year"]
-            if y in self.years:
-                raise RuleFileError(p, doc.line_of("year"), f"the year {y} is also in {self.years[y][0].name}",
-                                    f"{y}年已在{self.years[y][0].name}中出现")
-            self.years[y] = (p, doc)
+            if y in years:
+                raise RuleFileError(p, doc.line_of("year"), f"the year {y} is also in {years[y][0].name}",
+                                    f"{y}年已在{years[y][0].name}中出现")
+            years[y] = (p, doc)
+        return years
 
 
 def _fail(m: Map, key, en, zh):
@@ -188,38 +208,51 @@ def _entries(doc: Map, path: Path, key: str, year: int, notices: set):
               f"“{key}”必须是以“-”开头的列表")
     for i, e in enumerate(items):
         line = items.line_of(i)
-        if not isinstance(e, Map):
-            raise RuleFileError(path, line, "each entry needs 'date' (or 'from' and 'to'), 'name' and 'notice'",
-                                "每一项都需要date（或from与to）、name和notice")
-        name, notice = e.get("name"), e.get("notice")
-        if not isinstance(name, str) or not name:
-            raise RuleFileError(path, line, "the entry has no 'name' (the festival it belongs to)",
-                                "该项缺少name（所属节日名称）")
-        if not isinstance(notice, str) or notice not in notices:
-            raise RuleFileError(path, line,
-                                f"the entry's notice '{notice}' is not one of the notices listed in this calendar ({', '.join(sorted(notices))})",
-                                f"该项的通知“{notice}”不在本日历列出的通知中（{'、'.join(sorted(notices))}）")
-        if "date" in e:
-            a = b = e["date"]
-        elif "from" in e and "to" in e:
-            a, b = e["from"], e["to"]
-        else:
-            raise RuleFileError(path, line, "the entry needs 'date', or 'from' and 'to'",
-                                "该项需要date，或from与to")
-        if not isinstance(a, dt.date) or not isinstance(b, dt.date) or isinstance(a, dt.datetime):
-            raise RuleFileError(path, line, "dates must be written YYYY-MM-DD", "日期必须写成YYYY-MM-DD")
-        if a > b:
-            raise RuleFileError(path, line, f"'from' {a} is after 'to' {b}", f"起始日{a}晚于结束日{b}")
-        if a.year != year or b.year != year:
-            raise RuleFileError(path, line, f"{a if a.year != year else b} is not in {year}, the year of this file",
-                                f"{a if a.year != year else b}不在本文件的年份{year}内")
+        name, notice = _entry_source(e, path, line, notices)
+        a, b = _entry_span(e, path, line, year)
         d = a
         while d <= b:
             yield d, name, notice, line
             d += dt.timedelta(days=1)
 
 
-def _load(name: str, dirs: tuple, estimate_until: int | None) -> Calendar:
+def _entry_source(e, path: Path, line: int, notices: set) -> tuple[str, str]:
+    """An entry's festival name and the notice (文号) it comes from, one of the year's notices."""
+    if not isinstance(e, Map):
+        raise RuleFileError(path, line, "each entry needs 'date' (or 'from' and 'to'), 'name' and 'notice'",
+                            "每一项都需要date（或from与to）、name和notice")
+    name, notice = e.get("name"), e.get("notice")
+    if not isinstance(name, str) or not name:
+        raise RuleFileError(path, line, "the entry has no 'name' (the festival it belongs to)",
+                            "该项缺少name（所属节日名称）")
+    if not isinstance(notice, str) or notice not in notices:
+        raise RuleFileError(path, line,
+                            f"the entry's notice '{notice}' is not one of the notices listed in this calendar ({', '.join(sorted(notices))})",
+                            f"该项的通知“{notice}”不在本日历列出的通知中（{'、'.join(sorted(notices))}）")
+    return name, notice
+
+
+def _entry_span(e: Map, path: Path, line: int, year: int) -> tuple[dt.date, dt.date]:
+    """An entry's first and last day ('date', or 'from' and 'to'), both in the file's year."""
+    if "date" in e:
+        a = b = e["date"]
+    elif "from" in e and "to" in e:
+        a, b = e["from"], e["to"]
+    else:
+        raise RuleFileError(path, line, "the entry needs 'date', or 'from' and 'to'",
+                            "该项需要date，或from与to")
+    if not isinstance(a, dt.date) or not isinstance(b, dt.date) or isinstance(a, dt.datetime):
+        raise RuleFileError(path, line, "dates must be written YYYY-MM-DD", "日期必须写成YYYY-MM-DD")
+    if a > b:
+        raise RuleFileError(path, line, f"'from' {a} is after 'to' {b}", f"起始日{a}晚于结束日{b}")
+    if a.year != year or b.year != year:
+        raise RuleFileError(path, line, f"{a if a.year != year else b} is not in {year}, the year of this file",
+                            f"{a if a.year != year else b}不在本文件的年份{year}内")
+    return a, b
+
+
+def _chain(name: str, dirs: tuple) -> list[_Layer]:
+    """The calendar's layers, national first, then the regional layers that extend it."""
     chain = []
     seen = set()
     folder = _find(name, dirs)
@@ -235,66 +268,90 @@ def _load(name: str, dirs: tuple, estimate_until: int | None) -> Calendar:
             break
         folder = _find(layer.extends, dirs)
     chain.reverse()                                  # national first, then regional layers
-    base = chain[0]
-    weekend = base.weekend
+    return chain
+
+
+def _covered_years(layer: _Layer, years: set[int] | None) -> set[int]:
+    """The years covered by the layers so far with this one on top (none left is an error)."""
+    # a partial file holds only days another year's notice fixed in it: its year is not covered
+    own = {y for y, (_p, doc) in layer.years.items() if doc.get("partial") is not True}
+    if layer.adds_nothing_before is not None and years is not None:
+        own |= {y for y in years if dt.date(y, 12, 31) < layer.adds_nothing_before}
+    layer_years = own if years is None else own & years
+    if not layer_years:
+        raise RuleFileError(layer.meta_path, layer.meta.line,
+                            "the layer covers no year of the calendar it extends",
+                            "该日历层没有覆盖所依附日历的任何年份")
+    return layer_years
+
+
+def _layer_notices(layer: _Layer, notices: list[Notice]) -> set[str]:
+    """Append the layer's notices to ``notices``; return their 文号 (doc_no)."""
+    known = set()                 # a day may cite any notice of the layer (2005-12-31: the 2006 notice)
+    for y in sorted(layer.years):
+        path, doc = layer.years[y]
+        nlist = doc.get("notices")
+        if not isinstance(nlist, Seq) or not nlist:
+            raise RuleFileError(path, doc.line_of("notices"),
+                                "the year must list the notice(s) it comes from under 'notices'",
+                                "年度文件必须在notices下列出所依据的通知")
+        for i, n in enumerate(nlist):
+            if not isinstance(n, Map) or not isinstance(n.get("doc_no"), str) or not isinstance(n.get("title"), str):
+                raise RuleFileError(path, nlist.line_of(i), "each notice needs 'doc_no' (文号) and 'title'",
+                                    "每个通知都需要doc_no（文号）和title（标题）")
+            dated = n.get("dated")
+            if dated is not None and not isinstance(dated, dt.date):
+                raise RuleFileError(path, n.line_of("dated"), "'dated' must be a date (YYYY-MM-DD)",
+                                    "dated必须是日期（YYYY-MM-DD）")
+            known.add(n["doc_no"])
+            notices.append(Notice(n["doc_no"], n["title"], dated, layer.id,
+                                  str(n.get("sources", "")), str(n.get("note", ""))))
+    return known
+
+
+def _year_deviations(layer: _Layer, y: int, known: set, weekend, deviations: dict[dt.date, DayInfo]):
+    """Record one year file's days off and make-up working days in ``deviations`` (a later layer wins)."""
+    path, doc = layer.years[y]
+    listed: dict[dt.date, int] = {}
+    for key, workday in (("days_off", False), ("working_days", True)):
+        for d, nm, no, line in _entries(doc, path, key, y, known):
+            if d in listed:
+                raise RuleFileError(path, line, f"{d} is listed twice (also on line {listed[d]})",
+                                    f"{d}被列出了两次（另见第{listed[d]}行）")
+            listed[d] = line
+            before = deviations.get(d)
+            rest_before = (not before.workday) if before else d.weekday() in weekend
+            if workday and not rest_before:
+                raise RuleFileError(path, line,
+                                    f"{d} is already a working day: only a rest day can be made a working day",
+                                    f"{d}本来就是工作日：只有休息日才能调为上班")
+            deviations[d] = DayInfo(d, workday, "make_up_workday" if workday else "day_off",
+                                    nm, no, layer.id)
+    _check_year_keys(doc)
+
+
+def _check_year_keys(doc: Map):
+    for key in doc:
+        if key not in ("year", "notices", "days_off", "working_days", "note", "partial"):
+            _fail(doc, key, f"unknown key '{key}' (expected year, notices, days_off, working_days, note, partial)",
+                  f"未知的键“{key}”（应为year、notices、days_off、working_days、note、partial）")
+    if doc.get("partial", False) not in (True, False):
+        _fail(doc, "partial", "'partial' must be true or false", "partial必须是true或false")
+
+
+def _load(name: str, dirs: tuple, estimate_until: int | None) -> Calendar:
+    chain = _chain(name, dirs)
+    weekend = chain[0].weekend
     deviations: dict[dt.date, DayInfo] = {}
     notices: list[Notice] = []
     years: set[int] | None = None
     digest = hashlib.sha256()
     for layer in chain:
         digest.update(layer.hash.digest())
-        # a partial file holds only days another year's notice fixed in it: its year is not covered
-        own = {y for y, (_p, doc) in layer.years.items() if doc.get("partial") is not True}
-        if layer.adds_nothing_before is not None and years is not None:
-            own |= {y for y in years if dt.date(y, 12, 31) < layer.adds_nothing_before}
-        layer_years = own if years is None else own & years
-        if not layer_years:
-            raise RuleFileError(layer.meta_path, layer.meta.line,
-                                "the layer covers no year of the calendar it extends",
-                                "该日历层没有覆盖所依附日历的任何年份")
-        years = layer_years
-        known = set()                 # a day may cite any notice of the layer (2005-12-31: the 2006 notice)
+        years = _covered_years(layer, years)
+        known = _layer_notices(layer, notices)
         for y in sorted(layer.years):
-            path, doc = layer.years[y]
-            nlist = doc.get("notices")
-            if not isinstance(nlist, Seq) or not nlist:
-                raise RuleFileError(path, doc.line_of("notices"),
-                                    "the year must list the notice(s) it comes from under 'notices'",
-                                    "年度文件必须在notices下列出所依据的通知")
-            for i, n in enumerate(nlist):
-                if not isinstance(n, Map) or not isinstance(n.get("doc_no"), str) or not isinstance(n.get("title"), str):
-                    raise RuleFileError(path, nlist.line_of(i), "each notice needs 'doc_no' (文号) and 'title'",
-                                        "每个通知都需要doc_no（文号）和title（标题）")
-                dated = n.get("dated")
-                if dated is not None and not isinstance(dated, dt.date):
-                    raise RuleFileError(path, n.line_of("dated"), "'dated' must be a date (YYYY-MM-DD)",
-                                        "dated必须是日期（YYYY-MM-DD）")
-                known.add(n["doc_no"])
-                notices.append(Notice(n["doc_no"], n["title"], dated, layer.id,
-                                      str(n.get("sources", "")), str(n.get("note", ""))))
-        for y in sorted(layer.years):
-            path, doc = layer.years[y]
-            listed: dict[dt.date, int] = {}
-            for key, workday in (("days_off", False), ("working_days", True)):
-                for d, nm, no, line in _entries(doc, path, key, y, known):
-                    if d in listed:
-                        raise RuleFileError(path, line, f"{d} is listed twice (also on line {listed[d]})",
-                                            f"{d}被列出了两次（另见第{listed[d]}行）")
-                    listed[d] = line
-                    before = deviations.get(d)
-                    rest_before = (not before.workday) if before else d.weekday() in weekend
-                    if workday and not rest_before:
-                        raise RuleFileError(path, line,
-                                            f"{d} is already a working day: only a rest day can be made a working day",
-                                            f"{d}本来就是工作日：只有休息日才能调为上班")
-                    deviations[d] = DayInfo(d, workday, "make_up_workday" if workday else "day_off",
-                                            nm, no, layer.id)
-            for key in doc:
-                if key not in ("year", "notices", "days_off", "working_days", "note", "partial"):
-                    _fail(doc, key, f"unknown key '{key}' (expected year, notices, days_off, working_days, note, partial)",
-                          f"未知的键“{key}”（应为year、notices、days_off、working_days、note、partial）")
-            if doc.get("partial", False) not in (True, False):
-                _fail(doc, "partial", "'partial' must be true or false", "partial必须是true或false")
+            _year_deviations(layer, y, known, weekend, deviations)
     first, last = min(years), max(years)
     gaps = tuple((dt.date(y, 1, 1), dt.date(y, 12, 31)) for y in range(first, last + 1) if y not in years)
     top = chain[-1]
@@ -302,11 +359,17 @@ def _load(name: str, dirs: tuple, estimate_until: int | None) -> Calendar:
                    official_last_day=dt.date(last, 12, 31), weekend=weekend, deviations=deviations,
                    notices=tuple(notices), layers=tuple(layer.id for layer in chain), gaps=gaps,
                    data_version=digest.hexdigest()[:16])
-    if estimate_until is not None:
-        if not isinstance(estimate_until, int) or isinstance(estimate_until, bool) or estimate_until > last + 10:
-            raise InputError(f"estimate_until must be a year no later than {last + 10}",
-                             f"estimate_until必须是不晚于{last + 10}的年份")
-        if estimate_until > last:
-            from .estimate import estimated_calendars
-            cal = estimated_calendars(cal, estimate_until)
+    return _with_estimate(cal, last, estimate_until)
+
+
+def _with_estimate(cal: Calendar, last: int, estimate_until: int | None) -> Calendar:
+    """The calendar, extended with flagged estimates up to ``estimate_until`` (at most 10 years on)."""
+    if estimate_until is None:
+        return cal
+    if not isinstance(estimate_until, int) or isinstance(estimate_until, bool) or estimate_until > last + 10:
+        raise InputError(f"estimate_until must be a year no later than {last + 10}",
+                         f"estimate_until必须是不晚于{last + 10}的年份")
+    if estimate_until > last:
+        from .estimate import estimated_calendars
+        cal = estimated_calendars(cal, estimate_until)
     return cal

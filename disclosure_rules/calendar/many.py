@@ -134,18 +134,31 @@ def _add_list(cal, dates, n, errors):
             if idx < len(w):
                 out.append(dt.date.fromordinal(w[idx]))
                 continue
-        out.append(_masked(errors, lambda: _one(cal, True, _plain(d, j), k, j)))
+        out.append(_masked(errors, _add_plain, cal, d, k, j))
     return out
 
 
 def _count_list(cal, starts, ends, errors):
-    return [_masked(errors, lambda: _one(cal, False, _plain(a, j, "starts"), _plain(b, j, "ends"), j))
-            for j, (a, b) in enumerate(zip(starts, ends))]
+    # strict=False: two caller-given lists, not equal in length by construction; as before, the
+    # shorter one ends the answer.
+    return [_masked(errors, _count_plain, cal, a, b, j)
+            for j, (a, b) in enumerate(zip(starts, ends, strict=False))]
 
 
-def _masked(errors, fn):
+def _add_plain(cal, d, k, j):
+    """``cal.add(dates[j], k)`` through the scalar path (an error carries the index ``j``)."""
+    return _one(cal, True, _plain(d, j), k, j)
+
+
+def _count_plain(cal, a, b, j):
+    """``cal.count(starts[j], ends[j])`` through the scalar path (an error carries the index ``j``)."""
+    return _one(cal, False, _plain(a, j, "starts"), _plain(b, j, "ends"), j)
+
+
+def _masked(errors, fn, *args):
+    """``fn(*args)``, or None for a rule error when ``errors="mask"``."""
     try:
-        return fn()
+        return fn(*args)
     except DisclosureRulesError:
         if errors == "raise":
             raise

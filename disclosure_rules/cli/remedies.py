@@ -34,26 +34,36 @@ def run(args) -> int:
         data = [{"id": r.id, "status": r.status, **rem.to_dict(args.lang)} for r, rem in outs]
         print_json(data[0] if len(data) == 1 else data)
         return 0
-    zh = args.lang == "zh"
     for r, rem in outs:
-        print(f"案件 {r.id}（{r.status}）" if zh else f"case {r.id} ({r.status})")
-        for d in rem.deadlines:
-            moved = ""
-            if d.moved_because:
-                moved = (f"（{d.nominal_last_day}为休息日，顺延）" if zh else
-                         f" (moved from {d.nominal_last_day}: {d.moved_because})")
-            rng = ""
-            if d.last_day_earliest and d.last_day_latest and d.last_day_earliest != d.last_day_latest:
-                rng = (f"（临时：在{d.last_day_earliest}至{d.last_day_latest}之间）" if zh else
-                       f" (provisional: between {d.last_day_earliest} and {d.last_day_latest})")
-            print(f"  {d.title.get(args.lang)}: {d.last_day}{moved}{rng}")
-            if d.note:
-                print(f"    {d.note.get(args.lang)}")
-            print("    [" + cite_all(d.basis, args.lang) + "]")
-        for n in rem.notes:
-            print("  " + n.get(args.lang))
-        if rem.review_first:
-            print("  " + rem.review_first_note.get(args.lang))
-        if rem.provisional:
-            print("  " + ("注意：使用了估计日历" if zh else "note: uses an estimated calendar (provisional)"))
+        _print_remedies(r, rem, args.lang)
     return 0
+
+
+def _print_remedies(r, rem, lang: str) -> None:
+    """One case's deadlines as text: each with its basis, then the notes."""
+    zh = lang == "zh"
+    print(f"案件 {r.id}（{r.status}）" if zh else f"case {r.id} ({r.status})")
+    for d in rem.deadlines:
+        _print_deadline(d, lang)
+    for n in rem.notes:
+        print("  " + n.get(lang))
+    if rem.review_first:
+        print("  " + rem.review_first_note.get(lang))
+    if rem.provisional:
+        print("  " + ("注意：使用了估计日历" if zh else "note: uses an estimated calendar (provisional)"))
+
+
+def _print_deadline(d, lang: str) -> None:
+    zh = lang == "zh"
+    moved = ""
+    if d.moved_because:
+        moved = (f"（{d.nominal_last_day}为休息日，顺延）" if zh else
+                 f" (moved from {d.nominal_last_day}: {d.moved_because})")
+    rng = ""
+    if d.last_day_earliest and d.last_day_latest and d.last_day_earliest != d.last_day_latest:
+        rng = (f"（临时：在{d.last_day_earliest}至{d.last_day_latest}之间）" if zh else
+               f" (provisional: between {d.last_day_earliest} and {d.last_day_latest})")
+    print(f"  {d.title.get(lang)}: {d.last_day}{moved}{rng}")
+    if d.note:
+        print(f"    {d.note.get(lang)}")
+    print("    [" + cite_all(d.basis, lang) + "]")

@@ -76,21 +76,11 @@ def _is_table(path) -> bool:
 
 
 def run(args) -> int:
-    zh = args.lang == "zh"
     if args.check and not _is_table(args.check):
         from .report_check import run_check
         return run_check(args)
     if args.check:
-        cells = read_table(args.check)
-        findings = check_table(cells)
-        if args.json:
-            print_json({"ok": not findings, "findings": [f.to_dict(args.lang) for f in findings]})
-        else:
-            for f in findings:
-                print(f.message_zh if zh else f.message_en)
-            if not findings:
-                print("表格符合勾稽关系和合计规则" if zh else "the table balances in every column and its totals add up")
-        return 1 if findings else 0
+        return _check_table_file(args)
     if not args.cases or args.year is None:
         raise InputError("give a file of cases and --year, or --check TABLE", "请给出案件文件和--year，或--check 表格文件")
     if args.format == "xlsx" and not args.out:
@@ -108,9 +98,29 @@ def run(args) -> int:
             "text": lambda: render_text(table, args.lang)}[("json" if args.json else args.format)]()
     if tally.failed and not args.json and args.format == "text":
         text = text.rstrip("\n") + "\n\n" + _left_out(tally, args.lang) + "\n"
-    if args.out:
-        with open(args.out, "w", encoding="utf-8") as f:
+    _write_text(text, args.out)
+    return 2 if tally.failed else 0
+
+
+def _check_table_file(args) -> int:
+    """``--check TABLE`` for a JSON or CSV table: 1 if it has findings, else 0."""
+    zh = args.lang == "zh"
+    cells = read_table(args.check)
+    findings = check_table(cells)
+    if args.json:
+        print_json({"ok": not findings, "findings": [f.to_dict(args.lang) for f in findings]})
+    else:
+        for f in findings:
+            print(f.message_zh if zh else f.message_en)
+        if not findings:
+            print("表格符合勾稽关系和合计规则" if zh else "the table balances in every column and its totals add up")
+    return 1 if findings else 0
+
+
+def _write_text(text: str, out) -> None:
+    """The table text, ending in a newline, to the file ``out`` or to stdout."""
+    if out:
+        with open(out, "w", encoding="utf-8") as f:
             f.write(text if text.endswith("\n") else text + "\n")
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    return 2 if tally.failed else 0

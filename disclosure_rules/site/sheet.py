@@ -30,5 +30,5 @@ def render_sheet(result, calendar, lang: str = "zh", *, back: str | None = None,
 def render_sheet_index(results, files, lang: str = "zh") -> str:
     """An index of sheets written side by side (``files``: each sheet's file name)."""
     cases = [case_view(r) for r in results]
-    sheets = [{"case": c, "file": f, "status": c["status_label"][lang]} for c, f in zip(cases, files)]
+    sheets = [{"case": c, "file": f, "status": c["status_label"][lang]} for c, f in zip(cases, files, strict=True)]
     return render("sheets.html", lang, sheets=sheets)
