@@ -258,6 +258,10 @@ def _examples(doc: object, path: Path) -> tuple[Example, ...]:
     seq = doc.get("examples") if isinstance(doc, Map) else None
     if not isinstance(seq, Seq):
         raise RuleFileError(path, 1, "regime-examples.yaml lists 'examples'", "regime-examples.yaml应列出examples")
+    # the time limits the examples test, cited like every rule (optional)
+    check_keys(doc, {"examples", "basis"}, "regime-examples.yaml", "regime-examples.yaml")
+    if doc.get("basis") is not None:
+        parse_basis(doc["basis"], doc)
     out: list[Example] = []
     for i, ex in enumerate(seq):
         check_keys(ex, {"name", "order", "as_of", "expect", "params"}, "an example", "示例")
