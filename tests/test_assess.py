@@ -139,3 +139,24 @@ def test_proactive_figures_per_unit_and_month(capsys):
     fig = {k: (v["of"], v["counts"]) for k, v in rows["市发改委"].items()}
     assert rc == 0 and fig == {"published_in_time": (3, 1), "published_late": (3, 1), "overdue_unpublished": (3, 1)}
     assert rows["市教育局"]["published_in_time"]["of"] == 1
+
+
+def test_the_default_evaluation_is_the_regimes_stage_clock():
+    # assess_month without evaluate= used to fail with a TypeError at the first case
+    a = find_assessment("hotline-monthly-jinchang")
+    plain = {r.unit: r.score for r in assess_month(a, read_items(ORDERS), "2025-10", evaluate=evaluate)}
+    assert {r.unit: r.score for r in assess_month(a, read_items(ORDERS), "2025-10")} == plain
+
+
+def test_deductions_where_the_assessment_defines_none_are_a_case_error(tmp_path):
+    # a record listing deductions under an assessment without a deductions block used to give a traceback
+    import yaml
+    src = (Path(__file__).parent.parent / "rules" / "ogi-assessment-jinchang" / "assessment.yaml").read_text("utf-8")
+    doc = yaml.safe_load(src)
+    del doc["deductions"]
+    (tmp_path / "assessment.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    a = load_assessment_file(tmp_path / "assessment.yaml")
+    with pytest.raises(CaseError, match="deductions"):
+        assess_sheet(a, [{"unit": "x", "items": {"a": 80}, "deductions": [6]}])
+    [row] = assess_sheet(a, [{"unit": "x", "items": {"a": 80}}])       # no deductions listed: scored as before
+    assert row.deductions == 0

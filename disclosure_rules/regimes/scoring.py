@@ -133,6 +133,13 @@ def _capped_total(spec: Capped | None, given: Mapping[str, Any], what: str, unit
 _FACTS_KEYS = {"facts", "unit", "month", "year", "bonus", "deductions", "annual"}
 
 
+def _stage_clock(params: Mapping[str, Any] | None, search_path: SearchPath) -> Evaluate:
+    """The default evaluation of a case: the regimes' stage clock, with the assessment's parameters."""
+    from . import evaluate as regime_evaluate  # the package imports this module: imported when used
+
+    return lambda case, as_of: regime_evaluate(case, as_of, params=params, search_path=search_path)
+
+
 def _collect(a: Assessment, items: Iterable[dict[str, Any]], first: dt.date, last: dt.date, as_of: Moment | None,
              params: Mapping[str, Any] | None, search_path: SearchPath, evaluate: Evaluate | None,
              ) -> tuple[dict[str, _UnitCases], dict[str, list[dict[str, Any]]]]:
@@ -140,7 +147,7 @@ def _collect(a: Assessment, items: Iterable[dict[str, Any]], first: dt.date, las
     units: dict[str, _UnitCases] = {}
     facts_by_unit: dict[str, list[dict[str, Any]]] = {}
     month = first.strftime("%Y-%m")
-    run = cast(Evaluate, evaluate)        # the caller passes regimes.evaluate
+    run = evaluate if evaluate is not None else _stage_clock(params, search_path)
     for d in items:
         if "facts" in d:
             unknown = sorted(set(d) - _FACTS_KEYS)
@@ -326,11 +333,18 @@ def _sheet_deductions(a: Assessment, d: dict[str, Any], unit: str) -> tuple[Deci
     ded = Decimal(0)
     trace: list[str] = []
     deductions = d.get("deductions") or []
-    # a record that lists deductions needs the assessment's deductions block with each_min and each_max
-    # (not checked here, as before)
-    spec = cast(Capped, a.deductions)
+    if not deductions:
+        return ded, trace
+    spec = a.deductions
+    if spec is None or spec.each_min is None or spec.each_max is None:
+        raise CaseError(f"unit {unit}: the record lists deductions, but assessment {a.id} defines none "
+                        "(a deductions block with each_min and each_max)",
+                        f"单位{unit}：记录列有扣分，但考核{a.id}未规定扣分（deductions及each_min、each_max）")
+    if not isinstance(deductions, list):
+        raise CaseError(f"unit {unit}: deductions must be a list of points, not {deductions!r}",
+                        f"单位{unit}：deductions必须是扣分列表，而不是{deductions!r}")
     for i, pts in enumerate(deductions):
-        lo, hi = cast(float, spec.each_min), cast(float, spec.each_max)
+        lo, hi = float(spec.each_min), float(spec.each_max)
         if not isinstance(pts, (int, float)) or isinstance(pts, bool) or pts < lo or pts > hi:
             raise CaseError(f"unit {unit}: deduction {i + 1} must take {lo} to {hi} points, not {pts}",
                             f"单位{unit}：第{i + 1}项扣分须在{lo}至{hi}分之间，而不是{pts}")
