@@ -160,3 +160,15 @@ def test_deductions_where_the_assessment_defines_none_are_a_case_error(tmp_path)
         assess_sheet(a, [{"unit": "x", "items": {"a": 80}, "deductions": [6]}])
     [row] = assess_sheet(a, [{"unit": "x", "items": {"a": 80}}])       # no deductions listed: scored as before
     assert row.deductions == 0
+
+
+def test_office_hours_that_resolve_to_nothing_are_an_input_error():
+    # a minute regime whose hours parameter was set empty used to fail with an AttributeError
+    import datetime as dt
+
+    from disclosure_rules.errors import InputError
+    order = {"id": "W-1", "regime": "hotline-jinchang", "unit": "u", "created": "2026-11-02T09:00",
+             "urgency": "ordinary", "kind": "consultation", "events": []}
+    assert evaluate(order, dt.date(2026, 11, 3)).stages                          # the default hours work
+    with pytest.raises(InputError, match="office hours"):
+        evaluate(order, dt.date(2026, 11, 3), params={"hours": ""})

@@ -16,7 +16,7 @@ from typing import Any
 from ..calendar import load_calendar
 from ..calendar.days import Calendar
 from ..calendar.worktime import SearchPath, working_time
-from ..errors import CaseError
+from ..errors import CaseError, InputError
 from .engine import evaluate_order
 from .files import find_regime, load_regime_folder
 from .model import Regime
@@ -41,6 +41,11 @@ def time_base(regime: Regime, params: Mapping[str, Any] | None = None, *, calend
     if regime.resolution == "day":
         return TimeBase("day", cal)
     name = regime.resolve(regime.hours, params)
+    if regime.hours is not None and not (isinstance(name, str) and name):
+        raise InputError(f"regime {regime.id}: its office hours resolve to {name!r}: give the name of an "
+                         "office-hours file (calendars/hours/NAME.yaml), e.g. gansu-jinchang",
+                         f"时限制度{regime.id}：作息时间取值为{name!r}：请给出作息时间文件名"
+                         "（calendars/hours/名称.yaml），例如gansu-jinchang")
     return TimeBase("minute", cal, working_time(name, cal if calendar else None, search_path=hours_search_path,
                                                 estimate_until=estimate_until) if name else None)
 
