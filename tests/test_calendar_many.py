@@ -78,3 +78,15 @@ def test_options_and_empty_input():
     assert CN.add_many(np.array([], dtype="datetime64[D]"), 20).size == 0
     assert CN.count_many(np.array([], dtype="datetime64[D]"), np.array([], dtype="datetime64[D]")).size == 0
     assert CN.add_many([], 20) == [] and CN.count_many([], []) == []
+
+
+def test_count_many_refuses_lists_that_do_not_pair_up():
+    # two plain lists of different lengths used to lose the extra dates without a word
+    import datetime as dt
+
+    from disclosure_rules import load_calendar
+    from disclosure_rules.errors import InputError
+    cn = load_calendar("cn")
+    with pytest.raises(InputError, match="2 starts, 3 ends"):
+        cn.count_many([dt.date(2026, 1, 5)] * 2, [dt.date(2026, 1, 9)] * 3)
+    assert cn.count_many([dt.date(2026, 1, 5)], [dt.date(2026, 1, 9)]) == [4]      # Tue-Fri

@@ -47,6 +47,9 @@ def add_many(cal, dates, n, errors: str = "raise"):
 def count_many(cal, starts, ends, errors: str = "raise"):
     _mode(errors)
     np = _numpy_for(starts) or _numpy_for(ends)
+    if np is None and len(starts) != len(ends):        # (arrays broadcast, as numpy does)
+        raise InputError(f"starts and ends must pair up: {len(starts)} starts, {len(ends)} ends",
+                         f"起始日与结束日必须一一对应：起始日{len(starts)}个，结束日{len(ends)}个")
     if np is None:
         return _count_list(cal, starts, ends, errors)
     if cal.gaps:
