@@ -267,30 +267,3 @@ def _balance_findings(cells: dict, lay: TableLayout, labels: dict) -> list[Findi
                                     f"“{labels[c.code]}”列：第一项加第二项为{left}，第三项（七）加第四项为{right}"
                                     f"（相差{right - left:+d}），不符合勾稽关系"))
     return findings
-    total_row, total_col = lay.total_row(), lay.total_column()
-    for c in lay.columns:
-        s = sum(cells[r][c.code] for r in lay.result_rows)
-        if cells[total_row][c.code] != s:
-            findings.append(Finding("row_total", total_row, c.code, s, cells[total_row][c.code],
-                                    f"column {c.code}: row {total_row} is {cells[total_row][c.code]}, but the results "
-                                    f"add up to {s} (difference {cells[total_row][c.code] - s:+d})",
-                                    f"“{labels[c.code]}”列：（七）总计为{cells[total_row][c.code]}，各项办理结果之和为{s}"
-                                    f"（相差{cells[total_row][c.code] - s:+d}）"))
-    for r in lay.rows:
-        s = sum(cells[r.code][c] for c in lay.applicant_columns)
-        if cells[r.code][total_col] != s:
-            findings.append(Finding("column_total", r.code, total_col, s, cells[r.code][total_col],
-                                    f"row {r.code}: the total is {cells[r.code][total_col]}, but the columns add up to "
-                                    f"{s} (difference {cells[r.code][total_col] - s:+d})",
-                                    f"第{r.code}行：总计为{cells[r.code][total_col]}，各列之和为{s}"
-                                    f"（相差{cells[r.code][total_col] - s:+d}）"))
-    for c in lay.columns:
-        left = cells["1"][c.code] + cells["2"][c.code]
-        right = cells[total_row][c.code] + cells["4"][c.code]
-        if left != right:
-            findings.append(Finding("balance", None, c.code, left, right,
-                                    f"column {c.code}: rows 1 + 2 = {left}, but rows 3(7) + 4 = {right} "
-                                    f"(difference {right - left:+d})",
-                                    f"“{labels[c.code]}”列：第一项加第二项为{left}，第三项（七）加第四项为{right}"
-                                    f"（相差{right - left:+d}），不符合勾稽关系"))
-    return findings
