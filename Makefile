@@ -14,10 +14,11 @@ demo: $(BIN)/python
 	$(BIN)/python -m pip install -q .
 	@$(BIN)/python -m disclosure_rules.demo
 
-# the linter (config in pyproject.toml), then the whole test suite
+# the linter (config in pyproject.toml), the type check (mypy --strict, config in setup.cfg), then the whole test suite
 test: $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[test]'
 	$(BIN)/python -m ruff check disclosure_rules
+	$(BIN)/python -m mypy disclosure_rules
 	$(BIN)/python -m pytest -q
 
 bench: $(BIN)/python
