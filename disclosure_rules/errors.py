@@ -28,6 +28,8 @@ class DisclosureRulesError(Exception):
 
     exit_code = 2
     kind = "input"
+    #: the position of the bad entry of a batch question (``add_many``, ``count_many``), when there is one
+    index: int | None = None
 
     def __init__(self, message: str, message_zh: str | None = None):
         super().__init__(message)

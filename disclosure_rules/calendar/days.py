@@ -22,10 +22,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import attrs
 
 from ..errors import CalendarCoverageError, InputError
+
+if TYPE_CHECKING:
+    from .many import Counts, Dates, ManyCounts, ManyDates
 
 _WEEKDAY_ZH = "一二三四五六日"
 _WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -42,7 +46,7 @@ class Notice:
     sources: str = ""
     note: str = ""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"doc_no": self.doc_no, "title": self.title,
                 "dated": self.dated.isoformat() if self.dated else None, "layer": self.layer}
 
@@ -98,7 +102,7 @@ class DayInfo:
             return f"{week}, estimated make-up working day for {self.name} (no official arrangement yet)"
         return f"{week}, estimated day off: {self.name} (no official arrangement yet)"
 
-    def to_dict(self, lang: str = "en") -> dict:
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
         return {"date": self.date.isoformat(), "workday": self.workday, "kind": self.kind,
                 "name": self.name, "notice": self.notice, "layer": self.layer,
                 "estimated": self.estimated, "reason": self.reason(lang)}
@@ -115,7 +119,7 @@ class Span:
     make_up_days: tuple[DayInfo, ...]
     provisional: bool
 
-    def to_dict(self, lang: str = "en") -> dict:
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
         return {"start": self.start.isoformat(), "end": self.end.isoformat(),
                 "workdays": self.workdays, "provisional": self.provisional,
                 "skipped": [d.to_dict(lang) for d in self.skipped],
@@ -133,21 +137,21 @@ class Calendar:
     last_day: dt.date                      # last covered day, estimates included
     official_last_day: dt.date             # last day of a published arrangement
     weekend: frozenset[int]
-    deviations: dict = attrs.field(repr=False)          # date -> DayInfo (non-default days)
+    deviations: dict[dt.date, DayInfo] = attrs.field(repr=False)          # date -> DayInfo (non-default days)
     notices: tuple[Notice, ...] = attrs.field(repr=False, default=())
     layers: tuple[str, ...] = ()
     data_version: str = ""
-    gaps: tuple = ()                       # (first, last) day ranges inside the span with no data
+    gaps: tuple[tuple[dt.date, dt.date], ...] = ()                       # (first, last) day ranges inside the span with no data
     estimate: object = attrs.field(default=None, repr=False)  # estimate.Bounds of a provisional calendar
     _base: int = attrs.field(init=False, repr=False)
-    _cum: list = attrs.field(init=False, repr=False)       # cum[i]: workdays in [first_day, first_day+i]
-    _workdays: list = attrs.field(init=False, repr=False)  # ordinals of working days, ascending
-    _np: tuple | None = attrs.field(init=False, repr=False, default=None)  # numpy index, built on first batch call
+    _cum: list[int] = attrs.field(init=False, repr=False)       # cum[i]: workdays in [first_day, first_day+i]
+    _workdays: list[int] = attrs.field(init=False, repr=False)  # ordinals of working days, ascending
+    _np: tuple[Any, Any, int] | None = attrs.field(init=False, repr=False, default=None)  # numpy index, built on first batch call
 
-    def __attrs_post_init__(self):
+    def __attrs_post_init__(self) -> None:
         base = self.first_day.toordinal()
         n = self.last_day.toordinal() - base + 1
-        cum, work = [0] * n, []
+        cum, work = [0] * n, list[int]()
         total = 0
         weekend, dev = self.weekend, self.deviations
         for i in range(n):
@@ -176,7 +180,7 @@ class Calendar:
     def covers(self, d: dt.date) -> bool:
         return self.first_day <= d <= self.last_day and not any(a <= d <= b for a, b in self.gaps)
 
-    def _check_gaps(self, lo: dt.date, hi: dt.date, what=None, what_zh=None):
+    def _check_gaps(self, lo: dt.date, hi: dt.date, what: str | None = None, what_zh: str | None = None) -> None:
         """Raise if a day in (lo, hi] falls in a year without data."""
         for a, b in self.gaps:
             if a <= hi and b > lo:
@@ -206,7 +210,7 @@ class Calendar:
         start = self.provisional_from
         return start is not None and max(a, b) >= start
 
-    def _uncovered(self, d: dt.date, what: str | None = None, what_zh: str | None = None):
+    def _uncovered(self, d: dt.date, what: str | None = None, what_zh: str | None = None) -> CalendarCoverageError:
         return CalendarCoverageError(d, self.id, self.first_day, self.last_day, what, what_zh)
 
     def _index(self, d: dt.date) -> int:
@@ -263,12 +267,12 @@ class Calendar:
             raise self._uncovered(self.last_day + dt.timedelta(days=1),
                                   f"the {_ordinal(n)} working day after {d.isoformat()}",
                                   f"{d.isoformat()}之后第{n}个工作日")
-        r = dt.date.fromordinal(w[k])
+        day = dt.date.fromordinal(w[k])
         if self.gaps:
-            lo, hi = (d, r) if r > d else (r - dt.timedelta(days=1), d)
+            lo, hi = (d, day) if day > d else (day - dt.timedelta(days=1), d)
             self._check_gaps(lo, hi, f"counting {n} working days from {d.isoformat()}",
                              f"从{d.isoformat()}起计算{n}个工作日")
-        return r
+        return day
 
     def count(self, a: dt.date, b: dt.date) -> int:
         """Working days in ``(a, b]``; negative when ``b < a``."""
@@ -289,7 +293,7 @@ class Calendar:
         return d if self.is_workday(d) else self.add(d, 1)
 
     # -- batch questions (calendar/many.py) -------------------------------------
-    def add_many(self, dates, n, errors: str = "raise"):
+    def add_many(self, dates: Dates, n: Counts, errors: str = "raise") -> ManyDates:
         """``add`` for many dates (a sequence of ``date`` or a numpy
         ``datetime64[D]`` array) and one ``n`` or a sequence of them (n >= 1).
         Returns a list of dates, or a ``datetime64[D]`` array for array input.
@@ -298,7 +302,7 @@ class Calendar:
         from .many import add_many
         return add_many(self, dates, n, errors)
 
-    def count_many(self, starts, ends, errors: str = "raise"):
+    def count_many(self, starts: Dates, ends: Dates, errors: str = "raise") -> ManyCounts:
         """``count`` for pairs of dates: a list of ints, or an int64 array for array input
         (``errors`` as for :meth:`add_many`)."""
         from .many import count_many
@@ -310,7 +314,8 @@ class Calendar:
         make-up working day counted, each with its reason."""
         lo, hi = (a, b) if a <= b else (b, a)
         n = self.count(lo, hi)
-        skipped, makeup = [], []
+        skipped: list[DayInfo] = []
+        makeup: list[DayInfo] = []
         d = lo + dt.timedelta(days=1)
         while d <= hi:
             info = self.day(d)
@@ -327,7 +332,7 @@ class Calendar:
             _bad_n(n)
         return self.explain_count(d, self.add(d, n))
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "layers": list(self.layers),
                 "first_day": self.first_day.isoformat(), "last_day": self.last_day.isoformat(),
                 "official_last_day": self.official_last_day.isoformat(),
@@ -335,7 +340,7 @@ class Calendar:
                 "notices": [n.doc_no for n in self.notices]}
 
 
-def _bad_n(n):
+def _bad_n(n: int) -> NoReturn:
     raise InputError(f"the number of working days must be at least 1, not {n}",
                      f"工作日数必须至少为1，而不是{n}")
 
