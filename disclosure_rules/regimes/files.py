@@ -256,7 +256,7 @@ def _examples(doc: object, path: Path) -> tuple[Example, ...]:
     if doc is None:
         return ()
     seq = doc.get("examples") if isinstance(doc, Map) else None
-    if not isinstance(seq, Seq):
+    if not isinstance(doc, Map) or not isinstance(seq, Seq):
         raise RuleFileError(path, 1, "regime-examples.yaml lists 'examples'", "regime-examples.yaml应列出examples")
     # the time limits the examples test, cited like every rule (optional)
     check_keys(doc, {"examples", "basis"}, "regime-examples.yaml", "regime-examples.yaml")

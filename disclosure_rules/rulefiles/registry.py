@@ -61,7 +61,7 @@ def kind_of(path: Path) -> FileKind:
     """The kind of a rule file, by its name; an unknown name is a RuleFileError."""
     kind = BY_NAME.get(path.name) or _REGISTERED.get(path.name)
     if kind is None:
-        hint_en, hint_zh = did_you_mean(path.name, {**BY_NAME, **_REGISTERED})
+        hint_en, hint_zh = did_you_mean(path.name, [*BY_NAME, *_REGISTERED])
         raise RuleFileError(path, None, f"no part of the engine reads a file named '{path.name}'{hint_en}",
                             f"引擎不读取名为“{path.name}”的文件{hint_zh}")
     return kind
