@@ -14,6 +14,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
+from typing import NoReturn
 
 from .. import __version__
 from ..errors import DisclosureRulesError, InputError
@@ -27,7 +29,7 @@ SUBCOMMANDS = [workdays, worktime, calendar, timeline, classify, fee, remedies, 
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # one line, exit 2 (argparse prints usage + message)
+    def error(self, message: str) -> NoReturn:  # one line, exit 2 (argparse prints usage + message)
         raise InputError(f"{message} (see '{self.prog} --help')", f"{message}（参见“{self.prog} --help”）")
 
 
@@ -43,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv=None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     lang = os.environ.get("DISCLOSURE_RULES_LANG", "en")
     want_json = "--json" in argv

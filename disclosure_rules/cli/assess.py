@@ -105,7 +105,7 @@ def _write_xlsx(path: str, a: Assessment, rows: list[dict[str, Any]], cols: list
         raise InputError("--xlsx needs openpyxl: pip install 'disclosure-rules[xlsx]'",
                          "--xlsx需要openpyxl：pip install 'disclosure-rules[xlsx]'") from None
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]                # (the one sheet of a new workbook, wb.active)
     ws.title = a.id[:31]
     ws.append([a.title.get(lang)])
     ws.append(cols)
