@@ -12,6 +12,7 @@ the applicant, and its row in the annual report.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -46,7 +47,7 @@ class Classification:
     version: str
     remedies_to_state: tuple[Element, ...]
 
-    def to_dict(self, lang="en") -> dict:
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
         return {"outcome": self.outcome, "reason": self.reason, "title": self.title.get(lang),
                 "basis": [b.to_dict() for b in self.basis],
                 "citation": cite_all(self.basis, lang),
@@ -57,12 +58,12 @@ class Classification:
 
 # ----------------------------------------------------------------------------- classify
 
-def _variables(catalogue: OutcomeCatalogue, facts: dict):
+def _variables(catalogue: OutcomeCatalogue, facts: dict[str, Any]) -> Any:   # a business-rules variables object
     kinds = {name: kind for name, (kind, _, _, _) in catalogue.facts.items()}
     return variables_class("OfficerFacts", kinds)(facts)
 
 
-def _normalise(catalogue: OutcomeCatalogue, given: dict) -> dict:
+def _normalise(catalogue: OutcomeCatalogue, given: object) -> dict[str, Any]:
     if not isinstance(given, dict):
         raise InputError(f"facts must be a mapping of fact names to values, not {given!r}",
                          f"事实（facts）必须是“名称: 取值”的映射，而不是{given!r}")
@@ -72,26 +73,26 @@ def _normalise(catalogue: OutcomeCatalogue, given: dict) -> dict:
         en, zh = hint(unknown[0], list(catalogue.facts))
         raise InputError(f"unknown fact '{unknown[0]}' under version {catalogue.version}{en}",
                          f"版本（version）{catalogue.version}中没有事实“{unknown[0]}”{zh}")
-    facts = {}
+    facts: dict[str, Any] = {}
     for name, (kind, default, choices, _) in catalogue.facts.items():
         v = given.get(name, default)
         if kind == "boolean" and not isinstance(v, bool):
             raise InputError(f"fact '{name}' must be true or false, not {v!r}", f"事实“{name}”必须是true或false")
-        if kind == "select" and v not in choices:
-            raise InputError(f"fact '{name}' must be one of {', '.join(choices)}, not {v!r}",
-                             f"事实“{name}”必须是{'、'.join(choices)}之一")
+        if kind == "select" and v not in (choices or ()):             # (a select fact lists its choices)
+            raise InputError(f"fact '{name}' must be one of {', '.join(choices or ())}, not {v!r}",
+                             f"事实“{name}”必须是{'、'.join(choices or ())}之一")
         facts[name] = v
     return facts
 
 
-def _names(node) -> list[str]:
+def _names(node: Any) -> list[str]:
     """The fact names a business-rules condition reads, in order."""
     if isinstance(node, dict) and ("all" in node or "any" in node):
-        return list(dict.fromkeys(n for c in node.get("all", node.get("any")) for n in _names(c)))
+        return list(dict.fromkeys(n for c in (node["all"] if "all" in node else node["any"]) for n in _names(c)))
     return [node["name"]] if isinstance(node, dict) and "name" in node else []
 
 
-def unknown_answer(code: str, catalogue: OutcomeCatalogue, others=()) -> tuple[str, str]:
+def unknown_answer(code: str, catalogue: OutcomeCatalogue, others: Iterable[OutcomeCatalogue] = ()) -> tuple[str, str]:
     """Why ``code`` is no answer under ``catalogue`` (en, zh): a did-you-mean,
     or, for a code of another version (``others``), the code of this version
     with the same report row; then this version's answers with their titles."""
