@@ -28,19 +28,26 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+from collections.abc import Mapping
+from os import PathLike
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .errors import CaseError
 from .hints import closest
-from .vocabulary import check_extra_keys, unknown_key, unknown_name, vocabulary
+from .jsondata import JSON, JSONDict
+from .vocabulary import Vocabulary, check_extra_keys, unknown_key, unknown_name, vocabulary
+
+if TYPE_CHECKING:
+    from .rulebook import RuleBook
 
 _CASE_KEYS = frozenset({"id", "receipt", "events", "applicant", "calendar", "local"})
 _DATE_FIELDS = {"date", "received", "due", "submitted", "confirmed", "arrived", "signed"}
 
 
-def _date(value, what, event: int | None = None) -> dt.date:
+def _date(value: JSON, what: str | tuple[str, int | None, str, str], event: int | None = None) -> dt.date:
     """A date from a date or YYYY-MM-DD; ``what`` names the field: a string, or (case id, event index, type, key)
     turned into words only for the error."""
     if type(value) is dt.date:
@@ -66,9 +73,9 @@ class Receipt:
     """How the request arrived: the channel and the dates it gives (Art. 31)."""
 
     channel: str
-    dates: dict                     # field -> date (date, signed, arrived, confirmed, submitted)
+    dates: dict[str, dt.date]       # field -> date (date, signed, arrived, confirmed, submitted)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> JSONDict:
         return {"channel": self.channel, **{k: v.isoformat() for k, v in self.dates.items()}}
 
 
@@ -78,19 +85,19 @@ class Event:
 
     type: str
     date: dt.date
-    fields: dict = attrs.field(factory=dict)
+    fields: dict[str, Any] = attrs.field(factory=dict)
     index: int = 0                  # position in the case as given (for messages)
 
-    def get(self, key, default=None):
+    def get(self, key: str, default: Any = None) -> Any:
         return self.fields.get(key, default)
 
-    def to_dict(self) -> dict:
-        out = {"type": self.type, "date": self.date.isoformat()}
+    def to_dict(self) -> JSONDict:
+        out: JSONDict = {"type": self.type, "date": self.date.isoformat()}
         for k, v in self.fields.items():
             out[k] = v.isoformat() if isinstance(v, dt.date) else v
         return out
 
-    def sort_key(self, priority: dict):
+    def sort_key(self, priority: Mapping[str, float]) -> tuple[dt.date, float, str]:
         """(date, same-day order, content): a total order (types without an order come last that day)."""
         return (self.date, priority.get(self.type, math.inf), json.dumps(self.to_dict(), sort_keys=True, default=str))
 
@@ -103,10 +110,10 @@ class Case:
     applicant: str | None = None
     calendar: str = "cn"
     local: str | None = None
-    extra: dict = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=dict)
 
-    def to_dict(self) -> dict:
-        out = {"id": self.id, "calendar": self.calendar, "receipt": self.receipt.to_dict(),
+    def to_dict(self) -> JSONDict:
+        out: JSONDict = {"id": self.id, "calendar": self.calendar, "receipt": self.receipt.to_dict(),
                "events": [e.to_dict() for e in self.events]}
         if self.local:
             out["local"] = self.local
@@ -119,7 +126,7 @@ class Case:
 _CASE_FIELDS = ("id", "receipt", "events", "applicant", "calendar", "local")
 
 
-def parse_case(data, *, extra_keys: str = "reject", rules=None) -> Case:
+def parse_case(data: JSON, *, extra_keys: str = "reject", rules: RuleBook | None = None) -> Case:
     """Build a :class:`Case` from a dict (as loaded from JSON or YAML).
 
     Every key must be one the case's regime knows (``regime:``, default
@@ -151,17 +158,17 @@ def parse_case(data, *, extra_keys: str = "reject", rules=None) -> Case:
     return Case(cid, receipt, events, applicant, str(calendar), None if local is None else str(local), extra)
 
 
-def _case_id(data: dict) -> str:
+def _case_id(data: JSONDict) -> str:
     cid = data.get("id")
     if cid is None or isinstance(cid, (dict, list)):
         raise CaseError("the case has no 'id'", "案件缺少编号（id）")
     return str(cid)
 
 
-def _extra(data: dict, voc, cid: str, keep: bool) -> dict:
+def _extra(data: JSONDict, voc: Vocabulary, cid: str, keep: bool) -> JSONDict:
     """The keys written back as they came: ``regime``, a regime's own keys, ``extra`` (and, with
     ``keep``, unknown keys); any other unknown top-level key is an error."""
-    extra = {}
+    extra: JSONDict = {}
     for k in data:
         if k not in voc.top and not keep:
             raise unknown_key(k, voc.top, f"case {cid}", f"案件{cid}")
@@ -173,7 +180,7 @@ def _extra(data: dict, voc, cid: str, keep: bool) -> dict:
     return extra
 
 
-def _receipt(data: dict, voc, cid: str, keep: bool) -> Receipt:
+def _receipt(data: JSONDict, voc: Vocabulary, cid: str, keep: bool) -> Receipt:
     """The channel of the request and its dates (the keys the regime's receipt rules know)."""
     receipt = data.get("receipt")
     if not isinstance(receipt, dict) or not isinstance(receipt.get("channel"), str):
@@ -181,7 +188,7 @@ def _receipt(data: dict, voc, cid: str, keep: bool) -> Receipt:
                         "{channel: in_person, date: 2026-09-30}",
                         f"案件{cid}：receipt必须写明提交渠道及相应日期，例如{{channel: in_person, date: 2026-09-30}}")
     _name(voc, "channel", receipt["channel"], f"case {cid}: receipt channel", f"案件{cid}：receipt的channel")
-    dates = {}
+    dates: dict[str, dt.date] = {}
     for k, v in receipt.items():
         if k == "channel":
             continue
@@ -191,7 +198,7 @@ def _receipt(data: dict, voc, cid: str, keep: bool) -> Receipt:
     return Receipt(receipt["channel"], dates)
 
 
-def _calendar_and_local(data: dict, voc, cid: str):
+def _calendar_and_local(data: JSONDict, voc: Vocabulary, cid: str) -> tuple[JSON, JSON]:
     """The case's calendar (default ``cn``) and local rules, as given (checked against known names)."""
     calendar, local = data.get("calendar", "cn"), data.get("local")
     known = voc.titles("calendar")
@@ -203,7 +210,7 @@ def _calendar_and_local(data: dict, voc, cid: str):
     return calendar, local
 
 
-def _event(voc, cid: str, i: int, e, keep: bool) -> Event:
+def _event(voc: Vocabulary, cid: str, i: int, e: JSON, keep: bool) -> Event:
     where_en, where_zh = f"case {cid}, event {i + 1}", f"案件{cid}第{i + 1}个事件"
     if not isinstance(e, dict) or not isinstance(e.get("type"), str) or "date" not in e:
         if not isinstance(e, dict):
@@ -215,8 +222,9 @@ def _event(voc, cid: str, i: int, e, keep: bool) -> Event:
     allowed = voc.events.get(e["type"])
     if allowed is None:
         _name(voc, "event", e["type"], where_en, where_zh, i)
+        allowed = {}                  # (a rule set that names no events at all: every key is unknown)
     where_en, where_zh = f"{where_en} ({e['type']})", f"{where_zh}（{e['type']}）"
-    fields = {}
+    fields: JSONDict = {}
     for k, v in e.items():
         if k in ("type", "date"):
             continue
@@ -239,20 +247,20 @@ _KIND_EN = {"channel": "channel", "applicant": "applicant type", "calendar": "ca
             "event": "event type", "party": "party", "outcome": "outcome", "reason": "reason"}
 
 
-def _name(voc, kind: str, value, where_en: str, where_zh: str, event: int | None = None) -> None:
+def _name(voc: Vocabulary, kind: str, value: JSON, where_en: str, where_zh: str, event: int | None = None) -> None:
     names = voc.titles(kind)
     if not names or (isinstance(value, str) and value in names):
         return
     raise unknown_name(_KIND_EN[kind], _KIND_ZH[kind], value, names, where_en, where_zh, event)
 
 
-def _kind(x, lang: str = "en") -> str:
-    en = {list: "a list", str: "a text", int: "a number", float: "a number", bool: "yes/no", type(None): "empty"}
-    zh = {list: "列表", str: "文字", int: "数字", float: "数字", bool: "是/否", type(None): "空值"}
+def _kind(x: JSON, lang: str = "en") -> str:
+    en: dict[type, str] = {list: "a list", str: "a text", int: "a number", float: "a number", bool: "yes/no", type(None): "empty"}
+    zh: dict[type, str] = {list: "列表", str: "文字", int: "数字", float: "数字", bool: "是/否", type(None): "空值"}
     return (zh if lang == "zh" else en).get(type(x), type(x).__name__)
 
 
-def read_items(path, keys: tuple = ("cases",)) -> list:
+def read_items(path: str | PathLike[str], keys: tuple[str, ...] = ("cases",)) -> list[JSON]:
     """The items of a YAML file (one mapping, a list, or ``{cases: [...]}``), a
     JSON file or JSON Lines, as plain dicts; unreadable input is a CaseError.
     (:func:`disclosure_rules.batch.iter_items` reads JSON Lines lazily.)"""
@@ -268,11 +276,12 @@ def read_items(path, keys: tuple = ("cases",)) -> list:
     return items_from_text(text, str(p), keys, json_lines=p.suffix == ".jsonl")
 
 
-def items_from_text(text: str, name: str, keys: tuple = ("cases",), json_lines: bool = False) -> list:
+def items_from_text(text: str, name: str, keys: tuple[str, ...] = ("cases",), json_lines: bool = False) -> list[JSON]:
     """The items of one YAML or JSON document (or of JSON Lines) already read; ``name`` names it in messages."""
     from .errors import RuleFileError
     from .yamlfile import parse_yaml
 
+    docs: JSON
     if json_lines:
         docs = []
         for n, line in enumerate(text.splitlines(), 1):
@@ -297,7 +306,7 @@ def items_from_text(text: str, name: str, keys: tuple = ("cases",), json_lines: 
     return [_plain(d) for d in docs]
 
 
-def load_cases(path, *, extra_keys: str = "reject", rules=None) -> list[Case]:
+def load_cases(path: str | PathLike[str], *, extra_keys: str = "reject", rules: RuleBook | None = None) -> list[Case]:
     """Cases from a YAML file (one case, or a list), a JSON file, or JSON Lines
     (``extra_keys`` and ``rules`` as for :func:`parse_case`)."""
     check_extra_keys(extra_keys)
@@ -305,7 +314,8 @@ def load_cases(path, *, extra_keys: str = "reject", rules=None) -> list[Case]:
     return [parse_item(d, n, len(items), path, extra_keys=extra_keys, rules=rules) for n, d in enumerate(items, 1)]
 
 
-def parse_item(d, n: int, count: int, path, *, extra_keys: str = "reject", rules=None) -> Case:
+def parse_item(d: JSON, n: int, count: int, path: object, *, extra_keys: str = "reject",
+               rules: RuleBook | None = None) -> Case:
     """Item ``n`` of ``count`` read from ``path``: a case, or a CaseError that
     says which item is wrong when the file holds several."""
     try:
@@ -328,7 +338,7 @@ def _os_words(exc: OSError) -> tuple[str, str]:
         f"系统无法读取（{exc.strerror or type(exc).__name__}）"
 
 
-def _plain(x):
+def _plain(x: JSON) -> JSON:
     if isinstance(x, dict):
         return {k: _plain(v) for k, v in x.items()}
     if isinstance(x, list):
