@@ -17,14 +17,25 @@ instead.  Needs the ``frame`` extra: ``pip install disclosure-rules[frame]``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from .batch.columns import arrow_schema, items_from_rows, row_of
 from .batch.run import check_errors_mode, evaluate_items
 from .errors import InputError
+from .jsondata import JSON, JSONDict
+
+if TYPE_CHECKING:
+    import pandas
+
+    from .calendar import Calendar
+    from .rulebook import RuleBook
 
 
-def evaluate_frame(df, as_of: dt.date, *, case_column: str | None = None, errors: str = "raise",
-                   estimate_until: int | None = None, rules=None, calendars: dict | None = None):
+def evaluate_frame(df: pandas.DataFrame, as_of: dt.date, *, case_column: str | None = None, errors: str = "raise",
+                   estimate_until: int | None = None, rules: RuleBook | None = None,
+                   calendars: dict[str, Calendar] | None = None) -> pandas.DataFrame:
     """A DataFrame of results for a DataFrame of cases, as of ``as_of`` (required)."""
     pd, pa = _libraries()
     check_errors_mode(errors)
@@ -34,22 +45,23 @@ def evaluate_frame(df, as_of: dt.date, *, case_column: str | None = None, errors
     outs = evaluate_items(items_from_rows(rows, column, df.index), as_of, errors=errors, rules=rules, calendars=calendars,
                           estimate_until=estimate_until)
     table = pa.Table.from_pylist([row_of(o) for o in outs], schema=arrow_schema())
-    out = table.to_pandas(types_mapper=pd.ArrowDtype)
+    out: pandas.DataFrame = table.to_pandas(types_mapper=pd.ArrowDtype)
     out.index = df.index
     return out
 
 
-def _rows(df, pd, pa) -> list[dict]:
+def _rows(df: pandas.DataFrame, pd: ModuleType, pa: ModuleType) -> list[JSONDict]:
     """The rows as plain Python values: through Arrow, or cell by cell when a column mixes types."""
     try:
-        return pa.Table.from_pandas(df, preserve_index=False).to_pylist()
+        rows: list[JSONDict] = pa.Table.from_pandas(df, preserve_index=False).to_pylist()
+        return rows
     except (pa.ArrowException, ValueError, TypeError):
-        def plain(v):
+        def plain(v: JSON) -> JSON:
             return None if (not isinstance(v, (list, dict, tuple)) and pd.isna(v)) else v
         return [{str(k): plain(v) for k, v in r.items()} for r in df.to_dict("records")]
 
 
-def _libraries():
+def _libraries() -> tuple[ModuleType, ModuleType]:
     try:
         import pandas as pd
         import pyarrow as pa
@@ -59,7 +71,7 @@ def _libraries():
     return pd, pa
 
 
-def as_of_day(as_of) -> dt.date:
+def as_of_day(as_of: object) -> dt.date:
     if isinstance(as_of, dt.datetime):
         as_of = as_of.date()
     if not isinstance(as_of, dt.date):
@@ -68,7 +80,7 @@ def as_of_day(as_of) -> dt.date:
     return as_of
 
 
-def column_of_cases(columns, case_column):
+def column_of_cases(columns: Collection[Any], case_column: str | None) -> str | None:
     if case_column is not None:
         if case_column not in columns:
             raise InputError(f"no column '{case_column}' among {', '.join(map(str, columns))}",

@@ -16,6 +16,7 @@ stay inside the official calendar, so every answer is exact.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 try:
     from hypothesis import strategies as st
@@ -25,6 +26,12 @@ except ImportError:      # an optional dependency: say how to get it, not a bare
                       name="hypothesis") from None
 
 from .calendar import load_calendar
+from .jsondata import JSONDict
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import DrawFn, SearchStrategy
+
+    from .calendar import Calendar
 
 CHANNELS = ("in_person", "post_registered", "post_ordinary", "online", "fax")
 APPLICANTS = ("natural_person", "commercial_enterprise", "research_institution", "social_welfare_organization",
@@ -33,14 +40,14 @@ REASONS = ("state_secret", "other_law", "security_stability", "third_party", "in
            "enforcement_file", "administrative_query")
 
 
-def answers(version: str = "ogi-2019"):
+def answers(version: str = "ogi-2019") -> SearchStrategy[dict[str, str]]:
     """An ``answered`` event's outcome fields (``outcome``, and ``reason`` where the answer needs one)."""
     from .api import load_outcomes
 
     cat = load_outcomes(version)
 
     @st.composite
-    def one(draw):
+    def one(draw: DrawFn) -> dict[str, str]:
         code = draw(st.sampled_from(list(cat.outcomes)))
         out = {"outcome": code}
         if cat.outcomes[code].by_reason or code in ("37", "2008-22"):
@@ -49,14 +56,16 @@ def answers(version: str = "ogi-2019"):
     return one()
 
 
-def working_days(calendar=None, min_value=dt.date(2008, 6, 1), max_value=dt.date(2026, 4, 30)):
+def working_days(calendar: Calendar | None = None, min_value: dt.date = dt.date(2008, 6, 1),
+                 max_value: dt.date = dt.date(2026, 4, 30)) -> SearchStrategy[dt.date]:
     """Working days of the official calendar between the bounds."""
     cal = calendar or load_calendar("cn")
     return st.dates(min_value=min_value, max_value=max_value).map(lambda d: cal.on_or_after(d))
 
 
 @st.composite
-def receipts(draw, min_value=dt.date(2008, 6, 1), max_value=dt.date(2026, 4, 30)):
+def receipts(draw: DrawFn, min_value: dt.date = dt.date(2008, 6, 1),
+             max_value: dt.date = dt.date(2026, 4, 30)) -> JSONDict:
     """A ``receipt`` block for any channel, with the dates that channel needs."""
     channel = draw(st.sampled_from(CHANNELS))
     day = draw(st.dates(min_value=min_value, max_value=max_value))
@@ -71,8 +80,9 @@ def receipts(draw, min_value=dt.date(2008, 6, 1), max_value=dt.date(2026, 4, 30)
 
 
 @st.composite
-def cases(draw, calendar=None, fees: bool = True, delays: bool = False, answered: bool | None = None,
-          min_value=dt.date(2008, 6, 1), max_value=dt.date(2025, 12, 31)):
+def cases(draw: DrawFn, calendar: Calendar | None = None, fees: bool = True, delays: bool = False,
+          answered: bool | None = None, min_value: dt.date = dt.date(2008, 6, 1),
+          max_value: dt.date = dt.date(2025, 12, 31)) -> JSONDict:
     """A valid case: a receipt and events in a lawful or unlawful but possible order.
 
     Receipts fall between ``min_value`` and ``max_value``; with the default
@@ -87,10 +97,10 @@ def cases(draw, calendar=None, fees: bool = True, delays: bool = False, answered
     receipt = draw(receipts(min_value, max_value))
     received = max(v for k, v in receipt.items() if k != "channel")
     version_2019 = received >= dt.date(2019, 5, 15)
-    events = []
+    events: list[JSONDict] = []
     t = received
 
-    def later(lo=0, hi=8):
+    def later(lo: int = 0, hi: int = 8) -> dt.date:
         nonlocal t
         k = draw(st.integers(lo, hi))
         t = cal.add(t, k) if k else t
@@ -98,7 +108,7 @@ def cases(draw, calendar=None, fees: bool = True, delays: bool = False, answered
 
     if draw(st.booleans()):
         d = later(0, 9)
-        ev = {"type": "correction_requested", "date": d, "period_workdays": draw(st.integers(5, 15))}
+        ev: JSONDict = {"type": "correction_requested", "date": d, "period_workdays": draw(st.integers(5, 15))}
         events.append(ev)
         if draw(st.integers(0, 4)) > 0:
             events.append({"type": "correction_received", "date": later(0, ev["period_workdays"])})
@@ -129,7 +139,8 @@ def cases(draw, calendar=None, fees: bool = True, delays: bool = False, answered
     return _finish(draw, receipt, events, cal, t, answered, version_2019)
 
 
-def _finish(draw, receipt, events, cal, t, answered, version_2019=True):
+def _finish(draw: DrawFn, receipt: JSONDict, events: list[JSONDict], cal: Calendar, t: dt.date,
+            answered: bool | None, version_2019: bool = True) -> JSONDict:
     end = draw(st.booleans()) if answered is None else answered
     if end:
         d = cal.add(t, draw(st.integers(1, 25)))
@@ -138,7 +149,7 @@ def _finish(draw, receipt, events, cal, t, answered, version_2019=True):
         else:
             events.append({"type": "answered", "date": d,
                            **draw(answers("ogi-2019" if version_2019 else "ogi-2008"))})
-    case = {"id": f"gen-{draw(st.integers(1, 10**6))}", "receipt": receipt, "events": events}
+    case: dict[str, Any] = {"id": f"gen-{draw(st.integers(1, 10**6))}", "receipt": receipt, "events": events}
     if draw(st.booleans()):
         case["applicant"] = draw(st.sampled_from(APPLICANTS))
     return case
