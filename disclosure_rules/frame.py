@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .batch.columns import arrow_schema, items_from_rows, row_of
 from .batch.run import check_errors_mode, evaluate_items
@@ -29,7 +29,9 @@ from .jsondata import JSON, JSONDict
 if TYPE_CHECKING:
     import pandas
 
+    from .batch.run import Failure
     from .calendar import Calendar
+    from .result import Result
     from .rulebook import RuleBook
 
 
@@ -44,7 +46,8 @@ def evaluate_frame(df: pandas.DataFrame, as_of: dt.date, *, case_column: str | N
     rows = _rows(df, pd, pa)
     outs = evaluate_items(items_from_rows(rows, column, df.index), as_of, errors=errors, rules=rules, calendars=calendars,
                           estimate_until=estimate_until)
-    table = pa.Table.from_pylist([row_of(o) for o in outs], schema=arrow_schema())
+    # (no regime case among them: items_from_rows refuses it)
+    table = pa.Table.from_pylist([row_of(cast("Result | Failure", o)) for o in outs], schema=arrow_schema())
     out: pandas.DataFrame = table.to_pandas(types_mapper=pd.ArrowDtype)
     out.index = df.index
     return out

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 import attrs
 
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from .batch.source import Item
     from .calendar import Calendar
     from .report import AnnualTable
+    from .result import Result
     from .rulebook import RuleBook
     from .rulefiles.reportfiles import TableLayout
 
@@ -75,7 +76,8 @@ def evaluate(df: DataFrame, as_of: dt.date, *, case_column: str | None = None, e
             items = items_from_rows(batch.to_pylist(), column)
             outs = evaluate_items(items, as_of, errors=errors, rules=book, calendars=cals,
                                   estimate_until=estimate_until)
-            yield pa.RecordBatch.from_pylist([row_of(o) for o in outs], schema=schema)
+            # (no regime case among them: items_from_rows refuses it)
+            yield pa.RecordBatch.from_pylist([row_of(cast("Result | Failure", o)) for o in outs], schema=schema)
 
     return df.mapInArrow(evaluate_batches, spark_ddl())
 
