@@ -21,7 +21,7 @@ import attrs
 # effect -> the event fields it needs (``rules/*/events.yaml``)
 EFFECTS: dict[str, tuple[str, ...]] = {
     "suspend": ("applicant", "on_expiry"),
-    "restart": ("period",),
+    "restart": ("period", "answers"),
     "pause": ("parties",),
     "resume": (),
     "extend": ("cap",),

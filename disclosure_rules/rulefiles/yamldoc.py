@@ -29,7 +29,7 @@ except AttributeError:              # PyYAML built without libyaml
     _BaseLoader = yaml.SafeLoader
 
 
-class Map(dict):  # type: ignore[type-arg]
+class Map(dict[Any, Any]):
     """A mapping with ``line`` (its own) and ``lines[key]`` (each key's), 1-based."""
 
     line: int = 0
@@ -40,7 +40,7 @@ class Map(dict):  # type: ignore[type-arg]
         return self.lines.get(key, self.line)
 
 
-class Seq(list):  # type: ignore[type-arg]
+class Seq(list[Any]):
     """A sequence with ``line`` (its own) and ``lines[i]`` (each item's), 1-based."""
 
     line: int = 0
