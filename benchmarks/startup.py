@@ -46,7 +46,7 @@ def _commands() -> list[tuple[str, list[str], dict[str, str]]]:
         ('python -c "import disclosure_rules"', [py, "-c", "import disclosure_rules"], {}),
         ("disclosure-rules workdays add 2026-03-02 20", [*cli, "workdays", "add", "2026-03-02", "20"], {}),
         (f"disclosure-rules timeline {CASE}", [*cli, "timeline", CASE], {}),
-        (f"  the same, no record (every schema checked)", [*cli, "timeline", CASE],
+        ("  the same, no record (every schema checked)", [*cli, "timeline", CASE],
          {"DISCLOSURE_RULES_CACHE_DIR": ""}),
     ]
 
