@@ -14,14 +14,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import disclosure_rules.remedies as _remedies  # (the package's own `remedies` is api.remedies, the function)
+
 from . import clock, fees, filekinds, outcomes, report, report_render
-from . import remedies as _remedies
 from .calendar import Calendar, available_calendars, load_calendar
 from .errors import UnknownNameError
 from .examples import ExampleOutcome, run_examples
 from .result import Result
 from .rulefiles import feefiles, outcomefiles, remedyfiles, reportfiles
-from .rulefiles.bundle import RuleBundle, bundled_rules_dir, load_bundle
+from .rulefiles.bundle import RuleBundle, bundled_rules_dir, load_book, load_bundle
 from .rulefiles.clockrules import RuleBook
 
 # the rule files of the floors above the loader (labels, published reports, regimes)
@@ -60,7 +61,7 @@ def load_rules(path: str | Path | None = None) -> RuleBook:
 
     Raises :class:`~disclosure_rules.errors.RuleFileError` (file, line, zh + en) for the first mistake.
     """
-    return load_bundle(path).book
+    return load_book(path)
 
 
 def load_outcomes(version: str = "ogi-2019", rules_dir: str | Path | None = None) -> outcomes.OutcomeCatalogue:

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import regimes
-from ..api import evaluate
 from ..case import parse_item, read_items
 from ..errors import InputError
 from ..jsondata import JSON
@@ -95,6 +94,8 @@ def _no_regime_sheet(items: list[JSON], fmt: str) -> None:
 
 def _evaluate(item: JSON, n: int, count: int, args: argparse.Namespace, as_of: dt.date) -> Result:
     """A request on the request clock, for its sheet (a case with ``regime:`` has none: see _no_regime_sheet)."""
+    from ..api import evaluate
+
     day = as_of.date() if isinstance(as_of, dt.datetime) else as_of
     case = parse_item(item, n, count, args.case, extra_keys=args.extra_keys)
     return evaluate(case, day, estimate_until=args.estimate_until)
@@ -125,6 +126,7 @@ def _text(outs: Iterable[Output], args: argparse.Namespace) -> None:
 
     from ..batch import Failure
     from ..explain import render_text
+    from ..result import Result
 
     first = True
     for out in outs:
@@ -133,10 +135,10 @@ def _text(outs: Iterable[Output], args: argparse.Namespace) -> None:
         first = False
         if isinstance(out, Failure):
             sys.stdout.write(("错误：" if args.lang == "zh" else "error: ") + out.error.text(args.lang))
-        elif isinstance(out, regimes.RegimeResult):
-            sys.stdout.write(regimes.render_text(out, args.lang))
-        else:
+        elif isinstance(out, Result):
             sys.stdout.write(render_text(out, args.lang))
+        else:                        # a regime case's result
+            sys.stdout.write(regimes.render_text(out, args.lang))
     if not first:
         sys.stdout.write("\n")
 
