@@ -32,7 +32,7 @@ def evaluate_frame(df, as_of: dt.date, *, case_column: str | None = None, errors
     column = column_of_cases(df.columns, case_column)
     rows = _rows(df, pd, pa)
     outs = evaluate_items(items_from_rows(rows, column, df.index), as_of, errors=errors, rules=rules, calendars=calendars,
-                          estimate_until=estimate_until)
+                          estimate_until=estimate_until, trace=False)    # a row holds no trace
     table = pa.Table.from_pylist([row_of(o) for o in outs], schema=arrow_schema())
     out = table.to_pandas(types_mapper=pd.ArrowDtype)
     out.index = df.index

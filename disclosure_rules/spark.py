@@ -55,7 +55,7 @@ def evaluate(df, as_of: dt.date, *, case_column: str | None = None, errors: str 
         for batch in batches:
             items = items_from_rows(batch.to_pylist(), column)
             outs = evaluate_items(items, as_of, errors=errors, rules=book, calendars=cals,
-                                  estimate_until=estimate_until)
+                                  estimate_until=estimate_until, trace=False)
             yield pa.RecordBatch.from_pylist([row_of(o) for o in outs], schema=schema)
 
     return df.mapInArrow(evaluate_batches, spark_ddl())

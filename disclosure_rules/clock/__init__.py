@@ -36,6 +36,7 @@ from ..provisional import bounded
 from ..result import Result
 from ..rulebook import RuleBook, load_rules
 from .effects import EFFECTS, HANDLERS
+from .fast import fast_clock
 from .fold import run
 
 __all__ = ["evaluate", "evaluate_iter", "evaluate_many", "today_in_shanghai", "EFFECTS", "HANDLERS"]
@@ -142,7 +143,20 @@ def evaluate_iter(cases: Iterable[CaseInput], as_of: dt.date | None = None, *, r
 
 def _iterate(cases: Iterator[CaseInput], day: dt.date, book: RuleBook, cals: dict[str, Calendar],
              estimate_until: int | None, collect: bool, trace: bool) -> Iterator[Result | DisclosureRulesError]:
+    """Each case through the fast batch path (:mod:`.fast`, no trace) or, when it cannot take it, the plain clock."""
+    fast = None if trace else fast_clock(book, cals)
     for item in cases:
+        if fast is not None:
+            got = fast.evaluate(item, day)
+            if got is not None:
+                yield got
+                continue
+            if len(cals) != fast.known:
+                fast = fast_clock(book, cals)          # a calendar loaded since: the fast path may take it
+                got = fast.evaluate(item, day)
+                if got is not None:
+                    yield got
+                    continue
         try:
             c = parse_case(item, rules=book)
             cal = cals.get(c.calendar)
