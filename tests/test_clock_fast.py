@@ -178,3 +178,12 @@ def test_results_share_their_violations_and_stay_small():
     a, b = evaluate_iter([case, {**case, "id": "o2"}], AS_OF, rules=BOOK, calendars=CALS)
     assert a.violations and a.violations[0] is b.violations[0]
     assert a.trace == () and a.provenance is b.provenance
+
+
+def test_rules_with_an_effect_it_does_not_know_go_to_the_plain_clock(monkeypatch):
+    from disclosure_rules.clock import fastrules
+
+    monkeypatch.setattr(fastrules, "EFFECTS", frozenset({"close"}))
+    fast = FastClock(BOOK, CALS)
+    case = generated_cases(1000)[0]
+    assert fast.evaluate(case, AS_OF) is None

@@ -26,7 +26,8 @@ from ..calendar import Calendar
 from ..result import Result
 from ..rulebook import RuleBook
 from ..vocabulary import vocabulary
-from .fastfold import Fold, Rulebook
+from .fastfold import run
+from .fastrules import Rulebook
 from .fastspan import Bail, Ranks
 from .lean import Reader
 
@@ -38,16 +39,22 @@ class FastClock:
         self.book = book
         self.known = len(calendars)                  # calendars it was built with (the batch may load more)
         self.ranks = {k: Ranks(c) for k, c in calendars.items() if _plain_calendar(c)}
-        self.reader = Reader(vocabulary(None, book), frozenset(self.ranks))
-        self.rules = Rulebook(book)
+        self.reader: Reader | None = None
+        try:
+            self.rules = Rulebook(book)
+            self.reader = Reader(vocabulary(None, book), frozenset(self.ranks))
+        except Exception:                # rules this path does not know (an effect of its own): plain clock only
+            self.ranks = {}
 
     def evaluate(self, data: Any, as_of: dt.date) -> Result | None:
         """The result, or None when the plain clock must take the case."""
+        if self.reader is None:
+            return None
         case = self.reader.case(data)
         if case is None:
             return None
         try:
-            return Fold(self.rules, self.ranks[case[5]], case, as_of).result()
+            return run(self.rules, self.ranks[case[5]], case, as_of)
         except Exception:                # Bail, or anything unforeseen: the plain clock decides
             return None
 

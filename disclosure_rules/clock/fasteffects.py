@@ -1,4 +1,4 @@
-"""The effects of the fast batch path: ``effects.HANDLERS`` without the trace, on a :class:`~.fastfold.Fold`.
+"""The effects of the fast batch path: ``effects.HANDLERS`` without the trace, on a :class:`~.faststate.Fold`.
 
 Each handler does what its plain counterpart in :mod:`.effects` or
 :mod:`.consultations` does to the clock, in the same order (violations
@@ -16,7 +16,7 @@ from ..rulebook import EventRule
 from .fastspan import Bail
 
 if TYPE_CHECKING:
-    from .fastfold import Fold
+    from .faststate import Fold
     from .lean import LeanEvent
 
 _ONE_DAY = dt.timedelta(days=1)

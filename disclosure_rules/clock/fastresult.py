@@ -9,7 +9,7 @@ from ..result import Result
 from .fastspan import Bail
 
 if TYPE_CHECKING:
-    from .fastfold import Fold
+    from .faststate import Fold
 
 
 def _open(f: Fold) -> tuple[str, dt.date | None, dt.date | None, int | None, int | None]:
@@ -45,7 +45,8 @@ def result_of(f: Fold) -> Result:
     else:
         status, due, at_latest, left, late = _open(f)
     last = f.rk.official_last_day
-    provisional = any(d is not None and d > last for d in (due, at_latest, f.app_due, f.as_of))
+    provisional = f.as_of > last or (due is not None and due > last) or (at_latest is not None and at_latest > last) \
+        or (f.app_due is not None and f.app_due > last)
     v = f.v
     excluded = f.excluded(f.as_of) if closed is None else None
     applicant_due = f.app_due if f.susp is not None else None

@@ -102,24 +102,29 @@ class Reader:
         day = _day(e.get("date"))
         if day is None:
             return None
-        fields = dict(e)
-        del fields["type"], fields["date"]
         special = spec[1]
-        for k in fields:
-            what = special.get(k)
-            if what is not None and not self._checked(fields, k, what):
+        if special and not special.keys().isdisjoint(e):
+            return self._fields(e, special, kind, day, i)
+        return kind, day, e, i                  # read as it is (the fold reads no ``type`` or ``date`` from it)
+
+    def _fields(self, e: dict[str, Any], special: dict[str, str], kind: str, day: dt.date, i: int) -> LeanEvent | None:
+        """The checks parse_case makes of an event's date, mapping and party fields (dates written as text read)."""
+        fields = e
+        for k in special.keys() & e.keys():
+            v, what = e[k], special[k]
+            if what == "date":
+                if type(v) is not _DATE:
+                    d = _day(v)
+                    if d is None:
+                        return None
+                    if fields is e:
+                        fields = dict(e)
+                    fields[k] = d
+            elif what == "mapping":
+                if type(v) is not dict:
+                    return None
+            elif type(v) is not str or v not in self.parties:
                 return None
         return kind, day, fields, i
-
-    def _checked(self, fields: dict[str, Any], k: str, what: str) -> bool:
-        """The check parse_case makes of a date, mapping or party field (a date is read in place)."""
-        v = fields[k]
-        if what == "date":
-            d = _day(v)
-            fields[k] = d
-            return d is not None
-        if what == "mapping":
-            return type(v) is dict
-        return type(v) is str and v in self.parties
 
 
