@@ -43,10 +43,13 @@ N = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
 ROUNDS = 3
 AS_OF = dt.date(2026, 1, 31)          # explicit: results never depend on the day the benchmark runs
 SEED = 2026
-# this script run on the code of commit 25a27c8 (main before the clock package: git archive 25a27c8 into a
-# folder, PYTHONPATH=folder python benchmarks/clock.py), same mix, same machine, CPU time
-BEFORE = {"plain evaluate (with trace)": 6_752, "evaluate_many": 6_960, "64/8 events": 11.22,
-          "bytes per result": 3_517}
+# this script run on the code of commit 5eaddea (main before the fast batch path: PYTHONPATH=/path/to/that/checkout
+# python benchmarks/clock.py), same mix, same machine, CPU time, load average 5 to 8 on 2 cores; the event cost and
+# the bytes of evaluate_iter(trace=False) there; commit 25a27c8 (before the clock package) had 6,752 cases/s with
+# trace, x11.22 from 8 to 64 events and 3,517 bytes per result
+BEFORE = {"plain evaluate (with trace)": 9_706, "plain evaluate(trace=False)": 16_865, "evaluate_many (trace)": 9_165,
+          "evaluate_many(trace=False)": 17_240, "evaluate_iter(trace=False)": 17_224, "pandas evaluate_frame": 7_559,
+          "64/8 events": 5.90, "bytes per result": 801}
 
 
 def generate(n: int) -> list[dict]:
@@ -228,8 +231,8 @@ def main() -> None:
     print("\nresult size (bytes allocated per result kept, tracemalloc, 5,000 cases):")
     sample = cases[:5000]
     for name, (fn, _trace) in runs.items():
-        print(f"  {name:<30} {bytes_per_result(fn, sample):8,.0f} bytes  (before, with trace: "
-              f"{BEFORE['bytes per result']:,})")
+        print(f"  {name:<30} {bytes_per_result(fn, sample):8,.0f} bytes")
+    print(f"  (before: {BEFORE['bytes per result']:,} bytes per result without trace; target: at most 1,000)")
 
 
 def events_cost(runs, book, cals) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from string import Formatter
 from typing import Any, cast
 
 from ..outcomes import OutcomeCatalogue
@@ -14,7 +13,6 @@ from .compiled import Fact
 from .fastspan import Bail
 from .prepared import Prepared, nationals, prepared
 
-_KEEP = 50_000                  # violations kept for reuse (then forgotten: the memory stays bounded)
 # the effects the fast path follows (fasteffects.EFFECTS_FAST); rules with another one: the plain clock
 EFFECTS = frozenset({"suspend", "restart", "pause", "resume", "extend", "set", "close", "record"})
 
@@ -38,26 +36,12 @@ class Version:
             self.events[t] = (rule, sup if sup is not None and rule.source == sup.id else None)
         self.catalogue = cast("OutcomeCatalogue | None", rules.main.outcomes)
         self.rows: dict[tuple[str, Any], str | None] = {}
-        self.named: dict[str, tuple[str, ...]] = {}           # violation code -> the facts its messages name
-        self.made: dict[tuple[Any, ...], Violation] = {}
 
     def violation(self, r: ViolationRule, date: dt.date, event_type: str, facts: dict[str, Fact]) -> Violation:
-        """The Violation ``checks.check`` builds, shared between results (it is frozen): the same rule, day
-        and values of the facts its messages name give the same violation."""
-        names = self.named.get(r.code)
-        if names is None:
-            names = self.named[r.code] = tuple(sorted({f for m in (r.message.en, r.message.zh)
-                                                       for _lit, f, _s, _c in Formatter().parse(m) if f}))
-        key = (r.code, date, event_type, tuple(facts.get(k) for k in names))
-        got = self.made.get(key)
-        if got is None:
-            if len(self.made) > _KEEP:
-                self.made.clear()
-            values = {**facts, **self.prep.period_values}
-            got = self.made[key] = Violation(r.code, date, event_type, r.title.en, r.title.zh,
-                                             fill(r.message.en, values), fill(r.message.zh, values), r.basis,
-                                             r.voids_effect, r.source)
-        return got
+        """The Violation ``checks.check`` builds."""
+        values = {**facts, **self.prep.period_values}
+        return Violation(r.code, date, event_type, r.title.en, r.title.zh, fill(r.message.en, values),
+                         fill(r.message.zh, values), r.basis, r.voids_effect, r.source)
 
     def report_row(self, outcome: str | None, reason: Any) -> str | None:
         """As ``assemble._report_row``, remembered per (outcome, reason)."""

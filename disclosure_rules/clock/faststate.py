@@ -135,8 +135,7 @@ class Fold:
         candidates = self.v.checks.get(event_type)
         if not candidates:
             return False
-        full = dict(self.v.base_facts)
-        full.update(facts)
+        full = {**self.v.base_facts, **facts}
         full["prior_correction_notices_plus_one"] = full["prior_correction_notices"] + 1
         fired = [c.rule for c in candidates if c.holds(full)]
         if not fired:
