@@ -66,6 +66,7 @@ def _plain_calendar(cal: Calendar) -> bool:
             and not any(getattr(i, "estimated", False) for i in cal.deviations.values()))
 
 
+_KEPT = 8                        # fast clocks kept per rule book (one per set of calendars in use)
 _CLOCKS: weakref.WeakKeyDictionary[RuleBook, dict[tuple[tuple[str, int], ...], FastClock]] = \
     weakref.WeakKeyDictionary()
 
@@ -78,6 +79,8 @@ def fast_clock(book: RuleBook, calendars: dict[str, Calendar]) -> FastClock:
     key = tuple(sorted((k, id(c)) for k, c in calendars.items()))
     got = per_book.get(key)
     if got is None or any(got.ranks[k].cal is not c for k, c in calendars.items() if k in got.ranks):
+        if len(per_book) >= _KEPT:
+            per_book.clear()                     # calendars loaded afresh for every batch: keep the memory bounded
         got = per_book[key] = FastClock(book, dict(calendars))
     return got
 
