@@ -12,10 +12,17 @@ Run on demand (not in CI):  python benchmarks/clock.py [N]   (default 20,000)
   round is reported, as cases per second of CPU time of this process (the
   machine is shared: wall-clock time would measure the neighbours) and as a
   ratio to the plain clock.
-* Every batch result is checked against the plain clock (``evaluate`` one
-  case at a time, with its trace): same fields, same violations.
-* Cost in events: µs per case at 8 and at 64 events (consultation and
-  extension pairs), and the ratio (linear cost means at most 64/8 = 8).
+* Contenders: the plain clock (``evaluate`` one case at a time, with and
+  without trace), ``evaluate_many`` with and without trace, and
+  ``evaluate_iter(trace=False)`` (both without trace go through the fast
+  batch path, ``disclosure_rules.clock.fast``, for the cases it takes: the
+  share is printed), and pandas ``evaluate_frame`` when pandas is installed.
+* Every result is checked against the plain clock (``evaluate`` one
+  case at a time, with its trace): same fields, same violations; the
+  frame's rows against the rows of the plain clock's results.
+* Cost in events: µs per case at 8, 16, 32 and 64 events (consultation and
+  extension pairs), plain clock and fast path, every result checked, and the
+  ratio 64/8 (linear cost means at most 8).
 * Result size: bytes allocated per result kept (tracemalloc), with and
   without the trace.
 """
