@@ -1,0 +1,122 @@
+"""The message catalogues: every id the code names exists in both languages
+with the same placeholders, every entry renders in both, the Chinese words
+hold no English other than codes and citations, the English no Chinese other
+than instrument names."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from disclosure_rules.messages import LANGS, Text, catalogue, message, render
+
+PACKAGE = Path(__file__).resolve().parent.parent / "disclosure_rules"
+
+# English words a Chinese message may contain: codes the user writes or reads
+# as they are (file keys, formats, commands), never a word of the text.
+ZH_ALLOWED = {
+    "disclosure-rules": "the command's name",
+    "calendar": "a subcommand the user types (disclosure-rules calendar import)",
+    "import": "a subcommand the user types (disclosure-rules calendar import)",
+    "NOTICE.txt": "a file name in a command the user types",
+    "--calendar": "an option the user types",
+    "--estimate-until": "an option the user types",
+    "justified": "a key the user writes in the case file (justified: true)",
+    "true": "the value of that key as the user writes it (justified: true)",
+}
+
+# messages whose English words contain Chinese: an instrument's official title
+EN_ALLOWED = {
+    "calendar.coverage.notice_title": "the State Council notice's official title, an instrument name",
+}
+
+_ENGLISH_WORD = re.compile(r"-{0,2}[A-Za-z][A-Za-z0-9_.\-]*[A-Za-z0-9]|[A-Za-z]")
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
+SAMPLE = "〇"        # a placeholder's sample value: words of neither language
+
+
+def _placeholders(template: str) -> set[str]:
+    return {name for _, name, spec, conv in string.Formatter().parse(template) if name is not None}
+
+
+def _ids_in_code() -> dict[str, list[tuple[str, int, frozenset[str] | None]]]:
+    """Message ids named in the code -> (file, line, keyword names given or None if **values)."""
+    found: dict[str, list[tuple[str, int, frozenset[str] | None]]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            first = node.args[0]
+            if name not in ("message", "said") or not isinstance(first, ast.Constant) \
+                    or not isinstance(first.value, str):
+                continue
+            key = ("clock." if name == "said" else "") + first.value
+            given = None if any(k.arg is None for k in node.keywords) else frozenset(k.arg for k in node.keywords)
+            found.setdefault(key, []).append((str(path.relative_to(PACKAGE)), node.lineno, given))
+    return found
+
+
+def _strings_in_code() -> set[str]:
+    out = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                out.add(node.value)
+                out.add("clock." + node.value)
+    return out
+
+
+def test_both_catalogues_hold_the_same_ids_and_placeholders():
+    en, zh = catalogue("en"), catalogue("zh")
+    assert set(en) == set(zh), sorted(set(en) ^ set(zh))
+    for key in en:
+        assert _placeholders(en[key]) == _placeholders(zh[key]), key
+        for lang in LANGS:
+            specs = [(spec, conv) for _, name, spec, conv in string.Formatter().parse(catalogue(lang)[key])
+                     if name is not None and (spec or conv)]
+            assert not specs, f"{key} ({lang}): values are shown as text, no format spec {specs}"
+            assert all(name.isidentifier() for name in _placeholders(catalogue(lang)[key])), key
+
+
+def test_every_id_the_code_names_exists_with_its_placeholders():
+    cat = catalogue("en")
+    for key, uses in _ids_in_code().items():
+        assert key in cat, f"{key} ({uses[0][0]}:{uses[0][1]}) is not in the catalogues"
+        for where, line, given in uses:
+            if given is not None:
+                assert given == _placeholders(cat[key]), f"{where}:{line}: {key} given {sorted(given)}, " \
+                                                         f"needs {sorted(_placeholders(cat[key]))}"
+
+
+def test_every_entry_is_used_by_the_code():
+    used = _strings_in_code()
+    unused = sorted(key for key in catalogue("en") if key not in used)
+    assert not unused
+
+
+@pytest.mark.parametrize("key", sorted(catalogue("zh")))
+def test_chinese_words_hold_no_english_but_codes(key):
+    text = render(key, "zh", {name: SAMPLE for name in _placeholders(catalogue("zh")[key])})
+    words = [w for w in _ENGLISH_WORD.findall(text) if w not in ZH_ALLOWED]
+    assert not words, f"{key}: {text}"
+
+
+@pytest.mark.parametrize("key", sorted(catalogue("en")))
+def test_english_words_hold_no_chinese_but_instrument_names(key):
+    text = render(key, "en", {name: SAMPLE for name in _placeholders(catalogue("en")[key])})
+    assert key in EN_ALLOWED or not _CHINESE.search(text), f"{key}: {text}"
+
+
+def test_values_are_shown_in_the_language_of_the_text():
+    import datetime as dt
+    where = Text("case A-1, event 2", "案件A-1第2个事件")
+    text = message("calendar.coverage.before", what=where, first=dt.date(2004, 1, 1), year=2003, calendar="cn")
+    assert text.en.startswith("case A-1, event 2 is before 2004-01-01")
+    assert text.zh.startswith("案件A-1第2个事件早于日历“cn”覆盖的第一天2004-01-01")
+    en, zh = text
+    assert (en, zh) == (text.text("en"), text.text("zh"))
