@@ -69,6 +69,6 @@ def render(key: str, lang: str, values: Mapping[str, object]) -> str:
     return catalogue(lang)[key].format_map({k: shown(v, lang) for k, v in values.items()})
 
 
-def message(key: str, **values: object) -> Text:
+def message(key: str, /, **values: object) -> Text:
     """Message ``key`` rendered in both languages."""
     return Text(render(key, "en", values), render(key, "zh", values))
