@@ -24,7 +24,7 @@ _CODE_GROUPS = {
         "after all any assessment before breach cases check date day direction due_of en event examples expect "
         "false field grades hours late limits method minute month_of name number operator order param points "
         "rates regime requires resolution score_sheet severity stage stages text time true type unit value "
-        "warning zh",
+        "warning zh effective_to null period supplements",
     "a key of a case or order file, spelled as the file must have it":
         "justified id receipt events regime at type date channel extra applicant calendar local party",
     "the command line the user types": "disclosure-rules calendar import NOTICE.txt --calendar --estimate-until",
@@ -57,11 +57,14 @@ def _ids_in_code() -> dict[str, list[tuple[str, int, frozenset[str] | None]]]:
                 continue
             name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
             first = node.args[0]
-            if name not in ("message", "said") or not isinstance(first, ast.Constant) \
+            if name == "render" and len(node.args) != 3:      # the site's template render, not a message
+                continue
+            if name not in ("message", "said", "render") or not isinstance(first, ast.Constant) \
                     or not isinstance(first.value, str):
                 continue
             key = ("clock." if name == "said" else "") + first.value
-            given = None if any(k.arg is None for k in node.keywords) else frozenset(k.arg for k in node.keywords)
+            given = None if name == "render" or any(k.arg is None for k in node.keywords) \
+                else frozenset(k.arg for k in node.keywords)
             found.setdefault(key, []).append((str(path.relative_to(PACKAGE)), node.lineno, given))
     return found
 
