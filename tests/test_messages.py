@@ -25,6 +25,9 @@ _CODE_GROUPS = {
         "false field grades hours late limits method minute month_of name number operator order param points "
         "rates regime requires resolution score_sheet severity stage stages text time true type unit value "
         "warning zh effective_to null period supplements",
+    "a key or value of a calendar or office-hours file, spelled as the file must have it":
+        "adds_nothing_before basis dated days_off doc_no estimate_until extends from to note notice notices partial "
+        "saturday sunday title warn_from weekend working_days year",
     "a key of a case or order file, spelled as the file must have it":
         "justified id receipt events regime at type date channel extra applicant calendar local party in_person",
     "the name of a file format or text encoding": "JSON YAML UTF-8",
