@@ -32,6 +32,8 @@ _CODE_GROUPS = {
         "days festival festivals in_force lunar lunar_eve solar solar_term texts version",
     "a key of a case or order file, spelled as the file must have it":
         "justified id receipt events regime at type date channel extra applicant calendar local party in_person",
+    "a key of a report record, or an argument of the Python interface, spelled as the caller writes it":
+        "layout outcome received records row",
     "the name of a file format or text encoding": "JSON YAML UTF-8",
     "an option of the Python interface, spelled as the caller writes it": "extra_keys",
     "the command line the user types": "disclosure-rules calendar import NOTICE.txt --calendar --estimate-until",
