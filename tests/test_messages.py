@@ -28,7 +28,8 @@ _CODE_GROUPS = {
         "ruleset",
     "a key or value of a calendar or office-hours file, spelled as the file must have it":
         "adds_nothing_before basis dated days_off doc_no estimate_until extends from to note notice notices partial "
-        "saturday sunday title warn_from weekend working_days year",
+        "saturday sunday title warn_from weekend working_days year alone_on always anchor cn first instrument "
+        "length lengths merge principles schedules shapes start_offsets wednesday",
     "a key or value of the statutory holidays file (calendars/statutory.yaml)":
         "days festival festivals in_force lunar lunar_eve solar solar_term texts version",
     "a key of a case or order file, spelled as the file must have it":
@@ -64,6 +65,7 @@ EN_ALLOWED = {
 EN_CHINESE = {
     "全国年节及纪念日放假办法": "an instrument's name",
     "清明": "the solar term as the statutory holidays file writes it (solar_term: 清明)",
+    "除夕": "an anchor as the principles file writes it (anchor: 除夕)",
 }
 
 _ENGLISH_WORD = re.compile(r"-{0,2}[A-Za-z][A-Za-z0-9_.\-]*[A-Za-z0-9]|[A-Za-z]")
