@@ -38,15 +38,19 @@ _CODE_GROUPS = {
         "layout outcome received records row",
     "the name of a file format or text encoding": "JSON YAML UTF-8",
     "an option of the Python interface, spelled as the caller writes it": "extra_keys",
-    "the command line the user types": "disclosure-rules calendar import NOTICE.txt --calendar --estimate-until",
+    "the command line the user types":
+        "disclosure-rules calendar import NOTICE.txt --calendar --estimate-until --dir --doc-no --force --title",
+    "a key of an assessment's record of a unit (scores, bonus, deductions, vetoes)":
+        "bonus deductions each_max each_min items vetoes assessment unit",
 }
 ZH_ALLOWED = {word: reason for reason, words in _CODE_GROUPS.items() for word in words.split()}
 _FILE_NAME = re.compile(r"[\w-]+\.(yaml|json|jsonl|txt|csv)")     # a file name is a code
 # how a value is written (a date, a time, a duration), and examples of it: codes
-_WRITTEN_FORM = re.compile(r"YYYY-MM-DD(THH:MM)?|HH:MM(-HH:MM)?|MM-DD|\d{4}-\d\d-\d\d(T\d\d:\d\d)?|\d+h(\d+min)?|\d+min")
+_WRITTEN_FORM = re.compile(r"YYYY-MM(-DD(THH:MM)?)?|HH:MM(-HH:MM)?|MM-DD|\d{4}-\d\d-\d\d(T\d\d:\d\d)?|\d+h(\d+min)?|\d+min")
 
 # placeholders only the English shows: the Chinese says the same without them
 EN_ONLY = {
+    "direction": "a period's direction (after, before): the Chinese says it with its verb (起算, 倒数)",
     "detail": "a library's or the system's own English explanation (json, the OS): the Chinese gives the "
               "position or the plain reason instead",
 }
@@ -66,6 +70,7 @@ EN_CHINESE = {
     "全国年节及纪念日放假办法": "an instrument's name",
     "清明": "the solar term as the statutory holidays file writes it (solar_term: 清明)",
     "除夕": "an anchor as the principles file writes it (anchor: 除夕)",
+    "国办发明电〔2025〕7号": "a notice's document number, a citation",
 }
 
 _ENGLISH_WORD = re.compile(r"-{0,2}[A-Za-z][A-Za-z0-9_.\-]*[A-Za-z0-9]|[A-Za-z]")
