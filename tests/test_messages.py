@@ -39,7 +39,8 @@ _CODE_GROUPS = {
     "the name of a file format or text encoding": "JSON YAML UTF-8",
     "an option of the Python interface, spelled as the caller writes it": "extra_keys",
     "the command line the user types":
-        "disclosure-rules calendar import NOTICE.txt --calendar --estimate-until --dir --doc-no --force --title",
+        "disclosure-rules calendar import NOTICE.txt --calendar --estimate-until --dir --doc-no --force --title "
+        "timeline --recheck",
     "a key of an assessment's record of a unit (scores, bonus, deductions, vetoes)":
         "bonus deductions each_max each_min items vetoes assessment unit",
 }
