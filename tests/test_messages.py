@@ -43,6 +43,8 @@ _CODE_GROUPS = {
         "timeline --recheck",
     "a key of an assessment's record of a unit (scores, bonus, deductions, vetoes)":
         "bonus deductions each_max each_min items vetoes assessment unit",
+    "an argument of the Python interface, spelled as the caller writes it":
+        "answered facts no_answer_since review_decided rights_stated",
 }
 ZH_ALLOWED = {word: reason for reason, words in _CODE_GROUPS.items() for word in words.split()}
 _FILE_NAME = re.compile(r"[\w-]+\.(yaml|json|jsonl|txt|csv)")     # a file name is a code
@@ -54,6 +56,9 @@ EN_ONLY = {
     "direction": "a period's direction (after, before): the Chinese says it with its verb (起算, 倒数)",
     "detail": "a library's or the system's own English explanation (json, the OS): the Chinese gives the "
               "position or the plain reason instead",
+    # the English of a wrong outcome code quotes the answer's Chinese name beside its English one (a test
+    # of test_case_keys.py asserts it); the Chinese shows that name once, as {title}
+    "zh_title": "the Chinese name of an outcome, quoted in the English only",
 }
 
 # placeholders only the Chinese shows: the English already says it
