@@ -26,6 +26,7 @@ from dateutil.relativedelta import relativedelta
 from .basis import Basis, cite_all
 from .calendar import Calendar, load_calendar
 from .errors import CalendarCoverageError, InputError
+from .messages import Text as Words
 from .messages import message
 from .rulefiles.common import Text
 from .rulefiles.remedyfiles import Dated
@@ -204,4 +205,6 @@ def remedies_for_result(result, *, rights_stated: bool = True, calendar: Calenda
     if result.status == "overdue":
         bounds = (result.due_earliest, result.due_latest) if result.due_earliest and result.due_latest else None
         return remedies(no_answer_since=result.due, calendar=calendar, start_bounds=bounds, rules=rules)
-    raise InputError(message("remedies.status", id=result.id, status=result.status))
+    from .labels import status_label
+    status = Words(status_label(result.status, "en"), status_label(result.status, "zh"))
+    raise InputError(message("remedies.status", id=result.id, status=status))

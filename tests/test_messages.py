@@ -33,7 +33,7 @@ _CODE_GROUPS = {
     "a key or value of the statutory holidays file (calendars/statutory.yaml)":
         "days festival festivals in_force lunar lunar_eve solar solar_term texts version",
     "a key of a case or order file, spelled as the file must have it":
-        "justified id receipt events regime at type date channel extra applicant calendar local party in_person",
+        "justified id receipt events regime at type date channel extra applicant calendar local party in_person due",
     "a key of a report record, or an argument of the Python interface, spelled as the caller writes it":
         "layout outcome received records row",
     "the name of a file format or text encoding": "JSON YAML UTF-8",
@@ -44,7 +44,7 @@ _CODE_GROUPS = {
     "a key of an assessment's record of a unit (scores, bonus, deductions, vetoes)":
         "bonus deductions each_max each_min items vetoes assessment unit",
     "an argument of the Python interface, spelled as the caller writes it":
-        "answered facts no_answer_since review_decided rights_stated",
+        "answered facts no_answer_since review_decided rights_stated as_of calendars errors trace",
 }
 ZH_ALLOWED = {word: reason for reason, words in _CODE_GROUPS.items() for word in words.split()}
 _FILE_NAME = re.compile(r"[\w-]+\.(yaml|json|jsonl|txt|csv)")     # a file name is a code

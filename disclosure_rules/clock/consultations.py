@@ -8,6 +8,7 @@ party whose rule says ``record`` is noted without excluding any time.
 from __future__ import annotations
 
 from ..case import Event
+from ..messages import message
 from ..rulebook import EventRule
 from .checks import check, facts_at
 from .events import event_error
@@ -21,7 +22,7 @@ def pause(s: ClockState, ev: Event, rule: EventRule) -> None:
     pr = rule.parties.get(party) if isinstance(party, str) else None
     if pr is None:
         known = ", ".join(sorted(rule.parties))
-        raise event_error(s.case, ev, f" needs 'party' (one of {known})", f"需要写明party（{known}之一）", dated=False)
+        raise event_error(s.case, ev, message("clock.error.party", known=known), dated=False)
     due = s.due(ev.date)
     check(s, ev.type, ev.date, facts_at(s, ev.date, due))
     if pr.effect == "record":
@@ -44,8 +45,7 @@ def resume(s: ClockState, ev: Event, rule: EventRule) -> None:
     party = ev.get("party")
     match = s.exclusions.open_for(party)
     if match is None:
-        raise event_error(s.case, ev, f": no open consultation of party '{party}' before it",
-                          f"之前没有向party“{party}”征求意见")
+        raise event_error(s.case, ev, message("clock.error.no_consultation", party=str(party)))
     s.exclusions.answer(match, ev.date)
     if not match.pauses:
         s.say(ev, ev.date, ev.type, said("resume.record", title=rule.title, party=party), match.rule.basis,
