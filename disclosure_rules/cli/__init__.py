@@ -17,6 +17,7 @@ import sys
 
 from .. import __version__
 from ..errors import DisclosureRulesError, InputError
+from ..messages import message as _message
 from . import assess, calendar, check, classify, fee, remedies, report, rulebook, timeline, workdays, worktime
 from .common import common_options, print_json
 
@@ -28,7 +29,7 @@ SUBCOMMANDS = [workdays, worktime, calendar, timeline, classify, fee, remedies, 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one line, exit 2 (argparse prints usage + message)
-        raise InputError(f"{message} (see '{self.prog} --help')", f"{message}（参见“{self.prog} --help”）")
+        raise InputError(_message("cli.usage", problem=message, prog=self.prog))
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,6 +15,7 @@ from typing import Any
 from ..calendar.importer import ImportPlan, plan_import, working_days_of, write_plan
 from ..calendar.yearfile import Day
 from ..errors import InputError
+from ..messages import message
 from .common import common_options, print_json
 
 
@@ -40,14 +41,13 @@ def _read(name: str) -> str:
         return sys.stdin.read()
     p = Path(name)
     if p.is_dir():
-        raise InputError(f"{name} is a directory, not a notice file", f"{name}是文件夹，不是通知文件")
+        raise InputError(message("cli.notice_is_folder", name=name))
     try:
         return p.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        raise InputError(f"{name}: no such file", f"{name}：文件不存在") from None
+        raise InputError(message("cli.no_such_file", name=name)) from None
     except UnicodeDecodeError:
-        raise InputError(f"{name} is not UTF-8 text: save the notice as UTF-8",
-                         f"{name}不是UTF-8文本：请将通知另存为UTF-8") from None
+        raise InputError(message("cli.notice_not_utf8", name=name)) from None
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ from pathlib import Path
 from ..api import check_answer, classify
 from ..basis import cite_all
 from ..errors import InputError, RuleFileError
+from ..messages import message
 from ..rulefiles.yamldoc import parse_yaml, read_text
 from .common import common_options, print_json
 
@@ -29,7 +30,7 @@ def read_mapping(path: str) -> dict:
     except RuleFileError as exc:
         raise InputError(exc.message, exc.message_zh) from None
     if not isinstance(data, dict):
-        raise InputError(f"{p}: expected a mapping of names to values", f"{p}：应为“名称: 取值”的映射")
+        raise InputError(message("cli.facts_mapping", path=str(p)))
     return {k: v for k, v in data.items()}
 
 

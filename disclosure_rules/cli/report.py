@@ -18,6 +18,7 @@ import sys
 
 from ..api import annual_table, check_table, read_table
 from ..errors import InputError
+from ..messages import message
 from ..report_render import render_text, to_csv, to_json, to_xlsx
 from .common import common_options, print_json
 
@@ -82,9 +83,9 @@ def run(args) -> int:
     if args.check:
         return _check_table_file(args)
     if not args.cases or args.year is None:
-        raise InputError("give a file of cases and --year, or --check TABLE", "请给出案件文件和--year，或--check 表格文件")
+        raise InputError(message("cli.report_args"))
     if args.format == "xlsx" and not args.out:
-        raise InputError("--format xlsx needs --out FILE", "--format xlsx需要--out文件名")
+        raise InputError(message("cli.xlsx_needs_out"))
     from ..batch import Tally
     tally = Tally()
     table = annual_table(_records(args, tally), args.year)

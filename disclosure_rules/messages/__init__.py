@@ -21,7 +21,6 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import attrs
-import yaml
 
 LANGS = ("en", "zh")
 _HERE = Path(__file__).parent
@@ -45,7 +44,9 @@ class Text:
 
 @functools.cache
 def catalogue(lang: str) -> Mapping[str, str]:
-    """The catalogue of one language: message id -> template (read once)."""
+    """The catalogue of one language: message id -> template (read once, on the first message)."""
+    import yaml  # only when a message is rendered: importing the package stays light
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with open(_HERE / f"{lang}.yaml", encoding="utf-8") as f:
         return yaml.load(f, Loader=loader) or {}
