@@ -57,6 +57,7 @@ _WRITTEN_FORM = re.compile(r"YYYY-MM(-DD(THH:MM)?)?|HH:MM(-HH:MM)?|MM-DD|\d{4}-\
 
 # placeholders only the English shows: the Chinese says the same without them
 EN_ONLY = {
+    "because": "why a last day moved, as the English reason of that day; the Chinese says it in words (为休息日)",
     "direction": "a period's direction (after, before): the Chinese says it with its verb (起算, 倒数)",
     "detail": "a library's or the system's own English explanation (json, the OS): the Chinese gives the "
               "position or the plain reason instead",
