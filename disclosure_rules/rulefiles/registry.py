@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from ..errors import RuleFileError
+from ..messages import message
 from .clockfiles import CLOCK_FILES
 from .feefiles import load_fee_schedule
 from .outcomefiles import load_outcome_file
@@ -61,7 +62,6 @@ def kind_of(path: Path) -> FileKind:
     """The kind of a rule file, by its name; an unknown name is a RuleFileError."""
     kind = BY_NAME.get(path.name) or _REGISTERED.get(path.name)
     if kind is None:
-        hint_en, hint_zh = did_you_mean(path.name, {**BY_NAME, **_REGISTERED})
-        raise RuleFileError(path, None, f"no part of the engine reads a file named '{path.name}'{hint_en}",
-                            f"引擎不读取名为“{path.name}”的文件{hint_zh}")
+        raise RuleFileError(path, None, message("registry.unknown_file", name=path.name,
+                                                hint=did_you_mean(path.name, {**BY_NAME, **_REGISTERED})))
     return kind

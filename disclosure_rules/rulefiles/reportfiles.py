@@ -13,6 +13,7 @@ import attrs
 
 from ..basis import Basis
 from ..errors import RuleFileError
+from ..messages import message
 from .cache import read_checked
 from .common import Text, parse_basis, text_of
 
@@ -62,14 +63,13 @@ def load_table_layout(path: str | Path) -> TableLayout:
         seen = set()
         for i, x in enumerate(items):
             if x.code in seen:
-                raise RuleFileError(path, seq.line_of(i), f"the {what} code '{x.code}' is used twice",
-                                    f"{'列' if what == 'column' else '行'}编号“{x.code}”重复")
+                raise RuleFileError(path, seq.line_of(i), message("layout.column_twice" if what == "column"
+                                                                  else "layout.row_twice", code=x.code))
             seen.add(x.code)
     if sum(1 for c in cols if c.sum_of) != 1 or sum(1 for r in rows if r.sum_of) != 1:
-        raise RuleFileError(path, t.line, "the table needs exactly one total column and one total row",
-                            "表格必须有且只有一个总计列和一个总计行")
+        raise RuleFileError(path, t.line, message("layout.totals"))
     for need in ("1", "2", "4"):
         if need not in {r.code for r in rows}:
-            raise RuleFileError(path, t.line_of("rows"), f"the table has no row '{need}'", f"表格缺少第“{need}”行")
+            raise RuleFileError(path, t.line_of("rows"), message("layout.no_row", row=need))
     return TableLayout(text_of(t["title"], t, "title"), text_of(t["balance"], t, "balance"),
                        parse_basis(t.get("basis"), t), cols, rows, str(path))
