@@ -36,7 +36,7 @@ _CODE_GROUPS = {
         "justified id receipt events regime at type date channel extra applicant calendar local party in_person due",
     "a key of a report record, or an argument of the Python interface, spelled as the caller writes it":
         "layout outcome received records row",
-    "the name of a file format or text encoding": "JSON YAML UTF-8 csv json html svg xlsx text",
+    "the name of a file format or text encoding": "JSON YAML UTF-8 csv json html svg xlsx text txt",
     "a placeholder of a command line (what the user writes there)": "DIR NAME FILE TABLE YYYY",
     "a command the user runs, or the package it installs": "pip install openpyxl",
     "the id of a bundled office-hours file, as the user writes it": "gansu-jinchang",
@@ -47,7 +47,11 @@ _CODE_GROUPS = {
     "a key of an assessment's record of a unit (scores, bonus, deductions, vetoes)":
         "bonus deductions each_max each_min items vetoes assessment unit",
     "an argument of the Python interface, spelled as the caller writes it":
-        "answered facts no_answer_since review_decided rights_stated as_of calendars errors trace",
+        "answered facts no_answer_since review_decided rights_stated as_of calendars errors trace dates nth_request "
+        "on pages",
+    "an environment variable the user sets": "DISCLOSURE_RULES_TODAY",
+    "the missing-date value of numpy and pandas, as they print it": "NaT",
+    "a key of a section-three table file (rows, applicant columns)": "rows natural_person",
 }
 ZH_ALLOWED = {word: reason for reason, words in _CODE_GROUPS.items() for word in words.split()}
 _FILE_NAME = re.compile(r"[\w-]+\.(yaml|json|jsonl|txt|csv)")     # a file name is a code
@@ -82,6 +86,7 @@ EN_CHINESE = {
     "清明": "the solar term as the statutory holidays file writes it (solar_term: 清明)",
     "除夕": "an anchor as the principles file writes it (anchor: 除夕)",
     "国办发明电〔2025〕7号": "a notice's document number, a citation",
+    "国办函〔2020〕109号": "the fee schedule's document number, a citation",
 }
 
 _ENGLISH_WORD = re.compile(r"-{0,2}[A-Za-z][A-Za-z0-9_.\-]*[A-Za-z0-9]|[A-Za-z]")
