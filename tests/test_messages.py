@@ -36,7 +36,7 @@ _CODE_GROUPS = {
         "justified id receipt events regime at type date channel extra applicant calendar local party in_person due",
     "a key of a report record, or an argument of the Python interface, spelled as the caller writes it":
         "layout outcome received records row",
-    "the name of a file format or text encoding": "JSON YAML UTF-8 csv json html svg xlsx text txt",
+    "the name of a file format or text encoding": "JSON YAML UTF-8 csv json html svg xlsx text txt HTML PDF docx",
     "a placeholder of a command line (what the user writes there)": "DIR NAME FILE TABLE YYYY",
     "a command the user runs, or the package it installs": "pip install openpyxl",
     "the id of a bundled office-hours file, as the user writes it": "gansu-jinchang",
