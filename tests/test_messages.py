@@ -38,7 +38,10 @@ _CODE_GROUPS = {
         "layout outcome received records row",
     "the name of a file format or text encoding": "JSON YAML UTF-8 csv json html svg xlsx text txt HTML PDF docx",
     "a placeholder of a command line (what the user writes there)": "DIR NAME FILE TABLE YYYY",
-    "a command the user runs, or the package it installs": "pip install openpyxl",
+    "a command the user runs, or the package it installs": "pip install openpyxl pandas pyarrow frame",
+    "a name of the Python interface (a function, a class, an argument) as the caller writes it":
+        "RuleBook load_rules evaluate_frame rules case",
+    "the id of a bundled rule set, as the user writes it": "ogi-2008 ogi-2019",
     "the id of a bundled office-hours file, as the user writes it": "gansu-jinchang",
     "an option of the Python interface, spelled as the caller writes it": "extra_keys",
     "the command line the user types":
@@ -54,7 +57,8 @@ _CODE_GROUPS = {
     "a key of a section-three table file (rows, applicant columns)": "rows natural_person",
 }
 ZH_ALLOWED = {word: reason for reason, words in _CODE_GROUPS.items() for word in words.split()}
-_FILE_NAME = re.compile(r"[\w-]+\.(yaml|json|jsonl|txt|csv)")     # a file name is a code
+# a file name is a code (and so the extension of a name written in Chinese: 名称.yaml)
+_FILE_NAME = re.compile(r"[\w-]+\.(yaml|json|jsonl|txt|csv)|yaml")
 _OPTION = re.compile(r"--[a-z][a-z-]*")                              # a command-line option is a code
 # how a value is written (a date, a time, a duration), and examples of it: codes
 _WRITTEN_FORM = re.compile(r"YYYY-MM(-DD(THH:MM)?)?|HH:MM(-HH:MM)?|MM-DD|\d{4}-\d\d-\d\d(T\d\d:\d\d)?|\d+h(\d+min)?|\d+min")

@@ -17,6 +17,7 @@ from ..calendar import load_calendar
 from ..calendar.days import Calendar
 from ..calendar.worktime import SearchPath, working_time
 from ..errors import CaseError, InputError
+from ..messages import message
 from .engine import evaluate_order
 from .files import find_regime, load_regime_folder
 from .model import Regime
@@ -42,10 +43,7 @@ def time_base(regime: Regime, params: Mapping[str, Any] | None = None, *, calend
         return TimeBase("day", cal)
     name = regime.resolve(regime.hours, params)
     if regime.hours is not None and not (isinstance(name, str) and name):
-        raise InputError(f"regime {regime.id}: its office hours resolve to {name!r}: give the name of an "
-                         "office-hours file (calendars/hours/NAME.yaml), e.g. gansu-jinchang",
-                         f"时限制度{regime.id}：作息时间取值为{name!r}：请给出作息时间文件名"
-                         "（calendars/hours/名称.yaml），例如gansu-jinchang")
+        raise InputError(message("regimes.hours_name", regime=regime.id, value=repr(name)))
     return TimeBase("minute", cal, working_time(name, cal if calendar else None, search_path=hours_search_path,
                                                 estimate_until=estimate_until) if name else None)
 
@@ -64,7 +62,7 @@ def evaluate(data: dict[str, Any], as_of: dt.date, *, params: Mapping[str, Any] 
              estimate_until: int | None = None) -> RegimeResult:
     """Evaluate one regime case (a plain dict with ``regime:``) as of a date or moment."""
     if not is_regime_case(data) or not isinstance(data["regime"], str):
-        raise CaseError("the case names no regime", "案件没有写明时限制度（regime）")
+        raise CaseError(message("regimes.no_regime"))
     regime = find_regime(data["regime"], search_path)
     order = parse_order(regime, data)
     tb = time_base(regime, params, calendar=calendar, hours_search_path=hours_search_path,
