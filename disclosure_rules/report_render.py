@@ -13,7 +13,7 @@ import json
 import unicodedata
 from pathlib import Path
 
-from .messages import message
+from .messages import message, render
 from .report import AnnualTable, ReportError, TableLayout
 
 
@@ -50,8 +50,8 @@ def render_text(table: AnnualTable, lang: str = "zh") -> str:
     lw = min(max(_width(s) for s in labels), 60)
     heads = [c.zh if zh else c.en for c in lay.columns]
     cw = [max(_width(h), 5) for h in heads]
-    out = [(lay.title.zh if zh else lay.title.en) + (f"（{table.year}年）" if zh and table.year else
-                                                      f" ({table.year})" if table.year else "")]
+    out = [(lay.title.zh if zh else lay.title.en)
+           + (render("table.year", "zh" if zh else "en", {"year": table.year}) if table.year else "")]
     out.append(_pad("", lw) + " | " + " | ".join(_pad(h, w) for h, w in zip(heads, cw, strict=True)))
     out.append("-" * (lw + 3 + sum(cw) + 3 * (len(cw) - 1)))
     group = None

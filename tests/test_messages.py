@@ -91,6 +91,7 @@ EN_CHINESE = {
     "除夕": "an anchor as the principles file writes it (anchor: 除夕)",
     "国办发明电〔2025〕7号": "a notice's document number, a citation",
     "国办函〔2020〕109号": "the fee schedule's document number, a citation",
+    "…关于YYYY年…的通知": "how a notice's title reads, quoted so the user can find it in the text",
 }
 
 _ENGLISH_WORD = re.compile(r"-{0,2}[A-Za-z][A-Za-z0-9_.\-]*[A-Za-z0-9]|[A-Za-z]")

@@ -156,7 +156,8 @@ _TYPES = {"integer": "schema.type.integer", "number": "schema.type.number", "str
 def _type_names(value: Any) -> Text:
     names = [message(_TYPES[n]) if n in _TYPES else Text(str(n), str(n))
              for n in (value if isinstance(value, list) else [value])]
-    return Text(" or ".join(t.en for t in names), "或".join(t.zh for t in names))
+    either = message("schema.or")
+    return Text(either.en.join(t.en for t in names), either.zh.join(t.zh for t in names))
 
 
 def _explain(err: jsonschema.ValidationError, where: str | Text) -> Text:
