@@ -40,7 +40,7 @@ from typing import Any
 import attrs
 
 from ..errors import InputError
-from ..messages import message
+from ..messages import message, render
 from .notice_text import Line, WrittenDate, normalise, resolve, written_dates
 
 _DOC_NO = re.compile(r"([\u4e00-\u9fff]{2,8})\s*〔\s*(\d{4})\s*〕\s*(\d{1,3})\s*号")
@@ -122,7 +122,8 @@ class NoticeError(InputError):
 
     def __init__(self, message: str, message_zh: str, *, line: int | None = None, path: str | None = None):
         where = (path or "") + (f":{line}" if line else "")
-        prefix, prefix_zh = message("notice.where", where=where) if where else ("", "")
+        prefix, prefix_zh = (render("notice.where", "en", {"where": where}),      # (``message`` is the argument)
+                             render("notice.where", "zh", {"where": where})) if where else ("", "")
         super().__init__(prefix + message, prefix_zh + message_zh)
         self.line = line
         self.path = path
