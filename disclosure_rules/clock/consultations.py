@@ -26,7 +26,8 @@ def pause(s: ClockState, ev: Event, rule: EventRule) -> None:
     due = s.due(ev.date)
     check(s, ev.type, ev.date, facts_at(s, ev.date, due))
     if pr.effect == "record":
-        s.say(ev, ev.date, ev.type, said("pause.record", title=rule.title, party=party), pr.basis, due, "record")
+        s.say(ev, ev.date, ev.type, said("pause.record", title=rule.title, party=pr.title or party), pr.basis, due,
+              "record")
         s.exclusions.add(Consultation(party, ev.date, None, pr))
         return
     limit = None
@@ -36,8 +37,8 @@ def pause(s: ClockState, ev: Event, rule: EventRule) -> None:
         limit = s.cal.add(ev.get("received") or ev.date, p.workdays)
         basis += list(p.basis)
     s.exclusions.add(Consultation(party, ev.date, limit, pr))
-    text = (said("pause.limit", title=rule.title, party=party, limit=limit) if limit
-            else said("pause.open", title=rule.title, party=party))
+    text = (said("pause.limit", title=rule.title, party=pr.title or party, limit=limit) if limit
+            else said("pause.open", title=rule.title, party=pr.title or party))
     s.say(ev, ev.date, ev.type, text, basis, None, "pause")
 
 
@@ -48,13 +49,15 @@ def resume(s: ClockState, ev: Event, rule: EventRule) -> None:
         raise event_error(s.case, ev, message("clock.error.no_consultation", party=str(party)))
     s.exclusions.answer(match, ev.date)
     if not match.pauses:
-        s.say(ev, ev.date, ev.type, said("resume.record", title=rule.title, party=party), match.rule.basis,
+        s.say(ev, ev.date, ev.type, said("resume.record", title=rule.title, party=match.rule.title or party),
+              match.rule.basis,
               s.due(ev.date), "record")
         return
     excluded = s.cal.count(match.sent, match.end(ev.date))
     due = s.due(ev.date)
     if match.limit is not None and ev.date > match.limit:
-        text = said("resume.late", title=rule.title, party=party, limit=match.limit, excluded=excluded)
+        text = said("resume.late", title=rule.title, party=match.rule.title or party, limit=match.limit,
+                    excluded=excluded)
     else:
-        text = said("resume.ok", title=rule.title, party=party, excluded=excluded)
+        text = said("resume.ok", title=rule.title, party=match.rule.title or party, excluded=excluded)
     s.say(ev, ev.date, ev.type, text, rule.basis, due, "resume")

@@ -147,7 +147,8 @@ def _channel(k: str, v: Map, rid: str) -> Channel:
 def _event(k: str, v: Map, rid: str) -> EventRule:
     ap = v.get("applicant_period") or {}
     expiry = v.get("on_expiry") or {}
-    parties = {pk: PartyRule(pk, pv.get("effect", "pause"), pv.get("period"), parse_basis(pv.get("basis"), pv))
+    parties = {pk: PartyRule(pk, pv.get("effect", "pause"), pv.get("period"), parse_basis(pv.get("basis"), pv),
+                             text_of(pv["title"], pv, "title") if "title" in pv else None)
                for pk, pv in (v.get("parties") or {}).items()}
     return EventRule(type=k, title=text_of(v["title"], v, "title"), effect=v["effect"],
                      basis=parse_basis(v.get("basis"), v), source=rid, order=v["order"], period=v.get("period"),

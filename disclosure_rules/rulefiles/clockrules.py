@@ -61,6 +61,7 @@ class PartyRule:
     effect: str                 # pause | record
     period: str | None
     basis: tuple[Basis, ...]
+    title: Text | None = None   # the party's name, as the trace shows it (the key when none)
 
 
 @attrs.frozen
