@@ -189,3 +189,24 @@ def test_values_are_shown_in_the_language_of_the_text():
     assert text.zh.startswith("案件A-1第2个事件早于日历“cn”覆盖的第一天2004-01-01")
     en, zh = text
     assert (en, zh) == (text.text("en"), text.text("zh"))
+
+
+EXAMPLES = sorted((PACKAGE.parent / "examples").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_the_chinese_timeline_names_channels_statuses_events_and_outcomes_in_chinese(path):
+    """Every bundled example case read in Chinese: the only English left is the ids of the case's own data
+    (its id, the rule sets and calendar applied, the violation codes), never a channel, status, event,
+    outcome or party id."""
+    import datetime as dt
+
+    from disclosure_rules import evaluate, load_cases
+    from disclosure_rules.explain import render_text
+
+    for case in load_cases(path):
+        r = evaluate(case, as_of=dt.date(2026, 12, 1))
+        codes = {r.id, r.calendar, *r.rules_applied, *(v.code for v in r.violations)}
+        text = render_text(r, "zh")
+        words = {w for w in _ENGLISH_WORD.findall(text) if w not in codes and not _WRITTEN_FORM.fullmatch(w)}
+        assert not words, f"{path.name}: {sorted(words)}\n{text}"
