@@ -38,7 +38,7 @@ _CODE_GROUPS = {
         "layout outcome received records row",
     "the name of a file format or text encoding": "JSON YAML UTF-8 csv json html svg xlsx text txt HTML PDF docx",
     "a placeholder of a command line (what the user writes there)": "DIR NAME FILE TABLE YYYY",
-    "a command the user runs, or the package it installs": "pip install openpyxl pandas pyarrow frame",
+    "a command the user runs, or the package (extra) it installs": "pip install openpyxl pandas pyarrow frame test",
     "a name of the Python interface (a function, a class, an argument) as the caller writes it":
         "RuleBook load_rules evaluate_frame rules case",
     "the id of a bundled rule set, as the user writes it": "ogi-2008 ogi-2019",
