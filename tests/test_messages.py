@@ -25,7 +25,7 @@ _CODE_GROUPS = {
         "false field grades hours late limits method minute month_of name number operator order param points "
         "rates regime requires resolution score_sheet severity stage stages text time true type unit value "
         "warning zh effective_from effective_to null period supplements mapping parameters periods reason reasons report_row "
-        "ruleset article section",
+        "ruleset article section role",
     "a key or value of a calendar or office-hours file, spelled as the file must have it":
         "adds_nothing_before basis dated days_off doc_no estimate_until extends from to note notice notices partial "
         "saturday sunday title warn_from weekend working_days year alone_on always anchor cn first instrument "

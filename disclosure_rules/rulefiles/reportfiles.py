@@ -17,6 +17,11 @@ from ..messages import message
 from .cache import read_checked
 from .common import Text, parse_basis, text_of
 
+# The rows the engine fills itself: each layout marks one row with each role.
+# the roles a row of the table must have -> the message naming each
+ROLES = {"new": "layout.role.new", "carried_over": "layout.role.carried_over",
+         "carried_forward": "layout.role.carried_forward"}
+
 
 @attrs.frozen
 class Line:
@@ -25,6 +30,7 @@ class Line:
     en: str
     group: str | None = None
     sum_of: str | None = None          # rows: prefix of the rows it totals; columns: "columns"
+    role: str | None = None            # rows: new | carried_over | carried_forward (table.yaml `role`)
 
 
 @attrs.frozen
@@ -38,7 +44,18 @@ class TableLayout:
 
     @property
     def result_rows(self) -> tuple[str, ...]:
-        return tuple(r.code for r in self.rows if r.code.startswith("3.") and r.sum_of is None)
+        """The rows the total row sums (its ``sum_of_rows`` prefix), not the total itself."""
+        prefix = next(r.sum_of for r in self.rows if r.sum_of)
+        return tuple(r.code for r in self.rows if r.code.startswith(prefix) and r.sum_of is None)
+
+    def row_for(self, role: str) -> str:
+        """The code of the row with ``role`` (``new``, ``carried_over``, ``carried_forward``)."""
+        return next(r.code for r in self.rows if r.role == role)
+
+    @property
+    def top_rows(self) -> tuple[str, ...]:
+        """The rows the balance reads (一, 二, 四 of the 2021 format): printed unindented."""
+        return tuple(r.code for r in self.rows if r.role)
 
     @property
     def applicant_columns(self) -> tuple[str, ...]:
@@ -58,7 +75,8 @@ def load_table_layout(path: str | Path) -> TableLayout:
     t = doc["table"]
     cols = tuple(Line(c["code"], c["zh"], c["en"], c.get("group"), "columns" if c.get("sum_of_columns") else None)
                  for c in t["columns"])
-    rows = tuple(Line(r["code"], r["zh"], r["en"], r.get("group"), r.get("sum_of_rows")) for r in t["rows"])
+    rows = tuple(Line(r["code"], r["zh"], r["en"], r.get("group"), r.get("sum_of_rows"), r.get("role"))
+                 for r in t["rows"])
     for what, items, seq in (("column", cols, t["columns"]), ("row", rows, t["rows"])):
         seen = set()
         for i, x in enumerate(items):
@@ -68,8 +86,8 @@ def load_table_layout(path: str | Path) -> TableLayout:
             seen.add(x.code)
     if sum(1 for c in cols if c.sum_of) != 1 or sum(1 for r in rows if r.sum_of) != 1:
         raise RuleFileError(path, t.line, message("layout.totals"))
-    for need in ("1", "2", "4"):
-        if need not in {r.code for r in rows}:
-            raise RuleFileError(path, t.line_of("rows"), message("layout.no_row", row=need))
+    for need, name in ROLES.items():
+        if sum(1 for r in rows if r.role == need) != 1:
+            raise RuleFileError(path, t.line_of("rows"), message("layout.role", role=need, name=message(name)))
     return TableLayout(text_of(t["title"], t, "title"), text_of(t["balance"], t, "balance"),
                        parse_basis(t.get("basis"), t), cols, rows, str(path))
