@@ -205,7 +205,8 @@ def section_four(report: PublishedReport, rules: ReportRules) -> list[Finding]:
         s = sum(read)
         if s != printed:
             out.append(make(rules, "s4_total", row=g["code"], column=total, expected=s, actual=printed,
-                            evidence=cells[total].evidence, labels=((g["zh"], "总计"), (g["en"], "total"))))
+                            evidence=cells[total].evidence, labels=((g["zh"], message("published.total").zh),
+                                                                    (g["en"], message("published.total").en))))
     return out
 
 
