@@ -53,3 +53,15 @@ def step_label(kind: str, lang: str = "en", versions: Iterable[str] | None = ())
     """The name of a trace step: an event's title, or one of the clock's own steps."""
     t = _titles("events", kind, versions) or _bundled()["steps"].get(kind)
     return t.get(lang) if t is not None else kind
+
+
+def outcome_label(code: str, lang: str = "en", versions: Iterable[str] | None = ()) -> str:
+    """The name of an outcome code (36-2, withdrawn) in the outcome catalogues of the rule sets ``versions``
+    (in order), else of any bundled set; a code no catalogue names is shown as it is."""
+    sets = load_rules().rulesets
+    for rs in [sets[v] for v in versions or () if v in sets] + sorted(sets.values(), key=lambda r: r.id):
+        cat: Any = rs.outcomes          # the folder's OutcomeCatalogue, or None
+        found = cat and (cat.outcomes.get(code) or cat.closures.get(code))
+        if found:
+            return str(found.title.get(lang))
+    return code

@@ -20,9 +20,9 @@ import datetime as dt
 try:
     from hypothesis import strategies as st
 except ImportError:      # an optional dependency: say how to get it, not a bare ModuleNotFoundError
-    raise ImportError("disclosure_rules.testing needs hypothesis, which is not installed: "
-                      "pip install 'disclosure-rules[test]' (安装测试依赖：pip install 'disclosure-rules[test]')",
-                      name="hypothesis") from None
+    from .messages import message
+    _needs = message("testing.needs_hypothesis")
+    raise ImportError(f"{_needs.en} ({_needs.zh})", name="hypothesis") from None
 
 from .calendar import load_calendar
 

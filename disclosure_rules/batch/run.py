@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from ..errors import DisclosureRulesError, InputError
+from ..messages import Text, message, render
 from .source import Item
 
 ERROR_MODES = ("raise", "collect")
@@ -45,8 +46,7 @@ class Failure:
 
 def check_errors_mode(errors: str) -> str:
     if errors not in ERROR_MODES:
-        raise InputError(f"errors must be one of {', '.join(ERROR_MODES)}, not '{errors}'",
-                         f"errors必须是{'、'.join(ERROR_MODES)}之一，而不是“{errors}”")
+        raise InputError(message("clock.error.errors_mode", modes=list(ERROR_MODES), value=f"'{errors}'"))
     return errors
 
 
@@ -110,8 +110,8 @@ def in_context(item: Item, error: DisclosureRulesError) -> DisclosureRulesError:
 
     if not isinstance(error, CaseError) or not item.of or item.of < 2:
         return error
-    return CaseError(f"{item.source}, item {item.number}: {error.message}",
-                     f"{item.source}第{item.number}项：{error.message_zh}", event=error.event)
+    return CaseError(message("case.item", path=str(item.source), n=item.number,
+                             error=Text(error.message, error.message_zh)), event=error.event)
 
 
 def failure_of(item: Item, error: DisclosureRulesError) -> Failure:
@@ -143,8 +143,6 @@ class Tally:
     def summary(self, lang: str = "en", what: str = "cases") -> str:
         """One line for stderr: how many failed and which ids (``what``: cases or records)."""
         more = self.failed - len(self.ids)
-        ids = ", ".join(self.ids) + (f" and {more} more" if more else "")
-        ids_zh = "、".join(self.ids) + (f"等（另有{more}件）" if more else "")
-        if lang == "zh":
-            return f"{self.total}{'件' if what == 'cases' else '条'}中{self.failed}{'件' if what == 'cases' else '条'}出错：{ids_zh}（每件的错误见错误行）"
-        return f"{self.failed} of {self.total} {what} failed: {ids} (each has an error line)"
+        ids = render("batch.ids_more" if more else "batch.ids", lang, {"ids": list(self.ids), "more": more})
+        return render("batch.summary_cases" if what == "cases" else "batch.summary_records", lang,
+                      {"failed": self.failed, "total": self.total, "ids": ids})
