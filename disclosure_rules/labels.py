@@ -11,17 +11,18 @@ from pathlib import Path
 from typing import Any, TypeAlias
 
 from .rulebook import Channel, EventRule, Text, bundled_rules_dir, load_rules
-from .schema import validate
-from .yamlfile import load_yaml
+from .rulefiles.cache import read_checked
+from .rulefiles.common import parse_basis
 
+SCHEMA = "statuses"                  # schemas/statuses.schema.json
 # kind (statuses, steps) -> id -> its name
 Labels: TypeAlias = dict[str, dict[str, Text]]
 
 
 def load_labels(path: str | PathLike[str]) -> Labels:
     path = Path(path)
-    doc: Any = load_yaml(path)          # checked against the schema just below
-    validate(doc, "statuses", path)
+    doc: Any = read_checked(path, SCHEMA)
+    parse_basis(doc.get("basis"), doc)  # where the names come from, cited like every rule file's values
     return {k: {n: Text(v["zh"], v["en"]) for n, v in doc[k].items()} for k in ("statuses", "steps")}
 
 

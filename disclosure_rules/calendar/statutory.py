@@ -27,11 +27,14 @@ import attrs
 
 from ..data import data_dir
 from ..errors import InputError, RuleFileError
-from ..yamlfile import Map, Seq, load_yaml
+from ..rulefiles.cache import read_checked
+from ..rulefiles.common import parse_basis
+from ..yamlfile import Map, Seq
 
 # a value read from the YAML file, not yet checked (the checks below narrow it)
 YamlValue: TypeAlias = Any
 
+SCHEMA = "statutory-holidays"         # schemas/statutory-holidays.schema.json
 _LUNAR_MONTHS = (1, 5, 8)        # the months whose festivals the lunisolar tables give
 
 
@@ -148,10 +151,12 @@ def _lunisolar_date(anchor: Callable[[int], tuple[dt.date | None, bool]], year: 
 @functools.lru_cache(maxsize=8)
 def load_texts(path: str) -> tuple[StatutoryText, ...]:
     """Read and check ``statutory.yaml``; every mistake names file and line."""
-    doc = load_yaml(path)
+    doc = read_checked(Path(path), SCHEMA)      # the shapes; the checks below add the meaning
     if not isinstance(doc, Map) or not isinstance(doc.get("texts"), Seq) or not doc["texts"]:
         raise RuleFileError(path, getattr(doc, "line", 1), "the file must list the versions of the text under 'texts'",
                             "文件必须在texts下列出各版本文本")
+    if doc.get("basis") is not None:         # the article that lists the holidays (optional)
+        parse_basis(doc["basis"], doc)
     texts = [_text(t, doc["texts"].line_of(i), path) for i, t in enumerate(doc["texts"])]
     texts.sort(key=lambda t: t.start)
     for a, b in itertools.pairwise(texts):

@@ -36,7 +36,6 @@ from typing import cast
 import attrs
 
 from ..errors import CalendarCoverageError, InputError, RuleFileError, UnknownNameError
-from ..yamlfile import load_yaml
 from .days import Calendar
 from .hours import OfficeHours, Schedule
 
@@ -267,8 +266,8 @@ def load_hours(name: str, search_path: SearchPath = None) -> OfficeHours:
     for root in _roots(search_path):
         p = root / f"{name}.yaml"
         if p.is_file():
-            from .hours_file import parse_hours
-            return parse_hours(load_yaml(p), p)
+            from .hours_file import load_hours_file
+            return load_hours_file(p)
     raise UnknownNameError(f"no office hours named '{name}' (known: {', '.join(available_hours(search_path))})",
                            f"没有名为“{name}”的作息时间（可用：{'、'.join(available_hours(search_path))}）")
 

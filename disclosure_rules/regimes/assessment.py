@@ -25,13 +25,16 @@ from ..basis import Basis
 from ..calendar.worktime import SearchPath
 from ..errors import RuleFileError, UnknownNameError
 from ..rulebook import Text, bundled_rules_dir
+from ..rulefiles.cache import read_checked
 from ..rulefiles.common import parse_basis
-from ..yamlfile import Map, load_yaml
+from ..yamlfile import Map
 from .blocks import bilingual, check_keys, fail, known
 from .files import conditions, field_facts, find_regime, parameters
 from .model import Conditions, Parameter, Regime
 
 # Any: the blocks and values of the parsed assessment file, arbitrary YAML data until checked here
+
+SCHEMA = "assessment"                 # schemas/assessment.schema.json
 
 
 @attrs.frozen
@@ -177,7 +180,7 @@ def _score_sheet(doc: Map) -> _SheetParts:
 
 def load_assessment_file(path: str | Path, search_path: SearchPath = None) -> Assessment:
     path = Path(path)
-    doc = load_yaml(path)
+    doc = read_checked(path, SCHEMA)           # the shapes; the checks below add the meaning
     if not isinstance(doc, Map) or not isinstance(doc.get("assessment"), Map):
         raise RuleFileError(path, 1, "assessment.yaml must start with an 'assessment:' block",
                             "assessment.yaml必须以assessment:块开头")

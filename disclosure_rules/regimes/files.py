@@ -21,8 +21,9 @@ from typing import Any, cast
 from ..calendar.worktime import SearchPath
 from ..errors import RuleFileError, UnknownNameError
 from ..rulebook import bundled_rules_dir
+from ..rulefiles.cache import read_checked
 from ..rulefiles.common import parse_basis
-from ..yamlfile import Map, Seq, load_yaml
+from ..yamlfile import Map, Seq
 from .blocks import bilingual, check_keys, fail, known, param_value
 from .model import (
     CHECKS,
@@ -45,6 +46,9 @@ from .model import (
 )
 
 FILES = ("regime.yaml", "stages.yaml", "regime-examples.yaml")
+# the JSON Schema of each file (schemas/<name>.schema.json): the shapes, checked first; the checks
+# below add what a schema cannot say (names declared before use, units the resolution can count)
+SCHEMAS = {"regime.yaml": "regime", "stages.yaml": "regime-stages", "regime-examples.yaml": "regime-examples"}
 _STRING_OPS = {"equal_to", "starts_with", "ends_with", "contains", "matches_regex", "non_empty"}
 _OPS = {"numeric": {"equal_to", "greater_than", "less_than", "greater_than_or_equal_to", "less_than_or_equal_to"},
         "boolean": {"is_true", "is_false"}, "string": _STRING_OPS}
@@ -288,7 +292,7 @@ def load_regime_folder(folder: str | Path) -> Regime:
     for name in FILES:
         p = folder / name
         if p.is_file():
-            docs[name] = load_yaml(p)
+            docs[name] = read_checked(p, SCHEMAS[name])
             h.update(p.read_bytes())
     doc = docs.get("regime.yaml")
     if not isinstance(doc, Map) or not isinstance(doc.get("regime"), Map):

@@ -27,7 +27,13 @@ from ..errors import RuleFileError
 from .vocabulary import did_you_mean
 from .yamldoc import Map, Seq
 
-SCHEMA_NAMES = ("clock-rules", "outcomes", "fees", "remedies", "report-table", "statuses")
+SCHEMA_NAMES = ("clock-rules", "outcomes", "fees", "remedies", "report-table", "statuses",
+                # the kinds the floors above register (time-limit regimes, published-report rules)
+                "regime", "regime-stages", "regime-examples", "assessment", "report-sections", "report-phrases",
+                "report-checks", "report-deadlines")
+# the calendar side files: office hours (calendars/hours/*.yaml), the statutory holidays and the
+# arrangement principles (calendars/statutory.yaml, calendars/principles.yaml)
+CALENDAR_SCHEMA_NAMES = ("office-hours", "statutory-holidays", "arrangement-principles")
 
 
 def schemas_dir() -> Path:
@@ -143,7 +149,9 @@ def _unknown_key(doc: Any, parts: list[Any], err: jsonschema.ValidationError, wh
 _NAMES_ZH = {"basis": "法律依据", "title": "标题", "workdays": "工作日数", "value": "取值", "reason": "理由",
              "effect": "效果", "event": "事件", "when": "条件", "message": "说明", "instrument": "文件名称",
              "requires": "所需日期", "date_of_receipt": "收到申请之日", "voids_effect": "是否不发生效力",
-             "name": "名称", "case": "案件", "expect": "预期结果", "id": "编号"}
+             "name": "名称", "case": "案件", "expect": "预期结果", "id": "编号", "severity": "严重程度",
+             "unit": "单位", "resolution": "时间精度", "method": "考核方法", "check": "检查类型",
+             "direction": "方向", "type": "类型", "agency_kind": "机关类别"}
 _TYPES = {"integer": ("a whole number", "整数"), "number": ("a number", "数字"), "string": ("a text", "文字"),
           "boolean": ("true or false", "true或false"), "object": ("a block of 'key: value' lines", "“键: 值”块"),
           "array": ("a list", "列表"), "null": ("empty (null)", "空值（null）")}
@@ -160,11 +168,17 @@ def _explain(err: jsonschema.ValidationError, where: str) -> tuple[str, str]:
     v, got = err.validator, json.dumps(err.instance, ensure_ascii=False)
     if v == "required":
         missing = err.message.split("'")[1] if "'" in err.message else err.message
+        if missing == "basis":
+            return (f"'{where}' does not cite its legal basis: add 'basis' with instrument and article",
+                    f"“{where}”没有写明法律依据：请添加basis，写明文件名称（instrument）和条款（article）")
         return (f"'{where}' is missing '{missing}'", f"“{where}”缺少{_NAMES_ZH.get(missing, missing)}（{missing}）")
     if v == "enum":
         values: Any = err.validator_value
         allowed = ", ".join(map(str, values))
-        return (f"'{where}' is {got}, but must be one of: {allowed}", f"“{where}”为{got}，只能是以下之一：{allowed}")
+        key = next((str(k) for k in reversed(err.absolute_path) if isinstance(k, str)), "it")
+        key_zh = f"{_NAMES_ZH[key]}（{key}）" if key in _NAMES_ZH else key
+        return (f"'{where}' is {got}, but {key} must be one of: {allowed}",
+                f"“{where}”为{got}，{key_zh}只能是以下之一：{allowed}")
     if v == "type":
         en, zh = _type_names(err.validator_value)
         return (f"'{where}' is {got}, but must be {en}", f"“{where}”为{got}，应为{zh}")
