@@ -10,9 +10,12 @@ from os import PathLike
 from pathlib import Path
 from typing import Any, TypeAlias
 
+from .errors import RuleFileError
+from .result import STATUSES
 from .rulebook import Channel, EventRule, Text, bundled_rules_dir, load_rules
 from .rulefiles.cache import read_checked
 from .rulefiles.common import parse_basis
+from .rulefiles.vocabulary import did_you_mean
 
 SCHEMA = "statuses"                  # schemas/statuses.schema.json
 # kind (statuses, steps) -> id -> its name
@@ -23,6 +26,15 @@ def load_labels(path: str | PathLike[str]) -> Labels:
     path = Path(path)
     doc: Any = read_checked(path, SCHEMA)
     parse_basis(doc.get("basis"), doc)  # where the names come from, cited like every rule file's values
+    for status in doc["statuses"]:      # the names of the states the clock computes, no other
+        if status not in STATUSES:
+            en, zh = did_you_mean(status, STATUSES)
+            raise RuleFileError(path, doc["statuses"].line_of(status), f"'statuses': the clock computes no status "
+                                f"'{status}'{en}", f"“statuses”：引擎不计算状态“{status}”{zh}")
+    missing = [s for s in STATUSES if s not in doc["statuses"]]
+    if missing:
+        raise RuleFileError(path, doc["statuses"].line, f"'statuses' has no name for {', '.join(missing)}",
+                            f"“statuses”缺少{'、'.join(missing)}的名称")
     return {k: {n: Text(v["zh"], v["en"]) for n, v in doc[k].items()} for k in ("statuses", "steps")}
 
 

@@ -77,9 +77,10 @@ def principles_for(year: int, path: str | Path | None = None) -> Principles:
     sets = load_principles(str(path or principles_file()))
     found = [p for p in sets if p.start <= dt.date(year, 1, 1)]
     if not found:
-        raise InputError(f"no arrangement principles in the data apply to {year} (they start in "
-                         f"{sets[0].start.year}); an estimate for {year} cannot be built",
-                         f"数据中没有适用于{year}年的放假调休原则（自{sets[0].start.year}年起），无法估计{year}年")
+        raise InputError(f"no arrangement principles in {sets[0].path} apply to {year} (the first applies from "
+                         f"{sets[0].start.isoformat()}); an estimate for {year} cannot be built",
+                         f"{sets[0].path}中没有适用于{year}年的放假调休原则（最早自{sets[0].start.isoformat()}起适用），"
+                         f"无法估计{year}年")
     return found[-1]
 
 

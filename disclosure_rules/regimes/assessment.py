@@ -28,13 +28,15 @@ from ..rulebook import Text, bundled_rules_dir
 from ..rulefiles.cache import read_checked
 from ..rulefiles.common import parse_basis
 from ..yamlfile import Map
-from .blocks import bilingual, check_keys, fail, known
+from .blocks import bilingual, check_keys, did_you_mean, fail, known
 from .files import conditions, field_facts, find_regime, parameters
 from .model import Conditions, Parameter, Regime
 
 # Any: the blocks and values of the parsed assessment file, arbitrary YAML data until checked here
 
 SCHEMA = "assessment"                 # schemas/assessment.schema.json
+# the parameters the scoring of a rates assessment reads (scoring.py), by name
+RATES_PARAMETERS = ("points_formula", "empty_indicator")
 
 
 @attrs.frozen
@@ -124,6 +126,16 @@ def _capped(m: Map, key: str, per_event: bool = False) -> Capped | None:
     return Capped(c.get("cap"), items, parse_basis(c.get("basis"), c), c.get("each_min"), c.get("each_max"))
 
 
+def _check_month_of(mo: Map, rid: str, r: Regime) -> None:
+    """``month_of`` names an event, a field or a stage of the regime it assigns to a month."""
+    (kind, name), = mo.items()
+    names = {"event": r.events, "field": r.fields, "due_of": [s.key for s in r.stages]}[kind]
+    if not known(name, names):
+        en, zh = did_you_mean(str(name), names)
+        fail(mo, kind, f"cases '{rid}': month_of names no {kind} of the regime: '{name}'{en}",
+             f"案件“{rid}”：month_of所指的“{name}”不是该制度的{kind}{zh}")
+
+
 def _rates(doc: Map, a: Map, params: dict[str, Parameter], search_path: SearchPath) -> _RatesParts:
     regimes: dict[str, Regime] = {}
     cases: dict[str, tuple[dict[str, Any], tuple[Basis, ...]]] = {}
@@ -137,6 +149,7 @@ def _rates(doc: Map, a: Map, params: dict[str, Parameter], search_path: SearchPa
         if not isinstance(mo, dict) or len(mo) != 1 or next(iter(mo)) not in ("event", "field", "due_of"):
             fail(spec, "month_of", "month_of is {event: NAME}, {field: NAME} or {due_of: STAGE}",
                  "month_of写成{event: 事件}、{field: 字段}或{due_of: 环节}")
+        _check_month_of(mo, rid, regimes[rid])
         cases[rid] = (dict(mo), parse_basis(spec.get("basis"), spec))
     if not cases:
         fail(doc, "assessment", "a rates assessment lists its 'cases' (regime ids)", "按比率考核须列出cases（时限制度）")
@@ -191,6 +204,17 @@ def load_assessment_file(path: str | Path, search_path: SearchPath = None) -> As
     if not known(head.get("method"), ("rates", "score_sheet")):
         fail(head, "method", "method is rates or score_sheet", "method只能是rates或score_sheet")
     params = parameters(doc)
+    if head["method"] == "rates":
+        for k in params:
+            if k not in RATES_PARAMETERS:
+                en, zh = did_you_mean(k, RATES_PARAMETERS)
+                fail(doc["parameters"], k, f"the scoring of rates reads no parameter '{k}'{en} (it reads: "
+                     f"{', '.join(RATES_PARAMETERS)})", f"按比率计分不读取参数“{k}”{zh}（读取：{'、'.join(RATES_PARAMETERS)}）")
+        for k in RATES_PARAMETERS:          # each a choice the document leaves open: stated with its reason
+            if k not in params:
+                fail(doc, "parameters" if "parameters" in doc else "assessment",
+                     f"a rates assessment states the parameter '{k}' (with its value, choices and reason)",
+                     f"按比率考核须写明参数“{k}”（取值、可选值和理由）")
     extra = _rates(doc, head, params, search_path) if head["method"] == "rates" else _score_sheet(doc)
     return Assessment(str(head.get("id")), bilingual(head.get("title", head.get("id")), head, "title"), head["method"],
                       str(head.get("group_by", "unit")), parse_basis(head.get("basis"), head), params,

@@ -10,6 +10,7 @@ from typing import Any, NoReturn
 
 from ..errors import RuleFileError
 from ..rulebook import Text
+from ..rulefiles.vocabulary import did_you_mean as _did_you_mean
 from ..yamlfile import Map, Seq
 from .model import Parameter, ParamRef
 
@@ -44,10 +45,18 @@ def param_value(v: Any, params: Mapping[str, Parameter], m: object, key: str) ->
     """A literal, or ``{param: NAME}`` naming a declared parameter."""
     if isinstance(v, dict) and set(v) == {"param"}:
         if not isinstance(v["param"], str) or v["param"] not in params:
-            fail(v, "param", f"unknown parameter '{v['param']}' (declared: {', '.join(sorted(params))})",
-                 f"未知的参数“{v['param']}”（已声明：{'、'.join(sorted(params))}）")
+            en, zh = did_you_mean(str(v["param"]), params)
+            fail(v, "param", f"unknown parameter '{v['param']}'{en} (declared: {', '.join(sorted(params))})",
+                 f"未知的参数“{v['param']}”{zh}（已声明：{'、'.join(sorted(params))}）")
         return ParamRef(v["param"])
     return v
+
+
+def did_you_mean(name: str, names: Any) -> tuple[str, str]:
+    """" (did you mean 'X'?)" for a close known name, in English and Chinese; else nothing (the
+    messages list the known names themselves)."""
+    en, zh = _did_you_mean(name, names)
+    return (en, zh) if en.startswith(" (did you mean") else ("", "")
 
 
 def known(value: Any, names: Any) -> bool:

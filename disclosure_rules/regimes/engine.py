@@ -18,7 +18,7 @@ from typing import Any, cast
 from ..basis import Basis, cite_all
 from ..conditions import holding, variables_class
 from ..errors import CaseError, InputError
-from .files import field_facts
+from .files import fact_kind, field_facts
 from .model import CHECKS, Anchor, Conditions, Extension, FieldRef, Regime, Stage, ViolationRule
 from .order import Order, OrderEvent
 from .periods import Moment, TimeBase
@@ -47,6 +47,9 @@ def check_params(regime: Regime, params: Mapping[str, Any] | None) -> dict[str, 
         if p is None:
             raise InputError(f"regime {regime.id} has no parameter '{k}' (known: {', '.join(sorted(regime.parameters))})",
                              f"时限制度{regime.id}没有参数“{k}”（可用：{'、'.join(sorted(regime.parameters))}）")
+        if fact_kind(v) != fact_kind(p.value):
+            raise InputError(f"parameter '{k}': {v!r} is not of the kind of its default {p.value!r}",
+                             f"参数“{k}”：{v!r}与默认值{p.value!r}的类型不同")
         if p.choices and v not in p.choices:
             raise InputError(f"parameter '{k}': {v!r} is not one of {list(p.choices)}",
                              f"参数“{k}”：{v!r}不在可选值{list(p.choices)}之中")
@@ -74,6 +77,9 @@ class _Run:
             n = self.o.fields.get(v.name)
             if n is None:
                 raise CaseError(f"order {self.o.id}: '{v.name}' is needed for this period", f"工单{self.o.id}：计算期限需要{v.name}")
+            if not isinstance(n, int) or isinstance(n, bool) or n < 0:
+                raise CaseError(f"order {self.o.id}: '{v.name}' is {n!r}, but a period needs a whole number (0 or more)",
+                                f"工单{self.o.id}：“{v.name}”为{n!r}，期限须为整数（0或以上）")
             return n
         return self.r.resolve(v, self.params)
 

@@ -24,7 +24,7 @@ from ..rulebook import bundled_rules_dir
 from ..rulefiles.cache import read_checked
 from ..rulefiles.common import parse_basis
 from ..yamlfile import Map, Seq
-from .blocks import bilingual, check_keys, fail, known, param_value
+from .blocks import bilingual, check_keys, did_you_mean, fail, known, param_value
 from .model import (
     CHECKS,
     FIELD_TYPES,
@@ -137,8 +137,9 @@ def _anchors(v: Any, m: Map, key: str, params: Mapping[str, Parameter], events: 
         names: dict[str, Collection[str]] = {"event": events, "field": fields, "due_of": stages}
         known = names[kind]
         if not isinstance(name, ParamRef) and name not in known:
-            fail(a, kind, f"'{key}': unknown {kind} '{name}' (known: {', '.join(sorted(known))})",
-                 f"“{key}”：未知的{'事件' if kind == 'event' else '字段'}“{name}”（可用：{'、'.join(sorted(known))}）")
+            en, zh = did_you_mean(str(name), known)
+            fail(a, kind, f"'{key}': unknown {kind} '{name}'{en} (known: {', '.join(sorted(known))})",
+                 f"“{key}”：未知的{'事件' if kind == 'event' else '字段'}“{name}”{zh}（可用：{'、'.join(sorted(known))}）")
         out.append(Anchor(kind, name))
     return tuple(out)
 
@@ -160,14 +161,16 @@ def conditions(node: Any, facts: Mapping[str, str], params: Mapping[str, Paramet
              f"{what}：条件的{bad}必须是名称，而不是{node[bad]!r}")
     kind = facts.get(node["name"])
     if kind is None:
-        fail(node, "name", f"{what}: unknown fact '{node['name']}' (known: {', '.join(sorted(facts))})",
-             f"{what}：未知的事实“{node['name']}”（可用：{'、'.join(sorted(facts))}）")
+        en, zh = did_you_mean(node["name"], facts)
+        fail(node, "name", f"{what}: unknown fact '{node['name']}'{en} (known: {', '.join(sorted(facts))})",
+             f"{what}：未知的事实“{node['name']}”{zh}（可用：{'、'.join(sorted(facts))}）")
     if not known(node["operator"], _OPS[kind]):
         fail(node, "operator", f"{what}: operator '{node['operator']}' does not apply to {node['name']} "
              f"(use one of {', '.join(sorted(_OPS[kind]))})",
              f"{what}：运算符“{node['operator']}”不适用于{node['name']}（可用：{'、'.join(sorted(_OPS[kind]))}）")
-    return {"name": node["name"], "operator": node["operator"],
-            "value": param_value(node.get("value"), params, node, "value")}
+    value = param_value(node.get("value"), params, node, "value")
+    _check_value(value, kind, params, node, what)
+    return {"name": node["name"], "operator": node["operator"], "value": value}
 
 
 def field_facts(fields: Mapping[str, FieldSpec],
@@ -176,9 +179,25 @@ def field_facts(fields: Mapping[str, FieldSpec],
     kinds = {"number": "numeric", "flag": "boolean", "choice": "string", "text": "string"}
     out = {k: kinds[f.type] for k, f in fields.items() if f.type in kinds}
     for k, p in (params or {}).items():
-        out[k] = "boolean" if isinstance(p.value, bool) else "numeric" if isinstance(p.value, (int, float)) \
-            else "string"
+        out[k] = fact_kind(p.value)
     return out
+
+
+def fact_kind(value: Any) -> str:
+    """The business-rules kind of a parameter's value: boolean, numeric or string."""
+    return "boolean" if isinstance(value, bool) else "numeric" if isinstance(value, (int, float)) else "string"
+
+
+def _check_value(value: Any, kind: str, params: Mapping[str, Parameter], node: Map, what: str) -> None:
+    """A condition's value (or the default of the parameter it names) is of its fact's kind."""
+    if kind == "boolean" or "value" not in node:
+        return
+    shown = params[value.name].value if isinstance(value, ParamRef) else value
+    if fact_kind(shown) != kind or isinstance(shown, (dict, list)):
+        via = f" (parameter '{value.name}')" if isinstance(value, ParamRef) else ""
+        fail(node, "value", f"{what}: '{node['name']}' is {'a number' if kind == 'numeric' else 'a text'}, "
+             f"but the value{via} is {shown!r}", f"{what}：“{node['name']}”是{'数字' if kind == 'numeric' else '文字'}，"
+             f"但取值{'（参数' + value.name + '）' if via else ''}为{shown!r}")
 
 
 def _stage(key: str, s: Any, params: Mapping[str, Parameter], events: Mapping[str, EventSpec],
@@ -200,11 +219,16 @@ def _stage(key: str, s: Any, params: Mapping[str, Parameter], events: Mapping[st
         e = s["extensions"]
         check_keys(e, {"event", "amount", "approval", "basis"}, f"extensions of '{key}'", f"环节“{key}”的延期")
         if not known(e.get("event"), events):
-            fail(e, "event", f"extensions of '{key}': unknown event '{e.get('event')}'", f"延期：未知的事件“{e.get('event')}”")
+            en, zh = did_you_mean(str(e.get("event")), events)
+            fail(e, "event", f"extensions of '{key}': unknown event '{e.get('event')}'{en}", f"延期：未知的事件“{e.get('event')}”{zh}")
         amount = e.get("amount") or {}
         check_keys(amount, {"field", "unit", "convention", "rollover"}, "an extension amount", "延期数量")  # a Map now
         period = _period(_with(cast(Map, amount), value=0), params, f"extensions of '{key}'")
         appr = e.get("approval") or {}
+        if appr and not known(appr.get("event"), events):
+            en, zh = did_you_mean(str(appr.get("event")), events)
+            fail(appr, "event", f"extensions of '{key}': unknown approval event '{appr.get('event')}'{en}",
+                 f"延期：未知的批准事件“{appr.get('event')}”{zh}")
         ext = Extension(e["event"], amount.get("field"), period, appr.get("event"),
                         param_value(appr.get("required", False), params, appr, "required") if appr else False,
                         parse_basis(e.get("basis"), e))
@@ -240,7 +264,9 @@ def _violations(doc: Map, stages: Mapping[str, Stage], params: Mapping[str, Para
         check_keys(v, {"stage", "check", "when", "title", "basis", "voids", "severity", "message"},
                    f"violation '{code}'", f"违规情形“{code}”")
         if not known(v.get("stage"), stages):
-            fail(v, "stage", f"violation '{code}': unknown stage '{v.get('stage')}'", f"违规情形“{code}”：未知的环节")
+            en, zh = did_you_mean(str(v.get("stage")), stages)
+            fail(v, "stage", f"violation '{code}': unknown stage '{v.get('stage')}'{en}",
+                 f"违规情形“{code}”：未知的环节“{v.get('stage')}”{zh}")
         if not known(v.get("check"), CHECKS):
             fail(v, "check", f"violation '{code}': check must be {' or '.join(CHECKS)}",
                  f"违规情形“{code}”：check必须是{'或'.join(CHECKS)}")

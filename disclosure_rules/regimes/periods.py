@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, TypeAlias, cast, overload
 
 import attrs
 
-from ..errors import RuleFileError
+from ..errors import InputError, RuleFileError
 
 if TYPE_CHECKING:
     from ..calendar.days import Calendar
@@ -42,7 +42,11 @@ class TimeBase:
             direction: str = "after") -> Moment:
         dirn = -1 if direction == "before" else 1
         fn = _UNITS[unit]
-        return fn(self, t, n, dirn, convention or "same_time", rollover or "none")
+        try:
+            return fn(self, t, n, dirn, convention or "same_time", rollover or "none")
+        except OverflowError:
+            raise InputError(f"{n} {unit} {direction} {t} is not a date of the calendar (before year 1 or after 9999)",
+                             f"{t}{'之前' if dirn < 0 else '之后'}{n}（{unit}）超出了可计算的日期范围") from None
 
     @overload
     def fmt(self, t: None) -> None: ...

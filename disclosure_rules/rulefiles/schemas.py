@@ -127,6 +127,13 @@ def validate(doc: Any, schema_name: str, path: str | Path) -> None:
     line = _line_at(doc, parts)
     if err.validator == "additionalProperties":
         _unknown_key(doc, parts, err, where, path, line)
+    node = _node_at(doc, parts)
+    if isinstance(node, Map) and isinstance(err.instance, str) and err.instance in node:
+        # propertyNames: a text where the path leads to a block is one of the block's keys
+        rule = f" (pattern {err.validator_value})" if err.validator == "pattern" else ""
+        raise RuleFileError(path, node.line_of(err.instance), f"'{where}': the name '{err.instance}' is not "
+                            f"written as required{rule}: use lower-case letters, digits and '_'",
+                            f"“{where}”中的名称“{err.instance}”写法不符合要求{rule}：请使用小写字母、数字和_")
     en, zh = _explain(err, where)
     raise RuleFileError(path, line, en, zh)
 
