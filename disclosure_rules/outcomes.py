@@ -20,9 +20,9 @@ from .basis import Basis, cite_all
 from .conditions import holding, variables_class
 from .errors import InputError
 from .rulefiles.common import Text
-from .rulefiles.outcomefiles import ROWS, Conflict, Element, Outcome, OutcomeCatalogue, Reason
+from .rulefiles.outcomefiles import Conflict, Element, Outcome, OutcomeCatalogue, Reason
 
-__all__ = ["ROWS", "Classification", "Conflict", "Element", "FactsConflictError", "Outcome", "OutcomeCatalogue",
+__all__ = ["Classification", "Conflict", "Element", "FactsConflictError", "Outcome", "OutcomeCatalogue",
            "Reason", "check_answer", "classify"]
 
 
@@ -143,7 +143,7 @@ def classify(facts: dict[str, Any], catalogue: OutcomeCatalogue) -> Classificati
                          "根据所给事实无法确定答复类型：请说明该信息是否存在")
     code = fired[0]
     o = cat.outcomes[code]
-    reason = values.get("exemption") if o.by_reason or code in ("37", "2008-22") else None
+    reason = values.get("exemption") if o.takes_reason else None
     row = cat.report_row(code, reason)
     basis = o.basis + (cat.reasons[reason].basis if reason in cat.reasons else ())
     must = tuple(e for e in o.must_state if e.when is None or values.get(e.when))

@@ -112,11 +112,6 @@ def _roll_from(cal: Calendar, nominal: dt.date, title: Text, start: dt.date):
                                     exc.gap) from None
 
 
-_NOT_STATED = Text("行政机关未告知救济权利或期限：自知道之日起计算，但最长不超过此日",
-                   "the agency did not state the right or the period: it runs from when the applicant learns "
-                   "them, but ends on this day at the latest")
-
-
 def _check_args(given: dict, outcome, rights_stated) -> None:
     if sum(v is not None for v in given.values()) != 1:
         raise InputError("give exactly one of: answered (the day the answer was served), no_answer_since (the end "
@@ -171,7 +166,7 @@ def remedies(*, answered: dt.date | None = None, outcome: str | None = None, rig
         if not rights_stated and e["if_rights_not_stated"]:
             cap = in_force(e["if_rights_not_stated"], start, e["title"].en)
             if cap.value is not None:
-                chosen, note = cap, _NOT_STATED
+                chosen, note = cap, rules["rights_not_stated_note"]
         if chosen.value is None:
             if chosen.note is not None:
                 notes.append(chosen.note)

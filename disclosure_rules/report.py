@@ -103,6 +103,7 @@ def annual_table(records, year: int, layout: TableLayout) -> AnnualTable:
     cols = lay.applicant_columns
     result_rows = set(lay.result_rows)
     cells = {r.code: {c.code: 0 for c in lay.columns} for r in lay.rows}
+    new, carried_over, carried_forward = (lay.row_for(r) for r in ("new", "carried_over", "carried_forward"))
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     if isinstance(records, (dict, str, bytes)) or not hasattr(records, "__iter__"):
         raise ReportError(f"records must be a list of records, not {records!r}", f"records必须是记录列表，而不是{records!r}")
@@ -113,15 +114,15 @@ def annual_table(records, year: int, layout: TableLayout) -> AnnualTable:
         col = rec.applicant
         open_at_start = rec.received < start and (rec.closed_on is None or rec.closed_on >= start)
         if start <= rec.received:
-            cells["1"][col] += 1
+            cells[new][col] += 1
         elif open_at_start:
-            cells["2"][col] += 1
+            cells[carried_over][col] += 1
         else:
             continue
         if rec.closed_on is not None and rec.closed_on <= end:
             cells[rec.row][col] += 1
         else:
-            cells["4"][col] += 1
+            cells[carried_forward][col] += 1
     _totals(cells, lay)
     return AnnualTable(year, cells, lay)
 
@@ -258,8 +259,8 @@ def _balance_findings(cells: dict, lay: TableLayout, labels: dict) -> list[Findi
     findings = []
     total_row = lay.total_row()
     for c in lay.columns:
-        left = cells["1"][c.code] + cells["2"][c.code]
-        right = cells[total_row][c.code] + cells["4"][c.code]
+        left = cells[lay.row_for("new")][c.code] + cells[lay.row_for("carried_over")][c.code]
+        right = cells[total_row][c.code] + cells[lay.row_for("carried_forward")][c.code]
         if left != right:
             findings.append(Finding("balance", None, c.code, left, right,
                                     f"column {c.code}: rows 1 + 2 = {left}, but rows 3(7) + 4 = {right} "

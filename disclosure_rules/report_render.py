@@ -44,7 +44,7 @@ def render_text(table: AnnualTable, lang: str = "zh") -> str:
     zh = lang == "zh"
     labels = []
     for r in lay.rows:
-        indent = "" if r.code in ("1", "2", "4") else "  " if r.code.count(".") == 1 else "    "
+        indent = "" if r.code in lay.top_rows else "  " if r.code.count(".") == 1 else "    "
         labels.append(indent + (r.zh if zh else r.en))
     lw = min(max(_width(s) for s in labels), 60)
     heads = [c.zh if zh else c.en for c in lay.columns]
@@ -83,27 +83,13 @@ def to_xlsx(table: AnnualTable, path) -> None:
     thin = Side(style="thin")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     center = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    ws.merge_cells(start_row=1, start_column=1, end_row=3, end_column=3)
-    ws.cell(1, 1, lay.balance.zh)
+    _xlsx_header(ws, lay)
     n = len(lay.columns)
-    ws.merge_cells(start_row=1, start_column=4, end_row=1, end_column=3 + n)
-    ws.cell(1, 4, "申请人情况")
-    first_org = next(i for i, c in enumerate(lay.columns) if c.group)
-    last_org = max(i for i, c in enumerate(lay.columns) if c.group)
-    for i, c in enumerate(lay.columns):
-        col = 4 + i
-        if c.group:
-            ws.cell(3, col, c.zh)
-        else:
-            ws.merge_cells(start_row=2, start_column=col, end_row=3, end_column=col)
-            ws.cell(2, col, c.zh)
-    ws.merge_cells(start_row=2, start_column=4 + first_org, end_row=2, end_column=4 + last_org)
-    ws.cell(2, 4 + first_org, lay.columns[first_org].group)
     results_heading = next(r.group for r in lay.rows if r.code.count(".") == 1)   # 三、本年度办理结果
     row = 4
     for r in lay.rows:
         depth = r.code.count(".")
-        if r.code in ("1", "2", "4"):
+        if r.code in lay.top_rows:
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
             ws.cell(row, 1, r.zh)
         elif depth == 1:
@@ -129,6 +115,26 @@ def to_xlsx(table: AnnualTable, path) -> None:
     ws.column_dimensions["B"].width = 16
     ws.column_dimensions["C"].width = 40
     wb.save(str(path))
+
+
+def _xlsx_header(ws, lay: TableLayout) -> None:
+    """The three header rows of the official table: the balance note, 申请人情况 and the column groups."""
+    ws.merge_cells(start_row=1, start_column=1, end_row=3, end_column=3)
+    ws.cell(1, 1, lay.balance.zh)
+    n = len(lay.columns)
+    ws.merge_cells(start_row=1, start_column=4, end_row=1, end_column=3 + n)
+    ws.cell(1, 4, "申请人情况")
+    first_org = next(i for i, c in enumerate(lay.columns) if c.group)
+    last_org = max(i for i, c in enumerate(lay.columns) if c.group)
+    for i, c in enumerate(lay.columns):
+        col = 4 + i
+        if c.group:
+            ws.cell(3, col, c.zh)
+        else:
+            ws.merge_cells(start_row=2, start_column=col, end_row=3, end_column=col)
+            ws.cell(2, col, c.zh)
+    ws.merge_cells(start_row=2, start_column=4 + first_org, end_row=2, end_column=4 + last_org)
+    ws.cell(2, 4 + first_org, lay.columns[first_org].group)
 
 
 def _merge_runs(ws, col, first, last):

@@ -26,57 +26,111 @@ except ImportError:      # an optional dependency: say how to get it, not a bare
 
 from .calendar import load_calendar
 
-CHANNELS = ("in_person", "post_registered", "post_ordinary", "online", "fax")
+# Room left after the latest generated receipt for the longest generated history
+# (corrections, consultations, extensions, a fee, an answer) to end inside the
+# calendar: a property of these strategies, not a legal period.
+HISTORY_ROOM = dt.timedelta(days=366)
+EVENTS_ROOM = dt.timedelta(days=245)
+
 APPLICANTS = ("natural_person", "commercial_enterprise", "research_institution", "social_welfare_organization",
               "legal_service_institution", "other_organization")
-REASONS = ("state_secret", "other_law", "security_stability", "third_party", "internal_affairs", "process_info",
-           "enforcement_file", "administrative_query")
 
 
-def answers(version: str = "ogi-2019"):
-    """An ``answered`` event's outcome fields (``outcome``, and ``reason`` where the answer needs one)."""
+def _book():
+    from .api import load_rules
+
+    return load_rules()
+
+
+def _supplement_with(main, event: str, received: dt.date):
+    """A supplement of ``main`` in force on ``received`` that defines ``event`` (the fee rules from 2021)."""
+    return next((s for s in _book().rulesets.values()
+                 if main.id in s.supplements and s.in_force(received) and event in s.events), None)
+
+
+def _channels() -> tuple[str, ...]:
+    shared = set.intersection(*(set(r.channels) for r in _book().national))
+    return tuple(sorted(shared))
+
+
+def _first(calendar) -> dt.date:
+    """The first day both the calendar and some national rule set cover."""
+    earliest = min(r.effective_from for r in _book().national if r.effective_from is not None)
+    return max(calendar.first_day, earliest)
+
+
+def __getattr__(name: str):
+    """``CHANNELS`` and ``REASONS`` as the bundled rules define them (read when first asked for)."""
+    if name == "CHANNELS":
+        return _channels()
+    if name == "REASONS":
+        from .api import load_outcomes
+
+        return tuple(load_outcomes(_book().national[0].id).reasons)
+    raise AttributeError(name)
+
+
+def answers(version: str | None = None):
+    """An ``answered`` event's outcome fields (``outcome``, and ``reason`` where the answer needs one)
+    under rule set ``version`` (default: the newest national one)."""
     from .api import load_outcomes
 
-    cat = load_outcomes(version)
+    cat = load_outcomes(version or _book().national[0].id)
 
     @st.composite
     def one(draw):
         code = draw(st.sampled_from(list(cat.outcomes)))
         out = {"outcome": code}
-        if cat.outcomes[code].by_reason or code in ("37", "2008-22"):
+        if cat.outcomes[code].takes_reason:
             out["reason"] = draw(st.sampled_from(sorted(cat.reasons)))
         return out
     return one()
 
 
-def working_days(calendar=None, min_value=dt.date(2008, 6, 1), max_value=dt.date(2026, 4, 30)):
-    """Working days of the official calendar between the bounds."""
+def working_days(calendar=None, min_value=None, max_value=None):
+    """Working days of the official calendar between the bounds (default: the
+    calendar's range the rules cover, with room for a history after them)."""
     cal = calendar or load_calendar("cn")
+    min_value = min_value or _first(cal)
+    max_value = max_value or cal.last_day - EVENTS_ROOM
     return st.dates(min_value=min_value, max_value=max_value).map(lambda d: cal.on_or_after(d))
 
 
 @st.composite
-def receipts(draw, min_value=dt.date(2008, 6, 1), max_value=dt.date(2026, 4, 30)):
-    """A ``receipt`` block for any channel, with the dates that channel needs."""
-    channel = draw(st.sampled_from(CHANNELS))
-    day = draw(st.dates(min_value=min_value, max_value=max_value))
-    if channel == "in_person":
-        return {"channel": channel, "date": day}
-    if channel == "post_registered":
-        return {"channel": channel, "signed": day}
-    if channel == "post_ordinary":
-        return {"channel": channel, "arrived": day, "confirmed": day}
-    before = day - dt.timedelta(days=draw(st.integers(0, 3)))
-    return {"channel": channel, "submitted": before, "confirmed": day}
+def receipts(draw, min_value=None, max_value=None):
+    """A ``receipt`` block for any channel the bundled rule sets share, with
+    every date some version's receipt.yaml requires for it: the newest
+    version's date of receipt on the drawn day, the others (a submission
+    before it is confirmed) up to three days earlier."""
+    cal = load_calendar("cn")
+    day = draw(st.dates(min_value=min_value or _first(cal), max_value=max_value or cal.last_day - EVENTS_ROOM))
+    channel = draw(st.sampled_from(_channels()))
+    rules = [r.channels[channel] for r in _book().national]
+    out: dict = {"channel": channel}
+    for key in dict.fromkeys(k for rule in rules for k in rule.requires):
+        same_day = key in (rules[0].date_of_receipt, rules[0].confirm_on_day_of)
+        out[key] = day if same_day else day - dt.timedelta(days=draw(st.integers(0, 3)))
+    return out
+
+
+def _governing(receipt: dict):
+    """The national rule set that governs ``receipt``, chosen as the clock chooses it
+    (newest first; the first in force on its own date of receipt, Art. 31)."""
+    for main in _book().national:
+        received = receipt[main.channels[receipt["channel"]].date_of_receipt]
+        if main.in_force(received):
+            return main, received
+    raise ValueError(f"no rule set governs {receipt}")
 
 
 @st.composite
 def cases(draw, calendar=None, fees: bool = True, delays: bool = False, answered: bool | None = None,
-          min_value=dt.date(2008, 6, 1), max_value=dt.date(2025, 12, 31)):
+          min_value=None, max_value=None):
     """A valid case: a receipt and events in a lawful or unlawful but possible order.
 
     Receipts fall between ``min_value`` and ``max_value``; with the default
-    bound, the longest generated history (corrections, consultations,
+    bounds (the calendar's range the rules cover, ending ``HISTORY_ROOM``
+    before the calendar does), the longest generated history (corrections, consultations,
     extensions, a fee, an answer) still ends inside the 2026 calendar.
     ``fees``: may include a fee notice (only for requests received from
     2021); ``delays``: may include an Art. 35 delayed reply (which sets a due
@@ -84,9 +138,8 @@ def cases(draw, calendar=None, fees: bool = True, delays: bool = False, answered
     answer (True), leave it open (False), or either (None).
     """
     cal = calendar or load_calendar("cn")
-    receipt = draw(receipts(min_value, max_value))
-    received = max(v for k, v in receipt.items() if k != "channel")
-    version_2019 = received >= dt.date(2019, 5, 15)
+    receipt = draw(receipts(min_value or _first(cal), max_value or cal.last_day - HISTORY_ROOM))
+    main, received = _governing(receipt)
     events = []
     t = received
 
@@ -103,8 +156,8 @@ def cases(draw, calendar=None, fees: bool = True, delays: bool = False, answered
         if draw(st.integers(0, 4)) > 0:
             events.append({"type": "correction_received", "date": later(0, ev["period_workdays"])})
         else:
-            return _finish(draw, receipt, events, cal, t, False, version_2019)
-    parties = ("third_party", "other_agency") if version_2019 else ("third_party",)
+            return _finish(draw, receipt, events, cal, t, False, main.id)
+    parties = tuple(main.events["consultation_sent"].parties)
     for _ in range(draw(st.integers(0, 2))):
         party = draw(st.sampled_from(parties))
         sent = later(0, 6)
@@ -115,21 +168,24 @@ def cases(draw, calendar=None, fees: bool = True, delays: bool = False, answered
         events.append({"type": "consultation_answered", "date": cal.add(sent, draw(st.integers(1, 20))),
                        "party": party})
         t = max(t, events[-1]["date"])
+    cap = main.periods["extension_cap"].workdays      # lawful extensions, and the cap itself (Art. 33)
     for _ in range(draw(st.integers(0, 2))):
-        events.append({"type": "extension_notified", "date": later(0, 12), "workdays": draw(st.integers(1, 20))})
-    if fees and version_2019 and received >= dt.date(2021, 1, 1) and draw(st.integers(0, 3)) == 0:
+        events.append({"type": "extension_notified", "date": later(0, 12), "workdays": draw(st.integers(1, cap))})
+    fee_rules = _supplement_with(main, "fee_notice_received", received) if fees else None
+    if fee_rules is not None and draw(st.integers(0, 3)) == 0:
         events.append({"type": "fee_notice_received", "date": later(1, 10), "amount": "100"})
         if draw(st.integers(0, 3)) > 0:
-            events.append({"type": "fee_paid", "date": later(0, 19)})
+            # paid within the payment period (国办函〔2020〕109号: 20 working days), as most are
+            events.append({"type": "fee_paid", "date": later(0, fee_rules.periods["fee_payment"].workdays - 1)})
         else:
-            return _finish(draw, receipt, events, cal, t, False, version_2019)
-    if delays and version_2019 and draw(st.integers(0, 4)) == 0:
+            return _finish(draw, receipt, events, cal, t, False, main.id)
+    if delays and "delay_notified" in main.events and draw(st.integers(0, 4)) == 0:
         d = later(1, 15)
         events.append({"type": "delay_notified", "date": d, "due": d + dt.timedelta(days=draw(st.integers(10, 90)))})
-    return _finish(draw, receipt, events, cal, t, answered, version_2019)
+    return _finish(draw, receipt, events, cal, t, answered, main.id)
 
 
-def _finish(draw, receipt, events, cal, t, answered, version_2019=True):
+def _finish(draw, receipt, events, cal, t, answered, version):
     end = draw(st.booleans()) if answered is None else answered
     if end:
         d = cal.add(t, draw(st.integers(1, 25)))
@@ -137,7 +193,7 @@ def _finish(draw, receipt, events, cal, t, answered, version_2019=True):
             events.append({"type": "withdrawn", "date": d})
         else:
             events.append({"type": "answered", "date": d,
-                           **draw(answers("ogi-2019" if version_2019 else "ogi-2008"))})
+                           **draw(answers(version))})
     case = {"id": f"gen-{draw(st.integers(1, 10**6))}", "receipt": receipt, "events": events}
     if draw(st.booleans()):
         case["applicant"] = draw(st.sampled_from(APPLICANTS))

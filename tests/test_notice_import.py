@@ -1,4 +1,4 @@
-"""`disclosure-rules calendar import`: the real notices of 2010-2026 (and the
+"""`disclosure-rules calendar import`: the real notices of 2009-2026 (and the
 Guangxi 三月三 notices), imported into an empty folder, give the same days as
 the bundled calendar files; every variant of their text gives the same
 days; every corrupted notice is refused at the right line and nothing is
@@ -80,8 +80,8 @@ def imported(tmp_path_factory) -> Path:
 
 def test_every_national_notice_gives_the_bundled_days(imported):
     cal = load_calendar("cn", search_path=[imported])
-    assert cal.first_day == dt.date(2010, 1, 1) and cal.last_day == dt.date(2026, 12, 31)
-    assert _differences(cal, BUNDLED, dt.date(2010, 1, 1), dt.date(2026, 12, 31), names=True) == []
+    assert cal.first_day == dt.date(2009, 1, 1) and cal.last_day == dt.date(2026, 12, 31)
+    assert _differences(cal, BUNDLED, dt.date(2009, 1, 1), dt.date(2026, 12, 31), names=True) == []
 
 
 def test_notices_are_recorded_with_their_number_title_and_date(imported):
@@ -119,7 +119,9 @@ def test_guangxi_2021_from_its_notice(imported):
 
 
 _FULL = str.maketrans({**{chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}, " ": "\u3000"})
-_WEEKDAY_NOTE = re.compile(r"[(（](?:农历[^()（）]*?[,，、])?(?:星期|周)[一二三四五六日天](?:[、,，](?:星期|周)[一二三四五六日天])*[)）]")
+# a weekday note, with the lunar day before it (（农历除夕、周二）) or a name after it (（星期日、农历除夕）, 2009)
+_WEEKDAY_NOTE = re.compile(r"[(（](?:农历[^()（）]*?[,，、])?(?:星期|周)[一二三四五六日天](?:[、,，](?:星期|周)[一二三四五六日天])*"
+                           r"(?:[、,，][^()（）]{1,12})?[)）]")
 
 
 @pytest.mark.parametrize("name,transform", [
@@ -131,7 +133,7 @@ def test_variants_of_the_text_give_the_same_days(tmp_path, name, transform):
     _import_national(tmp_path, transform)
     _import_regional(tmp_path, transform)
     cal = load_calendar("cn", search_path=[tmp_path])
-    assert _differences(cal, BUNDLED, dt.date(2010, 1, 1), dt.date(2026, 12, 31), names=True) == []
+    assert _differences(cal, BUNDLED, dt.date(2009, 1, 1), dt.date(2026, 12, 31), names=True) == []
     gx = load_calendar("cn-gx", search_path=[tmp_path])
     for year in (2017, 2018, 2022, 2024, 2026):
         assert _differences(gx, BUNDLED_GX, dt.date(year, 1, 1), dt.date(year, 12, 31), names=False) == []
@@ -142,6 +144,8 @@ def test_the_variants_really_differ():
     assert "節" in to_traditional(text)
     assert "２０２４" in text.translate(_FULL)
     assert "星期" in text and "星期" not in _WEEKDAY_NOTE.sub("", text).split("通知如下")[1].split("节假日期间")[0]
+    old = (DATA / "cn/2009.txt").read_text(encoding="utf-8")      # 1月1日（星期四、新年）, 1月25日（星期日、农历除夕）
+    assert old.count("星期") == 42 and "星期" not in _WEEKDAY_NOTE.sub("", old)
 
 
 def _corrupt(year: int, old: str, new: str) -> tuple[str, int]:
@@ -159,6 +163,11 @@ def _corrupt(year: int, old: str, new: str) -> tuple[str, int]:
     (2024, "2月4日(星期日)", "2月5日(星期一)", "Saturday or Sunday"),           # make-up day on a weekday
     (2024, "五、端午节:6月10日放假,与周末连休。", "", "端午节"),                    # a statutory holiday missing
     (2025, "9月28日(周日)", "9月29日(周一)", "Saturday or Sunday"),
+    (2009, "1月24日（星期六）、2月1日（星期日）上班", "1月24日（星期五）、2月1日（星期日）上班", "Friday"),   # 2009's wording
+    (2009, "10月1日至8日放假，共8天", "10月1日至8日放假，共7天", "not 7"),
+    (2009, "5月31日（星期日）上班", "5月29日（星期五）上班", "Saturday or Sunday"),
+    (2009, "四、劳动节：5月1日至3日放假，共3天。\n其中，5月1日（星期五、“五一”国际劳动节）为法定节假日，"
+           "5月2日（星期六）、5月3日（星期日）照常公休。\n", "", "劳动节"),           # under the 2007 放假办法
 ])
 def test_a_corrupted_notice_is_refused_at_its_line_and_nothing_is_written(imported, tmp_path, year, old, new, words):
     shutil.copytree(imported, tmp_path, dirs_exist_ok=True)

@@ -128,3 +128,71 @@ def test_one_number_edits_are_caught(name):
     for st, fig in text_numbers(report):
         assert any(f.rule in ("text_vs_table", "itemised_sum") for f in new(bump_in_text(lines, st))), \
             (name, st.evidence)
+
+
+# ------------------------------------------------------------------ the Pingtan years (reports-b)
+
+CHECKED = sorted(n for n in NAMES if "findings" in NUMBERS[n])
+
+
+def _found(findings):
+    return sorted(((f.rule, f.row, f.column, f.expected, f.actual) for f in findings), key=str)
+
+
+def _want(entries):
+    return sorted(((e["rule"], e["row"], e["column"], e["expected"], e["actual"]) for e in entries), key=str)
+
+
+@pytest.mark.parametrize("name", CHECKED)
+def test_what_a_careful_reader_finds_and_nothing_else(name):
+    """On its own (with its printed publication date and kind), and against last year's report:
+    exactly the findings written down in numbers.yaml, each a real arithmetic inconsistency."""
+    entry, s = NUMBERS[name], SOURCES[name]
+    report = read_report(DATA / name)
+    options = {"published_on": dt.date.fromisoformat(str(entry["published_on"])), "agency_kind": s["agency_kind"]}
+    assert _found(check_report(report, **options)) == _want(entry["findings"])
+    if "previous" in entry:
+        previous = read_report(DATA / entry["previous"])
+        assert SOURCES[entry["previous"]]["agency"] == s["agency"] and previous.year == report.year - 1
+        assert _found(check_report(report, previous, **options)) == \
+            _want(entry["findings"] + entry["findings_with_previous"])
+
+
+PAIRS = [(n, NUMBERS[n]["previous"]) for n in CHECKED if "previous" in NUMBERS[n]]
+
+
+@pytest.mark.parametrize("name,last", PAIRS)
+def test_one_number_edits_are_caught_year_against_year(name, last):
+    """Section two's 行政规范性文件 row against last year's 现行有效, and row 二 against last year's
+    row 四: a one-number edit of any of those cells (in either report) is a new error."""
+    lines, before_lines = lines_of(DATA / name), lines_of(DATA / last)
+    previous = read(before_lines)
+    base = {(f.rule, f.row, f.column, f.expected, f.actual) for f in check(lines, previous)}
+
+    def new(edited, prev=previous):
+        return [f for f in check(edited, prev) if (f.rule, f.row, f.column, f.expected, f.actual) not in base]
+
+    def at(ls, start):
+        return next(i for i, line in enumerate(ls) if line.replace(" ", "").startswith(start))
+    i = at(lines, "|行政规范性文件|")
+    for k in range(3):                                  # 本年制发, 本年废止, 现行有效 of this year
+        edited = lines[:i] + [bump_number(lines[i], k)] + lines[i + 1:]
+        assert any(f.rule == "documents_in_force" and f.severity == "error" for f in new(edited)), (name, k)
+    j = at(before_lines, "|行政规范性文件|")          # last year's 现行有效
+    prev_edited = read(before_lines[:j] + [bump_number(before_lines[j], -1)] + before_lines[j + 1:])
+    assert any(f.rule == "documents_in_force" for f in new(lines, prev_edited))
+    i2 = at(lines, "|二、上年结转")
+    for k in range(-7, 0):                              # row 二, every column
+        edited = lines[:i2] + [bump_number(lines[i2], k)] + lines[i2 + 1:]
+        assert any(f.rule == "carried_over" and f.severity == "error" for f in new(edited)), (name, k)
+    j4 = at(before_lines, "|四、结转下年度继续办理")
+    prev_edited = read(before_lines[:j4] + [bump_number(before_lines[j4], -1)] + before_lines[j4 + 1:])
+    assert [f.rule for f in new(lines, prev_edited)] == ["carried_over"]
+
+
+def test_the_misprinted_section_four_heading_is_still_section_four():
+    """pingtan-2022 heads section four 四、政府信息公开行政法复议、行政诉讼情况 and writes its
+    header cells one character a line: the 15 cells are read, and no section is missing."""
+    report = read_report(DATA / "pingtan-2022.html")
+    assert report.section_four["review"]["total"].value == 2
+    assert not [f for f in check_report(report) if f.rule in ("missing_section", "missing_row", "unreadable")]

@@ -156,7 +156,8 @@ def _balance(report: PublishedReport, rules: ReportRules, lay: TableLayout) -> l
     out = []
     total_row = lay.total_row()
     for c in lay.columns:
-        known = _all_known(s3_value(report, lay, r, c.code) for r in ("1", "2", total_row, "4"))
+        known = _all_known(s3_value(report, lay, r, c.code) for r in (lay.row_for("new"), lay.row_for("carried_over"),
+                                                                    total_row, lay.row_for("carried_forward")))
         if known is None:
             continue
         a, b, t, d = known
@@ -212,7 +213,8 @@ def year_against_year(report: PublishedReport, previous: PublishedReport, rules:
                       lay: TableLayout) -> list[Finding]:
     out = []
     for c in lay.columns:
-        this, last = s3_value(report, lay, "2", c.code), s3_value(previous, lay, "4", c.code)
+        this, last = (s3_value(report, lay, lay.row_for("carried_over"), c.code),
+                      s3_value(previous, lay, lay.row_for("carried_forward"), c.code))
         if this is not None and last is not None and this != last:
             out.append(make(rules, "carried_over", column=c.code, expected=last, actual=this,
                             labels=((None, c.zh), (None, c.en))))

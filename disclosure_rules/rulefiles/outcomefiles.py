@@ -18,14 +18,25 @@ from typing import Any
 import attrs
 
 from ..basis import Basis
+from ..data import data_dir
 from ..errors import RuleFileError, UnknownNameError
 from .cache import read_checked
 from .common import Text, parse_basis, text_of
+from .reportfiles import load_table_layout
 from .vocabulary import OUTCOME_OPERATORS, did_you_mean
 from .yamldoc import Map
 
-ROWS = ("3.1", "3.2", *(f"3.3.{i}" for i in range(1, 9)), *(f"3.4.{i}" for i in range(1, 4)),
-        *(f"3.5.{i}" for i in range(1, 6)), *(f"3.6.{i}" for i in range(1, 4)))
+
+def result_rows(path: Path) -> tuple[str, ...]:
+    """The result rows of section three an outcome file may name: those of the
+    report layout (``table.yaml``) of the rule tree the file belongs to, else
+    of the bundled rules (国办公开办函〔2021〕30号 三(一)-(六))."""
+    for root in (path.parent.parent, data_dir("rules")):
+        for table in sorted(root.glob("*/table.yaml")):
+            return load_table_layout(table).result_rows
+    raise RuleFileError(path, None, "no report table layout (table.yaml) beside this rule folder",
+                        "本规则文件夹旁没有年度报告表格式文件（table.yaml）")
+
 _BOOL_OPS = OUTCOME_OPERATORS["boolean"]
 _STR_OPS = OUTCOME_OPERATORS["select"]
 
@@ -55,6 +66,12 @@ class Outcome:
     report_row: str | None           # None when it depends on the reason (36-3)
     by_reason: bool
     conditions: dict[str, Any] | None  # business-rules conditions (None for closures)
+    states_reason: bool = False      # the answer gives a reason for what it withholds (Art. 37 partial disclosure)
+
+    @property
+    def takes_reason(self) -> bool:
+        """Whether a case's answer with this code records the reason for what is withheld."""
+        return self.by_reason or self.states_reason
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         return {"code": self.code, "title": self.title.get(lang), "report_row": self.report_row,
@@ -135,6 +152,7 @@ class _Reader:
 
     def __init__(self, path: Path, doc: Map):
         self.path = path
+        self.rows = result_rows(path)
         self.facts = {name: self._fact(name, f) for name, f in doc["facts"].items()}
         self.mapping = {k: self._mapping(k, m) for k, m in (doc.get("report_mapping") or {}).items()}
         self.reasons = {k: self._reason(k, r) for k, r in (doc.get("reasons") or {}).items()}
@@ -167,7 +185,7 @@ class _Reader:
         return str(m["value"])
 
     def _reason(self, k: str, r: Map) -> Reason:
-        if r["row"] not in ROWS:
+        if r["row"] not in self.rows:
             self.fail(r, "row", f"reason '{k}': unknown report row '{r['row']}'", f"理由“{k}”：未知的报表行“{r['row']}”")
         return Reason(k, r["row"], text_of(r["title"], r, "title"), parse_basis(r.get("basis"), r))
 
@@ -214,7 +232,7 @@ class _Reader:
         elif not isinstance(r, str):
             self.fail(entry, "report_row", f"{code}: report_row must be a row, {{mapping: NAME}} or {{reason: true}}",
                       f"{code}：report_row的写法应为行号、{{mapping: 名称}}或{{reason: true}}")
-        if r not in ROWS:
+        if r not in self.rows:
             self.fail(entry, "report_row", f"{code}: unknown report row '{r}'", f"{code}：未知的报表行“{r}”")
         return r, False
 
@@ -232,4 +250,5 @@ class _Reader:
         conditions = self.conditions(o["when"], o, code)
         row, by_reason = self.row_of(code, o)
         return Outcome(code, text_of(o["title"], o, "title"), parse_basis(o.get("basis"), o),
-                       self.elements(o.get("must_state"), code), row, by_reason, conditions)
+                       self.elements(o.get("must_state"), code), row, by_reason, conditions,
+                       bool(o.get("states_reason", False)))

@@ -62,6 +62,7 @@ def load_remedy_rules(path: str | Path) -> dict[str, Any]:
         out[key] = [{"id": e["id"], "title": text_of(e["title"], e, "title"), "period": _dated(e["period"], e),
                      "if_rights_not_stated": _dated(e["if_rights_not_stated"], e) if e.get("if_rights_not_stated")
                      else None, "not_after_refusal_from": e.get("not_after_refusal_from")} for e in r[key]]
+    out["rights_not_stated_note"] = text_of(r["rights_not_stated_note"], r, "rights_not_stated_note")
     rf = r["review_first"]
     out["review_first"] = {"from": rf["from"], "outcomes": tuple(str(o) for o in rf["outcomes"]),
                            "note": text_of(rf["note"], rf, "note"), "basis": parse_basis(rf.get("basis"), rf)}

@@ -16,6 +16,9 @@ from ..errors import RuleFileError
 from .cache import read_checked
 from .common import Text, parse_basis, text_of
 
+# The rows the engine fills itself: each layout marks one row with each role.
+ROLES = {"new": "本年新收", "carried_over": "上年结转", "carried_forward": "结转下年度"}
+
 
 @attrs.frozen
 class Line:
@@ -24,6 +27,7 @@ class Line:
     en: str
     group: str | None = None
     sum_of: str | None = None          # rows: prefix of the rows it totals; columns: "columns"
+    role: str | None = None            # rows: new | carried_over | carried_forward (table.yaml `role`)
 
 
 @attrs.frozen
@@ -37,7 +41,18 @@ class TableLayout:
 
     @property
     def result_rows(self) -> tuple[str, ...]:
-        return tuple(r.code for r in self.rows if r.code.startswith("3.") and r.sum_of is None)
+        """The rows the total row sums (its ``sum_of_rows`` prefix), not the total itself."""
+        prefix = next(r.sum_of for r in self.rows if r.sum_of)
+        return tuple(r.code for r in self.rows if r.code.startswith(prefix) and r.sum_of is None)
+
+    def row_for(self, role: str) -> str:
+        """The code of the row with ``role`` (``new``, ``carried_over``, ``carried_forward``)."""
+        return next(r.code for r in self.rows if r.role == role)
+
+    @property
+    def top_rows(self) -> tuple[str, ...]:
+        """The rows the balance reads (一, 二, 四 of the 2021 format): printed unindented."""
+        return tuple(r.code for r in self.rows if r.role)
 
     @property
     def applicant_columns(self) -> tuple[str, ...]:
@@ -57,7 +72,8 @@ def load_table_layout(path: str | Path) -> TableLayout:
     t = doc["table"]
     cols = tuple(Line(c["code"], c["zh"], c["en"], c.get("group"), "columns" if c.get("sum_of_columns") else None)
                  for c in t["columns"])
-    rows = tuple(Line(r["code"], r["zh"], r["en"], r.get("group"), r.get("sum_of_rows")) for r in t["rows"])
+    rows = tuple(Line(r["code"], r["zh"], r["en"], r.get("group"), r.get("sum_of_rows"), r.get("role"))
+                 for r in t["rows"])
     for what, items, seq in (("column", cols, t["columns"]), ("row", rows, t["rows"])):
         seen = set()
         for i, x in enumerate(items):
@@ -68,8 +84,9 @@ def load_table_layout(path: str | Path) -> TableLayout:
     if sum(1 for c in cols if c.sum_of) != 1 or sum(1 for r in rows if r.sum_of) != 1:
         raise RuleFileError(path, t.line, "the table needs exactly one total column and one total row",
                             "表格必须有且只有一个总计列和一个总计行")
-    for need in ("1", "2", "4"):
-        if need not in {r.code for r in rows}:
-            raise RuleFileError(path, t.line_of("rows"), f"the table has no row '{need}'", f"表格缺少第“{need}”行")
+    for need, zh in ROLES.items():
+        if sum(1 for r in rows if r.role == need) != 1:
+            raise RuleFileError(path, t.line_of("rows"), f"the table needs exactly one row with role: {need}",
+                                f"表格必须有且只有一行标明role: {need}（{zh}）")
     return TableLayout(text_of(t["title"], t, "title"), text_of(t["balance"], t, "balance"),
                        parse_basis(t.get("basis"), t), cols, rows, str(path))
