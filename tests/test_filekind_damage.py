@@ -112,3 +112,14 @@ def test_labels_name_exactly_the_statuses_the_clock_computes(tmp_path, old, new,
     _edit(p, old, new)
     with pytest.raises(RuleFileError, match=words):
         labels.load_labels(p)
+
+
+def test_a_statutory_day_in_a_month_past_any_integer_is_named(tmp_path):
+    # was an OverflowError (Python int too large to convert to C long) from datetime.date
+    from disclosure_rules.calendar.statutory import load_texts
+    p = tmp_path / "statutory.yaml"
+    shutil.copy(ROOT / "calendars" / "statutory.yaml", p)
+    line = _edit(p, "days: [{solar: {month: 1, day: 1}}]", "days: [{solar: {month: 99999999999999999999, day: 1}}]")
+    with pytest.raises(RuleFileError) as e:
+        load_texts(str(p))
+    assert e.value.line == line and "99999999999999999999" in e.value.message

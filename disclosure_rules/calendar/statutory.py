@@ -214,7 +214,7 @@ def _spec(s: YamlValue, line: int, path: str) -> _DaySpec:
         if kind == "solar":
             try:
                 dt.date(2000, m, d)
-            except ValueError:
+            except (ValueError, OverflowError):       # 13-1, or a month past any C integer
                 raise RuleFileError(path, line, f"{m}-{d} is not a day of the year",
                                     f"{m}月{d}日不是有效日期") from None
         elif m not in _LUNAR_MONTHS or not 1 <= d <= 29:
