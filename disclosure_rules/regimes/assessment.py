@@ -126,7 +126,7 @@ def _capped(m: Map, key: str, per_event: bool = False) -> Capped | None:
     return Capped(c.get("cap"), items, parse_basis(c.get("basis"), c), c.get("each_min"), c.get("each_max"))
 
 
-def _check_month_of(mo: Map, rid: str, r: Regime) -> None:
+def _check_month_of(mo: dict[str, Any], rid: str, r: Regime) -> None:
     """``month_of`` names an event, a field or a stage of the regime it assigns to a month."""
     (kind, name), = mo.items()
     names = {"event": r.events, "field": r.fields, "due_of": [s.key for s in r.stages]}[kind]
