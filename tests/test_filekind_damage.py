@@ -123,3 +123,19 @@ def test_a_statutory_day_in_a_month_past_any_integer_is_named(tmp_path):
     with pytest.raises(RuleFileError) as e:
         load_texts(str(p))
     assert e.value.line == line and "99999999999999999999" in e.value.message
+
+
+@pytest.mark.parametrize("old, new, words", [
+    ("in_force: {from: 2008-01-01, to: 2013-12-31}", "in_force: {from: 2008-01-01, to: 9999-12-31}",
+     "9999-12-31"),                                   # was an OverflowError (date value out of range)
+    ("in_force: {from: 2014-01-01, to: 2024-12-31}", "in_force: {from: 0001-01-01, to: 2024-12-31}",
+     "0001-01-01"),                                   # was reported at 'texts:' without the date
+])
+def test_texts_that_do_not_follow_each_other_name_their_dates(tmp_path, old, new, words):
+    from disclosure_rules.calendar.statutory import load_texts
+    p = tmp_path / "statutory.yaml"
+    shutil.copy(ROOT / "calendars" / "statutory.yaml", p)
+    _edit(p, old, new)
+    with pytest.raises(RuleFileError) as e:
+        load_texts(str(p))
+    assert words in e.value.message and e.value.line > 17

@@ -158,12 +158,14 @@ def load_texts(path: str) -> tuple[StatutoryText, ...]:
     if doc.get("basis") is not None:         # the article that lists the holidays (optional)
         parse_basis(doc["basis"], doc)
     texts = [_text(t, doc["texts"].line_of(i), path) for i, t in enumerate(doc["texts"])]
+    # the line of each text's in_force, to point at the later of two texts that do not follow each other
+    lines = {id(t): doc["texts"][i].line_of("in_force") for i, t in enumerate(texts)}
     texts.sort(key=lambda t: t.start)
     for a, b in itertools.pairwise(texts):
-        if a.end is None or a.end + dt.timedelta(days=1) != b.start:
-            raise RuleFileError(path, doc["texts"].line, f"the text {a.version} must end the day before "
-                                f"{b.version} comes into force ({b.start})",
-                                f"{a.version}文本须于{b.version}施行（{b.start}）前一日失效")
+        if a.end is None or (b.start - a.end).days != 1:      # (no date arithmetic past 9999-12-31)
+            raise RuleFileError(path, lines[id(b)], f"the text {a.version} (in force {a.start} to {a.end}) must end "
+                                f"the day before {b.version} comes into force ({b.start})",
+                                f"{a.version}文本（{a.start}至{a.end}施行）须于{b.version}施行（{b.start}）前一日失效")
     return tuple(texts)
 
 
