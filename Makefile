@@ -12,13 +12,16 @@ $(BIN)/python:
 # the main job: install the package (a real, non-editable install) and run it on the bundled examples
 demo: $(BIN)/python
 	$(BIN)/python -m pip install -q .
+	@$(BIN)/python -m disclosure_rules.rulefiles.precheck
 	@$(BIN)/python -m disclosure_rules.demo
 
-# the linter (config in pyproject.toml), then the whole test suite
+# the linter (config in pyproject.toml), then the whole test suite, then the record of the
+# bundled rule files checked in full (later processes skip their schema check: docs/scale.md)
 test: $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[test]'
 	$(BIN)/python -m ruff check disclosure_rules
 	$(BIN)/python -m pytest -q
+	$(BIN)/python -m disclosure_rules.rulefiles.precheck
 
 bench: $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[test,bench]'

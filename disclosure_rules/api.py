@@ -21,7 +21,7 @@ from .errors import UnknownNameError
 from .examples import ExampleOutcome, run_examples
 from .result import Result
 from .rulefiles import feefiles, outcomefiles, remedyfiles, reportfiles
-from .rulefiles.bundle import RuleBundle, bundled_rules_dir, load_bundle
+from .rulefiles.bundle import RuleBundle, bundled_rules_dir, load_book, load_bundle
 from .rulefiles.clockrules import RuleBook
 
 # the rule files of the floors above the loader (labels, published reports, regimes)
@@ -60,7 +60,7 @@ def load_rules(path: str | Path | None = None) -> RuleBook:
 
     Raises :class:`~disclosure_rules.errors.RuleFileError` (file, line, zh + en) for the first mistake.
     """
-    return load_bundle(path).book
+    return load_book(path)
 
 
 def load_outcomes(version: str = "ogi-2019", rules_dir: str | Path | None = None) -> outcomes.OutcomeCatalogue:

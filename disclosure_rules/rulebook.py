@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .rulefiles.bundle import bundled_rules_dir, load_bundle
+from .rulefiles.bundle import bundled_rules_dir, load_book
 from .rulefiles.clockfiles import CLOCK_FILES
 from .rulefiles.clockrules import (
     Channel,
@@ -37,5 +37,7 @@ def load_rules(path: str | Path | None = None) -> RuleBook:
     """Every rule set under ``path`` (default: the bundled ``rules/``), checked.
 
     Raises :class:`~disclosure_rules.errors.RuleFileError` (file, line, zh + en) for the first mistake.
+    Under another ``path`` every file of the tree is checked; the bundled tree's rule sets only are read
+    (its other files are checked by the tests and by :func:`~.rulefiles.bundle.load_bundle`).
     """
-    return load_bundle(path).book
+    return load_book(path)

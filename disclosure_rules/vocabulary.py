@@ -133,10 +133,10 @@ def _add_answers(rs: RuleSet, outcomes: Names, reasons: Names) -> None:
 @functools.lru_cache(maxsize=8)
 def _request_vocabulary(book: RuleBook) -> Vocabulary:
     from .calendar import available_calendars
-    from .rulefiles.bundle import load_bundle
+    from .rulefiles.bundle import bundled_only
 
     # the applicant types are the columns of the annual report table (国办公开办函〔2021〕30号), not a list here
-    applicant_types = tuple(c.code for c in load_bundle().only("report").columns if c.sum_of is None)
+    applicant_types = tuple(c.code for c in bundled_only("report").columns if c.sum_of is None)
 
     receipt: Fields = {"channel": "channel"}
     events: dict[str, Fields] = {}

@@ -12,18 +12,33 @@ on stdout as ``{"error": {"kind": ..., "message": ...}}``.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
+from collections.abc import Sequence
+from types import ModuleType
+from typing import Any
 
 from .. import __version__
 from ..errors import DisclosureRulesError, InputError
-from . import assess, calendar, check, classify, fee, remedies, report, rulebook, timeline, workdays, worktime
 from .common import common_options, print_json
 
 __all__ = ["SUBCOMMANDS", "build_parser", "common_options", "main", "print_json", "run"]
 
-# each module adds its subcommand: register(subparsers) and sets func(args) -> int
-SUBCOMMANDS = [workdays, worktime, calendar, timeline, classify, fee, remedies, report, assess, check, rulebook]
+# each module adds its subcommand: register(subparsers) and sets func(args) -> int;
+# a command line that names one imports only that module (start-up time, issue 13)
+COMMANDS = ("workdays", "worktime", "calendar", "timeline", "classify", "fee", "remedies", "report", "assess",
+            "check", "rulebook")
+
+
+def _module(command: str) -> ModuleType:
+    return importlib.import_module(f"{__name__}.{command}")
+
+
+def __getattr__(name: str) -> Any:
+    if name == "SUBCOMMANDS":        # every subcommand module, in the order of --help
+        return [_module(c) for c in COMMANDS]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,15 +46,26 @@ class _Parser(argparse.ArgumentParser):
         raise InputError(f"{message} (see '{self.prog} --help')", f"{message}（参见“{self.prog} --help”）")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _named_command(argv: Sequence[str] | None) -> str | None:
+    """The subcommand ``argv`` names (its first word not starting with '-'), when it is one."""
+    for word in argv or ():
+        if not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of every subcommand; given ``argv`` that names one, of that one only
+    (the same parse and the same messages, without importing the others)."""
     p = _Parser(prog="disclosure-rules",
                 description="Deadlines and outcomes of Chinese open-government-information requests.")
     p.add_argument("--version", action="version", version=f"disclosure-rules {__version__}",
                    help="print the version and exit")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
-    for mod in SUBCOMMANDS:
-        mod.register(sub)
+    named = _named_command(argv)
+    for command in COMMANDS if named is None else (named,):
+        _module(command).register(sub)
     return p
 
 
@@ -52,7 +78,7 @@ def main(argv=None) -> int:
         if i + 1 < len(argv) and argv[i + 1] in ("zh", "en"):
             lang = argv[i + 1]
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(argv).parse_args(argv)
         return args.func(args) or 0
     except DisclosureRulesError as exc:
         if want_json:

@@ -19,7 +19,6 @@ import datetime as dt
 from pathlib import Path
 
 from .. import regimes
-from ..api import evaluate
 from ..case import parse_item, read_items
 from ..errors import InputError
 from . import args as A
@@ -74,6 +73,8 @@ def run(args) -> int:
 
 def _evaluate(item, n: int, count: int, args, as_of):
     """A request on the request clock; a case with ``regime:`` on its regime's stage clock."""
+    from ..api import evaluate
+
     if regimes.is_regime_case(item):
         return regimes.evaluate(item, as_of, estimate_until=args.estimate_until)
     day = as_of.date() if isinstance(as_of, dt.datetime) else as_of
@@ -106,6 +107,7 @@ def _text(outs, args) -> None:
 
     from ..batch import Failure
     from ..explain import render_text
+    from ..result import Result
 
     first = True
     for out in outs:
@@ -114,10 +116,10 @@ def _text(outs, args) -> None:
         first = False
         if isinstance(out, Failure):
             sys.stdout.write(("错误：" if args.lang == "zh" else "error: ") + out.error.text(args.lang))
-        elif isinstance(out, regimes.RegimeResult):
-            sys.stdout.write(regimes.render_text(out, args.lang))
-        else:
+        elif isinstance(out, Result):
             sys.stdout.write(render_text(out, args.lang))
+        else:                        # a regime case's result
+            sys.stdout.write(regimes.render_text(out, args.lang))
     if not first:
         sys.stdout.write("\n")
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import TypeAlias, cast
+from typing import TYPE_CHECKING, TypeAlias, cast
 
-from ..api import load_calendar
-from ..calendar import Calendar
+from ..calendar import Calendar, load_calendar
 from ..calendar.days import Span
-from ..calendar.estimate import Bounds
 from . import args as A
 from .common import common_options, print_json
+
+if TYPE_CHECKING:
+    from ..calendar.estimate import Bounds
 
 # an answer on an estimated calendar: (earliest, latest, the days not yet known)
 AnswerBounds: TypeAlias = tuple[dt.date | int, dt.date | int, tuple[dt.date, ...]]

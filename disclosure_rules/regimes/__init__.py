@@ -10,19 +10,33 @@ package uses the calendar, the rule-file helpers and business-rules
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..calendar import load_calendar
-from ..calendar.days import Calendar
-from ..calendar.worktime import SearchPath, working_time
 from ..errors import CaseError, InputError
-from .engine import evaluate_order
-from .files import find_regime, load_regime_folder
-from .model import Regime
-from .order import parse_order
-from .periods import Moment, TimeBase
-from .result import RegimeResult, render_text
+
+if TYPE_CHECKING:
+    from ..calendar.days import Calendar
+    from ..calendar.worktime import SearchPath
+    from .files import find_regime, load_regime_folder
+    from .model import Regime
+    from .periods import Moment, TimeBase
+    from .result import RegimeResult, render_text
+
+# the engine is imported when a regime case is evaluated, not by every command
+# that only asks whether a case belongs to a regime (start-up time, issue 13)
+_LAZY = {"find_regime": ".files", "load_regime_folder": ".files", "Regime": ".model", "RegimeResult": ".result",
+         "render_text": ".result", "Moment": ".periods", "TimeBase": ".periods"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
 
 __all__ = ["evaluate", "is_regime_case", "find_regime", "load_regime_folder", "RegimeResult", "render_text",
            "time_base"]
@@ -37,6 +51,10 @@ def is_regime_case(data: object) -> bool:
 
 def time_base(regime: Regime, params: Mapping[str, Any] | None = None, *, calendar: Calendar | None = None,
               hours_search_path: SearchPath = None, estimate_until: int | None = None) -> TimeBase:
+    from ..calendar import load_calendar
+    from ..calendar.worktime import working_time
+    from .periods import TimeBase
+
     cal = calendar or load_calendar(regime.calendar, estimate_until=estimate_until)
     if regime.resolution == "day":
         return TimeBase("day", cal)
@@ -65,6 +83,10 @@ def evaluate(data: dict[str, Any], as_of: dt.date, *, params: Mapping[str, Any] 
     """Evaluate one regime case (a plain dict with ``regime:``) as of a date or moment."""
     if not is_regime_case(data) or not isinstance(data["regime"], str):
         raise CaseError("the case names no regime", "案件没有写明时限制度（regime）")
+    from .engine import evaluate_order
+    from .files import find_regime
+    from .order import parse_order
+
     regime = find_regime(data["regime"], search_path)
     order = parse_order(regime, data)
     tb = time_base(regime, params, calendar=calendar, hours_search_path=hours_search_path,

@@ -8,21 +8,50 @@ Floors: this package uses only :mod:`disclosure_rules.errors`,
 modules and :mod:`disclosure_rules.api` take what it loads as arguments.
 """
 
-from .bundle import RuleBundle, bundled_rules_dir, load_bundle
-from .clockrules import (
-                         Channel,
-                         EventRule,
-                         Example,
-                         Parameter,
-                         PartyRule,
-                         Period,
-                         RuleBook,
-                         Rules,
-                         RuleSet,
-                         ViolationRule,
-)
-from .common import Text
-from .registry import FILE_KINDS, FileKind
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .bundle import RuleBundle, bundled_rules_dir, load_bundle
+    from .clockrules import (
+                             Channel,
+                             EventRule,
+                             Example,
+                             Parameter,
+                             PartyRule,
+                             Period,
+                             RuleBook,
+                             Rules,
+                             RuleSet,
+                             ViolationRule,
+    )
+    from .common import Text
+    from .registry import FILE_KINDS, FileKind
+
+# imported on first use: reading one YAML file (``rulefiles.yamldoc``) does not load every loader
+_LAZY: dict[str, str] = {
+    "RuleBundle": ".bundle", "bundled_rules_dir": ".bundle", "load_bundle": ".bundle",
+    "Channel": ".clockrules", "EventRule": ".clockrules", "Example": ".clockrules", "Parameter": ".clockrules",
+    "PartyRule": ".clockrules", "Period": ".clockrules", "RuleBook": ".clockrules", "Rules": ".clockrules",
+    "RuleSet": ".clockrules", "ViolationRule": ".clockrules",
+    "Text": ".common",
+    "FILE_KINDS": ".registry", "FileKind": ".registry",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
 
 __all__ = [
                          "FILE_KINDS",

@@ -25,7 +25,7 @@ from .clockfiles import load_ruleset
 from .clockrules import RuleBook, RuleSet
 from .feefiles import Schedule
 from .outcomefiles import OutcomeCatalogue, load_outcome_file
-from .registry import kind_of
+from .registry import BY_NAME, kind_of
 from .reportfiles import TableLayout
 
 
@@ -63,6 +63,24 @@ def bundled_rules_dir() -> Path:
 
 
 _CACHE: dict[Path, RuleBundle] = {}
+_BOOKS: dict[Path, RuleBook] = {}
+
+
+def load_book(root: str | Path | None = None) -> RuleBook:
+    """The clock's rule sets under ``root``, checked against the engine: what evaluating a case needs.
+
+    For the bundled tree (``root`` None) only the rule-set folders are read (once per process; the
+    other bundled files are checked when the whole bundle is loaded, and by the tests); for any other
+    tree the whole bundle is loaded and checked, as :func:`load_bundle` does.
+    """
+    if root is not None:
+        return load_bundle(root).book
+    bundled = bundled_rules_dir()
+    if bundled in _CACHE:
+        return _CACHE[bundled].book
+    if bundled not in _BOOKS:
+        _BOOKS[bundled] = _book(bundled, _rulesets(bundled))
+    return _BOOKS[bundled]
 
 
 def load_bundle(root: str | Path | None = None) -> RuleBundle:
@@ -78,19 +96,27 @@ def load_bundle(root: str | Path | None = None) -> RuleBundle:
     return _load(Path(root), None)
 
 
+def bundled_only(part: str) -> Any:
+    """The one fee schedule, remedy file or report layout (``part``) of the bundled tree,
+    read without loading the rest of the tree (as ``load_bundle().only(part)``)."""
+    bundled = bundled_rules_dir()
+    if bundled not in _CACHE:
+        found = [p for p in sorted(bundled.rglob("*.yaml")) if p.name in BY_NAME and BY_NAME[p.name].part == part]
+        loader = BY_NAME[found[0].name].loader if len(found) == 1 else None
+        if loader is not None:
+            return loader(found[0])
+    return load_bundle().only(part)
+
+
 def _load(root: Path, calendars: Path | None) -> RuleBundle:
     if not root.is_dir():
         raise UnknownNameError(f"no rules folder at {root}", f"找不到规则文件夹{root}")
-    sets: dict[str, RuleSet] = {}
+    known = _BOOKS.get(root) if calendars is not None else None      # the bundled book, already read
+    rulesets = (dict(known.rulesets), known.digest) if known is not None else _rulesets(root)
+    sets = rulesets[0]
     parts: dict[str, dict[str, Any]] = {"outcomes": {}, "fees": {}, "remedies": {}, "report": {}, "extensions": {}}
-    digest = hashlib.sha256()
     files = []
-    for folder in sorted({p.parent for p in root.rglob("ruleset.yaml")}):
-        rs = _ruleset(folder, digest)
-        if rs.id in sets:
-            raise RuleFileError(folder / "ruleset.yaml", 1, f"the rule set id '{rs.id}' is used twice",
-                                f"规则集编号“{rs.id}”重复")
-        sets[rs.id] = rs
+    for rs in sets.values():
         if rs.outcomes is not None:
             parts["outcomes"][rs.id] = rs.outcomes
     for p in sorted(root.rglob("*.yaml")):
@@ -104,9 +130,28 @@ def _load(root: Path, calendars: Path | None) -> RuleBundle:
             continue
         key = str(p.parent.relative_to(root))
         parts[kind.part][key if kind.part != "extensions" else str(p.relative_to(root))] = kind.loader(p)
-    book = RuleBook(check_book(sets), digest.hexdigest()[:16])
+    book = known if known is not None else _book(root, rulesets)
     return RuleBundle(str(root), book, parts["outcomes"], parts["fees"], parts["remedies"], parts["report"],
                       tuple(files), None if calendars is None else str(calendars), parts["extensions"])
+
+
+def _rulesets(root: Path) -> tuple[dict[str, RuleSet], str]:
+    """Every rule set under ``root`` by id, and the digest of their files."""
+    if not root.is_dir():
+        raise UnknownNameError(f"no rules folder at {root}", f"找不到规则文件夹{root}")
+    sets: dict[str, RuleSet] = {}
+    digest = hashlib.sha256()
+    for folder in sorted({p.parent for p in root.rglob("ruleset.yaml")}):
+        rs = _ruleset(folder, digest)
+        if rs.id in sets:
+            raise RuleFileError(folder / "ruleset.yaml", 1, f"the rule set id '{rs.id}' is used twice",
+                                f"规则集编号“{rs.id}”重复")
+        sets[rs.id] = rs
+    return sets, digest.hexdigest()[:16]
+
+
+def _book(root: Path, rulesets: tuple[dict[str, RuleSet], str]) -> RuleBook:
+    return RuleBook(check_book(rulesets[0]), rulesets[1])
 
 
 def _ruleset_files(sets: dict[str, RuleSet]) -> set[Path]:

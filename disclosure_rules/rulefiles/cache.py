@@ -4,6 +4,8 @@ A file is keyed by its path, the schema it is checked against and the digest
 of its bytes, so an edited file is always read again and an unchanged one
 never twice (a whole rule tree re-checked after one edit reads one file).
 Loaders must not change what they get: the parsed document is shared.
+Across processes, a bundled file whose bytes passed its schema before is
+not checked against the schema again (:mod:`.validated`); every other file is.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import RuleFileError
+from . import validated
 from .schemas import validate
 from .yamldoc import Map, parse_yaml, read_text
 
@@ -25,7 +28,8 @@ def read_checked(path: Path, schema: str, before: Callable[[Map], None] | None =
     """The file at ``path`` parsed with positions and checked against ``schema``
     (``before(doc)``: a check with a plainer message, run before the schema's)."""
     text = read_text(path)
-    key = (str(path), schema, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    key = (str(path), schema, digest)
     doc = _PARSED.get(key)
     if doc is not None:
         _PARSED.move_to_end(key)
@@ -36,7 +40,9 @@ def read_checked(path: Path, schema: str, before: Callable[[Map], None] | None =
                             "规则文件必须由“键: 值”行组成")
     if before is not None:
         before(doc)
-    validate(doc, schema, path)
+    if not validated.already_checked(path, schema, digest):   # a bundled file checked before, unchanged
+        validate(doc, schema, path)
+        validated.checked(path, schema, digest)
     _PARSED[key] = doc
     if len(_PARSED) > _SIZE:
         _PARSED.popitem(last=False)

@@ -24,11 +24,10 @@ from .clockrules import (
     RuleSet,
 )
 from .common import parse_basis, text_of
+from .registry import CLOCK_FILES
 from .vocabulary import PARAMETERS, did_you_mean
 from .yamldoc import Map
 
-CLOCK_FILES = ("ruleset.yaml", "receipt.yaml", "periods.yaml", "events.yaml", "violations.yaml",
-               "clock.yaml", "examples.yaml")
 _STORES = ("periods", "parameters", "receipt", "events")
 
 

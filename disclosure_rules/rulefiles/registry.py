@@ -16,12 +16,31 @@ from typing import Any
 import attrs
 
 from ..errors import RuleFileError
-from .clockfiles import CLOCK_FILES
-from .feefiles import load_fee_schedule
-from .outcomefiles import load_outcome_file
-from .remedyfiles import load_remedy_rules
-from .reportfiles import load_table_layout
-from .vocabulary import did_you_mean
+
+# the topic files of a rule set, read together by .clockfiles.load_ruleset
+CLOCK_FILES = ("ruleset.yaml", "receipt.yaml", "periods.yaml", "events.yaml", "violations.yaml",
+               "clock.yaml", "examples.yaml")
+
+
+# each loader is imported when a file of its kind is read, so that knowing the kinds costs nothing
+def _outcomes(path: Path) -> Any:
+    from .outcomefiles import load_outcome_file
+    return load_outcome_file(path)
+
+
+def _fees(path: Path) -> Any:
+    from .feefiles import load_fee_schedule
+    return load_fee_schedule(path)
+
+
+def _remedies(path: Path) -> Any:
+    from .remedyfiles import load_remedy_rules
+    return load_remedy_rules(path)
+
+
+def _table(path: Path) -> Any:
+    from .reportfiles import load_table_layout
+    return load_table_layout(path)
 
 
 @attrs.frozen
@@ -38,10 +57,10 @@ class FileKind:
 
 FILE_KINDS: tuple[FileKind, ...] = (
     *(FileKind(n, "clock-rules", "rulesets") for n in CLOCK_FILES),
-    FileKind("outcomes.yaml", "outcomes", "outcomes", load_outcome_file),
-    FileKind("fees.yaml", "fees", "fees", load_fee_schedule),
-    FileKind("remedies.yaml", "remedies", "remedies", load_remedy_rules),
-    FileKind("table.yaml", "report-table", "report", load_table_layout),
+    FileKind("outcomes.yaml", "outcomes", "outcomes", _outcomes),
+    FileKind("fees.yaml", "fees", "fees", _fees),
+    FileKind("remedies.yaml", "remedies", "remedies", _remedies),
+    FileKind("table.yaml", "report-table", "report", _table),
 )
 BY_NAME: dict[str, FileKind] = {k.name: k for k in FILE_KINDS}
 # kinds read by a higher floor (published reports, regimes, labels): each registers its own with
@@ -61,6 +80,7 @@ def kind_of(path: Path) -> FileKind:
     """The kind of a rule file, by its name; an unknown name is a RuleFileError."""
     kind = BY_NAME.get(path.name) or _REGISTERED.get(path.name)
     if kind is None:
+        from .vocabulary import did_you_mean
         hint_en, hint_zh = did_you_mean(path.name, {**BY_NAME, **_REGISTERED})
         raise RuleFileError(path, None, f"no part of the engine reads a file named '{path.name}'{hint_en}",
                             f"引擎不读取名为“{path.name}”的文件{hint_zh}")

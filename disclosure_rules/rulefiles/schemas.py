@@ -18,14 +18,15 @@ import datetime as dt
 import functools
 import json
 from pathlib import Path
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from ..data import data_dir
 from ..errors import RuleFileError
 from .vocabulary import did_you_mean
 from .yamldoc import Map, Seq
+
+if TYPE_CHECKING:
+    import jsonschema
 
 SCHEMA_NAMES = ("clock-rules", "outcomes", "fees", "remedies", "report-table", "statuses",
                 # the kinds the floors above register (time-limit regimes, published-report rules)
@@ -67,6 +68,8 @@ def _inline(node: Any, doc: dict[str, Any]) -> Any:
 
 @functools.cache
 def _validator(name: str) -> jsonschema.Draft202012Validator:
+    import jsonschema  # only a process that checks a file needs it (start-up time, issue 13)
+
     schema = load_schema(name)
     return jsonschema.Draft202012Validator(_inline(schema, schema))
 

@@ -1,0 +1,193 @@
+"""Start-up (issue 13): what a process imports and reads, and that the checks it
+skips are only those of unchanged bundled files.  Timings are in
+benchmarks/startup.py, not here."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from disclosure_rules.errors import RuleFileError
+from disclosure_rules.rulefiles import cache, schemas, validated
+from disclosure_rules.rulefiles.yamldoc import parse_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("jsonschema", "jinja2", "opencc", "holidays", "tqdm", "business_rules", "pandas", "numpy",
+         "disclosure_rules.api", "disclosure_rules.regimes.engine", "disclosure_rules.report")
+
+
+def _imported_after(code: str) -> list[str]:
+    """The heavy modules a fresh process has imported after running ``code``."""
+    probe = f"{code}\nimport sys, json\nprint(json.dumps(sorted(m for m in {HEAVY!r} if m in sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True,
+                         env={"PATH": "", "DISCLOSURE_RULES_TODAY": "2026-12-01"})
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_import_disclosure_rules_loads_no_heavy_module():
+    assert _imported_after("import disclosure_rules") == []
+
+
+def test_workdays_add_imports_only_the_calendar():
+    code = ("import io, contextlib\nfrom disclosure_rules.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n    assert main(['workdays', 'add', '2026-03-02', '20']) == 0")
+    assert _imported_after(code) == []
+
+
+def test_timeline_does_not_import_the_schema_checker_for_bundled_rules():
+    code = ("import io, contextlib\nfrom disclosure_rules.rulefiles import validated\n"
+            "from disclosure_rules.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    assert main(['timeline', 'examples/2026-0001-full.yaml', '--as-of', '2026-12-01']) == 0\n"
+            "validated.save()\n")
+    _imported_after(code)                        # the first run may check and record the bundled files
+    imported = _imported_after(code)
+    assert "jsonschema" not in imported and "disclosure_rules.api" not in imported
+
+
+def test_public_names_are_the_same_objects_as_before():
+    import disclosure_rules.recheck  # noqa: F401
+    import disclosure_rules.remedies  # noqa: F401
+    from disclosure_rules import api
+    assert disclosure_rules.evaluate is api.evaluate
+    assert callable(disclosure_rules.recheck) and disclosure_rules.recheck.__module__ == "disclosure_rules.recheck"
+    assert disclosure_rules.remedies is api.remedies
+    assert set(disclosure_rules.__all__) <= set(dir(disclosure_rules))
+    with pytest.raises(AttributeError):
+        disclosure_rules.no_such_name  # noqa: B018
+
+
+def test_load_rules_then_load_bundle_share_one_book():
+    from disclosure_rules.rulebook import load_rules
+    from disclosure_rules.rulefiles import load_bundle
+    book = load_rules()
+    bundle = load_bundle()
+    assert bundle.book is book and bundle.book.rulesets["ogi-2019"].outcomes is bundle.outcomes["ogi-2019"]
+
+
+def test_cli_parser_of_one_command_is_the_same_as_of_all():
+    from disclosure_rules.cli import build_parser
+    argv = ["timeline", "examples/2026-0001-full.yaml", "--as-of", "2026-12-01", "--json"]
+    assert str(vars(build_parser(argv).parse_args(argv))) == str(vars(build_parser().parse_args(argv)))
+
+
+# ----------------------------------------------------------------------------- the record of checked files
+
+@pytest.fixture
+def record(tmp_path, monkeypatch):
+    """A fresh record in tmp_path, and a count of the schema checks run."""
+    monkeypatch.setenv("DISCLOSURE_RULES_CACHE_DIR", str(tmp_path / "record"))
+    validated.forget()
+    cache.clear()
+    calls = []
+    real = schemas.validate
+
+    def counting(doc, name, path):
+        calls.append(Path(path).name)
+        return real(doc, name, path)
+    monkeypatch.setattr(cache, "validate", counting)
+    yield calls
+    validated.forget()
+    cache.clear()
+
+
+def _fees_file() -> Path:
+    return next((ROOT / "rules").rglob("fees.yaml"))
+
+
+def test_an_unchanged_bundled_file_is_checked_once(record):
+    from disclosure_rules.rulefiles.feefiles import load_fee_schedule
+    path = _fees_file()
+    load_fee_schedule(path)
+    assert record == ["fees.yaml"]
+    assert validated.save() is not None
+    validated.forget()                           # as a new process: reads the record
+    cache.clear()
+    load_fee_schedule(path)
+    assert record == ["fees.yaml"]               # not checked again
+
+
+def test_a_changed_bundled_file_is_checked_again_and_its_mistake_reported(record, tmp_path, monkeypatch):
+    from disclosure_rules.rulefiles.feefiles import load_fee_schedule
+    copy = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", copy)
+    monkeypatch.setattr(validated, "_roots", lambda: (copy.resolve(),))   # the copy is "the bundled data"
+    path = next(copy.rglob("fees.yaml"))
+    load_fee_schedule(path)
+    validated.save()
+    validated.forget()
+    cache.clear()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    n = next(i for i, line in enumerate(lines) if line.lstrip().startswith("basis:"))
+    lines.insert(n, " " * (len(lines[n]) - len(lines[n].lstrip())) + "bassis: typo")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(RuleFileError) as err:
+        load_fee_schedule(path)
+    assert record == ["fees.yaml", "fees.yaml"]
+    assert (err.value.path, err.value.line) == (str(path), n + 1) and "bassis" in str(err.value)
+
+
+def test_a_users_file_is_always_checked(record, tmp_path):
+    from disclosure_rules.rulefiles.feefiles import load_fee_schedule
+    load_fee_schedule(_fees_file())
+    validated.save()
+    user = tmp_path / "fees.yaml"
+    shutil.copy(_fees_file(), user)              # the same bytes as a recorded bundled file
+    for _ in range(2):
+        validated.forget()
+        cache.clear()
+        load_fee_schedule(user)
+    assert record == ["fees.yaml"] * 3
+
+
+def test_an_unreadable_or_foreign_record_is_ignored(record, tmp_path):
+    from disclosure_rules.rulefiles.feefiles import load_fee_schedule
+    folder = tmp_path / "record"
+    folder.mkdir()
+    (folder / validated.RECORD).write_text("not json", encoding="utf-8")
+    load_fee_schedule(_fees_file())
+    (folder / validated.RECORD).write_text(json.dumps({"validated": ["0" * 64]}), encoding="utf-8")
+    validated.forget()
+    cache.clear()
+    load_fee_schedule(_fees_file())
+    assert record == ["fees.yaml", "fees.yaml"]
+
+
+def test_an_empty_cache_dir_setting_records_nothing(record, monkeypatch):
+    from disclosure_rules.rulefiles.feefiles import load_fee_schedule
+    monkeypatch.setenv("DISCLOSURE_RULES_CACHE_DIR", "")
+    load_fee_schedule(_fees_file())
+    assert validated.save() is None
+    validated.forget()
+    cache.clear()
+    load_fee_schedule(_fees_file())
+    assert record == ["fees.yaml", "fees.yaml"]
+
+
+def test_the_record_depends_on_the_schemas(record, monkeypatch):
+    key = validated.key("fees", "ab" * 32)
+    monkeypatch.setattr(validated, "_checker_digest", lambda: "another schema")
+    assert validated.key("fees", "ab" * 32) != key
+
+
+# ----------------------------------------------------------------------------- both YAML loaders
+
+BAD_YAML = ["a: 1\na: 2\n", "a: [1, 2\n", "a:\n  b: 1\n c: 2\n", "d: 2026-02-30\n", "x: 'open\n",
+            "- a\n- b: [\n", "k: !!float abc\n", "a: 1\n\tb: 2\n"]
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML without libyaml")
+@pytest.mark.parametrize("text", BAD_YAML)
+def test_both_loaders_report_a_mistake_at_the_same_place(text):
+    errors = []
+    for pure in (False, True):
+        with pytest.raises(RuleFileError) as err:
+            parse_yaml(text, "f.yaml", pure_python=pure)
+        errors.append((err.value.line, getattr(err.value, "column", None)))
+    assert errors[0] == errors[1]
