@@ -10,16 +10,30 @@ from os import PathLike
 from pathlib import Path
 from typing import Any, TypeAlias
 
+from .errors import RuleFileError
+from .messages import message
+from .result import STATUSES
 from .rulebook import Channel, EventRule, Text, bundled_rules_dir, load_rules
 from .rulefiles.cache import read_checked
+from .rulefiles.common import parse_basis
+from .rulefiles.vocabulary import did_you_mean
 
+SCHEMA = "statuses"                  # schemas/statuses.schema.json
 # kind (statuses, steps) -> id -> its name
 Labels: TypeAlias = dict[str, dict[str, Text]]
 
 
 def load_labels(path: str | PathLike[str]) -> Labels:
     path = Path(path)
-    doc: Any = read_checked(path, "statuses")     # checked against the schema (once, for the bundled file)
+    doc: Any = read_checked(path, SCHEMA)
+    parse_basis(doc.get("basis"), doc)  # where the names come from, cited like every rule file's values
+    for status in doc["statuses"]:      # the names of the states the clock computes, no other
+        if status not in STATUSES:
+            raise RuleFileError(path, doc["statuses"].line_of(status),
+                                message("labels.unknown_status", where="statuses", status=status, hint=did_you_mean(status, STATUSES)))
+    missing = [s for s in STATUSES if s not in doc["statuses"]]
+    if missing:
+        raise RuleFileError(path, doc["statuses"].line, message("labels.missing_status", where="statuses", missing=missing))
     return {k: {n: Text(v["zh"], v["en"]) for n, v in doc[k].items()} for k in ("statuses", "steps")}
 
 

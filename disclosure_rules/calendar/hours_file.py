@@ -24,10 +24,12 @@ from typing import Any, NoReturn
 
 from ..errors import RuleFileError
 from ..messages import message
+from ..rulefiles.cache import read_checked
 from ..rulefiles.common import parse_basis
 from ..yamlfile import Map, Seq
 from .hours import OfficeHours, Schedule
 
+SCHEMA = "office-hours"               # schemas/office-hours.schema.json
 _TOP = {"id", "title", "calendar", "assumption", "basis", "schedules", "note"}
 _SCHEDULE = {"periods", "from", "to", "season", "basis", "note"}
 # Any: the values of a parsed file, arbitrary YAML data until checked here
@@ -120,3 +122,9 @@ def parse_hours(doc: object, path: Path) -> OfficeHours:
     return OfficeHours(doc["id"], _text(doc, "title") or doc["id"], doc["calendar"],
                        tuple(_schedule(s, seq, i) for i, s in enumerate(seq)), parse_basis(doc.get("basis"), doc),
                        _text(doc, "assumption"), str(path))
+
+
+def load_hours_file(path: Path) -> OfficeHours:
+    """Read an office-hours file, checked against its schema, then for what a schema cannot say
+    (the id is the file name, periods in order without overlap, ``to`` after ``from``)."""
+    return parse_hours(read_checked(path, SCHEMA), path)

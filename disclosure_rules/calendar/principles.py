@@ -19,7 +19,8 @@ import attrs
 from ..data import data_dir
 from ..errors import InputError, RuleFileError
 from ..messages import message
-from ..yamlfile import Map, Seq, load_yaml
+from ..rulefiles.cache import read_checked
+from ..yamlfile import Map, Seq
 
 # a value read from the YAML file, not yet checked (the checks below narrow it)
 YamlValue: TypeAlias = Any
@@ -27,6 +28,7 @@ MonthDay: TypeAlias = tuple[int, int]
 # (length of the block, the offsets from the anchor it may start at, or None for any)
 Shape: TypeAlias = tuple[int, tuple[int, ...] | None]
 
+SCHEMA = "arrangement-principles"     # schemas/arrangement-principles.schema.json
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
              "saturday": 5, "sunday": 6}
 
@@ -53,7 +55,7 @@ class FestivalRule:
 @attrs.frozen
 class Principles:
     start: dt.date
-    basis: tuple[str, ...]                      # "instrument doc_no Art.: text", each
+    basis: tuple[str, ...]                      # "instrument Art.: text", each
     max_consecutive_workdays: int
     weekends_each_side: int
     festivals: tuple[FestivalRule, ...]
@@ -82,7 +84,7 @@ def principles_for(year: int, path: str | Path | None = None) -> Principles:
 
 @functools.lru_cache(maxsize=8)
 def load_principles(path: str) -> tuple[Principles, ...]:
-    doc = load_yaml(path)
+    doc = read_checked(Path(path), SCHEMA)      # the shapes; the checks below add the meaning
     digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
     if not isinstance(doc, Map) or not isinstance(doc.get("principles"), Seq) or not doc["principles"]:
         raise RuleFileError(path, getattr(doc, "line", 1), message("principles.no_list"))
@@ -102,8 +104,8 @@ def _set(p: YamlValue, line: int, path: str, digest: str) -> Principles:
     _need(isinstance(basis, Seq) and basis and all(isinstance(b, Map) and isinstance(b.get("instrument"), str)
                                                   and isinstance(b.get("text"), str) for b in basis),
           path, p.line_of("basis"), *message("principles.basis"))
-    cites = tuple(f"{b['instrument']}" + (f"（{b['doc_no']}）" if b.get("doc_no") else "")
-                  + (f"第{b['article']}条" if b.get("article") else "") + f"：{b['text']}" for b in basis)
+    cites = tuple(f"{b['instrument']}" + (f"第{b['article']}条" if b.get("article") else "") + f"：{b['text']}"
+                  for b in basis)
     for key in ("max_consecutive_workdays", "weekends_each_side"):
         _need(isinstance(p.get(key), int) and p[key] > 0, path, p.line_of(key), *message("principles.positive", key=key))
     fests = p.get("festivals")

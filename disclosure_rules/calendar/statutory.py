@@ -28,11 +28,14 @@ import attrs
 from ..data import data_dir
 from ..errors import InputError, RuleFileError
 from ..messages import message
-from ..yamlfile import Map, Seq, load_yaml
+from ..rulefiles.cache import read_checked
+from ..rulefiles.common import parse_basis
+from ..yamlfile import Map, Seq
 
 # a value read from the YAML file, not yet checked (the checks below narrow it)
 YamlValue: TypeAlias = Any
 
+SCHEMA = "statutory-holidays"         # schemas/statutory-holidays.schema.json
 _LUNAR_MONTHS = (1, 5, 8)        # the months whose festivals the lunisolar tables give
 
 
@@ -147,15 +150,19 @@ def _lunisolar_date(anchor: Callable[[int], tuple[dt.date | None, bool]], year: 
 @functools.lru_cache(maxsize=8)
 def load_texts(path: str) -> tuple[StatutoryText, ...]:
     """Read and check ``statutory.yaml``; every mistake names file and line."""
-    doc = load_yaml(path)
+    doc = read_checked(Path(path), SCHEMA)      # the shapes; the checks below add the meaning
     if not isinstance(doc, Map) or not isinstance(doc.get("texts"), Seq) or not doc["texts"]:
         raise RuleFileError(path, getattr(doc, "line", 1), message("statutory.no_texts"))
+    if doc.get("basis") is not None:         # the article that lists the holidays (optional)
+        parse_basis(doc["basis"], doc)
     texts = [_text(t, doc["texts"].line_of(i), path) for i, t in enumerate(doc["texts"])]
+    # the line of each text's in_force, to point at the later of two texts that do not follow each other
+    lines = {id(t): doc["texts"][i].line_of("in_force") for i, t in enumerate(texts)}
     texts.sort(key=lambda t: t.start)
     for a, b in itertools.pairwise(texts):
-        if a.end is None or a.end + dt.timedelta(days=1) != b.start:
-            raise RuleFileError(path, doc["texts"].line, message("statutory.texts_gap", first=a.version,
-                                                                 second=b.version, start=b.start))
+        if a.end is None or (b.start - a.end).days != 1:      # (no date arithmetic past 9999-12-31)
+            raise RuleFileError(path, lines[id(b)], message("statutory.texts_gap", first=a.version, first_start=a.start,
+                                                            first_end=a.end, second=b.version, start=b.start))
     return tuple(texts)
 
 
@@ -200,7 +207,7 @@ def _spec(s: YamlValue, line: int, path: str) -> _DaySpec:
         if kind == "solar":
             try:
                 dt.date(2000, m, d)
-            except ValueError:
+            except (ValueError, OverflowError):       # 13-1, or a month past any C integer
                 raise RuleFileError(path, line, message("statutory.not_a_day", month=m, day=d)) from None
         elif m not in _LUNAR_MONTHS or not 1 <= d <= 29:
             raise RuleFileError(path, line, message("statutory.lunar_day"))

@@ -37,7 +37,6 @@ import attrs
 
 from ..errors import CalendarCoverageError, InputError, RuleFileError, UnknownNameError
 from ..messages import Text, message
-from ..yamlfile import load_yaml
 from .days import Calendar
 from .hours import OfficeHours, Schedule
 
@@ -264,8 +263,8 @@ def load_hours(name: str, search_path: SearchPath = None) -> OfficeHours:
     for root in _roots(search_path):
         p = root / f"{name}.yaml"
         if p.is_file():
-            from .hours_file import parse_hours
-            return parse_hours(load_yaml(p), p)
+            from .hours_file import load_hours_file
+            return load_hours_file(p)
     raise UnknownNameError(message("worktime.unknown_hours", name=name, known=list(available_hours(search_path))))
 
 

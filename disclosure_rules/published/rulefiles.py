@@ -18,10 +18,15 @@ from ..basis import Basis
 from ..errors import RuleFileError
 from ..messages import message
 from ..rulebook import bundled_rules_dir
+from ..rulefiles.cache import read_checked
 from ..rulefiles.common import parse_basis
-from ..yamlfile import Map, Seq, load_yaml
+from ..yamlfile import Map, Seq
 
 SEVERITIES = ("error", "warning", "info")
+# the JSON Schema of each file (schemas/<name>.schema.json): the shapes, checked first; the checks
+# below add what a schema cannot say (a check defined once, every basis citing an article or section)
+SCHEMAS = {"sections.yaml": "report-sections", "phrases.yaml": "report-phrases", "checks.yaml": "report-checks",
+           "deadlines.yaml": "report-deadlines"}
 
 # The rule files as parsed (Map, Seq, scalars) are arbitrary data: typed Any until a loader
 # has checked the key it reads.
@@ -94,10 +99,7 @@ def _need(doc: Parsed, key: str, path: Path, kind: type | None = None) -> Parsed
 
 def _document(path: Path, key: str) -> Map:
     """The parsed file, which must be a mapping (else the error of its missing ``key``)."""
-    doc = load_yaml(path)
-    if not isinstance(doc, Map):
-        _missing(doc, key, path)
-    return doc
+    return read_checked(path, SCHEMAS[path.name])
 
 
 def _checks(path: Path) -> dict[str, Check]:

@@ -27,13 +27,18 @@ from ..errors import RuleFileError, UnknownNameError
 from ..messages import Text as Words
 from ..messages import message
 from ..rulebook import Text, bundled_rules_dir
+from ..rulefiles.cache import read_checked
 from ..rulefiles.common import parse_basis
-from ..yamlfile import Map, load_yaml
-from .blocks import bilingual, check_keys, fail, known
+from ..yamlfile import Map
+from .blocks import bilingual, check_keys, did_you_mean, fail, known
 from .files import conditions, field_facts, find_regime, parameters
 from .model import Conditions, Parameter, Regime
 
 # Any: the blocks and values of the parsed assessment file, arbitrary YAML data until checked here
+
+SCHEMA = "assessment"                 # schemas/assessment.schema.json
+# the parameters the scoring of a rates assessment reads (scoring.py), by name
+RATES_PARAMETERS = ("points_formula", "empty_indicator")
 
 
 @attrs.frozen
@@ -123,6 +128,15 @@ def _capped(m: Map, key: str, per_event: bool = False) -> Capped | None:
     return Capped(c.get("cap"), items, parse_basis(c.get("basis"), c), c.get("each_min"), c.get("each_max"))
 
 
+def _check_month_of(mo: dict[str, Any], rid: str, r: Regime) -> None:
+    """``month_of`` names an event, a field or a stage of the regime it assigns to a month."""
+    (kind, name), = mo.items()
+    names = {"event": r.events, "field": r.fields, "due_of": [s.key for s in r.stages]}[kind]
+    if not known(name, names):
+        fail(mo, kind, message("assessment.month_of_unknown", regime=rid, kind=kind, name=str(name),
+                               hint=did_you_mean(str(name), names)))
+
+
 def _rates(doc: Map, a: Map, params: dict[str, Parameter], search_path: SearchPath) -> _RatesParts:
     regimes: dict[str, Regime] = {}
     cases: dict[str, tuple[dict[str, Any], tuple[Basis, ...]]] = {}
@@ -135,6 +149,7 @@ def _rates(doc: Map, a: Map, params: dict[str, Parameter], search_path: SearchPa
         mo = spec.get("month_of")
         if not isinstance(mo, dict) or len(mo) != 1 or next(iter(mo)) not in ("event", "field", "due_of"):
             fail(spec, "month_of", message("assessment.month_of"))
+        _check_month_of(mo, rid, regimes[rid])
         cases[rid] = (dict(mo), parse_basis(spec.get("basis"), spec))
     if not cases:
         fail(doc, "assessment", message("assessment.no_cases"))
@@ -178,7 +193,7 @@ def _score_sheet(doc: Map) -> _SheetParts:
 
 def load_assessment_file(path: str | Path, search_path: SearchPath = None) -> Assessment:
     path = Path(path)
-    doc = load_yaml(path)
+    doc = read_checked(path, SCHEMA)           # the shapes; the checks below add the meaning
     if not isinstance(doc, Map) or not isinstance(doc.get("assessment"), Map):
         raise RuleFileError(path, 1, message("assessment.block"))
     check_keys(doc, {"assessment", "cases", "parameters", "exclusions", "indicators", "bonus", "deductions", "annual",
@@ -188,6 +203,15 @@ def load_assessment_file(path: str | Path, search_path: SearchPath = None) -> As
     if not known(head.get("method"), ("rates", "score_sheet")):
         fail(head, "method", message("assessment.method"))
     params = parameters(doc)
+    if head["method"] == "rates":
+        for k in params:
+            if k not in RATES_PARAMETERS:
+                fail(doc["parameters"], k, message("assessment.rates_unknown_param", key=k,
+                                                   hint=did_you_mean(k, RATES_PARAMETERS), reads=list(RATES_PARAMETERS)))
+        for k in RATES_PARAMETERS:          # each a choice the document leaves open: stated with its reason
+            if k not in params:
+                fail(doc, "parameters" if "parameters" in doc else "assessment",
+                     message("assessment.rates_needs_param", key=k))
     extra = _rates(doc, head, params, search_path) if head["method"] == "rates" else _score_sheet(doc)
     return Assessment(str(head.get("id")), bilingual(head.get("title", head.get("id")), head, "title"), head["method"],
                       str(head.get("group_by", "unit")), parse_basis(head.get("basis"), head), params,

@@ -12,6 +12,7 @@ from ..errors import RuleFileError
 from ..messages import Text as Words
 from ..messages import message
 from ..rulebook import Text
+from ..rulefiles.vocabulary import did_you_mean as _did_you_mean
 from ..yamlfile import Map, Seq
 from .model import Parameter, ParamRef
 
@@ -46,9 +47,17 @@ def param_value(v: Any, params: Mapping[str, Parameter], m: object, key: str) ->
     """A literal, or ``{param: NAME}`` naming a declared parameter."""
     if isinstance(v, dict) and set(v) == {"param"}:
         if not isinstance(v["param"], str) or v["param"] not in params:
-            fail(v, "param", message("regimes.unknown_param", name=v["param"], declared=sorted(params)))
+            fail(v, "param", message("regimes.unknown_param", name=v["param"], hint=did_you_mean(str(v["param"]), params),
+                                     declared=sorted(params)))
         return ParamRef(v["param"])
     return v
+
+
+def did_you_mean(name: str, names: Any) -> tuple[str, str]:
+    """" (did you mean 'X'?)" for a close known name, in English and Chinese; else nothing (the
+    messages list the known names themselves)."""
+    en, zh = _did_you_mean(name, names)
+    return (en, zh) if en.startswith(" (did you mean") else ("", "")
 
 
 def known(value: Any, names: Any) -> bool:

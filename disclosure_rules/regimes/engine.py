@@ -19,7 +19,7 @@ from ..basis import Basis, cite_all
 from ..conditions import holding, variables_class
 from ..errors import CaseError, InputError
 from ..messages import Text, message
-from .files import field_facts
+from .files import fact_kind, field_facts
 from .model import CHECKS, Anchor, Conditions, Extension, FieldRef, Regime, Stage, ViolationRule
 from .order import Order, OrderEvent
 from .periods import Moment, TimeBase
@@ -47,6 +47,8 @@ def check_params(regime: Regime, params: Mapping[str, Any] | None) -> dict[str, 
         p = regime.parameters.get(k)
         if p is None:
             raise InputError(message("engine.no_parameter", regime=regime.id, key=k, known=sorted(regime.parameters)))
+        if fact_kind(v) != fact_kind(p.value):
+            raise InputError(message("engine.parameter_kind", key=k, value=repr(v), default=repr(p.value)))
         if p.choices and v not in p.choices:
             raise InputError(message("engine.not_a_choice", key=k, value=repr(v), choices=str(list(p.choices))))
     return params
@@ -73,6 +75,8 @@ class _Run:
             n = self.o.fields.get(v.name)
             if n is None:
                 raise CaseError(message("engine.field_needed", id=self.o.id, field=v.name))
+            if not isinstance(n, int) or isinstance(n, bool) or n < 0:
+                raise CaseError(message("engine.field_not_whole", id=self.o.id, field=v.name, value=repr(n)))
             return n
         return self.r.resolve(v, self.params)
 

@@ -23,9 +23,10 @@ from ..errors import RuleFileError, UnknownNameError
 from ..messages import Text as Words
 from ..messages import message
 from ..rulebook import bundled_rules_dir
+from ..rulefiles.cache import read_checked
 from ..rulefiles.common import parse_basis
-from ..yamlfile import Map, Seq, load_yaml
-from .blocks import bilingual, check_keys, fail, known, param_value
+from ..yamlfile import Map, Seq
+from .blocks import bilingual, check_keys, did_you_mean, fail, known, param_value
 from .model import (
     CHECKS,
     FIELD_TYPES,
@@ -47,6 +48,9 @@ from .model import (
 )
 
 FILES = ("regime.yaml", "stages.yaml", "regime-examples.yaml")
+# the JSON Schema of each file (schemas/<name>.schema.json): the shapes, checked first; the checks
+# below add what a schema cannot say (names declared before use, units the resolution can count)
+SCHEMAS = {"regime.yaml": "regime", "stages.yaml": "regime-stages", "regime-examples.yaml": "regime-examples"}
 _STRING_OPS = {"equal_to", "starts_with", "ends_with", "contains", "matches_regex", "non_empty"}
 _OPS = {"numeric": {"equal_to", "greater_than", "less_than", "greater_than_or_equal_to", "less_than_or_equal_to"},
         "boolean": {"is_true", "is_false"}, "string": _STRING_OPS}
@@ -130,7 +134,7 @@ def _anchors(v: Any, m: Map, key: str, params: Mapping[str, Parameter], events: 
         known = names[kind]
         if not isinstance(name, ParamRef) and name not in known:
             fail(a, kind, message("regimes.unknown_event" if kind == "event" else "regimes.unknown_field", key=key,
-                                  name=name, known=sorted(known)))
+                                  name=name, hint=did_you_mean(str(name), known), known=sorted(known)))
         out.append(Anchor(kind, name))
     return tuple(out)
 
@@ -150,12 +154,14 @@ def conditions(node: Any, facts: Mapping[str, str], params: Mapping[str, Paramet
         fail(node, bad, message("regimes.condition_word", what=what, key=bad, value=repr(node[bad])))
     kind = facts.get(node["name"])
     if kind is None:
-        fail(node, "name", message("regimes.unknown_fact", what=what, name=node["name"], known=sorted(facts)))
+        fail(node, "name", message("regimes.unknown_fact", what=what, name=node["name"],
+                                   hint=did_you_mean(node["name"], facts), known=sorted(facts)))
     if not known(node["operator"], _OPS[kind]):
         fail(node, "operator", message("regimes.operator", what=what, operator=node["operator"], name=node["name"],
                                        known=sorted(_OPS[kind])))
-    return {"name": node["name"], "operator": node["operator"],
-            "value": param_value(node.get("value"), params, node, "value")}
+    value = param_value(node.get("value"), params, node, "value")
+    _check_value(value, kind, params, node, what)
+    return {"name": node["name"], "operator": node["operator"], "value": value}
 
 
 def field_facts(fields: Mapping[str, FieldSpec],
@@ -164,9 +170,27 @@ def field_facts(fields: Mapping[str, FieldSpec],
     kinds = {"number": "numeric", "flag": "boolean", "choice": "string", "text": "string"}
     out = {k: kinds[f.type] for k, f in fields.items() if f.type in kinds}
     for k, p in (params or {}).items():
-        out[k] = "boolean" if isinstance(p.value, bool) else "numeric" if isinstance(p.value, (int, float)) \
-            else "string"
+        out[k] = fact_kind(p.value)
     return out
+
+
+def fact_kind(value: Any) -> str:
+    """The business-rules kind of a parameter's value: boolean, numeric or string."""
+    return "boolean" if isinstance(value, bool) else "numeric" if isinstance(value, (int, float)) else "string"
+
+
+def _check_value(value: Any, kind: str, params: Mapping[str, Parameter], node: Map, what: str) -> None:
+    """A condition's value (or the default of the parameter it names) is of its fact's kind."""
+    if kind == "boolean" or "value" not in node:
+        return
+    shown = params[value.name].value if isinstance(value, ParamRef) else value
+    if fact_kind(shown) != kind or isinstance(shown, (dict, list)):
+        fields = {"what": what, "name": node["name"], "value": repr(shown)}
+        if isinstance(value, ParamRef):
+            fail(node, "value", message("regimes.value_kind_number_param", param=value.name, **fields) if
+                 kind == "numeric" else message("regimes.value_kind_text_param", param=value.name, **fields))
+        fail(node, "value", message("regimes.value_kind_number", **fields) if kind == "numeric"
+             else message("regimes.value_kind_text", **fields))
 
 
 def _stage(key: str, s: Any, params: Mapping[str, Parameter], events: Mapping[str, EventSpec],
@@ -189,11 +213,15 @@ def _stage(key: str, s: Any, params: Mapping[str, Parameter], events: Mapping[st
         e = s["extensions"]
         check_keys(e, {"event", "amount", "approval", "basis"}, message("regimes.what.extensions", key=key))
         if not known(e.get("event"), events):
-            fail(e, "event", message("regimes.extension_event", key=key, name=str(e.get("event"))))
+            fail(e, "event", message("regimes.extension_event", key=key, name=str(e.get("event")),
+                                     hint=did_you_mean(str(e.get("event")), events)))
         amount = e.get("amount") or {}
         check_keys(amount, {"field", "unit", "convention", "rollover"}, message("regimes.what.amount"))  # a Map now
         period = _period(_with(cast(Map, amount), value=0), params, message("regimes.what.extensions", key=key))
         appr = e.get("approval") or {}
+        if appr and not known(appr.get("event"), events):
+            fail(appr, "event", message("regimes.approval_event", key=key, name=str(appr.get("event")),
+                                        hint=did_you_mean(str(appr.get("event")), events)))
         ext = Extension(e["event"], amount.get("field"), period, appr.get("event"),
                         param_value(appr.get("required", False), params, appr, "required") if appr else False,
                         parse_basis(e.get("basis"), e))
@@ -228,7 +256,8 @@ def _violations(doc: Map, stages: Mapping[str, Stage], params: Mapping[str, Para
         check_keys(v, {"stage", "check", "when", "title", "basis", "voids", "severity", "message"},
                    message("regimes.what.violation", code=code))
         if not known(v.get("stage"), stages):
-            fail(v, "stage", message("regimes.violation_stage", code=code, stage=str(v.get("stage"))))
+            fail(v, "stage", message("regimes.violation_stage", code=code, stage=str(v.get("stage")),
+                                     hint=did_you_mean(str(v.get("stage")), stages)))
         if not known(v.get("check"), CHECKS):
             fail(v, "check", message("regimes.violation_check", code=code, checks=list(CHECKS)))
         facts = {**field_facts(fields, params), **CHECKS[v["check"]]}
@@ -279,7 +308,7 @@ def load_regime_folder(folder: str | Path) -> Regime:
     for name in FILES:
         p = folder / name
         if p.is_file():
-            docs[name] = load_yaml(p)
+            docs[name] = read_checked(p, SCHEMAS[name])
             h.update(p.read_bytes())
     doc = docs.get("regime.yaml")
     if not isinstance(doc, Map) or not isinstance(doc.get("regime"), Map):

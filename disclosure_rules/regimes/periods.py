@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, TypeAlias, cast, overload
 
 import attrs
 
-from ..errors import RuleFileError
+from ..errors import InputError, RuleFileError
 from ..messages import message
 
 if TYPE_CHECKING:
@@ -43,7 +43,11 @@ class TimeBase:
             direction: str = "after") -> Moment:
         dirn = -1 if direction == "before" else 1
         fn = _UNITS[unit]
-        return fn(self, t, n, dirn, convention or "same_time", rollover or "none")
+        try:
+            return fn(self, t, n, dirn, convention or "same_time", rollover or "none")
+        except OverflowError:
+            raise InputError(message("periods.out_of_range_before" if dirn < 0 else "periods.out_of_range_after",
+                                     n=n, unit=unit, moment=str(t))) from None
 
     @overload
     def fmt(self, t: None) -> None: ...

@@ -29,7 +29,13 @@ from .yamldoc import Map, Seq
 if TYPE_CHECKING:
     import jsonschema
 
-SCHEMA_NAMES = ("clock-rules", "outcomes", "fees", "remedies", "report-table", "statuses")
+SCHEMA_NAMES = ("clock-rules", "outcomes", "fees", "remedies", "report-table", "statuses",
+                # the kinds the floors above register (time-limit regimes, published-report rules)
+                "regime", "regime-stages", "regime-examples", "assessment", "report-sections", "report-phrases",
+                "report-checks", "report-deadlines")
+# the calendar side files: office hours (calendars/hours/*.yaml), the statutory holidays and the
+# arrangement principles (calendars/statutory.yaml, calendars/principles.yaml)
+CALENDAR_SCHEMA_NAMES = ("office-hours", "statutory-holidays", "arrangement-principles")
 
 
 def schemas_dir() -> Path:
@@ -125,6 +131,12 @@ def validate(doc: Any, schema_name: str, path: str | Path) -> None:
     line = _line_at(doc, parts)
     if err.validator == "additionalProperties":
         _unknown_key(doc, parts, err, where, path, line)
+    node = _node_at(doc, parts)
+    if isinstance(node, Map) and isinstance(err.instance, str) and err.instance in node:
+        # propertyNames: a text where the path leads to a block is one of the block's keys
+        rule = f" (pattern {err.validator_value})" if err.validator == "pattern" else ""
+        raise RuleFileError(path, node.line_of(err.instance), message("schema.name_pattern", where=where,
+                                                                      name=err.instance, rule=rule))
     raise RuleFileError(path, line, _explain(err, where))
 
 
@@ -149,7 +161,10 @@ _KEY_NAMES = {"basis": "schema.key.basis", "title": "schema.key.title", "workday
               "instrument": "schema.key.instrument", "requires": "schema.key.requires",
               "date_of_receipt": "schema.key.date_of_receipt", "voids_effect": "schema.key.voids_effect",
               "name": "schema.key.name", "case": "schema.key.case", "expect": "schema.key.expect",
-              "id": "schema.key.id"}
+              "id": "schema.key.id", "severity": "schema.key.severity", "unit": "schema.key.unit",
+              "resolution": "schema.key.resolution", "method": "schema.key.method",
+              "check": "schema.key.check", "direction": "schema.key.direction", "type": "schema.key.type",
+              "agency_kind": "schema.key.agency_kind"}
 # a JSON Schema type -> the message naming it
 _TYPES = {"integer": "schema.type.integer", "number": "schema.type.number", "string": "schema.type.string",
           "boolean": "schema.type.boolean", "object": "schema.type.object", "array": "schema.type.array",
@@ -167,11 +182,16 @@ def _explain(err: jsonschema.ValidationError, where: str | Text) -> Text:
     v, got = err.validator, json.dumps(err.instance, ensure_ascii=False)
     if v == "required":
         missing = err.message.split("'")[1] if "'" in err.message else err.message
+        if missing == "basis":
+            return message("schema.missing_basis", where=where)
         name = message(_KEY_NAMES[missing]) if missing in _KEY_NAMES else Text(missing, missing)
         return message("schema.missing", where=where, key=missing, key_name=name)
     if v == "enum":
         values: Any = err.validator_value
-        return message("schema.enum", where=where, value=got, allowed=", ".join(map(str, values)))
+        key = next((str(k) for k in reversed(err.absolute_path) if isinstance(k, str)), "value")
+        key_name = message(_KEY_NAMES[key]) if key in _KEY_NAMES else Text(key, key)
+        return message("schema.enum", where=where, value=got, key=key, key_name=key_name,
+                       allowed=", ".join(map(str, values)))
     if v == "type":
         return message("schema.type", where=where, value=got, types=_type_names(err.validator_value))
     if v in ("minimum", "exclusiveMinimum"):
