@@ -37,6 +37,7 @@ from .batch.records import report_records
 from .batch.run import Failure, check_errors_mode, evaluate_items
 from .errors import InputError
 from .jsondata import JSONDict
+from .messages import message
 
 if TYPE_CHECKING:
     from pyspark import Broadcast
@@ -75,7 +76,7 @@ def evaluate(df: DataFrame, as_of: dt.date, *, case_column: str | None = None, e
         for batch in batches:
             items = items_from_rows(batch.to_pylist(), column)
             outs = evaluate_items(items, as_of, errors=errors, rules=book, calendars=cals,
-                                  estimate_until=estimate_until)
+                                  estimate_until=estimate_until, trace=False)
             # (no regime case among them: items_from_rows refuses it)
             yield pa.RecordBatch.from_pylist([row_of(cast("Result | Failure", o)) for o in outs], schema=schema)
 
@@ -179,8 +180,8 @@ def _broadcast(df: DataFrame, rules: RuleBook | None, calendars: Sequence[str | 
 
     book = rules if rules is not None else load_rules()
     if not isinstance(book, RuleBook):
-        raise InputError("rules must be a RuleBook (see load_rules)", "rules必须是RuleBook（见load_rules）")
-    cals: dict[str, Calendar] = {}
+        raise InputError(message("spark.rules"))
+    cals = {}
     for c in (calendars or ["cn"]):
         cal = c if isinstance(c, Calendar) else load_calendar(c, estimate_until=estimate_until)
         cals[cal.id] = cal

@@ -20,6 +20,7 @@ from typing import IO
 import attrs
 
 from ..errors import CaseError
+from ..messages import message
 
 STDIN = "-"
 JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
@@ -61,7 +62,7 @@ def iter_items(path: str | PathLike[str], keys: tuple[str, ...] = ("cases",),
         try:
             f = p.open("rb")
         except OSError as exc:
-            raise CaseError(f"cannot read {p}: {exc}", f"无法读取{p}：{exc}") from None
+            raise CaseError(message("table.cannot_read", path=str(p), detail=str(exc))) from None
         return _closing(f, _lines(f, str(p)))
     from ..case import read_items
     docs = read_items(p, keys)
@@ -103,11 +104,9 @@ def _parse_line(raw: bytes, name: str, n: int, number: int) -> Item:
     try:
         return Item(number, n, json.loads(raw.decode("utf-8-sig")))
     except UnicodeDecodeError as exc:
-        return Item(number, n, error=CaseError(f"{name}:{n}: not UTF-8 text ({exc.reason})",
-                                               f"{name}第{n}行：不是UTF-8文本（{exc.reason}）"))
+        return Item(number, n, error=CaseError(message("batch.line_not_utf8", name=name, line=n, detail=exc.reason)))
     except json.JSONDecodeError as exc:
-        return Item(number, n, error=CaseError(f"{name}:{n}: not valid JSON ({exc.msg})",
-                                               f"{name}第{n}行：不是有效的JSON（{exc.msg}）"))
+        return Item(number, n, error=CaseError(message("batch.line_not_json", name=name, line=n, detail=exc.msg)))
 
 
 def _from_stdin(stream: IO[bytes], keys: tuple[str, ...]) -> Iterator[Item]:
@@ -138,6 +137,6 @@ def _document(raw: bytes, name: str, keys: tuple[str, ...]) -> Iterator[Item]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise CaseError(f"{name}: not UTF-8 text ({exc.reason})", f"{name}：不是UTF-8文本（{exc.reason}）") from None
+        raise CaseError(message("batch.not_utf8", name=name, detail=exc.reason)) from None
     for n, d in enumerate(items_from_text(text, name, keys), 1):
         yield Item(n, None, d)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
+from ..messages import message
 
 if TYPE_CHECKING:
     from ..calendar import Calendar
@@ -38,8 +39,7 @@ def write_sheets(results: list[Result], args: argparse.Namespace) -> int:
             _write(out, text)
         return 0
     if out is None:
-        raise InputError(f"{len(results)} cases: give --out DIR to write one {args.format} file per case",
-                         f"共{len(results)}个案件：请用--out DIR为每个案件各写一个{args.format}文件")
+        raise InputError(message("cli.sheets_out", n=len(results), format=args.format))
     files: list[str] = []
     taken: set[str] = set()
     for r in results:
@@ -73,4 +73,4 @@ def _write(path: Path, text: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror}", f"无法写入{path}：{exc.strerror}") from None
+        raise InputError(message("cli.cannot_write", path=str(path), detail=str(exc.strerror))) from None

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import RuleFileError
+from ..messages import message
 from . import validated
 from .schemas import validate
 from .yamldoc import Map, parse_yaml, read_text
@@ -36,8 +37,7 @@ def read_checked(path: Path, schema: str, before: Callable[[Map], None] | None =
         return doc
     doc = parse_yaml(text, str(path))
     if not isinstance(doc, Map):
-        raise RuleFileError(path, 1, "a rule file must be a block of 'key: value' lines",
-                            "规则文件必须由“键: 值”行组成")
+        raise RuleFileError(path, 1, message("registry.not_a_block"))
     if before is not None:
         before(doc)
     if not validated.already_checked(path, schema, digest):   # a bundled file checked before, unchanged
