@@ -19,7 +19,7 @@ from ..basis import Basis, cite_all
 from ..conditions import holding, variables_class
 from ..errors import CaseError, InputError
 from ..messages import Text, message
-from .files import fact_kind, field_facts
+from .conditions import fact_kind, field_facts
 from .model import CHECKS, Anchor, Conditions, Extension, FieldRef, Regime, Stage, ViolationRule
 from .order import Order, OrderEvent
 from .periods import Moment, TimeBase
