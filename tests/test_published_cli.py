@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from pathlib import Path
 
 
 from disclosure_rules.cli import main
@@ -122,3 +123,40 @@ def test_reference_folder_csv(capsys):
     s4 = [r for r in rows if r["rule"] == "s4_total"]
     assert [(r["row"], r["expected"], r["actual"]) for r in s4] == [("review", "11", "0"),
                                                                    ("litigation_after_review", "5", "0")]
+
+
+UNREADABLE_REPORTS = ["shanghai-stcsm-2024.md", "shuyang-drc-2023.html", "shanghai-office-2025.md"]
+
+
+def _without_evidence(text, report):
+    """``text`` without the report's own lines (the user's data, quoted as they are)."""
+    for *_, evidence, _why in sorted(report.problems, key=lambda p: -len(p[3])):
+        text = text.replace(evidence, "")
+    return text
+
+
+def test_why_a_value_cannot_be_read_is_said_in_the_language_of_the_output(tmp_path):
+    """The reasons a cell cannot be read (blank, lost cells, not a count, too many numbers) come from the
+    message catalogue: Chinese findings and the Chinese JSON hold no English word but the report's own lines."""
+    import re
+
+    from disclosure_rules.messages import message
+    from disclosure_rules.published import check_report, read_report
+
+    data = Path(__file__).parent / "data" / "reports"
+    paths = [tmp_path / "r.txt"] + [data / name for name in UNREADABLE_REPORTS]
+    small(tmp_path, new=9)                          # row 四: -1 is not a count
+    reasons = set()
+    for path in paths:
+        report = read_report(path)
+        reasons |= {why for *_, why in report.problems}
+        for f in [f for f in check_report(report) if f.rule == "unreadable"]:
+            for text in (f.message_zh, f.to_dict("zh")["evidence"], *(r.get("reason") for r in
+                                                                     report.to_dict("zh")["unreadable"])):
+                assert not re.findall(r"[A-Za-z]+", _without_evidence(text, report)), (path.name, text)
+            assert not re.search(r"[\u4e00-\u9fff]", _without_evidence(f.message_en, report).replace("section 二", "")
+                                 .replace("section 三", "")), (path.name, f.message_en)
+    assert {message("published.reason.blank"), message("published.reason.one_line", n=15),
+            message("published.reason.row_lost_cells", n=6, cells=7),
+            message("published.reason.cell_count", n=2, cells=3),
+            message("published.reason.not_a_count", raw="-1")} <= reasons, reasons

@@ -55,7 +55,7 @@ def run_check(args: argparse.Namespace) -> int:
     fmt = "json" if args.json else args.format
     if fmt == "json":
         import json
-        text = json.dumps({"ok": not is_failure(findings), "report": report.to_dict(),
+        text = json.dumps({"ok": not is_failure(findings), "report": report.to_dict(args.lang),
                            "findings": [f.to_dict(args.lang) for f in findings]}, ensure_ascii=False, indent=2) + "\n"
     elif fmt == "csv":
         from ..published.output import csv_rows, to_csv

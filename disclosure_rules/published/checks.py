@@ -69,7 +69,7 @@ def completeness(report: PublishedReport, rules: ReportRules, lay: TableLayout) 
         label = rules.sections["section_three_groups"].get(group, [group])[0]
         why = message("published.one_row", label=label) if group in report.groups \
             else message("published.not_found")
-        f = make(rules, "missing_row", row=code, evidence=why.zh, labels=((rows[code][0], None), (rows[code][1], None)))
+        f = make(rules, "missing_row", row=code, evidence=why, labels=((rows[code][0], None), (rows[code][1], None)))
         out.append(f)
     if "二" in report.found:
         for item in rules.sections["section_two"]:
@@ -79,12 +79,12 @@ def completeness(report: PublishedReport, rules: ReportRules, lay: TableLayout) 
 
 
 # (section, why, columns, row, evidence): the columns for a row-wise group, else the row and its evidence
-_Kind = tuple[str, str, tuple[str, ...], str | None, str | None]
+_Kind = tuple[str, Text, tuple[str, ...], str | None, str | None]
 
 
 def _kinds_unreadable(report: PublishedReport) -> dict[_Kind, tuple[str, list[str | None]]]:
     """The unreadable values by kind, each with its evidence and its rows."""
-    by_row: dict[tuple[str, str, str], tuple[str, list[str]]] = {}
+    by_row: dict[tuple[str, str, Text], tuple[str, list[str]]] = {}
     for section, row, col, evidence, why in report.problems:
         entry = by_row.setdefault((section, row if row is not None else evidence, why), (evidence, []))
         if col is not None:
@@ -97,6 +97,15 @@ def _kinds_unreadable(report: PublishedReport) -> dict[_Kind, tuple[str, list[st
     return groups
 
 
+def _zh_names(rules: ReportRules, lay: TableLayout, section: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The Chinese names of the rows and columns of a section: the items and cells of 二 by their
+    names, the columns of 三 by theirs (its rows by their numbers, as the table prints them)."""
+    if section == "二":
+        return ({item["code"]: item["zh"] for item in rules.sections["section_two"]},
+                {code: c["zh"] for code, c in rules.sections["section_two_cells"].items()})
+    return {}, {c.code: c.zh for c in lay.columns}
+
+
 def unreadable(report: PublishedReport, rules: ReportRules, lay: TableLayout) -> list[Finding]:
     """One finding per kind of unreadable value: the cells of a row with the same reason are
     one finding, and rows whose same columns cannot be read for the same reason are one too."""
@@ -106,14 +115,17 @@ def unreadable(report: PublishedReport, rules: ReportRules, lay: TableLayout) ->
         section, why, columns = key[0], key[1], key[2]
         cols = ",".join(columns) if columns else None
         row = ",".join(r for r in rows if r is not None) or None
-        more = f" … ({len(rows)} rows)" if len(rows) > 1 else ""
-        names = {c.code: c.zh for c in lay.columns}
+        more = message("published.more_rows", n=len(rows)) if len(rows) > 1 else Text("", "")
+        row_names, names = _zh_names(rules, lay, section)
+        row_zh = "、".join(row_names.get(r, r) for r in rows if r is not None)
         rows_part = (message("published.every_row") if len(rows) > 1 and set(rows) == every
+                     else message("published.item", item=Text(row, row_zh)) if row and row_names
                      else message("published.row", row=row) if row else Text("", ""))
         cols_part = message("published.column", column=Text(cols, "、".join(names.get(c, c) for c in columns))) \
             if cols else Text("", "")
         where_en, where_zh = rows_part.en + cols_part.en, rows_part.zh + cols_part.zh
-        out.append(make(rules, "unreadable", row=row, column=cols, evidence=f"{evidence}{more} ({why})",
+        out.append(make(rules, "unreadable", row=row, column=cols,
+                        evidence=message("published.with_reason", evidence=evidence, more=more, reason=why),
                         section=section, where_zh=where_zh, where_en=where_en))
     return out
 

@@ -6,10 +6,12 @@ from typing import TypedDict
 
 import attrs
 
+from ..messages import Text
+
 Number = int | float
 
-# (section, row, column, evidence, reason): a value that cannot be read
-Problem = tuple[str, str | None, str | None, str, str]
+# (section, row, column, evidence, reason): a value that cannot be read, and why (in both languages)
+Problem = tuple[str, str | None, str | None, str, Text]
 
 
 @attrs.frozen
@@ -18,14 +20,14 @@ class Value:
 
     value: Number | None
     evidence: str
-    reason: str | None = None
+    reason: Text | None = None
 
     @property
     def readable(self) -> bool:
         return self.value is not None
 
 
-def unreadable(evidence: str, reason: str) -> Value:
+def unreadable(evidence: str, reason: Text) -> Value:
     return Value(None, evidence, reason)
 
 
@@ -79,14 +81,15 @@ class PublishedReport:
     overview_chars: int | None
     problems: tuple[Problem, ...] = ()   # values that cannot be read
 
-    def to_dict(self) -> ReportDict:
+    def to_dict(self, lang: str = "en") -> ReportDict:
+        """The report as JSON data; each unreadable value's ``reason`` in ``lang``."""
         return {"path": self.path, "year": self.year, "sections": dict(self.found),
                 "section_two": _numbers(self.section_two), "section_three": _numbers(self.section_three),
                 "groups": _numbers(self.groups), "missing_rows": list(self.missing_rows),
                 "section_four": _numbers(self.section_four),
                 "fee_yuan": None if self.fee_yuan is None else self.fee_yuan.value,
                 "overview_chars": self.overview_chars,
-                "unreadable": [{"section": s, "row": r, "column": c, "evidence": e, "reason": why}
+                "unreadable": [{"section": s, "row": r, "column": c, "evidence": e, "reason": why.text(lang)}
                                for s, r, c, e, why in self.problems]}
 
 
@@ -124,6 +127,11 @@ class Finding:
     basis_zh: str
     basis_en: str
     path: str | None = None
+    evidence_zh: str | None = None    # the evidence as the Chinese text shows it, where it holds words
+
+    def evidence_in(self, lang: str) -> str | None:
+        """The evidence as a text of ``lang`` shows it."""
+        return self.evidence_zh if lang == "zh" and self.evidence_zh is not None else self.evidence
 
     @property
     def difference(self) -> Number | None:
@@ -137,5 +145,5 @@ class Finding:
         return {"rule": self.rule, "row": self.row, "column": self.column, "expected": self.expected,
                 "actual": self.actual, "difference": self.difference,
                 "message": self.message_zh if lang == "zh" else self.message_en,
-                "section": self.section, "severity": self.severity, "evidence": self.evidence,
+                "section": self.section, "severity": self.severity, "evidence": self.evidence_in(lang),
                 "basis": self.basis_zh if lang == "zh" else self.basis_en}

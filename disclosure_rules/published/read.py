@@ -69,5 +69,5 @@ def _fee(lines: list[str], spec: Map) -> Value | None:
             return Value(float(m.group(1)) if "." in m.group(1) else int(m.group(1)), s)
         if any(w in s for w in spec.get("no_fee_words", [])):
             return Value(0, s)
-        return unreadable(s, "the fee is mentioned but no amount in yuan")
+        return unreadable(s, message("published.reason.fee_no_amount"))
     return None

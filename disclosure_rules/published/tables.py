@@ -14,6 +14,7 @@ from itertools import pairwise
 
 import attrs
 
+from ..messages import Text, message
 from ..report import TableLayout
 from ..yamlfile import Map
 from .cells import BLANK, number, numeric_line, trailing
@@ -34,16 +35,17 @@ def read_section_two(lines: list[str], spec: Map) -> tuple[Cells, list[Problem]]
                 continue
             cells = item["cells"]
             if len(run) != len(cells):
-                items[item["code"]] = {c: unreadable(line.strip(), f"{len(run)} numbers for {len(cells)} cells")
-                                       for c in cells}
-                problems.append(("二", item["code"], None, line.strip(), f"{len(run)} numbers for {len(cells)} cells"))
+                why = message("published.reason.cell_count", n=len(run), cells=len(cells))
+                items[item["code"]] = {c: unreadable(line.strip(), why) for c in cells}
+                problems.append(("二", item["code"], None, line.strip(), why))
             else:
                 vals: dict[str, Value] = {}
                 for c, raw in zip(cells, run, strict=True):
                     n = number(raw, decimals=bool(item.get("decimals")))
                     if n is None or (isinstance(n, float) and not item.get("decimals")):
-                        vals[c] = unreadable(line.strip(), f"'{raw}' is not a number")
-                        problems.append(("二", item["code"], c, line.strip(), f"'{raw}' is not a number"))
+                        why = message("published.reason.not_a_number", raw=raw)
+                        vals[c] = unreadable(line.strip(), why)
+                        problems.append(("二", item["code"], c, line.strip(), why))
                     else:
                         vals[c] = Value(n, line.strip())
                 items[item["code"]] = vals
@@ -60,12 +62,14 @@ Run = list[str | _Short]        # the cells of a printed row
 
 @attrs.define
 class _Printed:
-    """A line of the table's width: the row or group its label names (if any), its cells, the line."""
+    """A line of the table's width: the row or group its label names (if any), its cells, the line;
+    ``numbers``: how many numbers a named row that lost cells still holds."""
 
     row: str | None
     group: str | None
     run: Run
     evidence: str
+    numbers: int | None = None
 
 
 def _name(label: str, spec: Map) -> tuple[str | None, str | None]:
@@ -83,8 +87,8 @@ def _name(label: str, spec: Map) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _printed(kind: str | None, code: str | None, run: Run, evidence: str) -> _Printed:
-    return _Printed(code if kind == "row" else None, code if kind == "group" else None, run, evidence)
+def _printed(kind: str | None, code: str | None, run: Run, evidence: str, numbers: int | None = None) -> _Printed:
+    return _Printed(code if kind == "row" else None, code if kind == "group" else None, run, evidence, numbers)
 
 
 def _printed_lines(lines: list[str], spec: Map, width: int, problems: list[Problem]) -> list[_Printed]:
@@ -97,10 +101,9 @@ def _printed_lines(lines: list[str], spec: Map, width: int, problems: list[Probl
             parsed.append(_printed(kind, code, list(run), line.strip()))
         elif 0 < len(run) < width and _name(label, spec)[0] == "row":
             # a named row that lost cells (a blank last cell, a merged cell): there, but not readable
-            parsed.append(_printed("row", _name(label, spec)[1], [SHORT] * width,
-                                   f"{line.strip()} ({len(run)} numbers for {width} cells)"))
+            parsed.append(_printed("row", _name(label, spec)[1], [SHORT] * width, line.strip(), len(run)))
         elif len(run) > width and not label:
-            problems.append(("三", None, None, line.strip(), f"{len(run)} numbers on one line: cannot tell the row"))
+            problems.append(("三", None, None, line.strip(), message("published.reason.one_line", n=len(run))))
     return parsed
 
 
@@ -118,8 +121,8 @@ def read_section_three(lines: list[str], spec: Map, layout: TableLayout,
                 p.row = None
             else:
                 last = index[p.row]
-    rows: dict[str, tuple[Run, str]] = {}
-    groups: dict[str, tuple[Run, str]] = {}
+    rows: dict[str, _Printed] = {}
+    groups: dict[str, _Printed] = {}
     missing: list[str] = []
     anchors = [(i, p.row) for i, p in enumerate(parsed) if p.row is not None]
     bounds: list[tuple[int, str | None]] = [(-1, None), *anchors, (len(parsed), None)]
@@ -128,9 +131,9 @@ def read_section_three(lines: list[str], spec: Map, layout: TableLayout,
         hi = index[row] if row is not None else len(order)
         _place(parsed[a + 1:b], order[lo:hi], rows, groups, missing, problems)
         if row is not None:
-            rows[row] = (parsed[b].run, parsed[b].evidence)
-    cells = {r: _values(run, ev, columns, r, problems) for r, (run, ev) in rows.items()}
-    gcells = {g: _values(run, ev, columns, g, problems) for g, (run, ev) in groups.items()}
+            rows[row] = parsed[b]
+    cells = {r: _values(p, columns, r, problems) for r, p in rows.items()}
+    gcells = {g: _values(p, columns, g, problems) for g, p in groups.items()}
     return cells, gcells, missing, problems
 
 
@@ -155,36 +158,45 @@ def _fits(items: list[_Printed], slots: list[str]) -> bool:
         for p, slot in zip(items, slots, strict=True))
 
 
-def _place(items: list[_Printed], gap: list[str], rows: dict[str, tuple[Run, str]],
-           groups: dict[str, tuple[Run, str]], missing: list[str], problems: list[Problem]) -> None:
+def _place(items: list[_Printed], gap: list[str], rows: dict[str, _Printed],
+           groups: dict[str, _Printed], missing: list[str], problems: list[Problem]) -> None:
     if not items:
         missing.extend(gap)
         return
     if not gap:
         problems.append(("三", None, None, " / ".join(i.evidence for i in items),
-                         "rows of numbers with no place in the table"))
+                         message("published.reason.no_place")))
         return
     slots = _slots(items, gap)
     if not _fits(items, slots):
         for slot in gap:
             problems.append(("三", slot, None, " / ".join(i.evidence for i in items),
-                             f"{len(items)} unnamed rows of numbers for {len(gap)} rows of the table: cannot tell which is which"))
+                             message("published.reason.unnamed_rows", n=len(items), rows=len(gap))))
         return
     for p, slot in zip(items, slots, strict=True):
         if slot in gap:
-            rows[slot] = (p.run, p.evidence)
+            rows[slot] = p
         else:
-            groups[slot] = (p.run, p.evidence)
+            groups[slot] = p
             missing.extend(s for s in gap if s.startswith(slot + "."))
 
 
-def _values(run: Run, evidence: str, columns: Sequence[str], row: str, problems: list[Problem]) -> dict[str, Value]:
+def _why(raw: str | _Short, printed: _Printed) -> Text:
+    """Why a cell of a printed row is not a count."""
+    if raw is _Short.CELL:
+        return message("published.reason.row_lost_cells", n=printed.numbers, cells=len(printed.run))
+    if raw.strip() in BLANK:
+        return message("published.reason.blank")
+    return message("published.reason.not_a_count", raw=raw)
+
+
+def _values(printed: _Printed, columns: Sequence[str], row: str, problems: list[Problem]) -> dict[str, Value]:
     out = {}
-    for col, raw in zip(columns, run, strict=True):
+    evidence = printed.evidence
+    for col, raw in zip(columns, printed.run, strict=True):
         n = number(raw)
         if n is None:
-            why = "the row lost cells" if raw is _Short.CELL else "blank cell" if raw.strip() in BLANK \
-                else f"'{raw}' is not a count"
+            why = _why(raw, printed)
             out[col] = unreadable(evidence, why)
             problems.append(("三", row, col, evidence, why))
         else:
@@ -208,7 +220,7 @@ def read_section_four(lines: list[str], spec: Map) -> tuple[Cells, list[Problem]
         if len(single) == 1:
             nums, evidence = single[0]
         else:
-            why = f"found {len(nums)} numbers where the table has {want}"
+            why = message("published.reason.numbers_found", n=len(nums), want=want)
             return ({g: {c: unreadable(evidence, why) for c in cells} for g in groups},
                     [("四", None, None, evidence or "-", why)])
     it = iter(nums)
