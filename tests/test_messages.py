@@ -210,3 +210,32 @@ def test_the_chinese_timeline_names_channels_statuses_events_and_outcomes_in_chi
         text = render_text(r, "zh")
         words = {w for w in _ENGLISH_WORD.findall(text) if w not in codes and not _WRITTEN_FORM.fullmatch(w)}
         assert not words, f"{path.name}: {sorted(words)}\n{text}"
+
+
+def _regime_examples():
+    from disclosure_rules.regimes.files import check_ids
+    from disclosure_rules.rulebook import bundled_rules_dir
+
+    return [(regime, ex) for regime in check_ids(bundled_rules_dir()) for ex in regime.examples
+            if "error" not in ex.expect]
+
+
+REGIME_EXAMPLES = _regime_examples()
+
+
+@pytest.mark.parametrize("regime, example", REGIME_EXAMPLES,
+                         ids=[f"{r.id}:{ex.name}" for r, ex in REGIME_EXAMPLES])
+def test_the_chinese_timeline_of_a_regime_names_stages_events_and_statuses_in_chinese(regime, example):
+    """Every bundled regime example (work orders, proactive items, court filings...) read in Chinese: the
+    only English left is the ids of the case's own data (the order's id and unit, the regime applied, the
+    violation codes), never a stage, event, field, status or severity id."""
+    from disclosure_rules.regimes import evaluate, render_text
+    from disclosure_rules.regimes.examples import _as_of
+
+    r = evaluate(dict(example.order, regime=regime.id), _as_of(regime, example.as_of), params=example.params)
+    codes = {r.id, r.regime, r.unit, *(v.code for v in r.violations)}
+    text = render_text(r, "zh")
+    words = {w for w in _ENGLISH_WORD.findall(_WRITTEN_FORM.sub(SAMPLE, text)) if w not in codes}
+    assert not words, f"{example.name}: {sorted(words)}\n{text}"
+    titles = {s.key: s.title.zh for s in regime.stages}
+    assert all(f"  {titles[s.stage]} " in text for s in r.stages), text       # each stage by its title

@@ -19,6 +19,7 @@ from ..basis import Basis, cite_all
 from ..conditions import holding, variables_class
 from ..errors import CaseError, InputError
 from ..messages import Text, message
+from ..rulefiles.common import Text as Title
 from .conditions import fact_kind, field_facts
 from .model import CHECKS, Anchor, Conditions, Extension, FieldRef, Regime, Stage, ViolationRule
 from .order import Order, OrderEvent
@@ -74,6 +75,7 @@ class _Run:
         self.violations: list[Violation] = []
         self.trace: list[Step] = []
         self.dues: dict[str, Moment] = {}     # stage -> due moment, for {due_of: STAGE}
+        self.titles = {s.key: _named(s.title) for s in regime.stages}
 
     def val(self, v: Any) -> Any:
         if isinstance(v, FieldRef):
@@ -90,25 +92,25 @@ class _Run:
         self.trace.append(Step(self.tb.fmt(at), stage, kind, self.tb.fmt(due), en, zh, tuple(basis)))
 
     def moment(self, anchors: tuple[Anchor, ...], after: Moment | None = None
-               ) -> tuple[Moment | OrderEvent | None, str | None]:
+               ) -> tuple[Moment | OrderEvent | None, Text | None]:
         """The first of ``anchors`` the order has (a field, or the first event of a type after ``after``):
-        a moment or an :class:`OrderEvent`, and its name."""
+        a moment or an :class:`OrderEvent`, and its name as the rule files title it."""
         for a in anchors:
             name = self.val(a.name)
             if a.kind == "due_of":
                 if name in self.dues:
-                    return self.dues[name], f"the due date of {name}"
+                    return self.dues[name], message("engine.due_of", stage=self.titles.get(name, name))
                 continue
             if a.kind == "field":
                 v = self.o.fields.get(name)
                 if v is not None:
-                    return v, name
+                    return v, _named(self.r.fields[name].title) if name in self.r.fields else Text(name, name)
             else:
                 if name not in self.r.events:
                     raise InputError(message("engine.not_an_event", name=name, regime=self.r.id))
                 for e in self.events:
                     if e.type == name and (after is None or e.at >= after):
-                        return e, name
+                        return e, _named(self.r.events[name].title)
         return None, None
 
     def fire(self, stage: Stage, check: str, facts: dict[str, Any], at: Moment) -> list[ViolationRule]:
@@ -149,7 +151,7 @@ class _Run:
         due = self.tb.add(start_at, p.unit, n, self.val(p.convention), self.val(p.rollover), p.direction)
         self.step(start_at, stage.key, "start", due,
                   *_pair(message("engine.step.back" if backwards else "engine.step.start", title=stage.title,
-                                 start=str(start_name), n=n, unit=_unit(p.unit), direction=p.direction)),
+                                 start=start_name, n=n, unit=_unit(p.unit), direction=p.direction)),
                   limit.basis)
         closed, _ = self.moment(stage.closed_by, start_at)
         closed_at = None if closed is None else _at(closed)
@@ -199,7 +201,7 @@ class _Run:
             status = "overdue" if late else "open"
         by = self.tb.late_by(due, at) if late else 0
         self.stages.append(StageResult(stage.key, self.tb.fmt(start), self.tb.fmt(due), self.tb.fmt(done_at), late,
-                                       status))
+                                       status, stage.title))
         if status != "closed":
             mins = by * 1440 if self.tb.resolution == "day" else by
             days = by if self.tb.resolution == "day" else by // 1440
@@ -233,6 +235,11 @@ def evaluate_order(regime: Regime, order: Order, tb: TimeBase, as_of: Moment,
     return RegimeResult(order.id, regime.id, order.unit, tb.fmt(as_of), status, tuple(run.stages),
                         tuple(run.violations), tuple(sorted(run.trace, key=lambda s: s.at)), provisional, regime.digest, tuple(notes),
                         {k: regime.param(k, params) for k in regime.parameters})
+
+
+def _named(title: Title) -> Text:
+    """A title of the rule files (an event, a field, a stage) as a message's value."""
+    return Text(title.en, title.zh)
 
 
 def _at(x: Moment | OrderEvent) -> Moment:

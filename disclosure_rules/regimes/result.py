@@ -20,6 +20,7 @@ class StageResult:
     done: str | None
     late: bool
     status: str                         # done | closed | open | overdue
+    title: Text | None = None           # the stage's title in the rule files (text output only)
 
     def to_dict(self) -> dict[str, Any]:
         return {"stage": self.stage, "due": self.due, "done": self.done, "late": self.late,
@@ -84,17 +85,32 @@ class RegimeResult:
                 "notes": [{"code": n["code"], "message": n["zh" if lang == "zh" else "en"]} for n in self.notes]}
 
 
+def _word(kind: str, value: str, lang: str) -> str:
+    """A status or a severity as the text of ``lang`` names it (its id if the catalogue has none)."""
+    from ..messages import catalogue, render
+    key = f"regime_text.{kind}.{value}"
+    return render(key, lang, {}) if key in catalogue(lang) else value
+
+
+# the catalogue's words for the statuses and severities a regime's result holds
+WORDS = ("regime_text.status.done", "regime_text.status.closed", "regime_text.status.open",
+         "regime_text.status.overdue", "regime_text.severity.breach", "regime_text.severity.warning")
+
+
 def render_text(r: RegimeResult, lang: str = "en") -> str:
+    """The result as text: the stages (by their titles in Chinese), violations, notes and trace."""
     from ..messages import render
     zh = lang == "zh"
     lines = [f"{r.id} ({r.regime})" + (f" {r.unit}" if r.unit else "")
-             + render("regime_text.as_of", lang, {"day": r.as_of, "status": r.status})]
+             + render("regime_text.as_of", lang, {"day": r.as_of, "status": _word("status", r.status, lang)})]
     for s in r.stages:
         mark = render("regime_text.late", lang, {}) if s.late else ""
-        lines.append(f"  {s.stage:<10} " + render("regime_text.stage", lang, {"due": s.due, "done": s.done or "-"})
-                     + f"  {s.status} {mark}".rstrip())
+        name = s.title.zh if zh and s.title is not None else f"{s.stage:<10}"
+        lines.append(f"  {name} " + render("regime_text.stage", lang, {"due": s.due, "done": s.done or "-"})
+                     + f"  {_word('status', s.status, lang)} {mark}".rstrip())
     for v in r.violations:
-        lines.append(f"  ! {v.code} [{v.severity}] {v.title.get(lang)} — {cite_all(v.basis, lang)}")
+        lines.append(f"  ! {v.code} [{_word('severity', v.severity, lang)}] {v.title.get(lang)} — "
+                     f"{cite_all(v.basis, lang)}")
     for n in r.notes:
         lines.append(f"  * {n['zh' if zh else 'en']}")
     lines.append(render("regime_text.trace", lang, {}))
