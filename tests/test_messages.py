@@ -72,6 +72,8 @@ EN_ONLY = {
     # the English of a wrong outcome code quotes the answer's Chinese name beside its English one (a test
     # of test_case_keys.py asserts it); the Chinese shows that name once, as {title}
     "zh_title": "the Chinese name of an outcome, quoted in the English only",
+    "value_type": "argparse's name of a value's type (int, a converter's name), as its English says it; the "
+                  "Chinese says the value is invalid without that code",
 }
 
 # placeholders only the Chinese shows: the English already says it
@@ -239,3 +241,27 @@ def test_the_chinese_timeline_of_a_regime_names_stages_events_and_statuses_in_ch
     assert not words, f"{example.name}: {sorted(words)}\n{text}"
     titles = {s.key: s.title.zh for s in regime.stages}
     assert all(f"  {titles[s.stage]} " in text for s in r.stages), text       # each stage by its title
+
+
+@pytest.mark.parametrize("argv, zh, en", [
+    (["timeline", "--bogus", "x.yaml"], "无法识别的参数：--bogus", "unrecognized arguments: --bogus"),
+    (["timeline"], "缺少必需的参数：case", "the following arguments are required: case"),
+    (["timeline", "--format", "nope", "x.yaml"], "参数--format：'nope'不是可选值（可选：",
+     "argument --format: invalid choice: 'nope' (choose from"),
+    (["timeline", "x.yaml", "--as-of"], "参数--as-of后面需要一个值", "argument --as-of: expected one argument"),
+    (["workdays", "add", "2026-01-05", "3", "--estimate-until", "x"], "参数--estimate-until：值'x'无效",
+     "argument --estimate-until: invalid int value: 'x'"),
+])
+def test_the_common_usage_errors_are_said_in_chinese(argv, zh, en, capsys):
+    """argparse's English for an unknown argument, a missing one, a value not among the choices, an option
+    without its value and a value of the wrong form, said through the catalogue: exit 2, one line in Chinese
+    with no English but the command line's own words; the English stays argparse's."""
+    from disclosure_rules.cli import main
+
+    assert main([*argv, "--lang", "zh"]) == 2
+    err = capsys.readouterr().err
+    assert zh in err and err.count("\n") == 1, err
+    words = [w for w in _ENGLISH_WORD.findall(err) if not _OPTION.fullmatch(w) and w not in argv
+             and w not in ("disclosure-rules", "case", "text", "json", "jsonl", "html", "svg", "add", "workdays")]
+    assert not words, err
+    assert main(argv) == 2 and en in capsys.readouterr().err

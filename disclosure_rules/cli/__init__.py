@@ -44,7 +44,8 @@ def __getattr__(name: str) -> Any:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # one line, exit 2 (argparse prints usage + message)
-        raise InputError(_message("cli.usage", problem=message, prog=self.prog))
+        from .usage import usage_problem
+        raise InputError(_message("cli.usage", problem=usage_problem(message), prog=self.prog))
 
 
 def _named_command(argv: Sequence[str] | None) -> str | None:
