@@ -4,6 +4,7 @@ benchmarks/startup.py, not here."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -191,3 +192,123 @@ def test_both_loaders_report_a_mistake_at_the_same_place(text):
             parse_yaml(text, "f.yaml", pure_python=pure)
         errors.append((err.value.line, getattr(err.value, "column", None)))
     assert errors[0] == errors[1]
+
+
+# ----------------------------------------------------------------------------- the store of parsed documents
+
+def _bundled_yaml() -> list[Path]:
+    return sorted(p for kind in ("rules", "calendars") for p in (ROOT / kind).rglob("*.yaml"))
+
+
+def _shape(value, path: str):
+    """Everything a document holds, types and positions included (1 and True, 1 and 1.0 differ)."""
+    from disclosure_rules.rulefiles.yamldoc import Map, Seq
+    if isinstance(value, Map):
+        assert value.path == path
+        return ("map", value.line, [(_shape(k, path), value.lines[k], _shape(v, path)) for k, v in value.items()])
+    if isinstance(value, Seq):
+        assert value.path == path
+        return ("seq", value.line, list(value.lines), [_shape(v, path) for v in value])
+    assert not isinstance(value, (dict, list)), f"a plain container in {path}"
+    return (type(value).__name__, value)
+
+
+@pytest.mark.parametrize("path", _bundled_yaml(), ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_a_stored_document_is_the_parsed_one_with_every_position(path):
+    from disclosure_rules.rulefiles import parsed
+    fresh = parse_yaml(path.read_text(encoding="utf-8"), str(path))
+    stored = json.loads(json.dumps(parsed.encode(fresh), ensure_ascii=False))
+    assert _shape(parsed.decode(stored, str(path)), str(path)) == _shape(fresh, str(path))
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    """A fresh store in tmp_path, and the list of the files parsed from YAML."""
+    from disclosure_rules.rulefiles import parsed
+    monkeypatch.setenv("DISCLOSURE_RULES_CACHE_DIR", str(tmp_path / "record"))
+    parsed.forget()
+    calls = []
+    real = parsed.parse_yaml
+
+    def counting(text, name="<string>", **kw):
+        calls.append(Path(name).name)
+        return real(text, name, **kw)
+    monkeypatch.setattr(parsed, "parse_yaml", counting)
+    yield calls
+    parsed.forget()
+
+
+def _as_new_process():
+    from disclosure_rules.rulefiles import parsed
+    assert parsed.save() is not None
+    parsed.forget()
+
+
+def test_an_unchanged_bundled_file_is_parsed_once(store):
+    from disclosure_rules.rulefiles import parsed
+    path = _fees_file()
+    first = parsed.load_yaml(path)
+    _as_new_process()
+    again = parsed.load_yaml(path)
+    assert store == ["fees.yaml"]                # the second process took it from the store
+    assert _shape(again, str(path)) == _shape(first, str(path))
+
+
+def test_a_damaged_store_is_ignored(store, tmp_path):
+    from disclosure_rules.rulefiles import parsed
+    path = _fees_file()
+    first = parsed.load_yaml(path)
+    _as_new_process()
+    file = tmp_path / "record" / parsed.STORE
+    line = file.read_bytes().rstrip(b"\n")
+    checksum, body = line[65:129], line[130:]
+    wrong_shape = json.dumps(["m", 1, ["a"], [1, 2], ["x"]]).encode()
+    flipped = b"X" if line[200:201] != b"X" else b"Y"
+    for damaged in (line[:200] + flipped + line[201:],                        # the checksum differs
+                    line[:65] + hashlib.sha256(wrong_shape).hexdigest().encode() + b" " + wrong_shape,
+                    line[:65] + b"0" * 64 + b" " + body, b"junk", line[:130]):
+        file.write_bytes(damaged + b"\n")
+        parsed.forget()
+        assert _shape(parsed.load_yaml(path), str(path)) == _shape(first, str(path))
+    assert store == ["fees.yaml"] * 6 and checksum
+
+
+def test_a_users_file_is_always_parsed(store, tmp_path):
+    from disclosure_rules.rulefiles import parsed
+    parsed.load_yaml(_fees_file())
+    _as_new_process()
+    user = tmp_path / "fees.yaml"
+    shutil.copy(_fees_file(), user)              # the same bytes as a stored bundled file
+    for _ in range(2):
+        parsed.load_yaml(user)
+        parsed.save()
+        parsed.forget()
+    assert store == ["fees.yaml"] * 3
+
+
+def test_the_rule_loaders_take_the_stored_document_and_still_report_its_lines(store, record):
+    from disclosure_rules.rulefiles import parsed
+    from disclosure_rules.rulefiles.feefiles import load_fee_schedule
+    path = _fees_file()
+    first = load_fee_schedule(path)
+    validated.save()
+    _as_new_process()
+    validated.forget()
+    cache.clear()
+    assert load_fee_schedule(path) == first
+    assert store == ["fees.yaml"] and record == ["fees.yaml"]
+    doc = cache.read_checked(path, "fees")
+    assert doc.path == str(path) and doc.line_of("fees") == first_line(path, "fees:")
+    assert parsed.STORE in {p.name for p in (Path(validated.record_dirs()[0])).iterdir()}
+
+
+def first_line(path: Path, start: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.startswith(start))
+
+
+def test_a_document_json_cannot_keep_is_simply_not_stored(store):
+    from disclosure_rules.rulefiles import parsed
+    with pytest.raises(parsed.Unstorable):
+        parsed.encode(parse_yaml("a: !!binary aGVsbG8=\n"))
+    with pytest.raises(ValueError):
+        parsed.decode({"a": 1}, "x")

@@ -51,11 +51,12 @@ def is_bundled(path: str | Path) -> bool:
 
 @functools.cache
 def _checker_digest() -> str:
-    """The digest of what a schema check depends on: every JSON Schema and the parsing code."""
+    """The digest of what a schema check depends on: every JSON Schema and the parsing code
+    (also the key of the parsed documents kept by :mod:`.parsed`)."""
     h = hashlib.sha256()
     for p in sorted(data_dir("schemas").glob("*.json")):
         h.update(p.name.encode() + b"\0" + p.read_bytes())
-    for name in ("schemas.py", "yamldoc.py", "cache.py"):
+    for name in ("schemas.py", "yamldoc.py", "cache.py", "parsed.py"):
         h.update((_HERE / name).read_bytes())
     return h.hexdigest()
 
@@ -95,23 +96,30 @@ class _Record:
         if not self.new:
             return None
         keys = list({**self.keys, **self.new})[-_LIMIT:]
-        text = json.dumps({"validated": keys}, indent=0)
-        import tempfile
-
-        for folder in record_dirs():
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(dir=folder, prefix=".validated-", suffix=".tmp")
-                with os.fdopen(fd, "w", encoding="utf-8") as f:
-                    f.write(text)
-                os.chmod(tmp, 0o644)     # readable by every user of a shared installation
-                os.replace(tmp, folder / RECORD)
-            except OSError:
-                continue
+        folder = write(RECORD, json.dumps({"validated": keys}, indent=0).encode("utf-8"))
+        if folder is not None:
             self.keys.update(self.new)
             self.new.clear()
-            return folder
-        return None
+        return folder
+
+
+def write(name: str, data: bytes) -> Path | None:
+    """Write ``data`` as the file ``name`` in the first writable folder of :func:`record_dirs`
+    (whole or not at all: through a temporary file); the folder written, or None."""
+    import tempfile
+
+    for folder in record_dirs():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".rules-", suffix=".tmp")
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.chmod(tmp, 0o644)     # readable by every user of a shared installation
+            os.replace(tmp, folder / name)
+        except OSError:
+            continue
+        return folder
+    return None
 
 
 _RECORD = _Record()
