@@ -261,16 +261,16 @@ def test_a_damaged_store_is_ignored(store, tmp_path):
     _as_new_process()
     file = tmp_path / "record" / parsed.STORE
     line = file.read_bytes().rstrip(b"\n")
-    checksum, body = line[65:129], line[130:]
+    key, checksum, body = line.split(b" ", 2)
     wrong_shape = json.dumps(["m", 1, ["a"], [1, 2], ["x"]]).encode()
     flipped = b"X" if line[200:201] != b"X" else b"Y"
     for damaged in (line[:200] + flipped + line[201:],                        # the checksum differs
-                    line[:65] + hashlib.sha256(wrong_shape).hexdigest().encode() + b" " + wrong_shape,
-                    line[:65] + b"0" * 64 + b" " + body, b"junk", line[:130]):
+                    b" ".join((key, hashlib.sha256(wrong_shape).hexdigest().encode(), wrong_shape)),
+                    b" ".join((key, b"0" * 64, body)), b"junk", b" ".join((key, checksum)), key):
         file.write_bytes(damaged + b"\n")
         parsed.forget()
         assert _shape(parsed.load_yaml(path), str(path)) == _shape(first, str(path))
-    assert store == ["fees.yaml"] * 6 and checksum
+    assert store == ["fees.yaml"] * 7
 
 
 def test_a_users_file_is_always_parsed(store, tmp_path):

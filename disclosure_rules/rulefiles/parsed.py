@@ -86,10 +86,12 @@ def decode(node: Any, path: str) -> Any:
         s = Seq(_values(items, path))
         s.line, s.lines, s.path = _int(line), _ints(lines), path
         return s
-    if tag == "d" and len(node) == 2:
-        return dt.date.fromisoformat(node[1])
-    if tag == "t" and len(node) == 2:
-        return dt.datetime.fromisoformat(node[1])
+    if tag == "d":
+        _, iso = node
+        return dt.date.fromisoformat(iso)
+    if tag == "t":
+        _, iso = node
+        return dt.datetime.fromisoformat(iso)
     raise ValueError(f"not a stored value: {tag!r}")
 
 
@@ -130,16 +132,17 @@ class _Store:
             except OSError:
                 continue
             for line in data.splitlines():
-                self.lines[line[:64].decode("ascii", "replace")] = line
+                self.lines[line.partition(b" ")[0].decode("ascii", "replace")] = line
 
     def get(self, key: str, path: str) -> Any | None:
         """The stored document of ``key`` (None when absent or damaged)."""
         line = self.lines.get(key)
         if line is None:
             return None
-        checksum, body = line[65:129], line[130:]
         try:
-            if line[64:65] != b" " or line[129:130] != b" " or checksum.decode("ascii") != _checksum(body):
+            _, rest = line.split(b" ", 1)
+            checksum, body = rest.split(b" ", 1)
+            if checksum.decode("ascii") != _checksum(body):
                 raise ValueError("the checksum differs")
             return decode(json.loads(body), path)
         except (ValueError, TypeError, IndexError, UnicodeDecodeError):
