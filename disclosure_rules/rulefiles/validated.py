@@ -44,9 +44,18 @@ def _roots() -> tuple[Path, ...]:
 
 
 def is_bundled(path: str | Path) -> bool:
-    """Whether ``path`` is a file of the bundled rules or calendars."""
-    p = Path(path).resolve()
-    return any(p.is_relative_to(root) for root in _roots())
+    """Whether ``path`` is a file of the bundled rules or calendars (its links followed;
+    the answer kept for the process: a file's store and record ask it for the same path)."""
+    roots = _roots()
+    k = (os.path.abspath(path), roots)      # a relative path means another file after a chdir
+    found = _BUNDLED.get(k)
+    if found is None:
+        p = Path(path).resolve()
+        found = _BUNDLED[k] = any(p.is_relative_to(root) for root in roots)
+    return found
+
+
+_BUNDLED: dict[tuple[str, tuple[Path, ...]], bool] = {}
 
 
 @functools.cache
@@ -145,6 +154,7 @@ def checked(path: str | Path, schema: str, digest: str) -> None:
 
 def forget() -> None:
     """Forget what this process read of the record (for tests)."""
+    _BUNDLED.clear()
     _RECORD.keys.clear()
     _RECORD.new.clear()
     _RECORD.loaded = False
