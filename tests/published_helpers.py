@@ -66,7 +66,7 @@ def hand_numbers(entry) -> dict:
 import re  # noqa: E402
 
 from disclosure_rules.published import check_report  # noqa: E402
-from disclosure_rules.published.narrative import figure_of, numbers  # noqa: E402
+from disclosure_rules.published.narrative import named_numbers, numbers  # noqa: E402
 from disclosure_rules.published.normalise import normalise  # noqa: E402
 from disclosure_rules.published.read import read_lines_as_report  # noqa: E402
 from disclosure_rules.published.source import read_lines  # noqa: E402
@@ -109,9 +109,9 @@ def text_numbers(report):
     from disclosure_rules.published.values import cell as value
     out = []
     for s in report.sentences:
-        for st in numbers(s):
-            fig, _ = figure_of(st, RULES.figures, RULES.topics)
-            if fig and st.unit != "%" and any(value(report, LAYOUT, RULES.aliases, r.cells) is not None
+        stated = [st for st in numbers(s) if st.unit != "%"]
+        for st, fig in named_numbers(stated, RULES.figures, RULES.topics, RULES.words["itemised"]["marker"]):
+            if any(value(report, LAYOUT, RULES.aliases, r.cells) is not None
                                                for r in fig.readings):
                 out.append((st, fig))
     return out

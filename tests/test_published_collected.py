@@ -5,6 +5,7 @@ finds, and the three reports kept aside still show what their first run showed
 
 import csv
 import datetime as dt
+import re
 
 import pytest
 import yaml
@@ -107,6 +108,10 @@ def test_publication_dates_of_the_collected_reports():
     assert [(f.rule, f.expected) for f in late if f.rule == "published_late"] == [("published_late", "2024-01-31")]
 
 
+def _s4(findings):
+    return {(f.row, f.expected, f.actual) for f in findings if f.rule == "s4_total"}
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_one_number_edits_are_caught(name):
     lines = lines_of(DATA / name)
@@ -124,7 +129,10 @@ def test_one_number_edits_are_caught(name):
         numeric = [i for i, line in enumerate(lines) if line.strip() in review["total"].evidence.split(" / ")]
         for i in numeric:
             for k in range(len([x for x in lines[i].replace("|", " ").split() if x.isdigit()])):
-                assert any(f.rule == "s4_total" for f in new(lines[:i] + [bump_number(lines[i], k)] + lines[i + 1:]))
+                edited = lines[:i] + [bump_number(lines[i], k)] + lines[i + 1:]
+                # caught: a new s4_total, or (the edit that repairs a 总计 printed wrong) the old one gone
+                assert any(f.rule == "s4_total" for f in new(edited)) or _s4(check(edited)) < _s4(check(lines)), \
+                    (name, k)
     for st, fig in text_numbers(report):
         assert any(f.rule in ("text_vs_table", "itemised_sum") for f in new(bump_in_text(lines, st))), \
             (name, st.evidence)
@@ -196,3 +204,52 @@ def test_the_misprinted_section_four_heading_is_still_section_four():
     report = read_report(DATA / "pingtan-2022.html")
     assert report.section_four["review"]["total"].value == 2
     assert not [f for f in check_report(report) if f.rule in ("missing_section", "missing_row", "unreadable")]
+
+
+# ------------------------------------------------------------ the finance bureau's years (reports-c)
+
+FINANCE = ["pingtan-finance-2023.html", "pingtan-finance-2024.html", "pingtan-finance-2025.html"]
+
+
+def _itemised_line(lines):
+    return next(i for i, line in enumerate(lines) if "全文电子化的主动公开信息数共" in line)
+
+
+@pytest.mark.parametrize("name", FINANCE)
+def test_the_items_of_section_two_text_are_added_up(name):
+    """Section 二's text (not only 一 and 六) is checked for itemised totals: “全文电子化的主动公开信息数共61条，
+    其中:减税降费5条…其他文件共51条” is 76, not 61. A one-number edit of the total or of any item is caught."""
+    lines = lines_of(DATA / name)
+    report = read(lines)
+    assert any(s.section == "二" for s in report.sentences)
+    base = {(f.rule, f.expected, f.actual) for f in check(lines)}
+    i = _itemised_line(lines)
+    count = len(re.findall(r"(?<![\d.])\d+(?![\d.])", lines[i].split("全文电子化的主动公开信息数共", 1)[1]))
+    assert count == 6                                  # the total and its five items
+    for k in range(-count, 0):
+        edited = lines[:i] + [bump_number(lines[i], k)] + lines[i + 1:]
+        assert any(f.rule == "itemised_sum" and (f.rule, f.expected, f.actual) not in base for f in check(edited)), k
+
+
+def test_a_part_after_qizhong_does_not_name_the_total_before_it():
+    """“办结依申请2件，其中公开答复1件，无法提供1件”: the 1 after 其中 is a part of the 2 handled, so it is not
+    compared with the number handled (the nearest word, 答复, would say so); 无法提供 still names its figure,
+    and the parts are still added up against the total."""
+    from disclosure_rules.published.model import Sentence
+    from disclosure_rules.published.narrative import named_numbers, numbers
+    from published_helpers import RULES
+    marker = RULES.words["itemised"]["marker"]
+
+    def named(text):
+        s = Sentence("一", text)
+        return [(st.value, fig.id) for st, fig in named_numbers(numbers(s), RULES.figures, RULES.topics, marker)]
+    assert named("2024年我局共收到政府信息公开申请2件,办结依申请2件,其中公开答复1件,无法提供1件。") == \
+        [(2, "received"), (2, "handled"), (1, "unable")]
+    assert named("办结依申请2件,公开答复1件。") == [(2, "handled"), (1, "handled")]     # no 其中: as before
+    assert named("全年收到申请75件,其中自然人申请72件。") == [(75, "received"), (72, "received_natural")]
+    lines = lines_of(DATA / "pingtan-finance-2024.html")
+    i = next(i for i, line in enumerate(lines) if "其中公开答复1件" in line)
+    found = check(lines[:i] + [lines[i].replace("其中公开答复1件", "其中公开答复2件")] + lines[i + 1:])
+    assert [(f.rule, f.expected, f.actual) for f in found if f.rule == "itemised_sum" and f.row == "件"] == \
+        [("itemised_sum", 2, 3)]
+    assert not [f for f in found if f.rule == "text_vs_table"]

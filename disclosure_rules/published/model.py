@@ -75,7 +75,7 @@ class PublishedReport:
     missing_rows: tuple[str, ...]    # rows of the 2021 layout not in the report
     section_four: Cells          # group -> cell -> Value
     fee_yuan: Value | None       # section six: the information processing fee charged, in yuan
-    sentences: tuple[Sentence, ...]  # of sections 一 and 六
+    sentences: tuple[Sentence, ...]  # of sections 一, 二 (its prose) and 六
     overview_chars: int | None
     problems: tuple[Problem, ...] = ()   # values that cannot be read
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 import attrs
 
@@ -111,8 +111,10 @@ def _distance(word: str, before: str, after: str) -> int | None:
     return dist
 
 
-def figure_of(stated: Stated, figures: Sequence[Figure], topics: Topics) -> tuple[Figure, str] | tuple[None, None]:
-    """The figure the number names (nearest word; the longer word on a tie), with the word; or (None, None)."""
+def figure_of(stated: Stated, figures: Sequence[Figure], topics: Topics,
+              excluded: Collection[str] = ()) -> tuple[Figure, str] | tuple[None, None]:
+    """The figure the number names (nearest word; the longer word on a tie), with the word; or (None, None).
+    ``excluded``: ids of figures the number cannot name (see ``named_numbers``)."""
     if stated.approximate:
         return None, None
     before, after = stated.before, stated.after
@@ -120,7 +122,7 @@ def figure_of(stated: Stated, figures: Sequence[Figure], topics: Topics) -> tupl
     topic = topic_of(stated, topics)
     best: tuple[tuple[int, int, int], Figure, str] | None = None
     for order, fig in enumerate(figures):
-        if not _compared(fig, stated, clause, topic):
+        if fig.id in excluded or not _compared(fig, stated, clause, topic):
             continue
         for w in fig.say:
             dist = _distance(w, before, after)
@@ -129,3 +131,19 @@ def figure_of(stated: Stated, figures: Sequence[Figure], topics: Topics) -> tupl
                 if best is None or key < best[0]:
                     best = (key, fig, w)
     return (best[1], best[2]) if best else (None, None)
+
+
+def named_numbers(stated: Sequence[Stated], figures: Sequence[Figure], topics: Topics,
+                  marker: str) -> list[tuple[Stated, Figure]]:
+    """The numbers of one sentence that a figure names, in order. A number after ``marker`` (其中, the
+    itemised marker of phrases.yaml) is a part of the total before it: it does not name the figure that
+    a number before the marker in the same sentence names (“办结依申请2件，其中公开答复1件”: the 1 is a part
+    of the 2 handled, not the number handled)."""
+    out: list[tuple[Stated, Figure]] = []
+    for st in stated:
+        at = st.sentence.text.rfind(marker, 0, st.start) if marker else -1
+        excluded = {fig.id for prev, fig in out if at >= 0 and prev.end <= at}
+        fig, _ = figure_of(st, figures, topics, excluded)
+        if fig is not None:
+            out.append((st, fig))
+    return out

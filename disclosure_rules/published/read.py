@@ -50,7 +50,9 @@ def read_lines_as_report(lines: list[str], path: str, rules: ReportRules, layout
     s4, p4 = read_section_four(part("四")[1:], spec) if "四" in found else ({}, [])
     problems = p2 + p3 + p4
     one = part("一")
-    text = sentences("一", one[1:] if "一" in found else one) + sentences("六", part("六")[1:])
+    prose_two = [line for line in part("二")[1:] if "|" not in line]     # its text, not its table rows
+    text = sentences("一", one[1:] if "一" in found else one) + sentences("二", prose_two) \
+        + sentences("六", part("六")[1:])
     overview = len(compact("".join(one[1:]))) if "一" in found else None
     return PublishedReport(path, report_year(lines), found, s2, s3, groups, tuple(missing), s4,
                            _fee(part("六"), spec) if "六" in found else None, tuple(text), overview, tuple(problems))

@@ -10,7 +10,7 @@ from itertools import pairwise
 from ..report import TableLayout
 from .findings import make
 from .model import Finding, Number, PublishedReport, Sentence
-from .narrative import Stated, figure_of, numbers, units_of
+from .narrative import Stated, named_numbers, numbers, units_of
 from .rulefiles import Figure, Reading, ReportRules
 from .values import cell
 
@@ -26,12 +26,8 @@ def text_findings(report: PublishedReport, previous: PublishedReport | None, rul
     units = units_of(rules)
     for sentence in report.sentences:
         stated_all = numbers(sentence, units)
-        for st in stated_all:
-            if st.unit == "%":
-                continue
-            fig, word = figure_of(st, rules.figures, rules.topics)
-            if fig is None:
-                continue
+        marker = rules.words["itemised"]["marker"]
+        for st, fig in named_numbers([s for s in stated_all if s.unit != "%"], rules.figures, rules.topics, marker):
             values = [(r, cell(report, lay, rules.aliases, r.cells)) for r in fig.readings]
             known = [(r, v) for r, v in values if v is not None]
             named.append((st, fig, known))
