@@ -12,10 +12,17 @@ Run on demand (not in CI):  python benchmarks/clock.py [N]   (default 20,000)
   round is reported, as cases per second of CPU time of this process (the
   machine is shared: wall-clock time would measure the neighbours) and as a
   ratio to the plain clock.
-* Every batch result is checked against the plain clock (``evaluate`` one
-  case at a time, with its trace): same fields, same violations.
-* Cost in events: µs per case at 8 and at 64 events (consultation and
-  extension pairs), and the ratio (linear cost means at most 64/8 = 8).
+* Contenders: the plain clock (``evaluate`` one case at a time, with and
+  without trace), ``evaluate_many`` with and without trace, and
+  ``evaluate_iter(trace=False)`` (both without trace go through the fast
+  batch path, ``disclosure_rules.clock.fast``, for the cases it takes: the
+  share is printed), and pandas ``evaluate_frame`` when pandas is installed.
+* Every result is checked against the plain clock (``evaluate`` one
+  case at a time, with its trace): same fields, same violations; the
+  frame's rows against the rows of the plain clock's results.
+* Cost in events: µs per case at 8, 16, 32 and 64 events (consultation and
+  extension pairs), plain clock and fast path, every result checked, and the
+  ratio 64/8 (linear cost means at most 8).
 * Result size: bytes allocated per result kept (tracemalloc), with and
   without the trace.
 """
@@ -35,8 +42,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, given, seed, settings
 
-from disclosure_rules import load_calendar
-from disclosure_rules import clock
+from disclosure_rules import clock, load_calendar
 from disclosure_rules.rulebook import load_rules
 from disclosure_rules.testing import cases as case_strategy
 
@@ -44,10 +50,13 @@ N = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
 ROUNDS = 3
 AS_OF = dt.date(2026, 1, 31)          # explicit: results never depend on the day the benchmark runs
 SEED = 2026
-# this script run on the code of commit 25a27c8 (main before the clock package: git archive 25a27c8 into a
-# folder, PYTHONPATH=folder python benchmarks/clock.py), same mix, same machine, CPU time
-BEFORE = {"plain evaluate (with trace)": 6_752, "evaluate_many": 6_960, "64/8 events": 11.22,
-          "bytes per result": 3_517}
+# this script run on the code of commit 5eaddea (main before the fast batch path: PYTHONPATH=/path/to/that/checkout
+# python benchmarks/clock.py), same mix, same machine, CPU time, load average 5 to 8 on 2 cores; the event cost and
+# the bytes of evaluate_iter(trace=False) there; commit 25a27c8 (before the clock package) had 6,752 cases/s with
+# trace, x11.22 from 8 to 64 events and 3,517 bytes per result
+BEFORE = {"plain evaluate (with trace)": 9_706, "plain evaluate(trace=False)": 16_865, "evaluate_many (trace)": 9_165,
+          "evaluate_many(trace=False)": 17_240, "evaluate_iter(trace=False)": 17_224, "pandas evaluate_frame": 7_559,
+          "64/8 events": 5.90, "bytes per result": 801}
 
 
 def generate(n: int) -> list[dict]:
@@ -144,13 +153,57 @@ def bytes_per_result(fn, cases) -> float:
 
 
 def contenders(book, cals):
+    """name -> (function of a list of cases, whether its results carry the trace)."""
     plain = lambda cs: [clock.evaluate(c, AS_OF, rules=book, calendar=cals["cn"]) for c in cs]  # noqa: E731
+    bare = lambda cs: [clock.evaluate(c, AS_OF, rules=book, calendar=cals["cn"], trace=False)  # noqa: E731
+                       for c in cs]
     out = {"plain evaluate (with trace)": (plain, True),
-           "evaluate_many": (lambda cs: clock.evaluate_many(cs, AS_OF, rules=book, calendars=cals), True)}
-    if hasattr(clock, "evaluate_iter"):
-        out["evaluate_iter(trace=False)"] = (
-            lambda cs: list(clock.evaluate_iter(cs, AS_OF, rules=book, calendars=cals, trace=False)), False)
+           "plain evaluate(trace=False)": (bare, False),
+           "evaluate_many (trace)": (lambda cs: clock.evaluate_many(cs, AS_OF, rules=book, calendars=cals), True),
+           "evaluate_many(trace=False)": (
+               lambda cs: clock.evaluate_many(cs, AS_OF, rules=book, calendars=cals, trace=False), False),
+           "evaluate_iter(trace=False)": (
+               lambda cs: list(clock.evaluate_iter(cs, AS_OF, rules=book, calendars=cals, trace=False)), False)}
     return out
+
+
+def fast_share(book, cals, cases) -> float:
+    """The share of the cases the fast batch path takes (the others go to the plain clock)."""
+    try:
+        from disclosure_rules.clock.fast import fast_clock
+    except ImportError:                                 # the code before the fast path
+        return 0.0
+    fast = fast_clock(book, cals)
+    return sum(fast.evaluate(c, AS_OF) is not None for c in cases) / len(cases)
+
+
+def frame_contender(book, cals, cases, reference):
+    """pandas evaluate_frame on one core, its rows checked against the plain clock's (None without pandas)."""
+    try:
+        import pandas as pd
+        import pyarrow as pa
+    except ImportError:
+        return None
+    from disclosure_rules.batch.columns import arrow_schema, row_of
+    from disclosure_rules.frame import evaluate_frame
+
+    df = pd.DataFrame({"case": [json.dumps(c, default=str) for c in cases]})
+    want = pa.Table.from_pylist([row_of(r) for r in reference], schema=arrow_schema()).to_pandas(
+        types_mapper=pd.ArrowDtype)
+    secs, got = best_of(lambda: evaluate_frame(df, as_of=AS_OF, rules=book, calendars=cals))
+    if list(got.columns) != list(want.columns):
+        return secs, len(cases)
+    wrong = sum(a != b for a, b in zip(got.astype(str).values.tolist(), want.astype(str).values.tolist(),
+                                       strict=True))
+    return secs, wrong
+
+
+def _line(name, rate, secs, n, rates, wrong) -> None:
+    before = BEFORE.get(name)
+    was = f"  before: {before:,} (x{rate / before:.2f})" if before else ""
+    base = rates["plain evaluate (with trace)"]
+    print(f"  {name:<30} {rate:>10,.0f} cases/s  {1e6 * secs / n:7.1f} µs/case  x{rate / base:5.2f}  "
+          f"wrong: {wrong}{was}")
 
 
 def main() -> None:
@@ -165,34 +218,49 @@ def main() -> None:
     reference = plain_fn(cases)
     statuses = collections.Counter(r.status for r in reference)
     print("  statuses:", dict(sorted(statuses.items())))
-    print(f"\ncase evaluation ({ROUNDS} rounds each, best round; every result checked against the plain clock):")
-    base = None
+    print(f"\ncase evaluation ({ROUNDS} rounds each, best round; every result checked against the plain clock; "
+          f"the fast batch path takes {fast_share(book, cals, cases):.1%} of the cases, the plain clock the rest):")
+    rates = {}
     for name, (fn, trace) in runs.items():
-        secs, results = best_of(lambda: fn(cases))
-        rate = len(cases) / secs
-        base = base or rate
+        secs, results = best_of(lambda fn=fn: fn(cases))
+        rate = rates[name] = len(cases) / secs
         wrong = check_against_plain(results, reference, trace)
-        before = BEFORE.get(name)
-        was = f"  before: {before:,} (x{rate / before:.2f})" if before else f"  vs old evaluate_many: " \
-            f"x{rate / BEFORE['evaluate_many']:.2f}"
-        print(f"  {name:<30} {rate:>10,.0f} cases/s  {1e6 * secs / len(cases):7.1f} µs/case  "
-              f"x{rate / base:4.2f}  wrong: {wrong}{was}")
-    print("\ncost in events (consultation and extension pairs), best of rounds:")
-    cal = cals["cn"]
-    fast_name = list(runs)[-1]
-    fast, _ = runs[fast_name]
-    per = {}
-    for n_events in (8, 16, 32, 64):
-        batch = [events_case(i, n_events, cal) for i in range(1000)]
-        secs, _ = best_of(lambda: fast(batch))
-        per[n_events] = 1e6 * secs / len(batch)
-        print(f"  {n_events:>2} events: {per[n_events]:8.1f} µs/case ({fast_name})")
-    print(f"  64 / 8 events: x{per[64] / per[8]:.2f} (linear: at most x8; before: x{BEFORE['64/8 events']})")
+        _line(name, rate, secs, len(cases), rates, wrong)
+    got = frame_contender(book, cals, cases, reference)
+    if got is not None:
+        secs, wrong = got
+        rates["pandas evaluate_frame"] = len(cases) / secs
+        _line("pandas evaluate_frame", len(cases) / secs, secs, len(cases), rates, wrong)
+    fast, bare = rates["evaluate_iter(trace=False)"], rates["plain evaluate(trace=False)"]
+    print(f"  fast batch path / plain clock, both without trace: x{fast / bare:.2f}; "
+          f"target 100,000 cases/s: {fast / 100_000:.0%} of it")
+    events_cost(runs, book, cals)
     print("\nresult size (bytes allocated per result kept, tracemalloc, 5,000 cases):")
     sample = cases[:5000]
     for name, (fn, _trace) in runs.items():
-        print(f"  {name:<30} {bytes_per_result(fn, sample):8,.0f} bytes  (before, with trace: "
-              f"{BEFORE['bytes per result']:,})")
+        print(f"  {name:<30} {bytes_per_result(fn, sample):8,.0f} bytes")
+    print(f"  (before: {BEFORE['bytes per result']:,} bytes per result without trace; target: at most 1,000)")
+
+
+def events_cost(runs, book, cals) -> None:
+    """µs per case at 8, 16, 32 and 64 events, plain clock and fast batch path, every result checked."""
+    print("\ncost in events (consultation and extension pairs; 1,000 cases each, best of rounds; checked):")
+    cal = cals["cn"]
+    names = ("plain evaluate(trace=False)", "evaluate_iter(trace=False)")
+    per: dict[str, dict[int, float]] = {n: {} for n in names}
+    for n_events in (8, 16, 32, 64):
+        batch = [events_case(i, n_events, cal) for i in range(1000)]
+        reference = runs[names[0]][0](batch)
+        cells = []
+        for name in names:
+            secs, results = best_of(lambda f=runs[name][0], b=batch: f(b))
+            per[name][n_events] = 1e6 * secs / len(batch)
+            cells.append(f"{name} {per[name][n_events]:7.1f} µs (wrong: "
+                         f"{check_against_plain(results, reference, False)})")
+        print(f"  {n_events:>2} events: " + "   ".join(cells))
+    for name in names:
+        print(f"  64 / 8 events, {name}: x{per[name][64] / per[name][8]:.2f} "
+              f"(linear: at most x8; before: x{BEFORE['64/8 events']})")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from . import remedies as _remedies
 from .calendar import Calendar, available_calendars, load_calendar
 from .errors import UnknownNameError
 from .examples import ExampleOutcome, run_examples
+from .messages import message
 from .result import Result
 from .rulefiles import feefiles, outcomefiles, remedyfiles, reportfiles
 from .rulefiles.bundle import RuleBundle, bundled_rules_dir, load_book, load_bundle
@@ -66,16 +67,13 @@ def load_rules(path: str | Path | None = None) -> RuleBook:
 def load_outcomes(version: str = "ogi-2019", rules_dir: str | Path | None = None) -> outcomes.OutcomeCatalogue:
     """The outcome catalogue of a rule version (``ogi-2019``, ``ogi-2008``)."""
     if not isinstance(version, str):
-        raise UnknownNameError(f"version must be the name of a rule set (ogi-2019, ogi-2008), not {version!r}",
-                               f"version必须是规则集名称（ogi-2019、ogi-2008），而不是{version!r}")
+        raise UnknownNameError(message("api.version", value=repr(version)))
     if rules_dir is not None:
         return outcomefiles.load_outcome_file(Path(rules_dir) / version / "outcomes.yaml", version)
     cats = load_bundle().outcomes
     if version not in cats:
         from .hints import hint
-        en, zh = hint(version, sorted(cats))
-        raise UnknownNameError(f"version: no outcome catalogue for '{version}'{en}",
-                               f"version：“{version}”没有答复类型目录{zh}")
+        raise UnknownNameError(message("api.no_catalogue", version=version, hint=hint(version, sorted(cats))))
     return cats[version]
 
 

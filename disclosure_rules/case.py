@@ -34,15 +34,23 @@ import attrs
 
 from .errors import CaseError
 from .hints import closest
+from .messages import Text, message
 from .vocabulary import check_extra_keys, unknown_key, unknown_name, vocabulary
 
 _CASE_KEYS = frozenset({"id", "receipt", "events", "applicant", "calendar", "local"})
 _DATE_FIELDS = {"date", "received", "due", "submitted", "confirmed", "arrived", "signed"}
 
 
-def _date(value, what, event: int | None = None) -> dt.date:
-    """A date from a date or YYYY-MM-DD; ``what`` names the field: a string, or (case id, event index, type, key)
-    turned into words only for the error."""
+# a place in a case: a message id and its values, turned into words only for an error
+Where = tuple[str, dict]
+
+
+def _words(where: Where) -> Text:
+    return message(where[0], **where[1])
+
+
+def _date(value, what: Where, event: int | None = None) -> dt.date:
+    """A date from a date or YYYY-MM-DD; ``what`` names the field (turned into words only for the error)."""
     if type(value) is dt.date:
         return value
     if isinstance(value, dt.datetime):
@@ -54,11 +62,7 @@ def _date(value, what, event: int | None = None) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    if isinstance(what, tuple):
-        cid, i, kind, key = what
-        what = f"case {cid}: receipt {key}" if i is None else f"case {cid}, event {i + 1} ({kind}) {key}"
-    raise CaseError(f"{what}: '{value}' is not a date (write YYYY-MM-DD)",
-                    f"{what}：“{value}”不是日期（请写成YYYY-MM-DD）", event=event)
+    raise CaseError(message("case.not_a_date", what=_words(what), value=str(value)), event=event)
 
 
 @attrs.frozen
@@ -133,8 +137,7 @@ def parse_case(data, *, extra_keys: str = "reject", rules=None) -> Case:
     if isinstance(data, Case):
         return data
     if not isinstance(data, dict):
-        raise CaseError(f"a case must be a mapping with id, receipt and events, not {_kind(data)}",
-                        f"案件必须是包含id、receipt和events的映射，而不是{_kind(data, 'zh')}")
+        raise CaseError(message("case.not_a_mapping", kind=_kind(data)))
     cid = _case_id(data)
     voc = vocabulary(data.get("regime"), rules)
     keep = extra_keys == "keep"
@@ -142,10 +145,10 @@ def parse_case(data, *, extra_keys: str = "reject", rules=None) -> Case:
     receipt = _receipt(data, voc, cid, keep)
     applicant = data.get("applicant")
     if applicant is not None:
-        _name(voc, "applicant", applicant, f"case {cid}: applicant", f"案件{cid}：申请人类型（applicant）")
+        _name(voc, "applicant", applicant, ("case.what.applicant", {"id": cid}))
     raw_events = data.get("events") or []
     if not isinstance(raw_events, list):
-        raise CaseError(f"case {cid}: 'events' must be a list", f"案件{cid}：events必须是列表")
+        raise CaseError(message("case.events_not_a_list", id=cid))
     events = tuple(_event(voc, cid, i, e, keep) for i, e in enumerate(raw_events))
     calendar, local = _calendar_and_local(data, voc, cid)
     return Case(cid, receipt, events, applicant, str(calendar), None if local is None else str(local), extra)
@@ -154,7 +157,7 @@ def parse_case(data, *, extra_keys: str = "reject", rules=None) -> Case:
 def _case_id(data: dict) -> str:
     cid = data.get("id")
     if cid is None or isinstance(cid, (dict, list)):
-        raise CaseError("the case has no 'id'", "案件缺少编号（id）")
+        raise CaseError(message("case.no_id"))
     return str(cid)
 
 
@@ -164,12 +167,11 @@ def _extra(data: dict, voc, cid: str, keep: bool) -> dict:
     extra = {}
     for k in data:
         if k not in voc.top and not keep:
-            raise unknown_key(k, voc.top, f"case {cid}", f"案件{cid}")
+            raise unknown_key(k, voc.top, message("case.what.case", id=cid))
         if k not in _CASE_FIELDS:
             extra[k] = data[k]           # regime, a regime's own keys, or kept unknown keys: written back
     if "extra" in data and not isinstance(data["extra"], dict):
-        raise CaseError(f"case {cid}: 'extra' must be a mapping of your own keys",
-                        f"案件{cid}：extra必须是由自定义键组成的映射")
+        raise CaseError(message("case.extra_not_a_mapping", id=cid))
     return extra
 
 
@@ -177,17 +179,15 @@ def _receipt(data: dict, voc, cid: str, keep: bool) -> Receipt:
     """The channel of the request and its dates (the keys the regime's receipt rules know)."""
     receipt = data.get("receipt")
     if not isinstance(receipt, dict) or not isinstance(receipt.get("channel"), str):
-        raise CaseError(f"case {cid}: 'receipt' must give the channel and its dates, e.g. "
-                        "{channel: in_person, date: 2026-09-30}",
-                        f"案件{cid}：receipt必须写明提交渠道及相应日期，例如{{channel: in_person, date: 2026-09-30}}")
-    _name(voc, "channel", receipt["channel"], f"case {cid}: receipt channel", f"案件{cid}：receipt的channel")
+        raise CaseError(message("case.receipt_parts", id=cid))
+    _name(voc, "channel", receipt["channel"], ("case.what.receipt_channel", {"id": cid}))
     dates = {}
     for k, v in receipt.items():
         if k == "channel":
             continue
         if k not in voc.receipt and not keep:
-            raise unknown_key(k, voc.receipt, f"case {cid}: receipt", f"案件{cid}：receipt")
-        dates[k] = _date(v, f"case {cid}: receipt {k}")
+            raise unknown_key(k, voc.receipt, message("case.what.receipt", id=cid))
+        dates[k] = _date(v, ("case.what.receipt_key", {"id": cid, "key": k}))
     return Receipt(receipt["channel"], dates)
 
 
@@ -197,59 +197,62 @@ def _calendar_and_local(data: dict, voc, cid: str):
     known = voc.titles("calendar")
     if not isinstance(calendar, str) or (calendar not in known and closest(calendar, known)):
         # a typo of a bundled calendar; another name may be a calendar on the caller's search path
-        _name(voc, "calendar", calendar, f"case {cid}: calendar", f"案件{cid}：日历（calendar）")
+        _name(voc, "calendar", calendar, ("case.what.calendar", {"id": cid}))
     if local is not None:
-        _name(voc, "local", local, f"case {cid}: local rules", f"案件{cid}：地方规则（local）")
+        _name(voc, "local", local, ("case.what.local", {"id": cid}))
     return calendar, local
 
 
 def _event(voc, cid: str, i: int, e, keep: bool) -> Event:
-    where_en, where_zh = f"case {cid}, event {i + 1}", f"案件{cid}第{i + 1}个事件"
+    where: Where = ("case.what.event", {"id": cid, "n": i + 1})
     if not isinstance(e, dict) or not isinstance(e.get("type"), str) or "date" not in e:
         if not isinstance(e, dict):
-            raise CaseError(f"{where_en}: each item of 'events' must be a mapping with 'type' and 'date', not "
-                            f"{_kind(e)} ({e!r})", f"{where_zh}：events中的每一项都必须是包含type和date的映射，"
-                            f"而不是{_kind(e, 'zh')}（{e!r}）", event=i)
-        raise CaseError(f"{where_en}: each event needs 'type' (a name) and 'date'",
-                        f"{where_zh}：每个事件都需要type（名称）和date", event=i)
+            raise CaseError(message("case.event_not_a_mapping", where=_words(where), kind=_kind(e), value=repr(e)),
+                            event=i)
+        raise CaseError(message("case.event_parts", where=_words(where)), event=i)
     allowed = voc.events.get(e["type"])
     if allowed is None:
-        _name(voc, "event", e["type"], where_en, where_zh, i)
-    where_en, where_zh = f"{where_en} ({e['type']})", f"{where_zh}（{e['type']}）"
+        _name(voc, "event", e["type"], where, i)
+    typed = {"id": cid, "n": i + 1, "type": e["type"]}
     fields = {}
     for k, v in e.items():
         if k in ("type", "date"):
             continue
         kind = allowed.get(k)
         if kind is None and not keep:
-            raise unknown_key(k, allowed, where_en, where_zh, i)
+            raise unknown_key(k, allowed, message("case.what.event_type", **typed), i)
         if kind == "date" or kind is None and k in _DATE_FIELDS:
-            v = _date(v, f"{where_en} {k}", i)
+            v = _date(v, ("case.what.event_key", {**typed, "key": k}), i)
         elif kind == "mapping" and not isinstance(v, dict):
-            raise CaseError(f"{where_en}: '{k}' must be a mapping", f"{where_zh}：{k}必须是映射", event=i)
+            raise CaseError(message("case.field_not_a_mapping", where=message("case.what.event_type", **typed), key=k),
+                            event=i)
         elif kind == "party" and isinstance(v, str):     # outcomes and reasons depend on the version: the clock checks them
-            _name(voc, kind, str(v), f"{where_en} {k}", f"{where_zh}的{k}", i)
+            _name(voc, kind, str(v), ("case.what.event_key", {**typed, "key": k}), i)
         fields[k] = v
-    return Event(e["type"], _date(e["date"], f"{where_en} date", i), fields, i)
+    return Event(e["type"], _date(e["date"], ("case.what.event_key", {**typed, "key": "date"}), i), fields, i)
 
 
-_KIND_ZH = {"channel": "提交渠道", "applicant": "申请人类型", "calendar": "日历", "local": "地方规则",
-            "event": "事件类型", "party": "征求意见对象", "outcome": "答复类型", "reason": "理由"}
-_KIND_EN = {"channel": "channel", "applicant": "applicant type", "calendar": "calendar", "local": "rule set",
-            "event": "event type", "party": "party", "outcome": "outcome", "reason": "reason"}
+# the kind of a name a case gives -> the message naming that kind
+_KINDS = {"channel": "case.name.channel", "applicant": "case.name.applicant", "calendar": "case.name.calendar",
+          "local": "case.name.local", "event": "case.name.event", "party": "case.name.party",
+          "outcome": "case.name.outcome", "reason": "case.name.reason"}
 
 
-def _name(voc, kind: str, value, where_en: str, where_zh: str, event: int | None = None) -> None:
+def _name(voc, kind: str, value, where: Where, event: int | None = None) -> None:
     names = voc.titles(kind)
     if not names or (isinstance(value, str) and value in names):
         return
-    raise unknown_name(_KIND_EN[kind], _KIND_ZH[kind], value, names, where_en, where_zh, event)
+    raise unknown_name(message(_KINDS[kind]), value, names, _words(where), event)
 
 
-def _kind(x, lang: str = "en") -> str:
-    en = {list: "a list", str: "a text", int: "a number", float: "a number", bool: "yes/no", type(None): "empty"}
-    zh = {list: "列表", str: "文字", int: "数字", float: "数字", bool: "是/否", type(None): "空值"}
-    return (zh if lang == "zh" else en).get(type(x), type(x).__name__)
+# the type of a value read from a file -> the message naming it
+_TYPES = {list: "case.type.list", str: "case.type.text", int: "case.type.number", float: "case.type.number",
+          bool: "case.type.yes_no", type(None): "case.type.empty"}
+
+
+def _kind(x) -> Text:
+    key = _TYPES.get(type(x))
+    return message(key) if key else Text(type(x).__name__, type(x).__name__)
 
 
 def read_items(path, keys: tuple = ("cases",)) -> list:
@@ -260,11 +263,9 @@ def read_items(path, keys: tuple = ("cases",)) -> list:
     try:
         text = p.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise CaseError(f"cannot read {p}: not UTF-8 text (byte {exc.start + 1}); save it as UTF-8",
-                        f"无法读取{p}：不是UTF-8编码的文本（第{exc.start + 1}个字节）；请另存为UTF-8") from None
+        raise CaseError(message("case.not_utf8", path=str(p), byte=exc.start + 1)) from None
     except OSError as exc:
-        en, zh = _os_words(exc)
-        raise CaseError(f"cannot read {p}: {en}", f"无法读取{p}：{zh}") from None
+        raise CaseError(message("case.cannot_read", path=str(p), why=_os_words(exc))) from None
     return items_from_text(text, str(p), keys, json_lines=p.suffix == ".jsonl")
 
 
@@ -280,8 +281,8 @@ def items_from_text(text: str, name: str, keys: tuple = ("cases",), json_lines: 
                 try:
                     docs.append(json.loads(line))
                 except json.JSONDecodeError as exc:
-                    raise CaseError(f"{name}:{n}: not valid JSON ({exc.msg})",
-                                    f"{name}第{n}行：不是有效的JSON（{exc.msg}）") from None
+                    raise CaseError(message("case.not_json", name=name, line=n, column=exc.colno,
+                                            detail=exc.msg)) from None
     else:
         try:
             docs = parse_yaml(text, name)     # YAML is a superset of JSON
@@ -293,7 +294,7 @@ def items_from_text(text: str, name: str, keys: tuple = ("cases",), json_lines: 
     if isinstance(docs, dict):
         docs = [docs]
     if not isinstance(docs, list):
-        raise CaseError(f"{name}: expected one item or a list of them", f"{name}：应为一个或一组记录")
+        raise CaseError(message("case.not_items", name=name))
     return [_plain(d) for d in docs]
 
 
@@ -313,19 +314,20 @@ def parse_item(d, n: int, count: int, path, *, extra_keys: str = "reject", rules
     except CaseError as exc:
         if count == 1:
             raise
-        raise CaseError(f"{path}, item {n}: {exc.message}", f"{path}第{n}项：{exc.message_zh}",
+        raise CaseError(message("case.item", path=str(path), n=n, error=Text(exc.message, exc.message_zh)),
                         event=exc.event) from None
 
 
-def _os_words(exc: OSError) -> tuple[str, str]:
+def _os_words(exc: OSError) -> Text:
+    """Why a file could not be read, in words."""
     if isinstance(exc, IsADirectoryError):
-        return "it is a directory, not a file", "这是一个文件夹，不是文件"
+        return message("case.os.directory")
     if isinstance(exc, FileNotFoundError):
-        return "no such file", "文件不存在"
+        return message("case.os.missing")
     if isinstance(exc, PermissionError):
-        return "no permission to read it", "没有读取权限"
-    return f"the system could not read it ({exc.strerror or type(exc).__name__})", \
-        f"系统无法读取（{exc.strerror or type(exc).__name__}）"
+        return message("case.os.permission")
+    return message("case.os.other", detail=exc.strerror or type(exc).__name__)
+
 
 
 def _plain(x):

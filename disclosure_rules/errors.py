@@ -19,17 +19,24 @@ import datetime as _dt
 from os import PathLike
 from typing import Any, TypeAlias
 
+from .messages import Text, message
+
 # the JSON form of an error (``{"error": ...}`` on the command line)
 ErrorDict: TypeAlias = dict[str, Any]
 
 
 class DisclosureRulesError(Exception):
-    """Base class: ``message`` (English), ``message_zh`` (Chinese), ``exit_code``."""
+    """Base class: ``message`` (English), ``message_zh`` (Chinese), ``exit_code``.
+
+    Raise it with a catalogue message (``CaseError(message("case.no_id"))``) or,
+    for text composed elsewhere, with the English and the Chinese words."""
 
     exit_code = 2
     kind = "input"
 
-    def __init__(self, message: str, message_zh: str | None = None):
+    def __init__(self, message: str | Text, message_zh: str | None = None):
+        if isinstance(message, Text):          # a catalogue message (disclosure_rules.messages)
+            message, message_zh = message.en, message.zh
         super().__init__(message)
         self.message = message
         self.message_zh = message_zh or message
@@ -53,7 +60,7 @@ class CaseError(InputError):
 
     kind = "case"
 
-    def __init__(self, message: str, message_zh: str | None = None, *, event: int | None = None):
+    def __init__(self, message: str | Text, message_zh: str | None = None, *, event: int | None = None):
         super().__init__(message, message_zh)
         self.event = event
 
@@ -67,8 +74,10 @@ class RuleFileError(InputError):
 
     kind = "rules"
 
-    def __init__(self, path: str | PathLike[str], line: int | None, message: str, message_zh: str | None = None,
-                 column: int | None = None):
+    def __init__(self, path: str | PathLike[str], line: int | None, message: str | Text,
+                 message_zh: str | None = None, column: int | None = None):
+        if isinstance(message, Text):
+            message, message_zh = message.en, message.zh
         self.path = str(path)
         self.line = line
         self.column = column
@@ -115,29 +124,20 @@ class CalendarCoverageError(DisclosureRulesError):
         self.missing_year = missing
         self.notice: str | None = None
         self.ways_out: tuple[str, ...] = ()
+        what_text = Text(what or date.isoformat(), what_zh or date.isoformat())
         if gap is not None:
             self.ways_out = (f"disclosure-rules calendar import NOTICE.txt --calendar {calendar}",)
-            en = (f"{what or date.isoformat()} needs {date.isoformat()}, in {missing}, a year calendar '{calendar}' "
-                  f"does not cover: the {missing} arrangement of this layer is not in the data; add the regional "
-                  f"notice with `{self.ways_out[0]}`")
-            zh = (f"{what_zh or date.isoformat()}需要用到{date.isoformat()}，而日历“{calendar}”不覆盖{missing}年："
-                  f"数据中没有该地{missing}年的放假安排；请用“{self.ways_out[0]}”导入该地的通知")
+            text = message("calendar.coverage.gap", what=what_text, date=date, year=missing, calendar=calendar,
+                           command=self.ways_out[0])
         elif date > last_day:
-            self.notice = f"国务院办公厅关于{missing}年部分节假日安排的通知"
+            self.notice = message("calendar.coverage.notice_title", year=missing).zh
             self.ways_out = ("disclosure-rules calendar import NOTICE.txt", f"--estimate-until {missing}")
-            en = (f"{what or date.isoformat()} is after {last_day.isoformat()}, the last day covered by "
-                  f"calendar '{calendar}': the official {missing} arrangement ({self.notice}) is not in the data; "
-                  f"once it is published add it with `{self.ways_out[0]}`, or answer provisionally, with bounds, "
-                  f"with `{self.ways_out[1]}`")
-            zh = (f"{what_zh or date.isoformat()}晚于日历“{calendar}”覆盖的最后一天{last_day.isoformat()}："
-                  f"数据中尚无{missing}年官方节假日安排（{self.notice}）；通知公布后请用“{self.ways_out[0]}”导入，"
-                  f"或用“{self.ways_out[1]}”得到带上下限的临时结果")
+            text = message("calendar.coverage.after", what=what_text, last=last_day, year=missing,
+                           calendar=calendar, notice=self.notice, command=self.ways_out[0], option=self.ways_out[1])
         else:
-            en = (f"{what or date.isoformat()} is before {first_day.isoformat()}, the first day covered by "
-                  f"calendar '{calendar}': no official {missing} arrangement in the data")
-            zh = (f"{what_zh or date.isoformat()}早于日历“{calendar}”覆盖的第一天{first_day.isoformat()}："
-                  f"数据中没有{missing}年官方节假日安排")
-        super().__init__(en, zh)
+            text = message("calendar.coverage.before", what=what_text, first=first_day, year=missing,
+                           calendar=calendar)
+        super().__init__(text)
 
     def to_dict(self, lang: str = "en") -> ErrorDict:
         d = super().to_dict(lang)

@@ -5,25 +5,26 @@ from __future__ import annotations
 import datetime as dt
 
 from .basis import cite_all
-from .labels import channel_label, status_label, step_label
+from .labels import channel_label, outcome_label, status_label, step_label
+from .messages import render
 from .result import Result
 
 
 def _range(lo: dt.date | None, hi: dt.date | None, zh: bool) -> str:
     """The bounds of a provisional date, e.g. ' (provisional: between 2027-02-19 and 2027-02-25)'."""
+    lang = "zh" if zh else "en"
     if lo is None or hi is None:
-        return "（临时）" if zh else " (provisional)"
+        return render("explain.provisional", lang, {})
     if lo == hi:
-        return "（临时，各种安排下相同）" if zh else " (provisional; the same under every arrangement)"
-    return f"（临时：在{lo}至{hi}之间）" if zh else f" (provisional: between {lo} and {hi})"
+        return render("explain.provisional_same", lang, {})
+    return render("explain.provisional_between", lang, {"low": lo, "high": hi})
 
 
 def render_text(r: Result, lang: str = "en") -> str:
     zh = lang == "zh"
     lines = _head(r, lang) + _provisional_lines(r, zh)
     lines.append("")
-    lines.append("日期        事件                     期限        说明 / 依据" if zh else
-                 "date        event                    due         what happened / basis")
+    lines.append(render("explain.trace_head", lang, {}))
     for s in r.trace:
         due = s.due.isoformat() if s.due else "—"
         name = step_label(s.event, lang, r.rules_applied) if zh else s.event
@@ -32,7 +33,7 @@ def render_text(r: Result, lang: str = "en") -> str:
             lines.append(" " * 48 + "[" + cite_all(s.basis, lang) + "]")
     if r.violations:
         lines.append("")
-        lines.append("违法情形：" if zh else "violations:")
+        lines.append(render("explain.violations", lang, {}))
         for v in r.violations:
             msg = v.message_zh if zh else v.message_en
             lines.append(f"  {v.date}  {v.code}: {msg} [" + cite_all(v.basis, lang) + "]")
@@ -42,45 +43,56 @@ def render_text(r: Result, lang: str = "en") -> str:
 def _head(r: Result, lang: str) -> list[str]:
     """The case, its standing on ``as_of`` and its dates (with their bounds when provisional)."""
     zh = lang == "zh"
-    head = (f"案件 {r.id}：{r.received} 收到（{channel_label(r.channel, lang, r.rules_applied)}），适用 {'、'.join(r.rules_applied)}，日历 {r.calendar}"
-            if zh else f"case {r.id}: received {r.received} ({r.channel}), rules {', '.join(r.rules_applied)}, "
-            f"calendar {r.calendar}")
-    lines = [head, (f"截至 {r.as_of}：" if zh else f"as of {r.as_of}: ") + status_label(r.status, lang)]
+    channel = channel_label(r.channel, lang, r.rules_applied) if zh else r.channel
+    head = render("explain.head", lang, {"id": r.id, "received": r.received, "channel": channel,
+                                         "rules": list(r.rules_applied), "calendar": r.calendar})
+    lines = [head, render("explain.as_of", lang, {"day": r.as_of, "status": status_label(r.status, lang)})]
     if r.due:
-        lines.append(("答复期限：" if zh else "due: ") + r.due.isoformat()
+        lines.append(render("explain.due", lang, {"day": r.due})
                      + (_range(r.due_earliest, r.due_latest, zh) if r.provisional else ""))
     if r.due_at_latest:
-        lines.append(("最迟答复期限（意见期限届满时）：" if zh else "due at the latest (if the consultee answers last): ")
-                     + r.due_at_latest.isoformat()
+        lines.append(render("explain.due_at_latest", lang, {"day": r.due_at_latest})
                      + (_range(*r.bounds.get("due_at_latest", (None, None)), zh) if r.provisional else ""))
     if r.workdays_left is not None:
-        lines.append(f"剩余工作日：{r.workdays_left}" if zh else f"working days left: {r.workdays_left}")
+        lines.append(render("explain.workdays_left", lang, {"n": r.workdays_left}))
     if r.late_workdays:
-        lines.append(f"逾期工作日：{r.late_workdays}" if zh else f"working days late: {r.late_workdays}")
+        lines.append(render("explain.late_workdays", lang, {"n": r.late_workdays}))
     return lines + _answer_lines(r, zh)
 
 
 def _answer_lines(r: Result, zh: bool) -> list[str]:
     """The applicant's last day and the outcome, when there are."""
     lines = []
+    lang = "zh" if zh else "en"
     if r.applicant_due:
-        lines.append(("申请人期限：" if zh else "applicant's last day: ") + r.applicant_due.isoformat()
+        lines.append(render("explain.applicant_due", lang, {"day": r.applicant_due})
                      + (_range(r.applicant_due_earliest, r.applicant_due_latest, zh) if r.provisional else ""))
     if r.outcome:
-        lines.append(("答复类型：" if zh else "outcome: ") + r.outcome + (f" ({r.outcome_reason})" if r.outcome_reason else ""))
+        outcome = _outcome_zh(r) if zh else r.outcome
+        if r.outcome_reason:
+            lines.append(render("explain.outcome_reason", lang, {"outcome": outcome, "reason": r.outcome_reason}))
+        else:
+            lines.append(render("explain.outcome", lang, {"outcome": outcome}))
     return lines
+
+
+def _outcome_zh(r: Result) -> str:
+    """The outcome's Chinese name, with its code when the code is a number (36-2), not an English word."""
+    assert r.outcome is not None
+    title = outcome_label(r.outcome, "zh", r.rules_applied)
+    if title != r.outcome and not any(c.isascii() and c.isalpha() for c in r.outcome):
+        return render("explain.outcome_coded", "zh", {"title": title, "code": r.outcome})
+    return title
 
 
 def _provisional_lines(r: Result, zh: bool) -> list[str]:
     """The warning of a provisional result and the days not yet known."""
     if not r.provisional:
         return []
-    lines = ["注意：使用了估计日历，结果为临时结果（官方通知公布后请用 timeline --recheck 复核）" if zh else
-             "PROVISIONAL: uses an estimated calendar (no official notice yet); recheck with "
-             "timeline --recheck once the notice is out"]
+    lang = "zh" if zh else "en"
+    lines = [render("explain.provisional_warning", lang, {})]
     if r.unknown_days:
-        lines.append(("尚不确定的日期：" if zh else "days not yet known: ")
-                     + ", ".join(u["date"] for u in r.unknown_days))
+        lines.append(render("explain.unknown_days", lang, {"days": ", ".join(u["date"] for u in r.unknown_days)}))
     return lines
 
 

@@ -18,6 +18,7 @@ import attrs
 
 from .basis import Basis, cite_all
 from .errors import InputError
+from .messages import message
 from .rulefiles.feefiles import Schedule, Tier
 
 __all__ = ["Fee", "FeeError", "Schedule", "Tier", "fee", "fee_for_requests"]
@@ -48,11 +49,9 @@ class Fee:
 
 def _check_date(s: Schedule, on: dt.date | None):
     if on is not None and (not isinstance(on, dt.date) or isinstance(on, dt.datetime)):
-        raise FeeError(f"on: the date of the fee decision must be a date, not {on!r}",
-                       f"on：收费决定日期必须是日期，而不是{on!r}")
+        raise FeeError(message("fee.on_not_a_date", value=repr(on)))
     if on is not None and on < s.effective_from:
-        raise FeeError(f"on {on}: no information processing fee exists before {s.effective_from} (国办函〔2020〕109号)",
-                       f"{on}：{s.effective_from}之前不存在信息处理费（国办函〔2020〕109号）")
+        raise FeeError(message("fee.before_schedule", on=on, since=s.effective_from))
 
 
 def _sum(s: Schedule, tiers, first: int, last: int):
@@ -80,9 +79,7 @@ def fee(schedule: Schedule, *, nth_request: int | None = None, pages: int | None
     s = schedule
     _check_date(s, on)
     if (nth_request is None) == (pages is None):
-        raise FeeError("give either nth_request (the request's number in the month) or pages (the number of pages): "
-                       "one method per request, never both (109号 Art. 3)",
-                       "请给出nth_request（当月第几件申请）或pages（页数）之一：同一申请只能选择一种计收标准（109号第三条）")
+        raise FeeError(message("fee.one_method"))
     if nth_request is not None:
         n = _whole(nth_request, "nth_request")
         total, lines = _sum(s, s.per_request, n, n)
@@ -98,12 +95,12 @@ def fee_for_requests(schedule: Schedule, first: int, last: int, *, on: dt.date |
     _check_date(s, on)
     a, b = _whole(first, "first"), _whole(last, "last")
     if b < a:
-        raise FeeError("the last request number is below the first", "最后一件的序号小于第一件")
+        raise FeeError(message("fee.last_below_first"))
     total, lines = _sum(s, s.per_request, a, b)
     return Fee("per_request", total, lines, s.per_request_basis)
 
 
 def _whole(v, name) -> int:
     if isinstance(v, bool) or not isinstance(v, int) or v < 1:
-        raise FeeError(f"{name} must be a whole number of at least 1, not {v!r}", f"{name}必须是不小于1的整数")
+        raise FeeError(message("fee.whole", name=name, value=repr(v)))
     return v

@@ -31,10 +31,20 @@ def _regime_file(path: Path) -> Any:
     return regime_file_loaders()[Path(path).name](path)
 
 
-def register_bundled_kinds() -> None:
-    register_kind(FileKind("statuses.yaml", "statuses", "extensions", _labels))
-    for name in ("sections.yaml", "phrases.yaml", "checks.yaml", "deadlines.yaml"):
-        register_kind(FileKind(name, "", "extensions", _published_report))
-    for name in ("regime.yaml", "stages.yaml", "regime-examples.yaml", "assessment.yaml"):
-        register_kind(FileKind(name, "", "extensions", _regime_file))
+# the schema of each kind (schemas/<name>.schema.json), the one its loader checks the file against
+# (labels.SCHEMA, published.rulefiles.SCHEMAS, regimes.files.SCHEMAS, regimes.assessment.SCHEMA: a test
+# keeps them equal; named here so that registering imports none of those modules)
+LABEL_SCHEMAS = {"statuses.yaml": "statuses"}
+REPORT_SCHEMAS = {"sections.yaml": "report-sections", "phrases.yaml": "report-phrases",
+                  "checks.yaml": "report-checks", "deadlines.yaml": "report-deadlines"}
+REGIME_SCHEMAS = {"regime.yaml": "regime", "stages.yaml": "regime-stages", "regime-examples.yaml": "regime-examples",
+                  "assessment.yaml": "assessment"}
 
+
+def register_bundled_kinds() -> None:
+    for name, schema in LABEL_SCHEMAS.items():
+        register_kind(FileKind(name, schema, "extensions", _labels))
+    for name, schema in REPORT_SCHEMAS.items():
+        register_kind(FileKind(name, schema, "extensions", _published_report))
+    for name, schema in REGIME_SCHEMAS.items():
+        register_kind(FileKind(name, schema, "extensions", _regime_file))

@@ -21,6 +21,7 @@ import datetime as dt
 from .batch.columns import arrow_schema, items_from_rows, row_of
 from .batch.run import check_errors_mode, evaluate_items
 from .errors import InputError
+from .messages import message
 
 
 def evaluate_frame(df, as_of: dt.date, *, case_column: str | None = None, errors: str = "raise",
@@ -32,7 +33,7 @@ def evaluate_frame(df, as_of: dt.date, *, case_column: str | None = None, errors
     column = column_of_cases(df.columns, case_column)
     rows = _rows(df, pd, pa)
     outs = evaluate_items(items_from_rows(rows, column, df.index), as_of, errors=errors, rules=rules, calendars=calendars,
-                          estimate_until=estimate_until)
+                          estimate_until=estimate_until, trace=False)    # a row holds no trace
     table = pa.Table.from_pylist([row_of(o) for o in outs], schema=arrow_schema())
     out = table.to_pandas(types_mapper=pd.ArrowDtype)
     out.index = df.index
@@ -54,8 +55,7 @@ def _libraries():
         import pandas as pd
         import pyarrow as pa
     except ImportError:
-        raise InputError("evaluate_frame needs pandas and pyarrow: pip install 'disclosure-rules[frame]'",
-                         "evaluate_frame需要pandas和pyarrow：pip install 'disclosure-rules[frame]'") from None
+        raise InputError(message("frame.needs_pandas")) from None
     return pd, pa
 
 
@@ -63,20 +63,17 @@ def as_of_day(as_of) -> dt.date:
     if isinstance(as_of, dt.datetime):
         as_of = as_of.date()
     if not isinstance(as_of, dt.date):
-        raise InputError(f"as_of must be a date (results depend on it), not {as_of!r}",
-                         f"as_of必须是日期（结果取决于它），而不是{as_of!r}")
+        raise InputError(message("frame.as_of", value=repr(as_of)))
     return as_of
 
 
 def column_of_cases(columns, case_column):
     if case_column is not None:
         if case_column not in columns:
-            raise InputError(f"no column '{case_column}' among {', '.join(map(str, columns))}",
-                             f"没有名为“{case_column}”的列（现有：{'、'.join(map(str, columns))}）")
+            raise InputError(message("frame.no_column", column=str(case_column), columns=[str(c) for c in columns]))
         return case_column
     if "case" in columns:
         return "case"
     if "id" not in columns or "receipt" not in columns:
-        raise InputError("the frame needs a 'case' column of case JSON, or columns id, receipt and events",
-                         "数据表需要一列案件JSON（case），或id、receipt、events等列")
+        raise InputError(message("frame.columns"))
     return None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from .messages import Text, message
+
 
 def closest(word: object, choices: Iterable[object]) -> str | None:
     """The choice closest to ``word`` (one letter off, a swapped pair...), or None."""
@@ -15,15 +17,18 @@ def closest(word: object, choices: Iterable[object]) -> str | None:
 
 
 def hint(word: object, choices: Iterable[object],
-         titles: Mapping[object, tuple[str, str]] | None = None) -> tuple[str, str]:
+         titles: Mapping[object, tuple[str, str]] | None = None) -> Text:
     """`` (did you mean 'x'?)`` and its Chinese, or the list of the choices
-    (with their titles, ``titles[code] = (zh, en)``) when nothing is close."""
+    (with their titles, ``titles[code] = (zh, en)``) when nothing is close;
+    ``en, zh = hint(...)`` unpacks it."""
     best = closest(word, choices)
     if best is not None:
-        zh_title = f"（{titles[best][0]}）" if titles and best in titles else ""
-        en_title = f" ({titles[best][1]})" if titles and best in titles else ""
-        return f" (did you mean '{best}'{en_title}?)", f"（是否应为“{best}”{zh_title}？）"
+        if titles and best in titles:
+            zh, en = titles[best]
+            return message("hint.did_you_mean_titled", name=best, title=Text(en, zh))
+        return message("hint.did_you_mean", name=best)
     if titles:
-        return (" (use one of: " + "; ".join(f"{c} ({titles[c][1]})" if c in titles else str(c) for c in choices) + ")",
-                "（可用：" + "；".join(f"{c}（{titles[c][0]}）" if c in titles else str(c) for c in choices) + "）")
-    return f" (use one of: {', '.join(map(str, choices))})", f"（可用：{'、'.join(map(str, choices))}）"
+        named = [message("hint.titled", name=c, title=Text(titles[c][1], titles[c][0])) if c in titles
+                 else Text(str(c), str(c)) for c in choices]
+        return message("hint.use_one_of_titled", names=Text("; ".join(t.en for t in named), "；".join(t.zh for t in named)))
+    return message("hint.use_one_of", names=[str(c) for c in choices])

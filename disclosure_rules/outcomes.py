@@ -19,6 +19,8 @@ import attrs
 from .basis import Basis, cite_all
 from .conditions import holding, variables_class
 from .errors import InputError
+from .messages import Text as Words
+from .messages import message
 from .rulefiles.common import Text
 from .rulefiles.outcomefiles import Conflict, Element, Outcome, OutcomeCatalogue, Reason
 
@@ -64,22 +66,19 @@ def _variables(catalogue: OutcomeCatalogue, facts: dict):
 
 def _normalise(catalogue: OutcomeCatalogue, given: dict) -> dict:
     if not isinstance(given, dict):
-        raise InputError(f"facts must be a mapping of fact names to values, not {given!r}",
-                         f"事实（facts）必须是“名称: 取值”的映射，而不是{given!r}")
+        raise InputError(message("classify.facts_mapping", value=repr(given)))
     unknown = [k for k in given if k not in catalogue.facts]
     if unknown:
         from .hints import hint
-        en, zh = hint(unknown[0], list(catalogue.facts))
-        raise InputError(f"unknown fact '{unknown[0]}' under version {catalogue.version}{en}",
-                         f"版本（version）{catalogue.version}中没有事实“{unknown[0]}”{zh}")
+        raise InputError(message("classify.unknown_fact", name=str(unknown[0]), version=catalogue.version,
+                                 hint=hint(unknown[0], list(catalogue.facts))))
     facts = {}
     for name, (kind, default, choices, _) in catalogue.facts.items():
         v = given.get(name, default)
         if kind == "boolean" and not isinstance(v, bool):
-            raise InputError(f"fact '{name}' must be true or false, not {v!r}", f"事实“{name}”必须是true或false")
+            raise InputError(message("classify.fact_flag", name=name, value=repr(v)))
         if kind == "select" and v not in choices:
-            raise InputError(f"fact '{name}' must be one of {', '.join(choices)}, not {v!r}",
-                             f"事实“{name}”必须是{'、'.join(choices)}之一")
+            raise InputError(message("classify.fact_choice", name=name, choices=list(choices), value=repr(v)))
         facts[name] = v
     return facts
 
@@ -98,8 +97,8 @@ def unknown_answer(code: str, catalogue: OutcomeCatalogue, others=()) -> tuple[s
     from .hints import closest
 
     v = catalogue.version
-    listing_en = "; ".join(f"{c} ({o.title.en})" for c, o in catalogue.outcomes.items())
-    listing_zh = "；".join(f"{c}（{o.title.zh}）" for c, o in catalogue.outcomes.items())
+    named = [message("hint.titled", name=c, title=o.title) for c, o in catalogue.outcomes.items()]
+    listing = Words("; ".join(t.en for t in named), "；".join(t.zh for t in named))
     for other in others:
         o = other.outcomes.get(code)
         if o is None or other.version == v:
@@ -107,19 +106,14 @@ def unknown_answer(code: str, catalogue: OutcomeCatalogue, others=()) -> tuple[s
         same = [c for c, x in catalogue.outcomes.items() if x.report_row == o.report_row and x.by_reason == o.by_reason]
         if same:
             alt = catalogue.outcomes[same[0]]
-            return (f"'{code}' is not an answer under {v}: a code of {other.version}; under {v} use {alt.code} "
-                    f"({alt.title.en}, {alt.title.zh}) (answers under {v}: {listing_en})",
-                    f"“{code}”不是{v}规定的答复类型：这是{other.version}的编号；{v}下应使用{alt.code}（{alt.title.zh}）"
-                    f"（{v}的答复类型：{listing_zh}）")
-        return (f"'{code}' is not an answer under {v}: a code of {other.version} (answers under {v}: {listing_en})",
-                f"“{code}”不是{v}规定的答复类型：这是{other.version}的编号（{v}的答复类型：{listing_zh}）")
+            return tuple(message("classify.other_version_use", code=code, version=v, other=other.version,
+                                 alt=alt.code, title=alt.title, zh_title=alt.title.zh, listing=listing))
+        return tuple(message("classify.other_version", code=code, version=v, other=other.version, listing=listing))
     best = closest(code, catalogue.outcomes)
     if best is not None:
         t = catalogue.outcomes[best].title
-        return (f"'{code}' is not an answer under {v} (did you mean '{best}' ({t.en}, {t.zh})?)",
-                f"“{code}”不是{v}规定的答复类型（是否应为“{best}”（{t.zh}）？）")
-    return (f"'{code}' is not an answer under {v} (use one of: {listing_en})",
-            f"“{code}”不是{v}规定的答复类型（可用：{listing_zh}）")
+        return tuple(message("classify.did_you_mean", code=code, version=v, best=best, title=t, zh_title=t.zh))
+    return tuple(message("classify.use_one_of", code=code, version=v, listing=listing))
 
 
 def classify(facts: dict[str, Any], catalogue: OutcomeCatalogue) -> Classification:
@@ -135,12 +129,10 @@ def classify(facts: dict[str, Any], catalogue: OutcomeCatalogue) -> Classificati
     for c in cat.conflicts:
         if holding([("conflict", c.conditions)], variables):
             names = ", ".join(_names(c.conditions))
-            raise FactsConflictError(f"conflicting facts ({names}): {c.message.en}",
-                                     f"事实相互矛盾（{names}）：{c.message.zh}")
+            raise FactsConflictError(message("classify.conflict", names=names, why=c.message))
     fired = holding([(code, o.conditions) for code, o in cat.outcomes.items()], variables, first_only=True)
     if not fired:
-        raise InputError("the facts do not determine an answer: say whether the information exists",
-                         "根据所给事实无法确定答复类型：请说明该信息是否存在")
+        raise InputError(message("classify.undetermined"))
     code = fired[0]
     o = cat.outcomes[code]
     reason = values.get("exemption") if o.takes_reason else None

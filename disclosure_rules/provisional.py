@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .calendar import Calendar
+from .messages import Text, message
 from .result import ProvisionalNote, Result, Step, UnknownDay
 
 if TYPE_CHECKING:
@@ -93,25 +94,30 @@ def _disagreements(early: Result, late: Result) -> tuple[ProvisionalNote, ...]:
 
 def _step(r: Result, days: Sequence[UnknownDay], notes: Sequence[ProvisionalNote],
           due: tuple[dt.date | None, dt.date | None], b: Bounds) -> Step:
-    listed = ", ".join(f"{d['date']} ({d['festival'] or '?'}: {d['likely']} in the likely arrangement)"
-                       for d in days[:12]) + (" ..." if len(days) > 12 else "")
-    listed_zh = "、".join(f"{d['date']}（{d['festival'] or '?'}，估计{'上班' if d['likely'] == 'working' else '放假'}）"
-                         for d in days[:12]) + ("等" if len(days) > 12 else "")
+    listed = [message("provisional.day", date=d["date"], festival=d["festival"] or "?",
+                      likely=message("provisional.likely.working" if d["likely"] == "working"
+                                     else "provisional.likely.off")) for d in days[:12]]
+    more = message("provisional.more") if len(days) > 12 else Text("", "")
     years = "、".join(str(y) for y in b.years)
-    en = (f"provisional: the calendar of {years} is an estimate (no official notice yet); "
-          + (f"{len(days)} day(s) not yet known: {listed}" if days else "no day this answer needs is in doubt"))
-    zh = (f"临时结果：{years}年日历为估计（尚无官方通知）；"
-          + (f"{len(days)}天的安排尚不确定：{listed_zh}" if days else "本结果所涉日期均无疑问"))
+    parts = [message("provisional.head", years=years),
+             message("provisional.unknown", n=len(days), listed=listed, more=more) if days
+             else message("provisional.none_in_doubt")]
     if b.layers_not_estimated:
-        lay = ", ".join(b.layers_not_estimated)
-        en += f"; the regional days of {lay} for {years} are not estimated: the bounds cover the national arrangement only"
-        zh += f"；{lay}的地方放假日未作估计：上下限只涵盖全国安排"
+        parts.append(message("provisional.layers", layers=", ".join(b.layers_not_estimated), years=years))
     lo, hi = due
     if lo is not None and hi is not None:           # both or neither: the bounds, or the likely due twice
-        en += f"; due between {lo.isoformat()} and {hi.isoformat()}"
-        zh += f"；答复期限在{lo.isoformat()}至{hi.isoformat()}之间"
+        parts.append(message("provisional.due_between", low=lo, high=hi))
     for n in notes:
-        what_zh = {"status": "状态", "violations": "违法情形"}[n["what"]]
-        en += f"; the {n['what']} differs: {n['earliest']} (earliest calendar) / {n['latest']} (latest)"
-        zh += f"；两端日历下的{what_zh}不同：{n['earliest']} / {n['latest']}"
-    return Step(r.as_of, "calendar_estimate", "provisional", r.due, r.applicant_due, (), en, zh)
+        if n["what"] == "status":
+            parts.append(message("provisional.status_differs", earliest=_status(n["earliest"]),
+                                 latest=_status(n["latest"])))
+        else:
+            parts.append(message("provisional.violations_differs", earliest=str(n["earliest"]),
+                                 latest=str(n["latest"])))
+    return Step(r.as_of, "calendar_estimate", "provisional", r.due, r.applicant_due, (),
+                "".join(p.en for p in parts), "".join(p.zh for p in parts))
+
+
+def _status(status: object) -> Text:
+    from .labels import status_label
+    return Text(str(status), status_label(str(status), "zh"))

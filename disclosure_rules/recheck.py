@@ -22,6 +22,7 @@ from .calendar import Calendar, load_calendar
 from .case import parse_case
 from .clock import evaluate
 from .errors import InputError
+from .messages import message
 from .result import JsonDict, Result
 from .rulebook import RuleBook
 
@@ -71,8 +72,7 @@ def stored_result(item: Result | JsonDict, n: int) -> Result:
     try:
         return Result.from_dict(item)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise InputError(f"stored result {n} is not a result of 'timeline --json' (missing or bad {exc})",
-                         f"第{n}条已存结果不是“timeline --json”的结果（缺少或错误：{exc}）") from None
+        raise InputError(message("recheck.not_a_result", n=n, detail=str(exc))) from None
 
 
 def recheck(cases: Iterable[object], stored: Iterable[Result | JsonDict], *, rules: RuleBook | None = None,
@@ -91,8 +91,7 @@ def recheck(cases: Iterable[object], stored: Iterable[Result | JsonDict], *, rul
         old = stored_result(item, n)
         case = by_id.get(old.id)
         if case is None:
-            raise InputError(f"stored result {n} (case '{old.id}') has no case in the case file",
-                             f"第{n}条已存结果（案件“{old.id}”）在案件文件中没有对应案件")
+            raise InputError(message("recheck.no_case", n=n, id=old.id))
         cal = cals.get(case.calendar)
         if cal is None:
             cal = cals[case.calendar] = load_calendar(case.calendar, search_path=search_path,

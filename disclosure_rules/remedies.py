@@ -26,6 +26,8 @@ from dateutil.relativedelta import relativedelta
 from .basis import Basis, cite_all
 from .calendar import Calendar, load_calendar
 from .errors import CalendarCoverageError, InputError
+from .messages import Text as Words
+from .messages import message
 from .rulefiles.common import Text
 from .rulefiles.remedyfiles import Dated
 
@@ -85,8 +87,7 @@ def in_force(values: tuple[Dated, ...], day: dt.date, what: str) -> Dated:
             found = v
     if found is None:
         first = min(v.since for v in values)
-        raise InputError(f"{what}: {day} is before {first}, the first day the remedy rules cover",
-                         f"{what}：{day}早于救济期限规则覆盖的第一天{first}")
+        raise InputError(message("remedies.before_rules", what=what, day=day, first=first))
     return found
 
 
@@ -108,25 +109,20 @@ def _roll_from(cal: Calendar, nominal: dt.date, title: Text, start: dt.date):
         return _roll(cal, nominal)
     except CalendarCoverageError as exc:
         raise CalendarCoverageError(exc.date, exc.calendar, exc.first_day, exc.last_day,
-                                    f"the {title.en} period from {start} (last day {exc.date})", f"自{start}起的{title.zh}期限（最后一日{exc.date}）",
+                                    *message("remedies.what.period", title=title, start=start, last=exc.date),
                                     exc.gap) from None
 
 
 def _check_args(given: dict, outcome, rights_stated) -> None:
     if sum(v is not None for v in given.values()) != 1:
-        raise InputError("give exactly one of: answered (the day the answer was served), no_answer_since (the end "
-                         "of the reply period, no answer) or review_decided (the day the review decision was received)",
-                         "请且仅请给出以下之一：answered（答复送达日期）、no_answer_since（答复期限届满日，未答复）、"
-                         "review_decided（复议决定收到日期）")
+        raise InputError(message("remedies.one_start"))
     for name, v in given.items():
         if v is not None and (not isinstance(v, dt.date) or isinstance(v, dt.datetime)):
-            raise InputError(f"{name} must be a date, not {v!r}", f"{name}必须是日期，而不是{v!r}")
+            raise InputError(message("remedies.not_a_date", name=name, value=repr(v)))
     if not isinstance(rights_stated, bool):
-        raise InputError(f"rights_stated must be true or false, not {rights_stated!r}",
-                         f"rights_stated必须是true或false，而不是{rights_stated!r}")
+        raise InputError(message("remedies.rights_stated", value=repr(rights_stated)))
     if outcome is not None and not isinstance(outcome, str):
-        raise InputError(f"outcome must be an outcome code such as '36-2', not {outcome!r}",
-                         f"outcome必须是答复类型编号（如“36-2”），而不是{outcome!r}")
+        raise InputError(message("remedies.outcome", value=repr(outcome)))
 
 
 def remedies(*, answered: dt.date | None = None, outcome: str | None = None, rights_stated: bool = True,
@@ -174,8 +170,7 @@ def remedies(*, answered: dt.date | None = None, outcome: str | None = None, rig
         try:
             nominal = _end(start, chosen.value)
         except (OverflowError, ValueError):      # past date.max (dateutil raises either)
-            raise InputError(f"{situation}: the {e['title'].en} period from {start} would end after the year 9999",
-                             f"{situation}：自{start}起的{e['title'].zh}期限将在9999年之后届满") from None
+            raise InputError(message("remedies.after_9999", situation=situation, title=e["title"], start=start)) from None
         last, why = _roll_from(cal, nominal, e["title"], start)
         lo, hi = _bounds(cal, chosen.value, start_bounds or (start, start), last)
         provisional = provisional or cal.is_estimated(last) or lo != hi
@@ -205,5 +200,6 @@ def remedies_for_result(result, *, rights_stated: bool = True, calendar: Calenda
     if result.status == "overdue":
         bounds = (result.due_earliest, result.due_latest) if result.due_earliest and result.due_latest else None
         return remedies(no_answer_since=result.due, calendar=calendar, start_bounds=bounds, rules=rules)
-    raise InputError(f"case {result.id} is {result.status}: remedies run from an answer or from the end of the "
-                     "reply period", f"案件{result.id}的状态为{result.status}：救济期限自答复或答复期限届满之日起计算")
+    from .labels import status_label
+    status = Words(status_label(result.status, "en"), status_label(result.status, "zh"))
+    raise InputError(message("remedies.status", id=result.id, status=status))

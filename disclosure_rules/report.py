@@ -17,6 +17,7 @@ import datetime as dt
 import attrs
 
 from .errors import InputError
+from .messages import Text, message
 from .rulefiles.reportfiles import Line, TableLayout
 
 __all__ = ["AnnualTable", "Finding", "Line", "ReportError", "ReportRecord", "TableLayout", "annual_table",
@@ -45,8 +46,7 @@ class ReportRecord:
     def from_dict(cls, d: dict) -> ReportRecord:
         def date(v, what):
             if v is None and what == "received":
-                raise ReportError(f"record {d.get('id')}: 'received' is empty: give the date of receipt",
-                                  f"记录{d.get('id')}：received为空，请写明收到日期")
+                raise ReportError(message("report.received_empty", id=str(d.get("id"))))
             if v is None or isinstance(v, dt.date):
                 return v
             try:
@@ -54,15 +54,12 @@ class ReportRecord:
                     raise ValueError(v)
                 return dt.date.fromisoformat(v)
             except ValueError:
-                raise ReportError(f"record {d.get('id')}: {what} '{v}' is not a date (YYYY-MM-DD)",
-                                  f"记录{d.get('id')}：{what}“{v}”不是日期（YYYY-MM-DD）") from None
+                raise ReportError(message("report.not_a_date", id=str(d.get("id")), key=what, value=str(v))) from None
         if not isinstance(d, dict):
-            raise ReportError(f"a record must be a mapping with id and received, not {d!r}",
-                              f"每条记录必须是包含id和received的映射，而不是{d!r}")
+            raise ReportError(message("report.not_a_record", where="", value=repr(d)))
         missing = [k for k in ("id", "received") if k not in d]
         if missing:
-            raise ReportError(f"record {d.get('id', '?')}: '{missing[0]}' is missing (a record needs at least id and "
-                              "received)", f"记录{d.get('id', '?')}：缺少{missing[0]}（每条记录至少需要id和received）")
+            raise ReportError(message("report.record_key", id=str(d.get("id", "?")), key=missing[0]))
         return cls(str(d["id"]), date(d["received"], "received"), d.get("applicant") or "natural_person",
                    date(d.get("closed_on"), "closed_on"), None if d.get("row") is None else str(d["row"]))
 
@@ -75,9 +72,9 @@ def record_from_result(result) -> ReportRecord:
     """The report record of an evaluated case (the seam between the clock and the report)."""
     closed = result.closed_on if result.status in ("answered", "withdrawn", "abandoned") else None
     if closed is not None and result.report_row is None:
-        raise ReportError(f"case {result.id} is {result.status} on {closed} but its answer has no outcome: give the "
-                          "answered event an outcome (and a reason for refusals)",
-                          f"案件{result.id}已于{closed}办结，但答复未写明答复类型（outcome）")
+        from .labels import status_label
+        status = Text(status_label(result.status, "en"), status_label(result.status, "zh"))
+        raise ReportError(message("report.no_outcome", id=result.id, status=status, day=closed))
     return ReportRecord(result.id, result.received, result.applicant or "natural_person", closed,
                         result.report_row if closed else None)
 
@@ -106,7 +103,7 @@ def annual_table(records, year: int, layout: TableLayout) -> AnnualTable:
     new, carried_over, carried_forward = (lay.row_for(r) for r in ("new", "carried_over", "carried_forward"))
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     if isinstance(records, (dict, str, bytes)) or not hasattr(records, "__iter__"):
-        raise ReportError(f"records must be a list of records, not {records!r}", f"records必须是记录列表，而不是{records!r}")
+        raise ReportError(message("report.not_a_list", value=repr(records)))
     for n, rec in enumerate(records, 1):
         rec = check_record(rec, lay, cols, result_rows, n)
         if rec.received > end:
@@ -135,25 +132,21 @@ def check_record(rec, layout: TableLayout | None = None, cols=None, result_rows=
         from .rulefiles.bundle import load_bundle
         lay = layout or load_bundle().only("report")
         cols, result_rows = lay.applicant_columns, set(lay.result_rows)
-    where_en, where_zh = (f"item {n}: ", f"第{n}项：") if n is not None else ("", "")
+    where = message("report.what.item", n=n) if n is not None else Text("", "")
     if not isinstance(rec, (ReportRecord, dict)) and not hasattr(rec, "report_row"):
-        raise ReportError(f"{where_en}a record must be a mapping with id and received, not {rec!r}",
-                          f"{where_zh}每条记录必须是包含id和received的映射，而不是{rec!r}")
+        raise ReportError(message("report.not_a_record", where=where, value=repr(rec)))
     if not isinstance(rec, ReportRecord):
         try:
             rec = record_from_result(rec) if hasattr(rec, "report_row") else ReportRecord.from_dict(rec)
         except ReportError as exc:
-            raise ReportError(f"{where_en}{exc.message}", f"{where_zh}{exc.message_zh}") from None
+            raise ReportError(message("report.in_item", where=where, error=Text(exc.message, exc.message_zh))) from None
     if rec.applicant not in cols:
-        raise ReportError(f"record {rec.id}: unknown applicant type '{rec.applicant}' (use one of {', '.join(cols)})",
-                          f"记录{rec.id}：未知的申请人类型“{rec.applicant}”（可用：{'、'.join(cols)}）")
+        raise ReportError(message("report.unknown_applicant", id=rec.id, applicant=str(rec.applicant), known=list(cols)))
     if rec.closed_on is not None:
         if rec.closed_on < rec.received:
-            raise ReportError(f"record {rec.id}: closed on {rec.closed_on}, before it was received ({rec.received})",
-                              f"记录{rec.id}：办结日期{rec.closed_on}早于收到日期{rec.received}")
+            raise ReportError(message("report.closed_before", id=rec.id, closed=rec.closed_on, received=rec.received))
         if rec.row not in result_rows:
-            raise ReportError(f"record {rec.id}: unknown result row '{rec.row}'",
-                              f"记录{rec.id}：未知的办理结果行（row）“{rec.row}”")
+            raise ReportError(message("report.unknown_row", id=rec.id, row=str(rec.row)))
     return rec
 
 
@@ -200,13 +193,11 @@ def check_table(table, layout: TableLayout | None = None) -> list[Finding]:
 def _layout_and_cells(table, layout: TableLayout | None) -> tuple[TableLayout, dict]:
     """The table's layout and its cells (row -> column -> value; a row that is no mapping: empty)."""
     if layout is None and not isinstance(table, AnnualTable):
-        raise ReportError("check_table needs the table layout for a table given as cells",
-                          "以单元格形式给出的表格需要提供表格格式（layout）才能检查")
+        raise ReportError(message("report.needs_layout"))
     lay = layout if layout is not None else table.layout
     cells = table.cells if isinstance(table, AnnualTable) else table
     if not isinstance(cells, dict):
-        raise ReportError(f"the table must be a mapping of rows to columns to counts, not {cells!r}",
-                          f"表格必须是“行: 列: 数量”的映射，而不是{cells!r}")
+        raise ReportError(message("report.not_a_table", value=repr(cells)))
     return lay, {r: (row if isinstance(row, dict) else {}) for r, row in cells.items()}
 
 
@@ -218,8 +209,8 @@ def _cell_findings(cells: dict, lay: TableLayout, labels: dict) -> list[Finding]
             v = cells.get(r.code, {}).get(c.code)
             if isinstance(v, bool) or not isinstance(v, int) or v < 0:
                 findings.append(Finding("cell", r.code, c.code, None, None,
-                                        f"row {r.code}, column {c.code}: '{v}' is not a count",
-                                        f"第{r.code}行“{labels[c.code]}”列：“{v}”不是有效的数量"))
+                                        *message("report.not_a_count", row=r.code, column=Text(c.code, labels[c.code]),
+                                                 value=str(v))))
     return findings
 
 
@@ -231,10 +222,9 @@ def _row_total_findings(cells: dict, lay: TableLayout, labels: dict) -> list[Fin
         s = sum(cells[r][c.code] for r in lay.result_rows)
         if cells[total_row][c.code] != s:
             findings.append(Finding("row_total", total_row, c.code, s, cells[total_row][c.code],
-                                    f"column {c.code}: row {total_row} is {cells[total_row][c.code]}, but the results "
-                                    f"add up to {s} (difference {cells[total_row][c.code] - s:+d})",
-                                    f"“{labels[c.code]}”列：（七）总计为{cells[total_row][c.code]}，各项办理结果之和为{s}"
-                                    f"（相差{cells[total_row][c.code] - s:+d}）"))
+                                    *message("report.row_total", column=Text(c.code, labels[c.code]), row=total_row,
+                                             total=cells[total_row][c.code], sum=s,
+                                             difference=f"{cells[total_row][c.code] - s:+d}")))
     return findings
 
 
@@ -246,10 +236,8 @@ def _column_total_findings(cells: dict, lay: TableLayout) -> list[Finding]:
         s = sum(cells[r.code][c] for c in lay.applicant_columns)
         if cells[r.code][total_col] != s:
             findings.append(Finding("column_total", r.code, total_col, s, cells[r.code][total_col],
-                                    f"row {r.code}: the total is {cells[r.code][total_col]}, but the columns add up to "
-                                    f"{s} (difference {cells[r.code][total_col] - s:+d})",
-                                    f"第{r.code}行：总计为{cells[r.code][total_col]}，各列之和为{s}"
-                                    f"（相差{cells[r.code][total_col] - s:+d}）"))
+                                    *message("report.column_total", row=r.code, total=cells[r.code][total_col], sum=s,
+                                             difference=f"{cells[r.code][total_col] - s:+d}")))
     return findings
 
 
@@ -263,8 +251,6 @@ def _balance_findings(cells: dict, lay: TableLayout, labels: dict) -> list[Findi
         right = cells[total_row][c.code] + cells[lay.row_for("carried_forward")][c.code]
         if left != right:
             findings.append(Finding("balance", None, c.code, left, right,
-                                    f"column {c.code}: rows 1 + 2 = {left}, but rows 3(7) + 4 = {right} "
-                                    f"(difference {right - left:+d})",
-                                    f"“{labels[c.code]}”列：第一项加第二项为{left}，第三项（七）加第四项为{right}"
-                                    f"（相差{right - left:+d}），不符合勾稽关系"))
+                                    *message("report.balance", column=Text(c.code, labels[c.code]), left=left,
+                                             right=right, difference=f"{right - left:+d}")))
     return findings

@@ -13,6 +13,7 @@ import json
 import unicodedata
 from pathlib import Path
 
+from .messages import message, render
 from .report import AnnualTable, ReportError, TableLayout
 
 
@@ -49,8 +50,8 @@ def render_text(table: AnnualTable, lang: str = "zh") -> str:
     lw = min(max(_width(s) for s in labels), 60)
     heads = [c.zh if zh else c.en for c in lay.columns]
     cw = [max(_width(h), 5) for h in heads]
-    out = [(lay.title.zh if zh else lay.title.en) + (f"（{table.year}年）" if zh and table.year else
-                                                      f" ({table.year})" if table.year else "")]
+    out = [(lay.title.zh if zh else lay.title.en)
+           + (render("table.year", "zh" if zh else "en", {"year": table.year}) if table.year else "")]
     out.append(_pad("", lw) + " | " + " | ".join(_pad(h, w) for h, w in zip(heads, cw, strict=True)))
     out.append("-" * (lw + 3 + sum(cw) + 3 * (len(cw) - 1)))
     group = None
@@ -74,8 +75,7 @@ def to_xlsx(table: AnnualTable, path) -> None:
         from openpyxl import Workbook
         from openpyxl.styles import Alignment, Border, Font, Side
     except ImportError:
-        raise ReportError("writing .xlsx needs openpyxl: pip install 'disclosure-rules[xlsx]'",
-                          "生成.xlsx需要openpyxl：pip install 'disclosure-rules[xlsx]'") from None
+        raise ReportError(message("table.xlsx_needs_openpyxl")) from None
     lay = table.layout
     wb = Workbook()
     ws = wb.active
@@ -154,31 +154,29 @@ def read_table(path, layout: TableLayout) -> dict:
     try:
         text = p.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ReportError(f"cannot read {p}: {exc}", f"无法读取{p}：{exc}") from None
+        raise ReportError(message("table.cannot_read", path=str(p), detail=str(exc))) from None
     if p.suffix.lower() == ".csv":
         return _from_csv(text, lay, p)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ReportError(f"{p}: not valid JSON ({exc.msg}, line {exc.lineno})",
-                          f"{p}：不是有效的JSON（{exc.msg}，第{exc.lineno}行）") from None
+        raise ReportError(message("table.not_json", path=str(p), detail=exc.msg, line=exc.lineno)) from None
     rows = data.get("rows") if isinstance(data, dict) else None
     if not isinstance(rows, dict):
-        raise ReportError(f"{p}: expected {{\"rows\": {{\"1\": {{\"natural_person\": ...}}}}}}",
-                          f"{p}：格式应为{{\"rows\": {{\"1\": {{\"natural_person\": ...}}}}}}")
+        raise ReportError(message("table.rows_form", path=str(p)))
     return _complete(rows, lay, p)
 
 
 def _from_csv(text: str, lay: TableLayout, p: Path) -> dict:
     reader = list(csv.reader(io.StringIO(text)))
     if not reader:
-        raise ReportError(f"{p}: empty file", f"{p}：文件为空")
+        raise ReportError(message("table.empty", path=str(p)))
     by_label = {c.zh: c.code for c in lay.columns} | {c.code: c.code for c in lay.columns}
     head = reader[0]
     cols = [by_label.get(h.strip()) for h in head[2:]]
     if None in cols:
         bad = head[2 + cols.index(None)]
-        raise ReportError(f"{p}:1: unknown column '{bad}'", f"{p}第1行：未知的列“{bad}”")
+        raise ReportError(message("table.unknown_column", path=str(p), column=bad))
     rows = {}
     for line in reader[1:]:
         if not line or not line[0].strip():
@@ -199,8 +197,8 @@ def _complete(rows: dict, lay: TableLayout, p) -> dict:
     codes = {r.code for r in lay.rows}
     unknown = [r for r in rows if r not in codes]
     if unknown:
-        raise ReportError(f"{p}: unknown row '{unknown[0]}'", f"{p}：未知的行“{unknown[0]}”")
+        raise ReportError(message("table.unknown_row", path=str(p), row=unknown[0]))
     missing = [r.code for r in lay.rows if r.code not in rows]
     if missing:
-        raise ReportError(f"{p}: row '{missing[0]}' is missing", f"{p}：缺少第“{missing[0]}”行")
+        raise ReportError(message("table.missing_row", path=str(p), row=missing[0]))
     return {r: dict(v) for r, v in rows.items()}

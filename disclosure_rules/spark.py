@@ -34,6 +34,7 @@ from .batch.columns import arrow_schema, items_from_rows, row_of, spark_ddl
 from .batch.records import report_records
 from .batch.run import Failure, check_errors_mode, evaluate_items
 from .errors import InputError
+from .messages import message
 
 REPORT_DDL = "row string, column string, n long, id string, error_kind string, error_message string"
 
@@ -55,7 +56,7 @@ def evaluate(df, as_of: dt.date, *, case_column: str | None = None, errors: str 
         for batch in batches:
             items = items_from_rows(batch.to_pylist(), column)
             outs = evaluate_items(items, as_of, errors=errors, rules=book, calendars=cals,
-                                  estimate_until=estimate_until)
+                                  estimate_until=estimate_until, trace=False)
             yield pa.RecordBatch.from_pylist([row_of(o) for o in outs], schema=schema)
 
     return df.mapInArrow(evaluate_batches, spark_ddl())
@@ -154,7 +155,7 @@ def _broadcast(df, rules, calendars, estimate_until):
 
     book = rules if rules is not None else load_rules()
     if not isinstance(book, RuleBook):
-        raise InputError("rules must be a RuleBook (see load_rules)", "rules必须是RuleBook（见load_rules）")
+        raise InputError(message("spark.rules"))
     cals = {}
     for c in (calendars or ["cn"]):
         cal = c if hasattr(c, "add_many") else load_calendar(c, estimate_until=estimate_until)

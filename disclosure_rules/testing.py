@@ -20,9 +20,9 @@ import datetime as dt
 try:
     from hypothesis import strategies as st
 except ImportError:      # an optional dependency: say how to get it, not a bare ModuleNotFoundError
-    raise ImportError("disclosure_rules.testing needs hypothesis, which is not installed: "
-                      "pip install 'disclosure-rules[test]' (安装测试依赖：pip install 'disclosure-rules[test]')",
-                      name="hypothesis") from None
+    from .messages import message
+    _needs = message("testing.needs_hypothesis")
+    raise ImportError(f"{_needs.en} ({_needs.zh})", name="hypothesis") from None
 
 from .calendar import load_calendar
 
@@ -57,6 +57,12 @@ def _first(calendar) -> dt.date:
     """The first day both the calendar and some national rule set cover."""
     earliest = min(r.effective_from for r in _book().national if r.effective_from is not None)
     return max(calendar.first_day, earliest)
+
+
+def _receipts_from(calendar) -> dt.date:
+    """The first day a receipt is drawn on by default: the other versions' dates of a receipt fall up to
+    three days earlier (see :func:`receipts`), and must still be covered by some rule set."""
+    return _first(calendar) + dt.timedelta(days=3)
 
 
 def __getattr__(name: str):
@@ -103,7 +109,7 @@ def receipts(draw, min_value=None, max_value=None):
     version's date of receipt on the drawn day, the others (a submission
     before it is confirmed) up to three days earlier."""
     cal = load_calendar("cn")
-    day = draw(st.dates(min_value=min_value or _first(cal), max_value=max_value or cal.last_day - EVENTS_ROOM))
+    day = draw(st.dates(min_value=min_value or _receipts_from(cal), max_value=max_value or cal.last_day - EVENTS_ROOM))
     channel = draw(st.sampled_from(_channels()))
     rules = [r.channels[channel] for r in _book().national]
     out: dict = {"channel": channel}
@@ -138,7 +144,7 @@ def cases(draw, calendar=None, fees: bool = True, delays: bool = False, answered
     answer (True), leave it open (False), or either (None).
     """
     cal = calendar or load_calendar("cn")
-    receipt = draw(receipts(min_value or _first(cal), max_value or cal.last_day - HISTORY_ROOM))
+    receipt = draw(receipts(min_value or _receipts_from(cal), max_value or cal.last_day - HISTORY_ROOM))
     main, received = _governing(receipt)
     events = []
     t = received

@@ -19,6 +19,7 @@ import attrs
 
 from .errors import CaseError
 from .hints import hint
+from .messages import Text, message
 
 if TYPE_CHECKING:                    # rulebook reads cases' vocabulary: imported only for the types
     from .outcomes import OutcomeCatalogue
@@ -66,22 +67,20 @@ class Vocabulary:
 
 def check_extra_keys(extra_keys: object) -> None:
     if extra_keys not in EXTRA_KEYS:
-        en, zh = hint(extra_keys, EXTRA_KEYS)
-        raise CaseError(f"extra_keys={extra_keys!r} is not an option{en}", f"extra_keys={extra_keys!r}不是可用的选项{zh}")
+        raise CaseError(message("vocabulary.extra_keys", value=repr(extra_keys), hint=hint(extra_keys, EXTRA_KEYS)))
 
 
-def unknown_key(key: object, allowed: Collection[str], where_en: str, where_zh: str, event: int | None = None) -> CaseError:
-    """The error for a key the regime does not know, with a did-you-mean."""
-    en, zh = hint(key, sorted(allowed))
-    return CaseError(f"{where_en}: unknown key '{key}'{en}; a system's own data goes under 'extra:'",
-                     f"{where_zh}：不认识的键“{key}”{zh}；系统自用的数据请写在extra:之下", event=event)
+def unknown_key(key: object, allowed: Collection[str], where: Text, event: int | None = None) -> CaseError:
+    """The error for a key the regime does not know, with a did-you-mean; ``where`` names the place."""
+    return CaseError(message("vocabulary.unknown_key", where=where, key=str(key), hint=hint(key, sorted(allowed))),
+                     event=event)
 
 
-def unknown_name(kind_en: str, kind_zh: str, value: object, names: Mapping[str, tuple[str, str] | None],
-                 where_en: str, where_zh: str,
+def unknown_name(kind: Text, value: object, names: Mapping[str, tuple[str, str] | None], where: Text,
                  event: int | None = None) -> CaseError:
-    en, zh = hint(value, list(names), {k: v for k, v in names.items() if v})
-    return CaseError(f"{where_en}: unknown {kind_en} '{value}'{en}", f"{where_zh}：未知的{kind_zh}“{value}”{zh}",
+    """The error for a name (channel, event type...) the rules do not define; ``kind`` names what it is."""
+    found = hint(value, list(names), {k: v for k, v in names.items() if v})
+    return CaseError(message("vocabulary.unknown_name", where=where, kind=kind, value=str(value), hint=found),
                      event=event)
 
 
@@ -90,8 +89,7 @@ def vocabulary(regime: object = None, rules: RuleBook | None = None) -> Vocabula
     regime = "ogi" if regime is None else regime
     make = REGIMES.get(regime) if isinstance(regime, str) else None
     if make is None:
-        en, zh = hint(regime, sorted(REGIMES))
-        raise CaseError(f"unknown regime '{regime}'{en}", f"未知的制度（regime）“{regime}”{zh}")
+        raise CaseError(message("vocabulary.unknown_regime", name=str(regime), hint=hint(regime, sorted(REGIMES))))
     if rules is None:
         from .rulebook import load_rules
         rules = load_rules()

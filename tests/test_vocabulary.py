@@ -103,3 +103,78 @@ def test_wrong_parameter_type_or_range_in_a_local_layer(tree, value):
     finally:
         target.write_text(original, encoding="utf-8")
     assert rc == 2 and "ruleset.yaml:" in err and "correction_period" in err, err
+
+
+# ----------------------------------------------------------------------------- the newer kinds (issue 11)
+# the named entries of the regimes, assessments and labels: a name another part refers to (a field, an
+# event, a parameter, a stage, a status the clock computes), renamed, dropped or retyped, is an error
+# naming file, line and the name meant; renaming or dropping a name nothing refers to (a violation
+# code, an indicator) changes only what is reported, which the examples beside the rules catch (exit 1)
+NEWER_SECTIONS = {"regime.yaml": ("fields", "events", "parameters"), "stages.yaml": ("stages", "violations"),
+                  "assessment.yaml": ("parameters", "cases", "indicators", "exclusions"),
+                  "statuses.yaml": ("statuses",)}
+NEWER_FILES = sorted(p.relative_to(bundled_rules_dir()) for p in bundled_rules_dir().rglob("*.yaml")
+                     if p.name in NEWER_SECTIONS)
+
+
+from disclosure_rules.regimes.order import _COMMON as ORDER_KEYS  # noqa: E402
+
+FREE = {"violations", "indicators", "exclusions"}       # codes that name what is reported, nothing refers to
+_PROSE = {"title", "text", "note", "reason", "zh", "en", "instrument", "basis", "order", "expect", "name"}
+
+
+def _words(node, out):
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k not in _PROSE:
+                out.append(str(k))
+                _words(v, out)
+    elif isinstance(node, list):
+        for v in node:
+            _words(v, out)
+    elif isinstance(node, str):
+        out.append(node)
+    return out
+
+
+def _references(name):
+    """How often ``name`` is used in the bundled regime and assessment files, outside prose and
+    examples, alone or in a fact derived from it (has_NAME, NAME_late ...); 1: its definition only."""
+    import yaml
+    words = []
+    for p in bundled_rules_dir().rglob("*.yaml"):
+        if p.name in ("regime.yaml", "stages.yaml", "assessment.yaml"):
+            _words(yaml.safe_load(p.read_text(encoding="utf-8")), words)
+    derived = {name, f"has_{name}", f"{name}_late", f"{name}_present", f"{name}_status"}
+    return sum(w in derived for w in words)
+
+
+NEWER_CASES = [(rel, sec, d) for rel in NEWER_FILES for sec in NEWER_SECTIONS[rel.name]
+               for d in damages(bundled_rules_dir() / rel, kinds=("drop", "rename", "retype"),
+                                only=lambda p, sec=sec: len(p.path) == 1 and p.path[0] == sec)]
+
+
+def test_every_name_of_the_newer_kinds_is_damaged():
+    assert len(NEWER_CASES) >= 300
+    assert {rel.name for rel, _, _ in NEWER_CASES} == set(NEWER_SECTIONS)
+
+
+@pytest.mark.parametrize("rel,section,damage", NEWER_CASES,
+                         ids=[f"{rel}:{d.lines[0]}-{d.kind}-{d.key}" for rel, _, d in NEWER_CASES])
+def test_damaged_name_of_a_newer_kind(tree, rel, section, damage):
+    target = tree / rel
+    original = target.read_text(encoding="utf-8")
+    target.write_text(damage.text, encoding="utf-8")
+    try:
+        rc, _, err = run_check(tree)
+    finally:
+        target.write_text(original, encoding="utf-8")
+    if rc == 2:
+        assert err.count("\n") == 1 and "Traceback" not in err
+        assert re.search(r"\.yaml:\d+", err), f"{damage}: no file and line in {err!r}"
+        if damage.kind == "rename":
+            assert f"did you mean '{damage.key}" in err or f"{damage.key}x'" in err, f"{damage}: {err}"
+    else:
+        # a free code, a name nothing uses, or a field every order has anyway (id, unit ...)
+        free = damage.kind != "retype" and (section in FREE or _references(damage.key) <= 1 or damage.key in ORDER_KEYS)
+        assert rc == 1 or free, f"{damage}: exit {rc}; {err}"

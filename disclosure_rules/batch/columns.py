@@ -14,6 +14,7 @@ import datetime as dt
 import json
 
 from ..errors import CaseError
+from ..messages import message
 from .run import Failure
 from .source import Item
 
@@ -109,7 +110,7 @@ def _json(v, what: str):
         msg = getattr(exc, "msg", str(exc))
         text = v if isinstance(v, str) else v.decode("utf-8", "replace")
         shown = repr(text[:40] + ("…" if len(text) > 40 else ""))
-        raise CaseError(f"{what}: not valid JSON ({msg}): {shown}", f"{what}：不是有效的JSON（{msg}）：{shown}") from None
+        raise CaseError(message("batch.cell_not_json", what=what, detail=msg, shown=shown)) from None
 
 
 def drop_nulls(v):
@@ -119,7 +120,5 @@ def drop_nulls(v):
         return [drop_nulls(x) for x in v]
     if isinstance(v, dt.datetime) and v.tzinfo is not None:
         # a zoned timestamp's calendar day depends on the zone: refuse rather than shift a date
-        raise CaseError(f"{v.isoformat()} is a timestamp with a time zone: give dates (a date column, or "
-                        "YYYY-MM-DD text), the calendar day in Beijing time",
-                        f"{v.isoformat()}是带时区的时间戳：请给出日期（date列或YYYY-MM-DD文本），即北京时间的日历日")
+        raise CaseError(message("batch.zoned_timestamp", value=v.isoformat()))
     return v

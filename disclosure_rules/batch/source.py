@@ -18,6 +18,7 @@ from pathlib import Path
 import attrs
 
 from ..errors import CaseError
+from ..messages import message
 
 STDIN = "-"
 JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
@@ -58,7 +59,7 @@ def iter_items(path, keys: tuple = ("cases",), stdin=None) -> Iterator[Item]:
         try:
             f = p.open("rb")
         except OSError as exc:
-            raise CaseError(f"cannot read {p}: {exc}", f"无法读取{p}：{exc}") from None
+            raise CaseError(message("table.cannot_read", path=str(p), detail=str(exc))) from None
         return _closing(f, _lines(f, str(p)))
     from ..case import read_items
     docs = read_items(p, keys)
@@ -100,11 +101,9 @@ def _parse_line(raw: bytes, name: str, n: int, number: int) -> Item:
     try:
         return Item(number, n, json.loads(raw.decode("utf-8-sig")))
     except UnicodeDecodeError as exc:
-        return Item(number, n, error=CaseError(f"{name}:{n}: not UTF-8 text ({exc.reason})",
-                                               f"{name}第{n}行：不是UTF-8文本（{exc.reason}）"))
+        return Item(number, n, error=CaseError(message("batch.line_not_utf8", name=name, line=n, detail=exc.reason)))
     except json.JSONDecodeError as exc:
-        return Item(number, n, error=CaseError(f"{name}:{n}: not valid JSON ({exc.msg})",
-                                               f"{name}第{n}行：不是有效的JSON（{exc.msg}）"))
+        return Item(number, n, error=CaseError(message("batch.line_not_json", name=name, line=n, detail=exc.msg)))
 
 
 def _from_stdin(stream, keys) -> Iterator[Item]:
@@ -135,6 +134,6 @@ def _document(raw: bytes, name: str, keys) -> Iterator[Item]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise CaseError(f"{name}: not UTF-8 text ({exc.reason})", f"{name}：不是UTF-8文本（{exc.reason}）") from None
+        raise CaseError(message("batch.not_utf8", name=name, detail=exc.reason)) from None
     for n, d in enumerate(items_from_text(text, name, keys), 1):
         yield Item(n, None, d)

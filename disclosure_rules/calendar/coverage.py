@@ -15,6 +15,7 @@ import datetime as dt
 
 import attrs
 
+from ..messages import message
 from .days import Calendar
 
 
@@ -42,17 +43,9 @@ def coverage_warnings(calendars: dict[str, Calendar], today: dt.date,
             last = cal.official_last_day.year
             if start and (today.year > last or (today.year == last and today >= dt.date(today.year, *start))):
                 y = last + 1
-                out.append(CoverageWarning(
-                    cid, y,
-                    f"calendar {cid} has no data for {y} yet: import the notice (国务院办公厅关于{y}年部分节假日安排的通知) "
-                    f"with 'disclosure-rules calendar import NOTICE.txt' as soon as it is published; until then "
-                    f"deadlines in {y} exit 3, or are estimated with --estimate-until {y}",
-                    f"日历{cid}尚无{y}年数据：国务院办公厅关于{y}年部分节假日安排的通知公布后，请立即用"
-                    f"“disclosure-rules calendar import 通知.txt”导入；在此之前，落在{y}年的期限返回退出码3，"
-                    f"或用--estimate-until {y}估算"))
+                out.append(CoverageWarning(cid, y, *message("coverage.national", calendar=cid, year=y,
+                                                            notice=message("calendar.coverage.notice_title", year=y).zh)))
         elif cal.official_last_day.year < today.year or any(a.year == today.year for a, _ in cal.gaps):
             y = today.year
-            out.append(CoverageWarning(
-                cid, y, f"regional layer {cid} has no data for {y}: import the regional notice for {y}",
-                f"地方日历层{cid}尚无{y}年数据：请导入{y}年的地方放假通知"))
+            out.append(CoverageWarning(cid, y, *message("coverage.regional", calendar=cid, year=y)))
     return out

@@ -27,9 +27,15 @@ from collections.abc import Iterable
 import attrs
 
 from ..errors import CalendarCoverageError, InputError
+from ..messages import Text, message, render
 
-_WEEKDAY_ZH = "一二三四五六日"
-_WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# the weekday (Monday = 0) -> the message naming it
+_WEEKDAYS = ("days.weekday.monday", "days.weekday.tuesday", "days.weekday.wednesday", "days.weekday.thursday",
+             "days.weekday.friday", "days.weekday.saturday", "days.weekday.sunday")
+# the kind of a day -> the message giving its reason
+_REASONS = {"weekday": "days.reason.weekday", "weekend": "days.reason.weekend", "day_off": "days.reason.day_off",
+            "make_up_workday": "days.reason.make_up_workday",
+            "estimated_make_up_workday": "days.reason.estimated_make_up_workday"}
 
 
 @attrs.frozen
@@ -69,35 +75,9 @@ class DayInfo:
     estimated: bool = False
 
     def reason(self, lang: str = "en") -> str:
-        return self._reason_zh() if lang == "zh" else self._reason_en()
-
-    def _reason_zh(self) -> str:
-        week = f"星期{_WEEKDAY_ZH[self.date.weekday()]}"
-        if self.kind == "weekday":
-            return f"{week}，工作日"
-        if self.kind == "weekend":
-            return f"{week}，周休息日"
-        if self.kind == "day_off":
-            return f"{week}，{self.name}放假（{self.notice}）"
-        if self.kind == "make_up_workday":
-            return f"{week}，{self.name}调休上班（{self.notice}）"
-        if self.kind == "estimated_make_up_workday":
-            return f"{week}，{self.name}调休上班（估计：尚无官方安排）"
-        return f"{week}，{self.name}（估计：尚无官方安排）"
-
-    def _reason_en(self) -> str:
-        week = _WEEKDAY_EN[self.date.weekday()]
-        if self.kind == "weekday":
-            return f"{week}, a working day"
-        if self.kind == "weekend":
-            return f"{week}, weekend rest day"
-        if self.kind == "day_off":
-            return f"{week}, day off: {self.name} ({self.notice})"
-        if self.kind == "make_up_workday":
-            return f"{week}, make-up working day for {self.name} ({self.notice})"
-        if self.kind == "estimated_make_up_workday":
-            return f"{week}, estimated make-up working day for {self.name} (no official arrangement yet)"
-        return f"{week}, estimated day off: {self.name} (no official arrangement yet)"
+        week = render(_WEEKDAYS[self.date.weekday()], lang, {})
+        return render(_REASONS.get(self.kind, "days.reason.estimated_day_off"), lang,
+                      {"week": week, "name": str(self.name), "notice": str(self.notice)})
 
     def to_dict(self, lang: str = "en") -> dict:
         return {"date": self.date.isoformat(), "workday": self.workday, "kind": self.kind,
@@ -254,17 +234,14 @@ class Calendar:
         w = self._workdays
         if k < 0:
             raise self._uncovered(self.first_day - dt.timedelta(days=1),
-                                  f"the {_ordinal(-n)} working day before {d.isoformat()}",
-                                  f"{d.isoformat()}之前第{-n}个工作日")
+                                  *message("days.what.before", nth=Text(_ordinal(-n), str(-n)), day=d))
         if k >= len(w):
             raise self._uncovered(self.last_day + dt.timedelta(days=1),
-                                  f"the {_ordinal(n)} working day after {d.isoformat()}",
-                                  f"{d.isoformat()}之后第{n}个工作日")
+                                  *message("days.what.after", nth=Text(_ordinal(n), str(n)), day=d))
         r = dt.date.fromordinal(w[k])
         if self.gaps:
             lo, hi = (d, r) if r > d else (r - dt.timedelta(days=1), d)
-            self._check_gaps(lo, hi, f"counting {n} working days from {d.isoformat()}",
-                             f"从{d.isoformat()}起计算{n}个工作日")
+            self._check_gaps(lo, hi, *message("days.what.counting", n=n, day=d))
         return r
 
     def count(self, a: dt.date, b: dt.date) -> int:
@@ -333,8 +310,7 @@ class Calendar:
 
 
 def _bad_n(n):
-    raise InputError(f"the number of working days must be at least 1, not {n}",
-                     f"工作日数必须至少为1，而不是{n}")
+    raise InputError(message("days.bad_n", n=n))
 
 
 def _ordinal(n: int) -> str:

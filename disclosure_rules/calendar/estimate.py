@@ -52,6 +52,7 @@ from typing import TypeAlias
 import attrs
 
 from ..errors import InputError
+from ..messages import message
 from .days import Calendar, DayInfo
 from .principles import FestivalRule, Merge, Principles, principles_for
 from .statutory import StatutoryDay, lunar_new_years_eve, statutory_days
@@ -209,8 +210,7 @@ def _own_rule(p: Principles, festival: str, merge: Merge) -> FestivalRule:
     """The rule of a festival that may be kept apart from the block it merges into."""
     rule = p.rule(festival)
     if rule is None:
-        raise InputError(f"the principles may keep {festival} apart from {merge.name} but give it no rule "
-                         "of its own", f"放假调休原则允许{festival}不与{merge.name}合并，却没有给出{festival}自身的安排")
+        raise InputError(message("estimate.no_rule", festival=festival, merged=merge.name))
     return rule
 
 

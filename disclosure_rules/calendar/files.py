@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..data import data_dir
 from ..errors import InputError, RuleFileError, UnknownNameError
+from ..messages import Text, message
 from ..yamlfile import Map, Seq, load_yaml
 from .days import Calendar, DayInfo, Notice
 
@@ -92,21 +93,19 @@ def warn_from(name: str, search_path=None) -> tuple[int, int] | None:
         dt.date(2000, month, day)
     except ValueError:
         raise RuleFileError(folder / "calendar.yaml", meta.line_of("warn_from"),
-                            f"warn_from must be a day of the year written MM-DD, not '{value}'",
-                            f"warn_from必须是写成MM-DD的日期，而不是“{value}”") from None
+                            message("calendar.files.warn_from", value=str(value))) from None
     return month, day
 
 
 def _find(name: str, dirs) -> Path:
     if not isinstance(name, str) or not name or "/" in name or "\\" in name or name.startswith("."):
-        raise UnknownNameError(f"'{name}' is not a calendar name", f"“{name}”不是日历名称")
+        raise UnknownNameError(message("calendar.files.not_a_name", name=str(name)))
     for root in dirs:
         p = Path(root) / name / "calendar.yaml"
         if p.is_file():
             return p.parent
     known = ", ".join(available_calendars([d for d in dirs]))
-    raise UnknownNameError(f"unknown calendar '{name}' (known: {known})",
-                           f"未知的日历“{name}”（可用：{known}）")
+    raise UnknownNameError(message("calendar.files.unknown", name=name, known=known))
 
 
 class _Layer:
@@ -129,38 +128,32 @@ class _Layer:
     def _check_head(self):
         """The calendar file is a map with the folder's id and a title."""
         if not isinstance(self.meta, Map):
-            raise RuleFileError(self.meta_path, 1, "a calendar file must be a block of 'key: value' lines",
-                                "日历文件必须由“键: 值”行组成")
-        _require(self.meta, self.meta_path, "id", str, "the calendar's id", "日历编号")
+            raise RuleFileError(self.meta_path, 1, message("calendar.files.not_a_block"))
+        _require(self.meta, self.meta_path, "id", str, message("calendar.files.what.id"))
         name = self.folder.name
         if self.meta["id"] != name:
-            _fail(self.meta, "id", f"the id '{self.meta['id']}' must equal the folder name '{name}'",
-                  f"编号“{self.meta['id']}”必须与文件夹名“{name}”相同")
-        _require(self.meta, self.meta_path, "title", (Map, str), "a title", "标题")
+            _fail(self.meta, "id", message("calendar.files.id_not_folder", id=self.meta["id"], folder=name))
+        _require(self.meta, self.meta_path, "title", (Map, str), message("calendar.files.what.title"))
 
     def _weekend(self) -> frozenset:
         """The weekly rest days of a national calendar."""
         wk = self.meta.get("weekend", ["saturday", "sunday"])
         if not isinstance(wk, list) or any(w not in _WEEKDAYS for w in wk):
-            _fail(self.meta, "weekend", "weekend must list day names such as saturday, sunday",
-                  "weekend必须列出星期名称，例如saturday、sunday")
+            _fail(self.meta, "weekend", message("calendar.files.weekend"))
         return frozenset(_WEEKDAYS[w] for w in wk)
 
     def _check_regional(self):
         """A regional layer names the calendar it extends and states its legal basis."""
         if not isinstance(self.extends, str):
-            _fail(self.meta, "extends", "extends must name the calendar this layer adds to",
-                  "extends必须写明本层所依附的日历")
+            _fail(self.meta, "extends", message("calendar.files.extends"))
         if not self.meta.get("basis"):
             raise RuleFileError(self.meta_path, self.meta.line,
-                                "a regional layer must state its legal basis ('basis')",
-                                "地方日历层必须写明法律依据（basis）")
+                                message("calendar.files.layer_basis"))
 
     def _adds_nothing_before(self):
         anb = self.meta.get("adds_nothing_before")
         if anb is not None and not isinstance(anb, dt.date):
-            _fail(self.meta, "adds_nothing_before", "adds_nothing_before must be a date (YYYY-MM-DD)",
-                  "adds_nothing_before必须是日期（YYYY-MM-DD）")
+            _fail(self.meta, "adds_nothing_before", message("calendar.files.adds_nothing_before"))
         return anb
 
     def _year_files(self) -> dict[int, tuple[Path, Map]]:
@@ -172,25 +165,23 @@ class _Layer:
             doc = load_yaml(p)
             self.hash.update(p.read_bytes())
             if not isinstance(doc, Map) or not isinstance(doc.get("year"), int):
-                raise RuleFileError(p, getattr(doc, "line", 1), "a year file must start with 'year: YYYY'",
-                                    "年度文件必须以“year: 年份”开头")
+                raise RuleFileError(p, getattr(doc, "line", 1), message("calendar.files.year_head"))
             y = doc["year"]
             if y in years:
-                raise RuleFileError(p, doc.line_of("year"), f"the year {y} is also in {years[y][0].name}",
-                                    f"{y}年已在{years[y][0].name}中出现")
+                raise RuleFileError(p, doc.line_of("year"), message("calendar.files.year_twice", year=y,
+                                                                    file=years[y][0].name))
             years[y] = (p, doc)
         return years
 
 
-def _fail(m: Map, key, en, zh):
-    raise RuleFileError(m.path, m.line_of(key), en, zh)
+def _fail(m: Map, key, words: Text):
+    raise RuleFileError(m.path, m.line_of(key), words)
 
 
-def _require(m: Map, path, key, types, what, what_zh):
+def _require(m: Map, path, key, types, what: Text):
     if key not in m or not isinstance(m[key], types):
         raise RuleFileError(path, m.line_of(key) if key in m else m.line,
-                            f"'{key}' ({what}) is missing or of the wrong kind",
-                            f"缺少“{key}”（{what_zh}）或其格式不对")
+                            message("calendar.files.required", key=key, what=what))
 
 
 def _title(meta) -> str:
@@ -204,8 +195,7 @@ def _entries(doc: Map, path: Path, key: str, year: int, notices: set):
     if items is None or items == []:
         return
     if not isinstance(items, Seq):
-        _fail(doc, key, f"'{key}' must be a list of entries starting with '-'",
-              f"“{key}”必须是以“-”开头的列表")
+        _fail(doc, key, message("calendar.files.not_a_list", key=key))
     for i, e in enumerate(items):
         line = items.line_of(i)
         name, notice = _entry_source(e, path, line, notices)
@@ -219,16 +209,13 @@ def _entries(doc: Map, path: Path, key: str, year: int, notices: set):
 def _entry_source(e, path: Path, line: int, notices: set) -> tuple[str, str]:
     """An entry's festival name and the notice (文号) it comes from, one of the year's notices."""
     if not isinstance(e, Map):
-        raise RuleFileError(path, line, "each entry needs 'date' (or 'from' and 'to'), 'name' and 'notice'",
-                            "每一项都需要date（或from与to）、name和notice")
+        raise RuleFileError(path, line, message("calendar.files.entry_parts"))
     name, notice = e.get("name"), e.get("notice")
     if not isinstance(name, str) or not name:
-        raise RuleFileError(path, line, "the entry has no 'name' (the festival it belongs to)",
-                            "该项缺少name（所属节日名称）")
+        raise RuleFileError(path, line, message("calendar.files.entry_name"))
     if not isinstance(notice, str) or notice not in notices:
         raise RuleFileError(path, line,
-                            f"the entry's notice '{notice}' is not one of the notices listed in this calendar ({', '.join(sorted(notices))})",
-                            f"该项的通知“{notice}”不在本日历列出的通知中（{'、'.join(sorted(notices))}）")
+                            message("calendar.files.entry_notice", notice=str(notice), known=sorted(notices)))
     return name, notice
 
 
@@ -239,15 +226,14 @@ def _entry_span(e: Map, path: Path, line: int, year: int) -> tuple[dt.date, dt.d
     elif "from" in e and "to" in e:
         a, b = e["from"], e["to"]
     else:
-        raise RuleFileError(path, line, "the entry needs 'date', or 'from' and 'to'",
-                            "该项需要date，或from与to")
+        raise RuleFileError(path, line, message("calendar.files.entry_dates"))
     if not isinstance(a, dt.date) or not isinstance(b, dt.date) or isinstance(a, dt.datetime):
-        raise RuleFileError(path, line, "dates must be written YYYY-MM-DD", "日期必须写成YYYY-MM-DD")
+        raise RuleFileError(path, line, message("calendar.files.date_form"))
     if a > b:
-        raise RuleFileError(path, line, f"'from' {a} is after 'to' {b}", f"起始日{a}晚于结束日{b}")
+        raise RuleFileError(path, line, message("calendar.files.from_after_to", start=a, end=b))
     if a.year != year or b.year != year:
-        raise RuleFileError(path, line, f"{a if a.year != year else b} is not in {year}, the year of this file",
-                            f"{a if a.year != year else b}不在本文件的年份{year}内")
+        raise RuleFileError(path, line, message("calendar.files.other_year", day=a if a.year != year else b,
+                                                year=year))
     return a, b
 
 
@@ -260,8 +246,7 @@ def _chain(name: str, dirs: tuple) -> list[_Layer]:
         layer = _Layer(folder)
         if layer.id in seen:
             raise RuleFileError(layer.meta_path, layer.meta.line_of("extends"),
-                                f"the layers extend each other in a circle ({' -> '.join(seen)})",
-                                "日历层之间形成了循环依附")
+                                message("calendar.files.circle", chain=" -> ".join(seen)))
         seen.add(layer.id)
         chain.append(layer)
         if layer.extends is None:
@@ -280,8 +265,7 @@ def _covered_years(layer: _Layer, years: set[int] | None) -> set[int]:
     layer_years = own if years is None else own & years
     if not layer_years:
         raise RuleFileError(layer.meta_path, layer.meta.line,
-                            "the layer covers no year of the calendar it extends",
-                            "该日历层没有覆盖所依附日历的任何年份")
+                            message("calendar.files.layer_no_year"))
     return layer_years
 
 
@@ -293,16 +277,13 @@ def _layer_notices(layer: _Layer, notices: list[Notice]) -> set[str]:
         nlist = doc.get("notices")
         if not isinstance(nlist, Seq) or not nlist:
             raise RuleFileError(path, doc.line_of("notices"),
-                                "the year must list the notice(s) it comes from under 'notices'",
-                                "年度文件必须在notices下列出所依据的通知")
+                                message("calendar.files.no_notices"))
         for i, n in enumerate(nlist):
             if not isinstance(n, Map) or not isinstance(n.get("doc_no"), str) or not isinstance(n.get("title"), str):
-                raise RuleFileError(path, nlist.line_of(i), "each notice needs 'doc_no' (文号) and 'title'",
-                                    "每个通知都需要doc_no（文号）和title（标题）")
+                raise RuleFileError(path, nlist.line_of(i), message("calendar.files.notice_parts"))
             dated = n.get("dated")
             if dated is not None and not isinstance(dated, dt.date):
-                raise RuleFileError(path, n.line_of("dated"), "'dated' must be a date (YYYY-MM-DD)",
-                                    "dated必须是日期（YYYY-MM-DD）")
+                raise RuleFileError(path, n.line_of("dated"), message("calendar.files.dated"))
             known.add(n["doc_no"])
             notices.append(Notice(n["doc_no"], n["title"], dated, layer.id,
                                   str(n.get("sources", "")), str(n.get("note", ""))))
@@ -316,15 +297,13 @@ def _year_deviations(layer: _Layer, y: int, known: set, weekend, deviations: dic
     for key, workday in (("days_off", False), ("working_days", True)):
         for d, nm, no, line in _entries(doc, path, key, y, known):
             if d in listed:
-                raise RuleFileError(path, line, f"{d} is listed twice (also on line {listed[d]})",
-                                    f"{d}被列出了两次（另见第{listed[d]}行）")
+                raise RuleFileError(path, line, message("calendar.files.twice", day=d, other=listed[d]))
             listed[d] = line
             before = deviations.get(d)
             rest_before = (not before.workday) if before else d.weekday() in weekend
             if workday and not rest_before:
                 raise RuleFileError(path, line,
-                                    f"{d} is already a working day: only a rest day can be made a working day",
-                                    f"{d}本来就是工作日：只有休息日才能调为上班")
+                                    message("calendar.files.already_working", day=d))
             deviations[d] = DayInfo(d, workday, "make_up_workday" if workday else "day_off",
                                     nm, no, layer.id)
     _check_year_keys(doc)
@@ -333,10 +312,9 @@ def _year_deviations(layer: _Layer, y: int, known: set, weekend, deviations: dic
 def _check_year_keys(doc: Map):
     for key in doc:
         if key not in ("year", "notices", "days_off", "working_days", "note", "partial"):
-            _fail(doc, key, f"unknown key '{key}' (expected year, notices, days_off, working_days, note, partial)",
-                  f"未知的键“{key}”（应为year、notices、days_off、working_days、note、partial）")
+            _fail(doc, key, message("calendar.files.unknown_key", key=key))
     if doc.get("partial", False) not in (True, False):
-        _fail(doc, "partial", "'partial' must be true or false", "partial必须是true或false")
+        _fail(doc, "partial", message("calendar.files.partial"))
 
 
 def _load(name: str, dirs: tuple, estimate_until: int | None) -> Calendar:
@@ -367,8 +345,7 @@ def _with_estimate(cal: Calendar, last: int, estimate_until: int | None) -> Cale
     if estimate_until is None:
         return cal
     if not isinstance(estimate_until, int) or isinstance(estimate_until, bool) or estimate_until > last + 10:
-        raise InputError(f"estimate_until must be a year no later than {last + 10}",
-                         f"estimate_until必须是不晚于{last + 10}的年份")
+        raise InputError(message("calendar.files.estimate_until", year=last + 10))
     if estimate_until > last:
         from .estimate import estimated_calendars
         cal = estimated_calendars(cal, estimate_until)

@@ -10,6 +10,7 @@ import attrs
 
 from ..basis import Basis
 from ..errors import RuleFileError
+from ..messages import message
 
 
 def hm(m: int) -> str:
@@ -67,7 +68,5 @@ class OfficeHours:
         hits = seasonal or hits
         if len(hits) > 1:
             raise RuleFileError(self.path, hits[1].line,
-                                f"two office-hour schedules apply on {d.isoformat()}: give them dates or "
-                                "seasons that do not overlap",
-                                f"{d.isoformat()}同时适用两个作息时间表：请为它们设定互不重叠的日期或季节")
+                                message("hours.overlap", day=d))
         return hits[0] if hits else None

@@ -23,10 +23,13 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from ..errors import RuleFileError
+from ..messages import message
+from ..rulefiles.cache import read_checked
 from ..rulefiles.common import parse_basis
 from ..yamlfile import Map, Seq
 from .hours import OfficeHours, Schedule
 
+SCHEMA = "office-hours"               # schemas/office-hours.schema.json
 _TOP = {"id", "title", "calendar", "assumption", "basis", "schedules", "note"}
 _SCHEDULE = {"periods", "from", "to", "season", "basis", "note"}
 # Any: the values of a parsed file, arbitrary YAML data until checked here
@@ -46,28 +49,26 @@ def _text(m: Map, key: str) -> str:
         return v
     if isinstance(v, dict) and isinstance(v.get("zh"), str) and isinstance(v.get("en"), str):
         return f"{v['zh']} / {v['en']}"
-    _fail(m, key, f"'{key}' must be a text or {{zh: ..., en: ...}}", f"“{key}”必须是文字或{{zh: ..., en: ...}}")
+    _fail(m, key, *message("hours.text", key=key))
 
 
 def _minute(text: str, m: object, key: int) -> int:
     mt = re.fullmatch(r"([01]\d|2[0-4]):([0-5]\d)", text)
     if not mt or int(mt.group(1)) * 60 + int(mt.group(2)) > 24 * 60:
-        _fail(m, key, f"'{text}' is not a time of day (write HH:MM)", f"“{text}”不是时刻（请写成HH:MM）")
+        _fail(m, key, *message("hours.not_a_time", text=text))
     return int(mt.group(1)) * 60 + int(mt.group(2))
 
 
 def _periods(v: Any, m: Map) -> tuple[tuple[int, int], ...]:
     if not isinstance(v, list) or not v:
-        _fail(m, "periods", "a schedule needs 'periods', e.g. [\"08:30-12:00\", \"14:30-18:00\"]",
-              "作息时间表需要periods，例如[\"08:30-12:00\", \"14:30-18:00\"]")
+        _fail(m, "periods", *message("hours.no_periods"))
     out: list[tuple[int, int]] = []
     for i, p in enumerate(v):
         if not isinstance(p, str) or p.count("-") != 1:
-            _fail(v, i, f"'{p}' is not an opening period (write HH:MM-HH:MM)", f"“{p}”不是办公时段（请写成HH:MM-HH:MM）")
+            _fail(v, i, *message("hours.not_a_period", period=str(p)))
         a, b = (_minute(x.strip(), v, i) for x in p.split("-"))
         if b <= a or (out and a < out[-1][1]):
-            _fail(v, i, f"the period '{p}' must end after it starts and after the previous one",
-                  f"办公时段“{p}”的结束时间必须晚于开始时间，且不得与前一时段重叠")
+            _fail(v, i, *message("hours.period_order", period=p))
         out.append((a, b))
     return tuple(out)
 
@@ -77,7 +78,7 @@ def _date(v: Any, m: Map, key: str) -> dt.date | None:
         return None
     if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
         return v
-    _fail(m, key, f"'{key}' must be a date written YYYY-MM-DD", f"“{key}”必须是日期，写成YYYY-MM-DD")
+    _fail(m, key, *message("hours.not_a_date", key=key))
 
 
 def _season(v: Any, m: Map) -> tuple[str, str] | None:
@@ -86,42 +87,44 @@ def _season(v: Any, m: Map) -> tuple[str, str] | None:
     ok = isinstance(v, dict) and set(v) == {"from", "to"} and all(
         isinstance(v[k], str) and re.fullmatch(r"(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])", v[k]) for k in v)
     if not ok:
-        _fail(m, "season", "a season is {from: \"MM-DD\", to: \"MM-DD\"} (quoted), e.g. {from: \"05-01\", to: \"09-30\"}",
-              "季节写成{from: \"MM-DD\", to: \"MM-DD\"}（加引号），例如{from: \"05-01\", to: \"09-30\"}")
+        _fail(m, "season", *message("hours.season"))
     return (v["from"], v["to"])
 
 
 def _schedule(s: Any, seq: Seq, i: int) -> Schedule:
     if not isinstance(s, Map):
-        _fail(seq, i, "each schedule is a block with periods and basis", "每个作息时间表都应是包含periods和basis的块")
+        _fail(seq, i, *message("hours.schedule_block"))
     unknown = sorted(set(s) - _SCHEDULE)
     if unknown:
-        _fail(s, unknown[0], f"unknown key '{unknown[0]}' in a schedule (allowed: {', '.join(sorted(_SCHEDULE))})",
-              f"作息时间表中有未知的键“{unknown[0]}”（允许：{'、'.join(sorted(_SCHEDULE))}）")
+        _fail(s, unknown[0], *message("hours.schedule_key", key=unknown[0], allowed=sorted(_SCHEDULE)))
     sch = Schedule(_periods(s.get("periods"), s), parse_basis(s.get("basis"), s),
                    _date(s.get("from"), s, "from"), _date(s.get("to"), s, "to"), _season(s.get("season"), s),
                    seq.line_of(i))
     if sch.valid_from and sch.valid_to and sch.valid_to < sch.valid_from:
-        _fail(s, "to", "'to' is before 'from'", "“to”早于“from”")
+        _fail(s, "to", *message("hours.to_before_from"))
     return sch
 
 
 def parse_hours(doc: object, path: Path) -> OfficeHours:
     """An :class:`OfficeHours` from a parsed file; the file name is its id."""
     if not isinstance(doc, Map):
-        raise RuleFileError(path, 1, "an office-hours file is a block with id, calendar and schedules",
-                            "作息时间文件应包含id、calendar和schedules")
+        raise RuleFileError(path, 1, message("hours.file_block"))
     unknown = sorted(set(doc) - _TOP)
     if unknown:
-        _fail(doc, unknown[0], f"unknown key '{unknown[0]}' (allowed: {', '.join(sorted(_TOP))})",
-              f"未知的键“{unknown[0]}”（允许：{'、'.join(sorted(_TOP))}）")
+        _fail(doc, unknown[0], *message("hours.key", key=unknown[0], allowed=sorted(_TOP)))
     if doc.get("id") != path.stem:
-        _fail(doc, "id", f"'id' must be the file name '{path.stem}'", f"id必须与文件名“{path.stem}”相同")
+        _fail(doc, "id", *message("hours.id", name=path.stem))
     if not isinstance(doc.get("calendar"), str):
-        _fail(doc, "calendar", "'calendar' must name the working-day calendar, e.g. cn", "calendar必须写明工作日历，例如cn")
+        _fail(doc, "calendar", *message("hours.calendar"))
     seq = doc.get("schedules")
     if not isinstance(seq, Seq) or not seq:
-        _fail(doc, "schedules", "'schedules' must list at least one schedule", "schedules必须至少列出一个作息时间表")
+        _fail(doc, "schedules", *message("hours.schedules"))
     return OfficeHours(doc["id"], _text(doc, "title") or doc["id"], doc["calendar"],
                        tuple(_schedule(s, seq, i) for i, s in enumerate(seq)), parse_basis(doc.get("basis"), doc),
                        _text(doc, "assumption"), str(path))
+
+
+def load_hours_file(path: Path) -> OfficeHours:
+    """Read an office-hours file, checked against its schema, then for what a schema cannot say
+    (the id is the file name, periods in order without overlap, ``to`` after ``from``)."""
+    return parse_hours(read_checked(path, SCHEMA), path)

@@ -29,6 +29,7 @@ from pathlib import Path
 import attrs
 
 from ..errors import DisclosureRulesError, InputError
+from ..messages import Text, message
 from ..yamlfile import Map, load_yaml
 from .days import Calendar
 from .files import load_calendar, search_path
@@ -107,9 +108,7 @@ def plan_import(text: str, *, calendar: str = "cn", directory: str | Path = "cal
         else:
             partial = base.partial and notice.amends
         if old is None and year == notice.year and notice.amends and national:
-            raise NoticeError(f"the supplement amends {year}, but {folder / f'{year}.yaml'} does not exist yet: "
-                              "import the year's own notice first",
-                              f"该补充通知修改{year}年的安排，但{folder / f'{year}.yaml'}尚不存在：请先导入该年度的通知",
+            raise NoticeError(*message("importer.supplement_first", year=year, file=str(folder / f"{year}.yaml")),
                               path=path)
         files[year] = (old, base.with_changes(days, record, partial))
     return ImportPlan(calendar, folder, notice, record, files, tuple(changes), national)
@@ -119,11 +118,8 @@ def write_plan(plan: ImportPlan) -> list[Path]:
     """Write the year files of a plan that has no conflicts; return their paths."""
     if plan.conflicts:
         c = plan.conflicts[0]
-        raise NoticeError(
-            f"{c.date.isoformat()} is already listed as {_en(c.before)} by {c.before.notice if c.before else '-'}; "
-            f"the notice makes it {_en(c.after)} ({len(plan.conflicts)} day(s) differ; --force replaces them)",
-            f"{c.date.isoformat()}已被{c.before.notice if c.before else '-'}列为{_zh(c.before)}，"
-            f"本通知将其定为{_zh(c.after)}（共{len(plan.conflicts)}天不同；使用--force替换）")
+        raise NoticeError(*message("importer.conflict", day=c.date, before=_day(c.before), after=_day(c.after),
+                                   notice=c.before.notice if c.before else "-", count=len(plan.conflicts)))
     plan.folder.mkdir(parents=True, exist_ok=True)
     written = []
     for year, (_old, new) in sorted(plan.files.items()):
@@ -135,17 +131,15 @@ def write_plan(plan: ImportPlan) -> list[Path]:
 
 def _calendar_folder(directory: Path, calendar: str) -> Path:
     if not directory.is_dir():
-        raise InputError(f"the calendar folder '{directory}' does not exist (give --dir)",
-                         f"日历文件夹“{directory}”不存在（请用--dir指定）")
+        raise InputError(message("importer.no_folder", folder=str(directory)))
     if not calendar or any(c in calendar for c in "/\\") or calendar.startswith("."):
-        raise InputError(f"'{calendar}' is not a calendar name", f"“{calendar}”不是日历名称")
+        raise InputError(message("calendar.files.not_a_name", name=str(calendar)))
     folder = directory / calendar
     if not (folder / "calendar.yaml").is_file():
         bundled = [p / calendar / "calendar.yaml" for p in search_path(None)]
         src = next((b for b in bundled if b.is_file()), None)
         if src is None:
-            raise InputError(f"{folder} has no calendar.yaml and '{calendar}' is not a bundled calendar",
-                             f"{folder}中没有calendar.yaml，且“{calendar}”不是内置日历")
+            raise InputError(message("importer.no_calendar_file", folder=str(folder), calendar=calendar))
         folder.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(src, folder / "calendar.yaml")    # the layer's description, as bundled
     return folder
@@ -169,17 +163,14 @@ def _parent(meta: Map, folder: Path) -> Calendar:
 
 def _record(notice: Notice, doc_no: str | None, title: str | None, source: str | None, path: str | None) -> NoticeRecord:
     if doc_no and notice.doc_no and doc_no != notice.doc_no:
-        raise NoticeError(f"--doc-no {doc_no} differs from the number in the notice, {notice.doc_no}",
-                          f"--doc-no {doc_no}与通知中的文号{notice.doc_no}不一致",
+        raise NoticeError(*message("importer.doc_no_differs", given=doc_no, found=notice.doc_no),
                           line=notice.doc_no_line, path=path)
     number = doc_no or notice.doc_no
     if not number:
-        raise NoticeError("the notice's document number (文号, e.g. 国办发明电〔2025〕7号) is not in the text: give it with --doc-no",
-                          "文中没有通知的文号（例如国办发明电〔2025〕7号）：请用--doc-no给出", path=path)
+        raise NoticeError(*message("importer.no_doc_no"), path=path)
     name = title or notice.title
     if not name:
-        raise NoticeError("the notice's title is not in the text: give it with --title",
-                          "文中没有通知的标题：请用--title给出", path=path)
+        raise NoticeError(*message("importer.no_title"), path=path)
     note = "" if notice.dated else "date of issue not in the text"
     return NoticeRecord(number, name, notice.dated, source or "", note)
 
@@ -197,8 +188,7 @@ def _days_wanted(notice: Notice, record: NoticeRecord, folder: Path, meta: Map, 
     out = {}
     for d, day in wanted.items():
         if not parent.covers(d):
-            raise NoticeError(f"the parent calendar '{parent.id}' does not cover {d.isoformat()}: import its notice first",
-                              f"上级日历“{parent.id}”不包含{d.isoformat()}：请先导入其通知")
+            raise NoticeError(*message("importer.parent_uncovered", parent=parent.id, day=d))
         if parent.is_workday(d) != day.workday:
             out[d] = day
     return out
@@ -208,13 +198,11 @@ def _extension(festival: str, last: dt.date, folder: Path, notice: Notice, recor
     """延长……假期至B: the days after the festival's last day off up to B."""
     files = year_files(folder)
     if last.year not in files:
-        raise NoticeError(f"the extension of {festival} needs {last.year}'s arrangement: import it first",
-                          f"延长{festival}假期需要先导入{last.year}年的安排")
+        raise NoticeError(*message("importer.extension_year", festival=festival, year=last.year))
     days = read_year_file(files[last.year]).days
     off = sorted(d for d, v in days.items() if not v.workday and v.name == festival and d <= last)
     if not off:
-        raise NoticeError(f"{last.year}'s file gives no day off for {festival}, so the extension has nothing to extend",
-                          f"{last.year}年的文件中没有{festival}的放假日，无法延长")
+        raise NoticeError(*message("importer.extension_nothing", festival=festival, year=last.year))
     name = f"{festival}假期延长"
     out = {}
     d = off[-1] + dt.timedelta(days=1)
@@ -238,12 +226,10 @@ def _change(d: dt.date, before: Day | None, after: Day, notice: Notice, record: 
     return Change(d, before, after, "amended" if force else "conflict")
 
 
-def _en(day: Day | None) -> str:
-    return "nothing" if day is None else ("a working day" if day.workday else f"a day off ({day.name})")
-
-
-def _zh(day: Day | None) -> str:
-    return "无" if day is None else ("上班日" if day.workday else f"放假日（{day.name}）")
+def _day(day: Day | None) -> Text:
+    if day is None:
+        return message("importer.day.nothing")
+    return message("importer.day.working") if day.workday else message("importer.day.off", name=day.name)
 
 
 def working_days_of(folder: Path, calendar: str, years: range) -> dict[int, int]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..errors import DisclosureRulesError, InputError
+from ..messages import Text, message
 
 MODES = ("raise", "mask")
 _EPOCH = dt.date(1970, 1, 1).toordinal()
@@ -48,8 +49,7 @@ def count_many(cal, starts, ends, errors: str = "raise"):
     _mode(errors)
     np = _numpy_for(starts) or _numpy_for(ends)
     if np is None and len(starts) != len(ends):        # (arrays broadcast, as numpy does)
-        raise InputError(f"starts and ends must pair up: {len(starts)} starts, {len(ends)} ends",
-                         f"起始日与结束日必须一一对应：起始日{len(starts)}个，结束日{len(ends)}个")
+        raise InputError(message("many.pairs", starts=len(starts), ends=len(ends)))
     if np is None:
         return _count_list(cal, starts, ends, errors)
     if cal.gaps:
@@ -102,8 +102,7 @@ def _via_scalar(cal, np, xs, ys, errors, adding: bool):
 
 def _one(cal, adding: bool, x, y, j):
     if adding and y < 1:
-        raise _at(j, InputError(f"the number of working days must be at least 1, not {y}",
-                                f"工作日数必须至少为1，而不是{y}"))
+        raise _at(j, InputError(message("days.bad_n", n=y)))
     try:
         return cal.add(x, y) if adding else cal.count(x, y)
     except DisclosureRulesError as exc:
@@ -113,15 +112,14 @@ def _one(cal, adding: bool, x, y, j):
 def _at(j, exc):
     """Prefix the error's message with the index of the bad entry (kept as ``exc.index``)."""
     exc.index = j
-    exc.message = f"dates[{j}]: {exc.message}"
-    exc.message_zh = f"第{j}个日期（dates[{j}]）：{exc.message_zh}"
+    exc.message, exc.message_zh = message("many.at", j=j, error=Text(exc.message, exc.message_zh))
     exc.args = (exc.message,)
     return exc
 
 
 def _date(np, x, j, what) -> dt.date:
     if np.isnat(x):
-        raise _at(j, InputError(f"{what}[{j}] is NaT, not a date", f"{what}[{j}]为NaT，不是日期"))
+        raise _at(j, InputError(message("many.nat", what=what, j=j)))
     return dt.date.fromordinal(int(x.astype("datetime64[D]").astype(np.int64)) + _EPOCH)
 
 
@@ -171,13 +169,12 @@ def _masked(errors, fn, *args):
 def _plain(d, j, what="dates") -> dt.date:
     if isinstance(d, dt.date):
         return d
-    raise _at(j, InputError(f"{what}[{j}] is {d!r}, not a date", f"{what}[{j}]为{d!r}，不是日期"))
+    raise _at(j, InputError(message("many.not_a_date", what=what, j=j, value=repr(d))))
 
 
 def _mode(errors):
     if errors not in MODES:
-        raise InputError(f"errors must be one of {', '.join(MODES)}, not '{errors}'",
-                         f"errors必须是{'、'.join(MODES)}之一，而不是“{errors}”")
+        raise InputError(message("clock.error.errors_mode", modes=list(MODES), value=f"'{errors}'"))
 
 
 def _numpy_for(x):

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..messages import Text, message
 from .notices import Notice, NoticeError
 
-_WEEKDAY_ZH = "一二三四五六日"
+# the weekday (Monday = 0) -> the message naming it
+_WEEKDAYS = ("days.weekday.monday", "days.weekday.tuesday", "days.weekday.wednesday", "days.weekday.thursday",
+             "days.weekday.friday", "days.weekday.saturday", "days.weekday.sunday")
 
 
 def check_notice(notice: Notice, *, weekend: frozenset[int], national: bool, path: str | None = None) -> None:
@@ -26,25 +29,17 @@ def check_notice(notice: Notice, *, weekend: frozenset[int], national: bool, pat
     for item in notice.items:
         for s in item.statements:
             if s.weekday is not None and s.weekday != s.date.weekday():
-                raise NoticeError(
-                    f"{s.written} says {_en_day(s.weekday)}, but {s.date.isoformat()} is a {_en_day(s.date.weekday())}",
-                    f"“{s.written}”标注为星期{_WEEKDAY_ZH[s.weekday]}，但{s.date.isoformat()}是星期{_WEEKDAY_ZH[s.date.weekday()]}",
-                    line=s.line, path=path)
+                raise NoticeError(*message("notice.weekday", written=s.written, said=_day(s.weekday), day=s.date,
+                                           actual=_day(s.date.weekday())), line=s.line, path=path)
         for r in item.ranges:
             n = (r.last - r.first).days + 1
             if r.stated_days is not None and r.stated_days != n:
-                raise NoticeError(
-                    f"{item.festival}: {r.first.isoformat()} to {r.last.isoformat()} is {n} days, not {r.stated_days} (共{r.stated_days}天)",
-                    f"{item.festival}：{r.first.isoformat()}至{r.last.isoformat()}共{n}天，而不是通知所写的共{r.stated_days}天",
-                    line=r.line, path=path)
+                raise NoticeError(*message("notice.day_count", festival=item.festival, first=r.first, last=r.last,
+                                           n=n, stated=r.stated_days), line=r.line, path=path)
         for s in item.statements:
             if s.workday and s.date.weekday() not in weekend:
-                raise NoticeError(
-                    f"{item.festival}: {s.date.isoformat()} is made a working day (上班), but it is a {_en_day(s.date.weekday())}, "
-                    "already a working day: a make-up working day must be a Saturday or Sunday",
-                    f"{item.festival}：{s.date.isoformat()}被安排为上班，但该日是星期{_WEEKDAY_ZH[s.date.weekday()]}，本来就是工作日；"
-                    "调休上班只能安排在星期六或星期日",
-                    line=s.line, path=path)
+                raise NoticeError(*message("notice.make_up_weekday", festival=item.festival, day=s.date,
+                                           weekday=_day(s.date.weekday())), line=s.line, path=path)
     if national and notice.yearly:
         _check_statutory(notice, path)
 
@@ -55,10 +50,8 @@ def _check_statutory(notice: Notice, path: str | None) -> None:
     off = {s.date for item in notice.items for s in item.statements if not s.workday}
     for day in statutory_days(notice.year):
         if day.date not in off:
-            raise NoticeError(
-                f"the statutory holiday {day.festival} ({day.date.isoformat()}, {day.basis}) is not among the notice's days off",
-                f"法定节日{day.festival}（{day.date.isoformat()}，{day.basis}）不在通知的放假日期之内",
-                line=_festival_line(notice, day.festival), path=path)
+            raise NoticeError(*message("notice.statutory_missing", festival=day.festival, day=day.date,
+                                       basis=day.basis), line=_festival_line(notice, day.festival), path=path)
 
 
 def _festival_line(notice: Notice, festival: str) -> int | None:
@@ -68,8 +61,8 @@ def _festival_line(notice: Notice, festival: str) -> int | None:
     return notice.items[-1].line if notice.items else None
 
 
-def _en_day(wd: int) -> str:
-    return ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[wd]
+def _day(wd: int) -> Text:
+    return message(_WEEKDAYS[wd])
 
 
 def statements_by_day(notice: Notice) -> dict[dt.date, tuple[bool, str, int]]:

@@ -40,6 +40,7 @@ from typing import Any
 import attrs
 
 from ..errors import InputError
+from ..messages import message, render
 from .notice_text import Line, WrittenDate, normalise, resolve, written_dates
 
 _DOC_NO = re.compile(r"([\u4e00-\u9fff]{2,8})\s*〔\s*(\d{4})\s*〕\s*(\d{1,3})\s*号")
@@ -121,7 +122,8 @@ class NoticeError(InputError):
 
     def __init__(self, message: str, message_zh: str, *, line: int | None = None, path: str | None = None):
         where = (path or "") + (f":{line}" if line else "")
-        prefix, prefix_zh = (f"{where}: ", f"{where}：") if where else ("", "")
+        prefix, prefix_zh = (render("notice.where", "en", {"where": where}),      # (``message`` is the argument)
+                             render("notice.where", "zh", {"where": where})) if where else ("", "")
         super().__init__(prefix + message, prefix_zh + message_zh)
         self.line = line
         self.path = path
@@ -138,7 +140,7 @@ def read_notice(text: str, *, path: str | None = None, title: str | None = None)
     subject are then read from it)."""
     lines = normalise(text)
     if not lines:
-        raise NoticeError("the file holds no text", "文件中没有文字", path=path)
+        raise NoticeError(*message("notice.empty"), path=path)
     try:
         title_found, subject, year, yearly = _identity(lines, path)
     except NoticeError:
@@ -150,8 +152,7 @@ def read_notice(text: str, *, path: str | None = None, title: str | None = None)
     issuer, dated = _signature(lines)
     items = tuple(_items(lines, year, _subject_name(subject), path))
     if not items:
-        raise NoticeError(f"no day off or working day of {year} was found in the notice",
-                          f"通知中没有找到{year}年的放假或上班日期", path=path)
+        raise NoticeError(*message("notice.no_days", year=year), path=path)
     return Notice(year, subject, title_found, doc_no, doc_line, dated, issuer, items,
                   subject.startswith(("调整", "延长")), yearly, tuple(lines))
 
@@ -176,8 +177,7 @@ def _identity(lines: list[Line], path: str | None) -> tuple[str | None, str, int
             year = _year_of(subject, lines)
             if year:        # a reprint without its title: the yearly notice lists the festivals
                 return None, subject, year, len(re.findall(r"元旦|春节|清明|劳动节|端午|中秋|国庆", subject)) >= 5
-    raise NoticeError("the notice's title (…关于YYYY年…的通知) was not found, so its year is unknown",
-                      "没有找到通知标题（……关于YYYY年……的通知），无法确定年份", path=path)
+    raise NoticeError(*message("notice.no_title"), path=path)
 
 
 def _with_joined_titles(texts: list[str]) -> list[str]:

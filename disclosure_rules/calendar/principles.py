@@ -18,7 +18,9 @@ import attrs
 
 from ..data import data_dir
 from ..errors import InputError, RuleFileError
-from ..yamlfile import Map, Seq, load_yaml
+from ..messages import message
+from ..rulefiles.cache import read_checked
+from ..yamlfile import Map, Seq
 
 # a value read from the YAML file, not yet checked (the checks below narrow it)
 YamlValue: TypeAlias = Any
@@ -26,6 +28,7 @@ MonthDay: TypeAlias = tuple[int, int]
 # (length of the block, the offsets from the anchor it may start at, or None for any)
 Shape: TypeAlias = tuple[int, tuple[int, ...] | None]
 
+SCHEMA = "arrangement-principles"     # schemas/arrangement-principles.schema.json
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
              "saturday": 5, "sunday": 6}
 
@@ -52,7 +55,7 @@ class FestivalRule:
 @attrs.frozen
 class Principles:
     start: dt.date
-    basis: tuple[str, ...]                      # "instrument doc_no Art.: text", each
+    basis: tuple[str, ...]                      # "instrument Art.: text", each
     max_consecutive_workdays: int
     weekends_each_side: int
     festivals: tuple[FestivalRule, ...]
@@ -75,19 +78,16 @@ def principles_for(year: int, path: str | Path | None = None) -> Principles:
     sets = load_principles(str(path or principles_file()))
     found = [p for p in sets if p.start <= dt.date(year, 1, 1)]
     if not found:
-        raise InputError(f"no arrangement principles in the data apply to {year} (they start in "
-                         f"{sets[0].start.year}); an estimate for {year} cannot be built",
-                         f"数据中没有适用于{year}年的放假调休原则（自{sets[0].start.year}年起），无法估计{year}年")
+        raise InputError(message("principles.none", year=year, first=sets[0].start.year))
     return found[-1]
 
 
 @functools.lru_cache(maxsize=8)
 def load_principles(path: str) -> tuple[Principles, ...]:
-    doc = load_yaml(path)
+    doc = read_checked(Path(path), SCHEMA)      # the shapes; the checks below add the meaning
     digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
     if not isinstance(doc, Map) or not isinstance(doc.get("principles"), Seq) or not doc["principles"]:
-        raise RuleFileError(path, getattr(doc, "line", 1), "the file must list the principles under 'principles'",
-                            "文件必须在principles下列出放假调休原则")
+        raise RuleFileError(path, getattr(doc, "line", 1), message("principles.no_list"))
     out = [_set(p, doc["principles"].line_of(i), path, digest) for i, p in enumerate(doc["principles"])]
     return tuple(sorted(out, key=lambda p: p.start))
 
@@ -98,43 +98,38 @@ def _need(cond: object, path: str, line: int | None, en: str, zh: str) -> None:
 
 
 def _set(p: YamlValue, line: int, path: str, digest: str) -> Principles:
-    _need(isinstance(p, Map), path, line, "each set of principles is a block of 'key: value' lines",
-          "每组原则须由“键: 值”行组成")
-    _need(isinstance(p.get("from"), dt.date), path, p.line_of("from"), "'from' must be a date (YYYY-MM-DD)",
-          "from必须是日期（YYYY-MM-DD）")
+    _need(isinstance(p, Map), path, line, *message("principles.not_a_block"))
+    _need(isinstance(p.get("from"), dt.date), path, p.line_of("from"), *message("principles.from"))
     basis = p.get("basis")
     _need(isinstance(basis, Seq) and basis and all(isinstance(b, Map) and isinstance(b.get("instrument"), str)
                                                   and isinstance(b.get("text"), str) for b in basis),
-          path, p.line_of("basis"), "the principles must cite their basis (instrument and text)",
-          "放假调休原则必须写明依据（instrument与text）")
-    cites = tuple(f"{b['instrument']}" + (f"（{b['doc_no']}）" if b.get("doc_no") else "")
-                  + (f"第{b['article']}条" if b.get("article") else "") + f"：{b['text']}" for b in basis)
+          path, p.line_of("basis"), *message("principles.basis"))
+    cites = tuple(f"{b['instrument']}" + (f"第{b['article']}条" if b.get("article") else "") + f"：{b['text']}"
+                  for b in basis)
     for key in ("max_consecutive_workdays", "weekends_each_side"):
-        _need(isinstance(p.get(key), int) and p[key] > 0, path, p.line_of(key), f"'{key}' must be a whole number "
-              "above 0", f"“{key}”必须是大于0的整数")
+        _need(isinstance(p.get(key), int) and p[key] > 0, path, p.line_of(key), *message("principles.positive", key=key))
     fests = p.get("festivals")
-    _need(isinstance(fests, Seq) and fests, path, p.line_of("festivals"), "the principles list no festivals",
-          "原则中没有列出节日")
+    _need(isinstance(fests, Seq) and fests, path, p.line_of("festivals"), *message("principles.no_festivals"))
     rules = tuple(_festival(f, fests.line_of(i), path) for i, f in enumerate(fests))
     return Principles(p["from"], cites, p["max_consecutive_workdays"], p["weekends_each_side"], rules, path, digest)
 
 
 def _ints(v: YamlValue, path: str, line: int | None, what: str) -> tuple[int, ...]:
     _need(isinstance(v, list) and v and all(isinstance(x, int) and not isinstance(x, bool) for x in v),
-          path, line, f"'{what}' must be a list of whole numbers, e.g. [3]", f"“{what}”必须是整数列表，例如[3]")
+          path, line, *message("principles.ints", key=what))
     return tuple(v)
 
 
 def _festival(f: YamlValue, line: int, path: str) -> FestivalRule:
     _need(isinstance(f, Map) and isinstance(f.get("festival"), str), path, line,
-          "each festival needs 'festival' and 'lengths'", "每个节日都需要festival和lengths")
+          *message("principles.festival_parts"))
     shapes = _shapes(f, path)
     anchor = f.get("anchor", "first")
     _need(anchor in ("first", "除夕") or _month_day(anchor) is not None, path, f.line_of("anchor"),
-          "anchor must be first, 除夕 or a date MM-DD", "anchor必须是first、除夕或MM-DD日期")
+          *message("principles.anchor"))
     alone = f.get("alone_on", [])
     _need(isinstance(alone, list) and all(a in _WEEKDAYS for a in alone), path, f.line_of("alone_on"),
-          "alone_on lists day names such as wednesday", "alone_on须列出星期名称，例如wednesday")
+          *message("principles.alone_on"))
     merge = f.get("merge")
     if merge is not None:
         merge = _merge(merge, f.line_of("merge"), path)
@@ -147,14 +142,14 @@ def _shapes(f: Map, path: str) -> tuple[Shape, ...]:
     if "shapes" in f:
         items = f["shapes"]
         _need(isinstance(items, Seq) and items and all(isinstance(s, Map) for s in items), path,
-              f.line_of("shapes"), "shapes lists {length, start_offsets} blocks", "shapes须列出{length, start_offsets}")
+              f.line_of("shapes"), *message("principles.shapes"))
         raw = [(s.get("length"), s.get("start_offsets"), s, items.line_of(i)) for i, s in enumerate(items)]
     else:
         lengths = _ints(f.get("lengths"), path, f.line_of("lengths"), "lengths")
         raw = [(n, f.get("start_offsets"), f, f.line_of("lengths")) for n in lengths]
     out = []
     for n, offsets, m, line in raw:
-        _need(isinstance(n, int) and 0 < n <= 15, path, line, "a length is 1 to 15 days", "放假天数须在1至15天之间")
+        _need(isinstance(n, int) and 0 < n <= 15, path, line, *message("principles.length"))
         if offsets is not None:
             offsets = _ints(offsets, path, m.line_of("start_offsets"), "start_offsets")
         out.append((n, offsets))
@@ -164,14 +159,12 @@ def _shapes(f: Map, path: str) -> tuple[Shape, ...]:
 def _merge(m: YamlValue, line: int | None, path: str) -> Merge:
     _need(isinstance(m, Map) and isinstance(m.get("festival"), str) and isinstance(m.get("length"), int)
           and isinstance(m.get("always"), Map), path, line,
-          "merge needs festival, name, length and always {from: MM-DD, to: MM-DD}",
-          "merge需要festival、name、length和always {from: MM-DD, to: MM-DD}")
+          *message("principles.merge"))
 
     def span(v: YamlValue, key: str) -> tuple[MonthDay, MonthDay]:
         a, b = _month_day(v.get("from")), _month_day(v.get("to"))
         if a is None or b is None:
-            raise RuleFileError(path, m.line_of(key), f"'{key}' needs from and to as MM-DD",
-                                f"“{key}”需要MM-DD格式的from和to")
+            raise RuleFileError(path, m.line_of(key), message("principles.from_to", key=key))
         return a, b
     maybe = span(m["maybe"], "maybe") if m.get("maybe") is not None else None
     return Merge(m["festival"], str(m.get("name", m["festival"])), m["length"], span(m["always"], "always"), maybe)

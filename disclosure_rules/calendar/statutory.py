@@ -27,11 +27,15 @@ import attrs
 
 from ..data import data_dir
 from ..errors import InputError, RuleFileError
-from ..yamlfile import Map, Seq, load_yaml
+from ..messages import message
+from ..rulefiles.cache import read_checked
+from ..rulefiles.common import parse_basis
+from ..yamlfile import Map, Seq
 
 # a value read from the YAML file, not yet checked (the checks below narrow it)
 YamlValue: TypeAlias = Any
 
+SCHEMA = "statutory-holidays"         # schemas/statutory-holidays.schema.json
 _LUNAR_MONTHS = (1, 5, 8)        # the months whose festivals the lunisolar tables give
 
 
@@ -98,15 +102,13 @@ def text_in_force(year: int, path: str | Path | None = None) -> StatutoryText:
         if t.covers(dt.date(year, 1, 1)):
             return t
     first = min(t.start for t in texts)
-    raise InputError(f"no text of 全国年节及纪念日放假办法 in the data governs {year} "
-                     f"(the data starts on {first.isoformat()})",
-                     f"数据中没有适用于{year}年的《全国年节及纪念日放假办法》文本（数据自{first.isoformat()}起）")
+    raise InputError(message("statutory.no_text", year=year, first=first))
 
 
 @functools.lru_cache(maxsize=256)
 def _days(year: int, path: str) -> tuple[StatutoryDay, ...]:
     if not isinstance(year, int) or isinstance(year, bool):
-        raise InputError("the year must be a whole number", "年份必须是整数")
+        raise InputError(message("statutory.year_not_whole"))
     text = text_in_force(year, path)
     out = []
     for festival, _, specs in text.festivals:
@@ -141,54 +143,51 @@ def lunar_new_years_eve(year: int) -> dt.date:
 def _lunisolar_date(anchor: Callable[[int], tuple[dt.date | None, bool]], year: int) -> dt.date:
     base = anchor(year)[0]
     if base is None:
-        raise InputError(f"the lunisolar calendar has no date for {year}", f"农历数据中没有{year}年的日期")
+        raise InputError(message("statutory.no_lunar_date", year=year))
     return base
 
 
 @functools.lru_cache(maxsize=8)
 def load_texts(path: str) -> tuple[StatutoryText, ...]:
     """Read and check ``statutory.yaml``; every mistake names file and line."""
-    doc = load_yaml(path)
+    doc = read_checked(Path(path), SCHEMA)      # the shapes; the checks below add the meaning
     if not isinstance(doc, Map) or not isinstance(doc.get("texts"), Seq) or not doc["texts"]:
-        raise RuleFileError(path, getattr(doc, "line", 1), "the file must list the versions of the text under 'texts'",
-                            "文件必须在texts下列出各版本文本")
+        raise RuleFileError(path, getattr(doc, "line", 1), message("statutory.no_texts"))
+    if doc.get("basis") is not None:         # the article that lists the holidays (optional)
+        parse_basis(doc["basis"], doc)
     texts = [_text(t, doc["texts"].line_of(i), path) for i, t in enumerate(doc["texts"])]
+    # the line of each text's in_force, to point at the later of two texts that do not follow each other
+    lines = {id(t): doc["texts"][i].line_of("in_force") for i, t in enumerate(texts)}
     texts.sort(key=lambda t: t.start)
     for a, b in itertools.pairwise(texts):
-        if a.end is None or a.end + dt.timedelta(days=1) != b.start:
-            raise RuleFileError(path, doc["texts"].line, f"the text {a.version} must end the day before "
-                                f"{b.version} comes into force ({b.start})",
-                                f"{a.version}文本须于{b.version}施行（{b.start}）前一日失效")
+        if a.end is None or (b.start - a.end).days != 1:      # (no date arithmetic past 9999-12-31)
+            raise RuleFileError(path, lines[id(b)], message("statutory.texts_gap", first=a.version, first_start=a.start,
+                                                            first_end=a.end, second=b.version, start=b.start))
     return tuple(texts)
 
 
 def _text(t: YamlValue, line: int, path: str) -> StatutoryText:
     if not isinstance(t, Map):
-        raise RuleFileError(path, line, "each text needs version, basis, in_force and festivals",
-                            "每个文本都需要version、basis、in_force和festivals")
+        raise RuleFileError(path, line, message("statutory.text_parts"))
     for key in ("version", "basis"):
         if not isinstance(t.get(key), str) or not t[key]:
-            raise RuleFileError(path, t.line_of(key), f"the text has no '{key}'", f"该文本缺少“{key}”")
+            raise RuleFileError(path, t.line_of(key), message("statutory.text_key", key=key))
     force = t.get("in_force")
     if not isinstance(force, Map) or not isinstance(force.get("from"), dt.date):
-        raise RuleFileError(path, t.line_of("in_force"), "in_force needs 'from' (YYYY-MM-DD)",
-                            "in_force需要from（YYYY-MM-DD）")
+        raise RuleFileError(path, t.line_of("in_force"), message("statutory.in_force_from"))
     start, end = force["from"], force.get("to")
     if end is not None and (not isinstance(end, dt.date) or end < start):
-        raise RuleFileError(path, force.line_of("to"), "in_force 'to' must be a date after 'from'",
-                            "in_force的to必须是晚于from的日期")
+        raise RuleFileError(path, force.line_of("to"), message("statutory.in_force_to"))
     if (start.month, start.day) != (1, 1):
-        raise RuleFileError(path, force.line_of("from"), "a text must come into force on 1 January "
-                            "(the years are governed whole)", "文本须自1月1日起施行（按整年适用）")
+        raise RuleFileError(path, force.line_of("from"), message("statutory.whole_years"))
     fests = t.get("festivals")
     if not isinstance(fests, Seq) or not fests:
-        raise RuleFileError(path, t.line_of("festivals"), "the text lists no festivals", "该文本没有列出节日")
+        raise RuleFileError(path, t.line_of("festivals"), message("statutory.no_festivals"))
     out = []
     for i, f in enumerate(fests):
         fl = fests.line_of(i)
         if not isinstance(f, Map) or not isinstance(f.get("festival"), str) or not isinstance(f.get("days"), Seq):
-            raise RuleFileError(path, fl, "each festival needs 'festival', 'text' and 'days'",
-                                "每个节日都需要festival、text和days")
+            raise RuleFileError(path, fl, message("statutory.festival_parts"))
         specs = tuple(_spec(s, f["days"].line_of(j), path) for j, s in enumerate(f["days"]))
         out.append((f["festival"], str(f.get("text", "")), specs))
     return StatutoryText(t["version"], t["basis"], start, end, tuple(out), path)
@@ -196,8 +195,7 @@ def _text(t: YamlValue, line: int, path: str) -> StatutoryText:
 
 def _spec(s: YamlValue, line: int, path: str) -> _DaySpec:
     if not isinstance(s, Map) or len(s) != 1:
-        raise RuleFileError(path, line, "each day is one of solar, lunar, lunar_eve, solar_term",
-                            "每一天须为solar、lunar、lunar_eve、solar_term之一")
+        raise RuleFileError(path, line, message("statutory.day_kinds"))
     (kind, v), = s.items()
     if kind == "lunar_eve" and v is True:
         return _DaySpec("lunar_eve", line=line)
@@ -209,16 +207,12 @@ def _spec(s: YamlValue, line: int, path: str) -> _DaySpec:
         if kind == "solar":
             try:
                 dt.date(2000, m, d)
-            except ValueError:
-                raise RuleFileError(path, line, f"{m}-{d} is not a day of the year",
-                                    f"{m}月{d}日不是有效日期") from None
+            except (ValueError, OverflowError):       # 13-1, or a month past any C integer
+                raise RuleFileError(path, line, message("statutory.not_a_day", month=m, day=d)) from None
         elif m not in _LUNAR_MONTHS or not 1 <= d <= 29:
-            raise RuleFileError(path, line, "a lunar day must be in month 1, 5 or 8 and between day 1 and 29",
-                                "农历日期须在正月、五月或八月的初一至廿九之间")
+            raise RuleFileError(path, line, message("statutory.lunar_day"))
         return _DaySpec(kind, m, d, line)
-    raise RuleFileError(path, line, f"'{kind}' is not a day this file understands (solar {{month, day}}, "
-                        "lunar {month, day}, lunar_eve: true, solar_term: 清明)",
-                        f"无法识别的日期写法“{kind}”（应为solar、lunar、lunar_eve: true或solar_term: 清明）")
+    raise RuleFileError(path, line, message("statutory.day_form", kind=kind))
 
 
 def _lunar_day_name(d: int) -> str:

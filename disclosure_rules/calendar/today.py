@@ -13,6 +13,7 @@ import os
 from zoneinfo import ZoneInfo
 
 from ..errors import InputError
+from ..messages import message
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 
@@ -23,6 +24,5 @@ def today_in_beijing() -> dt.date:
         try:
             return dt.date.fromisoformat(pinned)
         except ValueError:
-            raise InputError(f"DISCLOSURE_RULES_TODAY='{pinned}' is not a date (YYYY-MM-DD)",
-                             f"DISCLOSURE_RULES_TODAY=“{pinned}”不是日期（YYYY-MM-DD）") from None
+            raise InputError(message("today.pinned", value=pinned)) from None
     return dt.datetime.now(BEIJING).date()

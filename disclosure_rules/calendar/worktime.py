@@ -36,7 +36,7 @@ from typing import cast
 import attrs
 
 from ..errors import CalendarCoverageError, InputError, RuleFileError, UnknownNameError
-from ..yamlfile import load_yaml
+from ..messages import Text, message
 from .days import Calendar
 from .hours import OfficeHours, Schedule
 
@@ -70,11 +70,9 @@ class WorkingTime:
             days.append(s if cal.covers(d) and cal.is_workday(d) else None)
             d += dt.timedelta(days=1)
         if not days:
-            raise RuleFileError(self.hours.path, 1, f"no office-hour schedule applies to any day of calendar "
-                                f"'{cal.id}'", f"作息时间表不适用于日历“{cal.id}”的任何一天")
+            raise RuleFileError(self.hours.path, 1, message("worktime.no_schedule", calendar=cal.id))
         if d <= cal.last_day and any(self.hours.schedule_on(x) for x in _days(d, cal.last_day)):
-            raise RuleFileError(self.hours.path, 1, f"the schedules leave {d.isoformat()} without office "
-                                "hours between days that have them", f"作息时间表在{d.isoformat()}出现空缺")
+            raise RuleFileError(self.hours.path, 1, message("worktime.schedule_gap", day=d))
         cum = [0]
         for s in days:
             cum.append(cum[-1] + (s.minutes if s else 0))
@@ -125,8 +123,8 @@ class WorkingTime:
         if minutes == 0:
             self.position(t)
             return t
-        due = self.at_position(self.position(t) + minutes, f"{minutes} working minutes from {fmt(t)}",
-                               f"从{fmt(t)}起{minutes}个工作分钟")
+        due = self.at_position(self.position(t) + minutes,
+                               *message("worktime.what.minutes_from", n=minutes, start=fmt(t)))
         self._check_gaps(t.date(), due.date())
         return due
 
@@ -143,8 +141,7 @@ class WorkingTime:
         its day behind it as the start had; ``end_of_day``: the last closing of
         the n-th working day strictly after the date of ``t``."""
         if convention not in WORKDAY_CONVENTIONS:
-            raise InputError(f"unknown working-day convention '{convention}' (use {', '.join(WORKDAY_CONVENTIONS)})",
-                             f"未知的工作日计算方式“{convention}”（可用：{'、'.join(WORKDAY_CONVENTIONS)}）")
+            raise InputError(message("worktime.unknown_convention", name=convention, known=list(WORKDAY_CONVENTIONS)))
         cal = self.calendar
         if convention == "end_of_day":
             d = cal.add(t.date(), n)
@@ -156,7 +153,7 @@ class WorkingTime:
             raise CalendarCoverageError(self.last_day + dt.timedelta(days=1), f"{self.calendar.id}+{self.id}",
                                         self.first_day, self.last_day)
         end = cal.add(self.first_day + dt.timedelta(days=i), n)
-        j = self._i(end, f"{n} working days from {fmt(t)}", f"从{fmt(t)}起{n}个工作日")
+        j = self._i(end, *message("worktime.what.days_from", n=n, start=fmt(t)))
         return self.at_position(self._cum[j] + min(p - self._cum[i], self._cum[j + 1] - self._cum[j]))
 
     def is_open(self, t: dt.datetime) -> bool:
@@ -199,13 +196,15 @@ def fmt(t: dt.datetime) -> str:
     return t.strftime("%Y-%m-%dT%H:%M")
 
 
-def parse_moment(value: object, what: str = "time", error: type[InputError] = InputError) -> dt.datetime:
+def parse_moment(value: object, what: str | Text | None = None, error: type[InputError] = InputError) -> dt.datetime:
     """A Beijing-time moment written ``YYYY-MM-DDTHH:MM`` (a space instead of
-    ``T`` and ``:00`` seconds are accepted); anything else raises ``error``."""
+    ``T`` and ``:00`` seconds are accepted); anything else raises ``error``.
+    ``what`` names the value in the message (a code such as ``--as-of``, or a
+    catalogue text)."""
+    what = message("worktime.what.time") if what is None else what
     if isinstance(value, dt.datetime):
         if value.second or value.microsecond or value.tzinfo:
-            raise error(f"{what}: '{value}' must be a Beijing time to the minute",
-                        f"{what}：“{value}”必须是精确到分钟的北京时间")
+            raise error(message("worktime.not_to_the_minute", what=what, value=str(value)))
         return value
     if isinstance(value, str) and len(value) in (16, 19) and value[10] in "T ":
         try:
@@ -214,8 +213,7 @@ def parse_moment(value: object, what: str = "time", error: type[InputError] = In
                 return t
         except ValueError:
             pass
-    raise error(f"{what}: '{value}' is not a time: write YYYY-MM-DDTHH:MM, e.g. 2026-10-12T09:00",
-                f"{what}：“{value}”不是时间：请写成YYYY-MM-DDTHH:MM，例如2026-10-12T09:00")
+    raise error(message("worktime.not_a_time", what=what, value=str(value)))
 
 
 def parse_duration(text: str) -> int:
@@ -223,15 +221,13 @@ def parse_duration(text: str) -> int:
     import re
     m = re.fullmatch(r"(?:(\d+)h)?(?:(\d+)min)?", text.strip()) if isinstance(text, str) else None
     if not m or not (m.group(1) or m.group(2)):
-        raise InputError(f"'{text}' is not a duration: write e.g. 90min, 3h or 2h30min",
-                         f"“{text}”不是时长：请写成90min、3h或2h30min")
+        raise InputError(message("worktime.not_a_duration", text=str(text)))
     return int(m.group(1) or 0) * 60 + int(m.group(2) or 0)
 
 
 def _check_minutes(minutes: object) -> None:
     if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes < 0:
-        raise InputError(f"a duration must be a whole, non-negative number of minutes, not {minutes!r}",
-                         f"时长必须是非负整数分钟，而不是{minutes!r}")
+        raise InputError(message("worktime.bad_minutes", value=repr(minutes)))
 
 
 def _at(d: dt.date, minute: int) -> dt.datetime:
@@ -263,14 +259,13 @@ def _roots(search_path: SearchPath) -> list[Path]:
 def load_hours(name: str, search_path: SearchPath = None) -> OfficeHours:
     """Read and check the office-hours file ``name`` (searched in ``search_path`` first)."""
     if not isinstance(name, str) or not name or "/" in name or name.startswith("."):
-        raise UnknownNameError(f"'{name}' is not an office-hours name", f"“{name}”不是作息时间名称")
+        raise UnknownNameError(message("worktime.not_a_name", name=str(name)))
     for root in _roots(search_path):
         p = root / f"{name}.yaml"
         if p.is_file():
-            from .hours_file import parse_hours
-            return parse_hours(load_yaml(p), p)
-    raise UnknownNameError(f"no office hours named '{name}' (known: {', '.join(available_hours(search_path))})",
-                           f"没有名为“{name}”的作息时间（可用：{'、'.join(available_hours(search_path))}）")
+            from .hours_file import load_hours_file
+            return load_hours_file(p)
+    raise UnknownNameError(message("worktime.unknown_hours", name=name, known=list(available_hours(search_path))))
 
 
 def working_time(name: str, calendar: Calendar | None = None, *, search_path: SearchPath = None,

@@ -21,6 +21,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import DisclosureRulesError, InputError
+from ..messages import message as _message
 from .common import common_options, print_json
 
 __all__ = ["SUBCOMMANDS", "build_parser", "common_options", "main", "print_json", "run"]
@@ -43,7 +44,7 @@ def __getattr__(name: str) -> Any:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one line, exit 2 (argparse prints usage + message)
-        raise InputError(f"{message} (see '{self.prog} --help')", f"{message}（参见“{self.prog} --help”）")
+        raise InputError(_message("cli.usage", problem=message, prog=self.prog))
 
 
 def _named_command(argv: Sequence[str] | None) -> str | None:

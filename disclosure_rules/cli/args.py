@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..errors import InputError
+from ..messages import message
 
 
 def iso_date(text: str) -> dt.date:
@@ -14,19 +15,16 @@ def iso_date(text: str) -> dt.date:
             raise ValueError
         return dt.date.fromisoformat(text)
     except (ValueError, TypeError):
-        raise InputError(f"'{text}' is not a date: write YYYY-MM-DD, e.g. 2026-09-30",
-                         f"“{text}”不是日期：请写成YYYY-MM-DD，例如2026-09-30") from None
+        raise InputError(message("cli.not_a_date", text=str(text))) from None
 
 
 def workday_count(text: str) -> int:
     try:
         n = int(text)
     except ValueError:
-        raise InputError(f"'{text}' is not a whole number of working days",
-                         f"“{text}”不是整数个工作日") from None
+        raise InputError(message("cli.not_workdays", text=str(text))) from None
     if n < 1:
-        raise InputError(f"the number of working days must be at least 1, not {n}",
-                         f"工作日数必须至少为1，而不是{n}")
+        raise InputError(message("days.bad_n", n=n))
     return n
 
 

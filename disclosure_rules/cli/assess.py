@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..case import read_items
 from ..errors import InputError
+from ..messages import message
 from .common import common_options, print_json
 
 if TYPE_CHECKING:
@@ -50,8 +51,7 @@ def _choose(items: list[dict[str, Any]], name: str | None) -> Assessment:
     rids = {d.get("regime") for d in items if d.get("regime")}
     hits = [a for a in assessments() if a.method == "rates" and rids and rids <= set(a.cases)]
     if len(hits) != 1:
-        raise InputError("cannot tell which assessment the file is for: give --assessment NAME",
-                         "无法判断文件对应哪一项考核：请用--assessment指定")
+        raise InputError(message("cli.which_assessment"))
     return hits[0]
 
 
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         rows = [r.to_dict() for r in assess_sheet(a, [d for d in items if d.get("assessment", a.id) == a.id])]
         return _print(args, a, rows, ["unit", "base", "bonus", "deductions", "score", "grade"])
     if not (args.month or args.year):
-        raise InputError("give --month YYYY-MM or --year YYYY", "请给出--month YYYY-MM或--year YYYY")
+        raise InputError(message("cli.month_or_year"))
     if args.year:
         rows = assess_year(a, items, args.year, evaluate=evaluate)
         return _print(args, a, rows, ["unit", "months_assessed", "monthly_average", "annual_items", "score"])
@@ -102,8 +102,7 @@ def _write_xlsx(path: str, a: Assessment, rows: list[dict[str, Any]], cols: list
     try:
         from openpyxl import Workbook
     except ImportError:
-        raise InputError("--xlsx needs openpyxl: pip install 'disclosure-rules[xlsx]'",
-                         "--xlsx需要openpyxl：pip install 'disclosure-rules[xlsx]'") from None
+        raise InputError(message("cli.xlsx_needs_openpyxl")) from None
     wb = Workbook()
     ws = wb.active
     ws.title = a.id[:31]
@@ -114,7 +113,7 @@ def _write_xlsx(path: str, a: Assessment, rows: list[dict[str, Any]], cols: list
     try:
         wb.save(path)
     except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror}", f"无法写入{path}：{exc.strerror}") from None
+        raise InputError(message("cli.cannot_write", path=str(path), detail=str(exc.strerror))) from None
 
 
 def _cell(v: object) -> object:

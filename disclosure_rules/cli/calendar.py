@@ -15,6 +15,7 @@ from typing import Any
 from ..calendar.importer import ImportPlan, plan_import, working_days_of, write_plan
 from ..calendar.yearfile import Day
 from ..errors import InputError
+from ..messages import message, render
 from .common import common_options, print_json
 
 
@@ -40,14 +41,13 @@ def _read(name: str) -> str:
         return sys.stdin.read()
     p = Path(name)
     if p.is_dir():
-        raise InputError(f"{name} is a directory, not a notice file", f"{name}是文件夹，不是通知文件")
+        raise InputError(message("cli.notice_is_folder", name=name))
     try:
         return p.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        raise InputError(f"{name}: no such file", f"{name}：文件不存在") from None
+        raise InputError(message("cli.no_such_file", name=name)) from None
     except UnicodeDecodeError:
-        raise InputError(f"{name} is not UTF-8 text: save the notice as UTF-8",
-                         f"{name}不是UTF-8文本：请将通知另存为UTF-8") from None
+        raise InputError(message("cli.notice_not_utf8", name=name)) from None
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -90,20 +90,19 @@ def _day(d: Day | None) -> dict[str, Any] | None:
 
 def _print(s: dict[str, Any], lang: str) -> None:
     n = s["notice"]
-    zh = lang == "zh"
     if s["unchanged"]:
-        print(f"{n['doc_no']}：{s['year']}年的日历已包含该通知，未作修改" if zh
-              else f"{n['doc_no']}: the {s['year']} calendar already holds this notice; nothing changed")
+        print(render("import.unchanged", lang, {"doc_no": n["doc_no"], "year": s["year"]}))
         return
     print(f"{n['doc_no']} {n['title']}")
-    print(f"{s['year']}年：放假的工作日{len(s['weekdays_off'])}天，调休上班{len(s['make_up_days'])}天" if zh
-           else f"{s['year']}: {len(s['weekdays_off'])} weekday(s) off, {len(s['make_up_days'])} make-up working day(s)")
+    print(render("import.summary", lang, {"year": s["year"], "off": len(s["weekdays_off"]),
+                                          "make_up": len(s["make_up_days"])}))
     for a in s["amended"]:
-        print(f"  {a['date']}: {'上班' if a['after']['workday'] else '放假'} ({a['after']['notice']})")
+        day = render("import.working" if a["after"]["workday"] else "import.off", lang, {})
+        print(f"  {a['date']}: {day} ({a['after']['notice']})")
     if s["other_years"]:
-        print(("也写入了" if zh else "also written: ") + ", ".join(str(y) for y in s["other_years"]))
+        print(render("import.also_written", lang, {"years": ", ".join(str(y) for y in s["other_years"])}))
     if s["working_days"]:
         parts = [f"{y}: {k}" for y, k in s["working_days"].items()]
-        print(("全年工作日 " if zh else "working days in the year ") + "; ".join(parts))
+        print(render("import.working_days", lang, {"counts": "; ".join(parts)}))
     for p in s["written"]:
-        print(("已写入 " if zh else "wrote ") + p)
+        print(render("import.wrote", lang, {"path": p}))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..api import check_rules
+from ..messages import render
 from ..rulefiles import FILE_KINDS
 from .common import common_options, print_json
 
@@ -27,7 +28,6 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    zh = args.lang == "zh"
     bundle, cals, outcomes = check_rules(args.rules, args.calendars)
     outcomes += regime_examples(args.rules, args.calendars)
     book = bundle.book
@@ -38,13 +38,12 @@ def run(args) -> int:
                     "other_files": extra, "examples": [o.to_dict() for o in outcomes]})
     else:
         for o in outcomes:
-            verdict = ("示例通过" if o.passed else "示例未通过") if zh else ("example passed" if o.passed else "example failed")
+            verdict = render("check.passed" if o.passed else "check.failed", args.lang, {})
             detail = "" if o.passed else ": " + "; ".join(o.differences)
             print(f"{o.path}:{o.line}: {verdict} {o.id} '{o.name}'{detail}")
-        print((f"日历 {len(cals)} 个，规则集 {len(book.rulesets)} 个，其他规则文件 {len(extra)} 个，"
-               f"示例 {len(outcomes) - len(failed)}/{len(outcomes)} 通过") if zh else
-              (f"{len(cals)} calendars, {len(book.rulesets)} rule sets, {len(extra)} other rule files, "
-               f"{len(outcomes) - len(failed)}/{len(outcomes)} examples passed"))
+        print(render("check.summary", args.lang, {"calendars": len(cals), "rulesets": len(book.rulesets),
+                                                  "others": len(extra), "passed": len(outcomes) - len(failed),
+                                                  "examples": len(outcomes)}))
     _warn_coverage(cals, [args.calendars] if args.calendars else None, args.lang)
     return 1 if failed else 0
 
@@ -60,8 +59,8 @@ def _warn_coverage(cals, search, lang: str) -> None:
     starts = {cid: w for cid in cals if (w := warn_from(cid, search)) is not None}
     warnings = coverage_warnings(cals, today_in_beijing(), starts)
     if warnings:
-        joined = ("；" if lang == "zh" else "; ").join(w.text(lang) for w in warnings)
-        sys.stderr.write(f"disclosure-rules: {'警告' if lang == 'zh' else 'warning'}: {joined}\n")
+        joined = render("check.joiner", lang, {}).join(w.text(lang) for w in warnings)
+        sys.stderr.write(render("check.warning", lang, {"text": joined}) + "\n")
 
 
 def regime_examples(rules_dir, calendars_dir=None) -> list:

@@ -7,6 +7,7 @@ from pathlib import Path
 from ..api import check_answer, classify
 from ..basis import cite_all
 from ..errors import InputError, RuleFileError
+from ..messages import message, render
 from ..rulefiles.yamldoc import parse_yaml, read_text
 from .common import common_options, print_json
 
@@ -29,7 +30,7 @@ def read_mapping(path: str) -> dict:
     except RuleFileError as exc:
         raise InputError(exc.message, exc.message_zh) from None
     if not isinstance(data, dict):
-        raise InputError(f"{p}: expected a mapping of names to values", f"{p}：应为“名称: 取值”的映射")
+        raise InputError(message("cli.facts_mapping", path=str(p)))
     return {k: v for k, v in data.items()}
 
 
@@ -47,15 +48,15 @@ def run(args) -> int:
             out["remedies_missing"] = [e.to_dict(args.lang) for e in check["remedies_missing"]]
         print_json(out)
         return 0
-    zh = args.lang == "zh"
-    print(f"{c.outcome}  {c.title.get(args.lang)}" + (f" ({c.reason})" if c.reason else ""))
-    print(("依据：" if zh else "basis: ") + cite_all(c.basis, args.lang))
-    print(("年报行：" if zh else "report row: ") + c.report_row)
-    print("答复应当载明：" if zh else "the answer must state:")
+    lang = args.lang
+    print(f"{c.outcome}  {c.title.get(lang)}" + (f" ({c.reason})" if c.reason else ""))
+    print(render("classify.basis", lang, {"basis": cite_all(c.basis, lang)}))
+    print(render("classify.report_row", lang, {"row": c.report_row}))
+    print(render("classify.must_state", lang, {}))
     for e in c.must_state + c.remedies_to_state:
         flag = ""
         if check is not None:
             missing_ids = {m.id for m in check["missing"] + check["remedies_missing"]}
-            flag = ("  ← 缺少" if zh else "  <- missing") if e.id in missing_ids else ""
+            flag = render("classify.missing", lang, {}) if e.id in missing_ids else ""
         print(f"  - [{e.id}] {e.text(args.lang)}{flag}")
     return 0

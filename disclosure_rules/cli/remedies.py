@@ -41,8 +41,10 @@ def run(args) -> int:
 
 def _print_remedies(r, rem, lang: str) -> None:
     """One case's deadlines as text: each with its basis, then the notes."""
-    zh = lang == "zh"
-    print(f"案件 {r.id}（{r.status}）" if zh else f"case {r.id} ({r.status})")
+    from ..labels import status_label
+    from ..messages import render
+    print(render("remedies.case_head", lang, {"id": r.id, "status": status_label(r.status, lang) if lang == "zh"
+                                               else r.status}))
     for d in rem.deadlines:
         _print_deadline(d, lang)
     for n in rem.notes:
@@ -50,19 +52,17 @@ def _print_remedies(r, rem, lang: str) -> None:
     if rem.review_first:
         print("  " + rem.review_first_note.get(lang))
     if rem.provisional:
-        print("  " + ("注意：使用了估计日历" if zh else "note: uses an estimated calendar (provisional)"))
+        print("  " + render("remedies.provisional", lang, {}))
 
 
 def _print_deadline(d, lang: str) -> None:
-    zh = lang == "zh"
+    from ..messages import render
     moved = ""
     if d.moved_because:
-        moved = (f"（{d.nominal_last_day}为休息日，顺延）" if zh else
-                 f" (moved from {d.nominal_last_day}: {d.moved_because})")
+        moved = render("remedies.moved", lang, {"day": d.nominal_last_day, "because": d.moved_because})
     rng = ""
     if d.last_day_earliest and d.last_day_latest and d.last_day_earliest != d.last_day_latest:
-        rng = (f"（临时：在{d.last_day_earliest}至{d.last_day_latest}之间）" if zh else
-               f" (provisional: between {d.last_day_earliest} and {d.last_day_latest})")
+        rng = render("explain.provisional_between", lang, {"low": d.last_day_earliest, "high": d.last_day_latest})
     print(f"  {d.title.get(lang)}: {d.last_day}{moved}{rng}")
     if d.note:
         print(f"    {d.note.get(lang)}")

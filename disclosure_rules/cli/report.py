@@ -18,6 +18,7 @@ import sys
 
 from ..api import annual_table, check_table, read_table
 from ..errors import InputError
+from ..messages import message, render
 from ..report_render import render_text, to_csv, to_json, to_xlsx
 from .common import common_options, print_json
 
@@ -65,9 +66,7 @@ def _records(args, tally):
 
 
 def _left_out(tally, lang: str) -> str:
-    if lang == "zh":
-        return f"本表只统计{tally.ok}条有效记录，另有{tally.failed}条因出错未计入（错误行见标准错误输出）"
-    return f"the table counts the {tally.ok} good records only; {tally.failed} were left out (error lines on stderr)"
+    return render("report.left_out", lang, {"ok": tally.ok, "failed": tally.failed})
 
 
 def _is_table(path) -> bool:
@@ -82,9 +81,9 @@ def run(args) -> int:
     if args.check:
         return _check_table_file(args)
     if not args.cases or args.year is None:
-        raise InputError("give a file of cases and --year, or --check TABLE", "请给出案件文件和--year，或--check 表格文件")
+        raise InputError(message("cli.report_args"))
     if args.format == "xlsx" and not args.out:
-        raise InputError("--format xlsx needs --out FILE", "--format xlsx需要--out文件名")
+        raise InputError(message("cli.xlsx_needs_out"))
     from ..batch import Tally
     tally = Tally()
     table = annual_table(_records(args, tally), args.year)
@@ -113,7 +112,7 @@ def _check_table_file(args) -> int:
         for f in findings:
             print(f.message_zh if zh else f.message_en)
         if not findings:
-            print("表格符合勾稽关系和合计规则" if zh else "the table balances in every column and its totals add up")
+            print(render("report.balances", args.lang, {}))
     return 1 if findings else 0
 
 

@@ -25,11 +25,11 @@ class _Options(TypedDict):
 
 def _date(text: str) -> dt.date:
     from ..errors import InputError
+    from ..messages import message
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise InputError(f"--published-on '{text}' is not a date (YYYY-MM-DD)",
-                         f"--published-on“{text}”不是日期（YYYY-MM-DD）") from None
+        raise InputError(message("cli.published_on", text=text)) from None
 
 
 def _options(args: argparse.Namespace) -> tuple[_Options, PublishedReport | None]:
@@ -44,8 +44,8 @@ def run_check(args: argparse.Namespace) -> int:
     from ..published import check_report, read_report
     from ..published.output import is_failure, to_text
     if args.format == "xlsx":
-        raise InputError("--format xlsx writes a section-three table; a checked report is text, csv or json",
-                         "--format xlsx用于生成第三部分表格；核查报告请用text、csv或json")
+        from ..messages import message
+        raise InputError(message("cli.check_format"))
     options, previous = _options(args)
     path = Path(args.check)
     if path.is_dir():
@@ -74,7 +74,8 @@ def _folder(folder: Path, args: argparse.Namespace, options: _Options, previous:
 
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
     if not files:
-        raise InputError(f"{folder}: no reports in it ({', '.join(SUFFIXES)})", f"{folder}：文件夹中没有年度报告")
+        from ..messages import message
+        raise InputError(message("cli.no_reports", folder=str(folder), suffixes=", ".join(SUFFIXES)))
     rows: list[dict[str, object]] = []
     failed, unread = False, 0
     for p in _progress(files):

@@ -37,8 +37,8 @@ def run(args) -> int:
     if args.json:
         print_json({"ok": not site["failed"], "index": str(index), "rulesets": [r["id"] for r in site["rulesets"]],
                     "examples": n, "failed": site["failed"]})
-    elif args.lang == "zh":
-        print(f"已写入 {index}：规则集 {len(site['rulesets'])} 个，示例 {n - site['failed']}/{n} 通过")
     else:
-        print(f"wrote {index}: {len(site['rulesets'])} rule sets, {n - site['failed']}/{n} examples passed")
+        from ..messages import render
+        print(render("rulebook.wrote", args.lang, {"index": str(index), "rulesets": len(site["rulesets"]),
+                                                   "passed": n - site["failed"], "examples": n}))
     return 1 if site["failed"] else 0

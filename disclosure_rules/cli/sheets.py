@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
+from ..messages import message
 
 
 def write_sheets(results, args) -> int:
@@ -32,8 +33,7 @@ def write_sheets(results, args) -> int:
             _write(out, text)
         return 0
     if out is None:
-        raise InputError(f"{len(results)} cases: give --out DIR to write one {args.format} file per case",
-                         f"共{len(results)}个案件：请用--out DIR为每个案件各写一个{args.format}文件")
+        raise InputError(message("cli.sheets_out", n=len(results), format=args.format))
     files, taken = [], set()
     for r in results:
         name = _unique(_safe(r.id), args.format, taken)
@@ -66,4 +66,4 @@ def _write(path: Path, text: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror}", f"无法写入{path}：{exc.strerror}") from None
+        raise InputError(message("cli.cannot_write", path=str(path), detail=str(exc.strerror))) from None

@@ -21,6 +21,7 @@ from pathlib import Path
 from .. import regimes
 from ..case import parse_item, read_items
 from ..errors import InputError
+from ..messages import message, render
 from . import args as A
 from .common import common_options
 
@@ -56,8 +57,7 @@ def _as_of(text: str):
 def run(args) -> int:
     fmt = "json" if args.json else (args.format or "text")
     if args.out is not None and fmt not in ("html", "svg"):
-        raise InputError("--out writes a sheet: use it with --format html or svg (and without --json)",
-                         "--out用于写出期限说明：请与--format html或svg一起使用（不加--json）")
+        raise InputError(message("cli.out_needs_sheet"))
     as_of = args.as_of or regimes.now_in_beijing()
     if args.recheck:
         items = read_items(args.case)
@@ -115,7 +115,7 @@ def _text(outs, args) -> None:
             sys.stdout.write("\n\n")
         first = False
         if isinstance(out, Failure):
-            sys.stdout.write(("错误：" if args.lang == "zh" else "error: ") + out.error.text(args.lang))
+            sys.stdout.write(render("cli.error_prefix", args.lang, {}) + out.error.text(args.lang))
         elif isinstance(out, Result):
             sys.stdout.write(render_text(out, args.lang))
         else:                        # a regime case's result

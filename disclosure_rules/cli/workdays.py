@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, TypeAlias, cast
 
 from ..calendar import Calendar, load_calendar
 from ..calendar.days import Span
+from ..messages import render
 from . import args as A
 from .common import common_options, print_json
 
@@ -66,8 +67,7 @@ def _estimate(cal: Calendar) -> Bounds | None:
 def _provisional_note(args: argparse.Namespace, provisional: bool) -> None:
     if provisional and not args.json:
         from sys import stderr
-        stderr.write("disclosure-rules: " + ("注意：结果使用了尚未公布年份的估计日历（临时结果）\n" if args.lang == "zh"
-                     else "warning: this answer uses an estimated calendar for an unpublished year (provisional)\n"))
+        stderr.write("disclosure-rules: " + render("workdays.provisional", args.lang, {}) + "\n")
 
 
 def _print_span(args: argparse.Namespace, span: Span) -> None:
@@ -99,9 +99,7 @@ def _answer(args: argparse.Namespace, cal: Calendar, result: str | int, span: Sp
     if provisional and est is not None and est.layers_not_estimated and not args.json:
         from sys import stderr
         lay = ", ".join(est.layers_not_estimated)
-        stderr.write("disclosure-rules: " + (f"注意：{lay}的地方放假日未作估计，范围只涵盖全国安排\n" if args.lang == "zh"
-                     else f"warning: the regional days of {lay} are not estimated; the range covers the national "
-                          "arrangement only\n"))
+        stderr.write("disclosure-rules: " + render("workdays.layers_not_estimated", args.lang, {"layers": lay}) + "\n")
     return 0
 
 
@@ -113,10 +111,10 @@ def _range_text(args: argparse.Namespace, bounds: AnswerBounds) -> str:
     lo, hi, unknown = _plain(bounds[0]), _plain(bounds[1]), bounds[2]
     days = ", ".join(d.isoformat() for d in unknown)
     if lo == hi:
-        return "（临时，各种安排下相同）" if args.lang == "zh" else " (provisional; the same under every arrangement)"
-    if args.lang == "zh":
-        return (f"（临时：在{lo}至{hi}之间" + (f"；尚不确定的日期：{days}" if days else "") + "）")
-    return f" (provisional: between {lo} and {hi}" + (f"; days not yet known: {days}" if days else "") + ")"
+        return render("explain.provisional_same", args.lang, {})
+    if days:
+        return render("workdays.between_unknown", args.lang, {"low": lo, "high": hi, "days": days})
+    return render("explain.provisional_between", args.lang, {"low": lo, "high": hi})
 
 
 def _add(args: argparse.Namespace) -> int:
@@ -155,14 +153,9 @@ def _is(args: argparse.Namespace) -> int:
             out["known"] = not unknown
         print_json(out)
     else:
-        if args.lang == "zh":
-            verdict = "是工作日" if info.workday else "不是工作日"
-            print(f"{args.date.isoformat()} {verdict}：{info.reason('zh')}"
-                  + ("（尚不确定：有的安排下相反）" if unknown else ""))
-        else:
-            verdict = "is a working day" if info.workday else "is not a working day"
-            print(f"{args.date.isoformat()} {verdict}: {info.reason('en')}"
-                  + (" (not yet known: the opposite under some arrangements)" if unknown else ""))
+        print(render("workdays.is_workday" if info.workday else "workdays.is_not_workday", args.lang,
+                     {"day": args.date, "reason": info.reason(args.lang)})
+              + (render("workdays.not_known", args.lang, {}) if unknown else ""))
     _provisional_note(args, provisional)
     return 0
 

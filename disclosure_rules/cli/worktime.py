@@ -12,6 +12,7 @@ import datetime as dt
 
 from ..calendar.worktime import WorkingTime, add_clock, fmt, parse_duration, parse_moment, working_time
 from ..errors import InputError
+from ..messages import message
 from .common import common_options, print_json
 
 
@@ -47,8 +48,7 @@ def _moment(text: str) -> dt.datetime:
 
 def _hours(args: argparse.Namespace) -> WorkingTime:
     if not args.hours:
-        raise InputError("name the office hours with --hours NAME, e.g. --hours gansu-jinchang",
-                         "请用--hours NAME指定作息时间，例如--hours gansu-jinchang")
+        raise InputError(message("cli.hours"))
     return working_time(args.hours, estimate_until=args.estimate_until)
 
 

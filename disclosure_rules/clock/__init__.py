@@ -32,10 +32,12 @@ from ..calendar import Calendar, load_calendar
 from ..calendar.today import today_in_beijing
 from ..case import Case, parse_case
 from ..errors import CaseError, DisclosureRulesError, InputError, UnknownNameError
+from ..messages import Text, message
 from ..provisional import bounded
 from ..result import Result
 from ..rulebook import RuleBook, load_rules
 from .effects import EFFECTS, HANDLERS
+from .fast import fast_clock
 from .fold import run
 
 __all__ = ["evaluate", "evaluate_iter", "evaluate_many", "today_in_shanghai", "EFFECTS", "HANDLERS"]
@@ -64,15 +66,14 @@ def _as_of(value: object) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise InputError(f"as_of must be a date (YYYY-MM-DD), not {value!r}",
-                     f"as_of必须是日期（YYYY-MM-DD），而不是{value!r}")
+    raise InputError(message("clock.error.as_of", value=repr(value)))
 
 
 def _case_calendar(case: Case, estimate_until: int | None) -> Calendar:
     try:
         return load_calendar(case.calendar, estimate_until=estimate_until)
     except UnknownNameError as exc:
-        raise CaseError(f"case {case.id}: {exc.message}", f"案件{case.id}：{exc.message_zh}") from None
+        raise CaseError(message("clock.error.case", id=case.id, what=Text(exc.message, exc.message_zh))) from None
 
 
 def _one(book: RuleBook, calendar: Calendar, case: Case, day: dt.date, trace: bool) -> Result:
@@ -123,26 +124,36 @@ def evaluate_iter(cases: Iterable[CaseInput], as_of: dt.date | None = None, *, r
     the same day for every case.
     """
     if errors not in ERROR_MODES:
-        raise InputError(f"errors must be one of {', '.join(ERROR_MODES)}, not {errors!r}",
-                         f"errors必须是{'、'.join(ERROR_MODES)}之一，而不是{errors!r}")
+        raise InputError(message("clock.error.errors_mode", modes=list(ERROR_MODES), value=repr(errors)))
     if not isinstance(trace, bool):
-        raise InputError(f"trace must be true or false, not {trace!r}", f"trace必须是true或false，而不是{trace!r}")
+        raise InputError(message("clock.error.trace", value=repr(trace)))
     day = _as_of(as_of)
     if calendars is not None and not isinstance(calendars, dict):
-        raise InputError(f"calendars must map calendar ids to calendars, not {type(calendars).__name__}",
-                         f"calendars必须是日历编号到日历的映射，而不是{type(calendars).__name__}")
+        raise InputError(message("clock.error.calendars", type=type(calendars).__name__))
     try:
         items = iter(cases)
     except TypeError:
-        raise InputError(f"cases must be an iterable of cases, not {type(cases).__name__}",
-                         f"cases必须是一组案件，而不是{type(cases).__name__}") from None
+        raise InputError(message("clock.error.cases", type=type(cases).__name__)) from None
     book = rules if rules is not None else load_rules()
     return _iterate(items, day, book, dict(calendars or {}), estimate_until, errors == "collect", trace)
 
 
 def _iterate(cases: Iterator[CaseInput], day: dt.date, book: RuleBook, cals: dict[str, Calendar],
              estimate_until: int | None, collect: bool, trace: bool) -> Iterator[Result | DisclosureRulesError]:
+    """Each case through the fast batch path (:mod:`.fast`, no trace) or, when it cannot take it, the plain clock."""
+    fast = None if trace else fast_clock(book, cals)
     for item in cases:
+        if fast is not None:
+            got = fast.evaluate(item, day)
+            if got is not None:
+                yield got
+                continue
+            if len(cals) != fast.known:
+                fast = fast_clock(book, cals)          # a calendar loaded since: the fast path may take it
+                got = fast.evaluate(item, day)
+                if got is not None:
+                    yield got
+                    continue
         try:
             c = parse_case(item, rules=book)
             cal = cals.get(c.calendar)

@@ -8,6 +8,7 @@ party whose rule says ``record`` is noted without excluding any time.
 from __future__ import annotations
 
 from ..case import Event
+from ..messages import message
 from ..rulebook import EventRule
 from .checks import check, facts_at
 from .events import event_error
@@ -21,11 +22,12 @@ def pause(s: ClockState, ev: Event, rule: EventRule) -> None:
     pr = rule.parties.get(party) if isinstance(party, str) else None
     if pr is None:
         known = ", ".join(sorted(rule.parties))
-        raise event_error(s.case, ev, f" needs 'party' (one of {known})", f"需要写明party（{known}之一）", dated=False)
+        raise event_error(s.case, ev, message("clock.error.party", known=known), dated=False)
     due = s.due(ev.date)
     check(s, ev.type, ev.date, facts_at(s, ev.date, due))
     if pr.effect == "record":
-        s.say(ev, ev.date, ev.type, said("pause.record", title=rule.title, party=party), pr.basis, due, "record")
+        s.say(ev, ev.date, ev.type, said("pause.record", title=rule.title, party=pr.title or party), pr.basis, due,
+              "record")
         s.exclusions.add(Consultation(party, ev.date, None, pr))
         return
     limit = None
@@ -35,8 +37,8 @@ def pause(s: ClockState, ev: Event, rule: EventRule) -> None:
         limit = s.cal.add(ev.get("received") or ev.date, p.workdays)
         basis += list(p.basis)
     s.exclusions.add(Consultation(party, ev.date, limit, pr))
-    text = (said("pause.limit", title=rule.title, party=party, limit=limit) if limit
-            else said("pause.open", title=rule.title, party=party))
+    text = (said("pause.limit", title=rule.title, party=pr.title or party, limit=limit) if limit
+            else said("pause.open", title=rule.title, party=pr.title or party))
     s.say(ev, ev.date, ev.type, text, basis, None, "pause")
 
 
@@ -44,17 +46,18 @@ def resume(s: ClockState, ev: Event, rule: EventRule) -> None:
     party = ev.get("party")
     match = s.exclusions.open_for(party)
     if match is None:
-        raise event_error(s.case, ev, f": no open consultation of party '{party}' before it",
-                          f"之前没有向party“{party}”征求意见")
+        raise event_error(s.case, ev, message("clock.error.no_consultation", party=str(party)))
     s.exclusions.answer(match, ev.date)
     if not match.pauses:
-        s.say(ev, ev.date, ev.type, said("resume.record", title=rule.title, party=party), match.rule.basis,
+        s.say(ev, ev.date, ev.type, said("resume.record", title=rule.title, party=match.rule.title or party),
+              match.rule.basis,
               s.due(ev.date), "record")
         return
     excluded = s.cal.count(match.sent, match.end(ev.date))
     due = s.due(ev.date)
     if match.limit is not None and ev.date > match.limit:
-        text = said("resume.late", title=rule.title, party=party, limit=match.limit, excluded=excluded)
+        text = said("resume.late", title=rule.title, party=match.rule.title or party, limit=match.limit,
+                    excluded=excluded)
     else:
-        text = said("resume.ok", title=rule.title, party=party, excluded=excluded)
+        text = said("resume.ok", title=rule.title, party=match.rule.title or party, excluded=excluded)
     s.say(ev, ev.date, ev.type, text, rule.basis, due, "resume")

@@ -16,6 +16,7 @@ from typing import cast
 from ..basis import Basis
 from ..case import Event
 from ..errors import CaseError
+from ..messages import Text, message
 from ..outcomes import OutcomeCatalogue, unknown_answer
 from ..rulebook import EventRule
 from .checks import check, facts_at
@@ -68,7 +69,7 @@ def restart(s: ClockState, ev: Event, rule: EventRule) -> None:
                   s.due(ev.date), "no effect")
             return
         ans = s.rules.events[rule.answers].title
-        raise event_error(s.case, ev, f" has no '{rule.answers}' ({ans.en}) before it", f"之前没有{ans.zh}")
+        raise event_error(s.case, ev, message("clock.error.answers_nothing", key=rule.answers, title=ans))
     mode = s.rules.param(rule.parameter) if rule.parameter else "restart"
     s.suspended, s.applicant_due = None, None
     s.start, s.fixed_due, s.ext = ev.date, None, 0
@@ -108,8 +109,7 @@ def set_due(s: ClockState, ev: Event, rule: EventRule) -> None:
     """Art. 35: a reasonable later date when the period cannot be met; never an earlier one."""
     due = ev.get("due")
     if not isinstance(due, dt.date) or due < ev.date:
-        raise event_error(s.case, ev, f" needs 'due', a date on or after {ev.date}",
-                          f"需要写明不早于{ev.date}的due日期", dated=False)
+        raise event_error(s.case, ev, message("clock.error.due", date=ev.date), dated=False)
     in_force = s.due(ev.date)
     if check(s, ev.type, ev.date, facts_at(s, ev.date, in_force)):
         s.say(ev, ev.date, ev.type, said("set.no_effect", title=rule.title), rule.basis, in_force, "no effect")
@@ -152,15 +152,13 @@ def _check_outcome(s: ClockState, ev: Event) -> None:
     if code not in cat.outcomes:
         others = [cast(OutcomeCatalogue, r.outcomes) for r in s.prepared.book.rulesets.values() if r.outcomes]
         en, zh = unknown_answer(code, cat, others)
-        raise CaseError(f"case {case.id}: event {ev.index + 1} (answered): {en}",
-                        f"案件{case.id}：第{ev.index + 1}个事件（答复）：{zh}", event=ev.index)
+        raise CaseError(message("clock.error.answer", id=case.id, n=ev.index + 1, what=Text(en, zh)), event=ev.index)
     reason = ev.get("reason")
     if (cat.outcomes[code].by_reason or reason is not None) and (not isinstance(reason, str)
                                                                  or reason not in cat.reasons):
         known = ", ".join(cat.reasons)
-        raise CaseError(f"case {case.id}: event {ev.index + 1} (answered, {code}): give the reason "
-                        f"(one of {known})", f"案件{case.id}：第{ev.index + 1}个事件（答复{code}）：请写明理由"
-                        f"（{known}之一）", event=ev.index)
+        raise CaseError(message("clock.error.reason", id=case.id, n=ev.index + 1, code=code, known=known),
+                        event=ev.index)
 
 
 def record(s: ClockState, ev: Event, rule: EventRule) -> None:

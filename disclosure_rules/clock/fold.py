@@ -12,6 +12,7 @@ import datetime as dt
 from ..calendar import Calendar
 from ..case import Case, Event
 from ..errors import CaseError
+from ..messages import Text, message
 from ..result import Result, Step
 from ..rulebook import EventRule, RuleBook
 from .assemble import result_of
@@ -56,9 +57,7 @@ def _start(book: RuleBook, cal: Calendar, case: Case, as_of: dt.date, trace: boo
               rules.parameters["rest_day_receipt"].basis)
         s.received = s.start = deemed
     if as_of < s.received:
-        raise CaseError(f"case {case.id}: as of {as_of} the request had not been received yet "
-                        f"(received {s.received})",
-                        f"案件{case.id}：截至{as_of}尚未收到申请（收到申请之日为{s.received}）")
+        raise CaseError(message("clock.error.not_yet_received", id=case.id, as_of=as_of, received=s.received))
     text = said("receipt.start", channel=got.channel.title, n=reply.workdays, version=rules.main.id)
     s.say(None, s.received, "receipt", text, got.channel.basis + reply.basis, s.due(s.received), "start")
     check(s, "receipt", s.received, {"days_confirmation_late": got.days_confirmation_late})
@@ -89,5 +88,6 @@ def _after_close(s: ClockState, ev: Event, rule: EventRule, closed: Closure) -> 
     if closed.status == "abandoned":
         s.say(ev, ev.date, ev.type, said("ignored", title=rule.title, day=closed.day), rule.basis, None, "ignored")
         return
-    raise event_error(s.case, ev, f" comes after the case was closed ({closed.status} on {closed.day})",
-                      f"发生在案件办结（{closed.day}）之后")
+    from ..labels import status_label
+    status = Text(status_label(closed.status, "en"), status_label(closed.status, "zh"))
+    raise event_error(s.case, ev, message("clock.error.after_close", status=status, day=closed.day))

@@ -13,6 +13,7 @@ import attrs
 
 from ..case import Case
 from ..errors import CaseError, UnknownNameError
+from ..messages import Text, message
 from ..rulebook import Channel, RuleBook, RuleSet
 from .prepared import Prepared, nationals, prepared
 
@@ -25,8 +26,8 @@ class Receipt:
     days_confirmation_late: int
 
 
-def _fail(case: Case, en: str, zh: str) -> CaseError:
-    return CaseError(f"case {case.id}: {en}", f"案件{case.id}：{zh}")
+def _fail(case: Case, what: Text) -> CaseError:
+    return CaseError(message("clock.error.case", id=case.id, what=what))
 
 
 def receive(book: RuleBook, case: Case) -> Receipt:
@@ -36,20 +37,17 @@ def receive(book: RuleBook, case: Case) -> Receipt:
         ch = main.channels.get(case.receipt.channel)
         if ch is None:
             known = ", ".join(sorted(main.channels))
-            raise _fail(case, f"unknown channel '{case.receipt.channel}' (use one of {known})",
-                        f"未知的提交渠道“{case.receipt.channel}”（可用：{known}）")
+            raise _fail(case, message("clock.error.unknown_channel", channel=case.receipt.channel, known=known))
         prep = _rules_for(book, main, case)
         received, late = _date_of_receipt(case, ch, prep)
         if main.in_force(received):
             if prep.rules.local is None and case.local is not None:
                 loc = book.get(case.local)
-                raise _fail(case, f"the local rules {loc.id} apply to requests under {loc.extends}, but this request "
-                            f"(received {received}) is governed by {main.id}",
-                            f"地方规则{loc.id}适用于{loc.extends}，而本申请（{received}收到）适用{main.id}")
+                raise _fail(case, message("clock.error.local_other_rules", local=loc.id, extends=loc.extends,
+                                          received=received, rules=main.id))
             return Receipt(prep, ch, received, late)
     first = min((r.effective_from for r in book.national if r.effective_from is not None), default=None)
-    raise _fail(case, f"received {received}, before the first rules in force ({first})",
-                f"{received}收到，早于最早施行的规则（{first}）")
+    raise _fail(case, message("clock.error.before_rules", received=received, first=str(first)))
 
 
 def _rules_for(book: RuleBook, main: RuleSet, case: Case) -> Prepared:
@@ -59,7 +57,7 @@ def _rules_for(book: RuleBook, main: RuleSet, case: Case) -> Prepared:
         loc = book.rulesets.get(case.local)
         if loc is not None and loc.kind == "local":
             return prepared(book, main.id, None)      # a local layer of another version: refused by the caller
-        raise _fail(case, exc.message, exc.message_zh) from None
+        raise _fail(case, Text(exc.message, exc.message_zh)) from None
 
 
 def _date_of_receipt(case: Case, ch: Channel, prep: Prepared) -> tuple[dt.date, int]:
@@ -67,13 +65,13 @@ def _date_of_receipt(case: Case, ch: Channel, prep: Prepared) -> tuple[dt.date, 
     dates = case.receipt.dates
     for f in ch.requires:
         if f not in dates:
-            raise _fail(case, f"a request by {ch.title.en} needs the '{f}' date ({ch.basis[0].cite('en')})",
-                        f"以{ch.title.zh}方式提交的申请需要写明{f}日期（{ch.basis[0].cite('zh')}）")
+            raise _fail(case, message("clock.error.channel_date", channel=ch.title, key=f,
+                                      basis=Text(ch.basis[0].cite("en"), ch.basis[0].cite("zh"))))
     received = dates[ch.date_of_receipt]
     for f, d in dates.items():
         if f != ch.date_of_receipt and d > received and f in ch.requires:
-            raise _fail(case, f"receipt {ch.date_of_receipt} {received} is before {f} {d}",
-                        f"{ch.date_of_receipt}日期{received}早于{f}日期{d}")
+            raise _fail(case, message("clock.error.receipt_order", key=ch.date_of_receipt, received=received,
+                                      other=f, day=d))
     late = 0
     if ch.confirm_on_day_of and ch.confirm_on_day_of in dates:
         late = (received - dates[ch.confirm_on_day_of]).days

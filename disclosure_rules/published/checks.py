@@ -15,6 +15,7 @@ from collections.abc import Iterable
 import attrs
 
 from ..basis import Basis, cite_all
+from ..messages import Text, message
 from ..report import ReportError, TableLayout
 from ..rulefiles.bundle import load_bundle
 from .findings import make
@@ -39,8 +40,7 @@ def check_report(report: PublishedReport, previous: PublishedReport | None = Non
     lay = layout or load_bundle().only("report")
     if previous is not None and report.year is not None and previous.year is not None \
             and previous.year != report.year - 1:
-        raise ReportError(f"the previous report is of {previous.year}, not {report.year - 1}: year against year "
-                          f"needs last year's report", f"上年报告是{previous.year}年的，不是{report.year - 1}年的")
+        raise ReportError(message("published.previous_year", year=previous.year, expected=report.year - 1))
     out: list[Finding] = []
     out += completeness(report, rules, lay)
     out += unreadable(report, rules, lay)
@@ -67,9 +67,9 @@ def completeness(report: PublishedReport, rules: ReportRules, lay: TableLayout) 
     for code in report.missing_rows:
         group = code.rsplit(".", 1)[0]
         label = rules.sections["section_three_groups"].get(group, [group])[0]
-        why = (f"{label} printed as one row (2019 layout)", f"{label}只有一行（2019年格式）") \
-            if group in report.groups else ("not found", "未找到")
-        f = make(rules, "missing_row", row=code, evidence=why[1], labels=((rows[code][0], None), (rows[code][1], None)))
+        why = message("published.one_row", label=label) if group in report.groups \
+            else message("published.not_found")
+        f = make(rules, "missing_row", row=code, evidence=why.zh, labels=((rows[code][0], None), (rows[code][1], None)))
         out.append(f)
     if "二" in report.found:
         for item in rules.sections["section_two"]:
@@ -108,11 +108,11 @@ def unreadable(report: PublishedReport, rules: ReportRules, lay: TableLayout) ->
         row = ",".join(r for r in rows if r is not None) or None
         more = f" … ({len(rows)} rows)" if len(rows) > 1 else ""
         names = {c.code: c.zh for c in lay.columns}
-        cols_zh = "、".join(names.get(c, c) for c in columns) if cols else ""
-        where_zh = ("全部行" if len(rows) > 1 and set(rows) == every else f"第{row}行" if row else "") + \
-            (f"“{cols_zh}”列" if cols else "")
-        where_en = (" every row" if len(rows) > 1 and set(rows) == every else f" row {row}" if row else "") + \
-            (f" column {cols}" if cols else "")
+        rows_part = (message("published.every_row") if len(rows) > 1 and set(rows) == every
+                     else message("published.row", row=row) if row else Text("", ""))
+        cols_part = message("published.column", column=Text(cols, "、".join(names.get(c, c) for c in columns))) \
+            if cols else Text("", "")
+        where_en, where_zh = rows_part.en + cols_part.en, rows_part.zh + cols_part.zh
         out.append(make(rules, "unreadable", row=row, column=cols, evidence=f"{evidence}{more} ({why})",
                         section=section, where_zh=where_zh, where_en=where_en))
     return out
@@ -205,7 +205,8 @@ def section_four(report: PublishedReport, rules: ReportRules) -> list[Finding]:
         s = sum(read)
         if s != printed:
             out.append(make(rules, "s4_total", row=g["code"], column=total, expected=s, actual=printed,
-                            evidence=cells[total].evidence, labels=((g["zh"], "总计"), (g["en"], "total"))))
+                            evidence=cells[total].evidence, labels=((g["zh"], message("published.total").zh),
+                                                                    (g["en"], message("published.total").en))))
     return out
 
 
@@ -241,15 +242,14 @@ def deadline_for(rules: ReportRules, report_year: int, agency_kind: str,
             if d.agency_kind == agency_kind:
                 month, day = (int(x) for x in d.by.split("-"))
                 return dt.date(report_year + 1, month, day), d.basis
-    raise ReportError(f"no publication deadline for agency kind '{agency_kind}'", f"没有“{agency_kind}”的公布期限")
+    raise ReportError(message("published.no_deadline", kind=str(agency_kind)))
 
 
 def form_and_time(report: PublishedReport, rules: ReportRules, published_on: dt.date | None,
                   agency_kind: str | None, local: str | None) -> list[Finding]:
     out = []
     if local and local not in rules.deadlines:
-        raise ReportError(f"no local rules '{local}' for annual reports (known: {', '.join(k for k in rules.deadlines if k)})",
-                          f"没有“{local}”的年度报告地方规则")
+        raise ReportError(message("published.no_local", local=local, known=", ".join(k for k in rules.deadlines if k)))
     if local is not None and local in rules.overview_max and report.overview_chars is not None:
         limit, basis = rules.overview_max[local]
         if report.overview_chars > limit:

@@ -22,7 +22,8 @@ def is_failure(findings: Iterable[Finding]) -> bool:
 def to_text(findings: list[Finding], lang: str = "en") -> str:
     zh = lang == "zh"
     if not findings:
-        return "未发现问题" if zh else "no findings"
+        from ..messages import render
+        return render("published.no_findings", lang, {})
     lines = []
     for f in findings:
         msg = f.message_zh if zh else f.message_en

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 
+from ..messages import message
 from ..report import ReportError, TableLayout
 from ..rulefiles.bundle import load_bundle
 from ..yamlfile import Map
@@ -34,8 +35,7 @@ def read_lines_as_report(lines: list[str], path: str, rules: ReportRules, layout
     spec = rules.sections
     found, spans = find_sections(lines, spec)
     if not {"二", "三", "四"} & set(found):
-        raise ReportError(f"{path}: no section of an annual report was found (neither headings nor tables)",
-                          f"{path}：未找到年度报告的任何部分（没有标题，也没有表格）")
+        raise ReportError(message("published.no_section", path=str(path)))
 
     def part(code: str) -> list[str]:
         a, b = spans.get(code, (0, 0))

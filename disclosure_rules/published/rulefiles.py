@@ -16,11 +16,17 @@ import attrs
 
 from ..basis import Basis
 from ..errors import RuleFileError
+from ..messages import message
 from ..rulebook import bundled_rules_dir
+from ..rulefiles.cache import read_checked
 from ..rulefiles.common import parse_basis
-from ..yamlfile import Map, Seq, load_yaml
+from ..yamlfile import Map, Seq
 
 SEVERITIES = ("error", "warning", "info")
+# the JSON Schema of each file (schemas/<name>.schema.json): the shapes, checked first; the checks
+# below add what a schema cannot say (a check defined once, every basis citing an article or section)
+SCHEMAS = {"sections.yaml": "report-sections", "phrases.yaml": "report-phrases", "checks.yaml": "report-checks",
+           "deadlines.yaml": "report-deadlines"}
 
 # The rule files as parsed (Map, Seq, scalars) are arbitrary data: typed Any until a loader
 # has checked the key it reads.
@@ -82,7 +88,7 @@ class ReportRules:
 
 def _missing(doc: object, key: str, path: Path) -> NoReturn:
     line = doc.line_of(key) if isinstance(doc, Map) else doc.line if isinstance(doc, Seq) else None
-    raise RuleFileError(path, line, f"'{key}' is missing or has the wrong form", f"缺少“{key}”或格式不对")
+    raise RuleFileError(path, line, message("published.rules_key", key=key))
 
 
 def _need(doc: Parsed, key: str, path: Path, kind: type | None = None) -> Parsed:
@@ -93,10 +99,7 @@ def _need(doc: Parsed, key: str, path: Path, kind: type | None = None) -> Parsed
 
 def _document(path: Path, key: str) -> Map:
     """The parsed file, which must be a mapping (else the error of its missing ``key``)."""
-    doc = load_yaml(path)
-    if not isinstance(doc, Map):
-        _missing(doc, key, path)
-    return doc
+    return read_checked(path, SCHEMAS[path.name])
 
 
 def _checks(path: Path) -> dict[str, Check]:
@@ -106,10 +109,9 @@ def _checks(path: Path) -> dict[str, Check]:
         for k in ("id", "section", "severity", "zh", "en"):
             _need(item, k, path)
         if item["severity"] not in SEVERITIES:
-            raise RuleFileError(path, item.line_of("severity"), f"severity must be one of {', '.join(SEVERITIES)}",
-                                "严重程度（severity）只能是error、warning或info")
+            raise RuleFileError(path, item.line_of("severity"), message("published.severity", known=list(SEVERITIES)))
         if item["id"] in out:
-            raise RuleFileError(path, item.line, f"the check '{item['id']}' is defined twice", f"规则“{item['id']}”重复")
+            raise RuleFileError(path, item.line, message("published.check_twice", id=str(item["id"])))
         out[item["id"]] = Check(item["id"], str(item["section"]), item["severity"], parse_basis(item.get("basis"), item),
                                 item["zh"], item["en"], item.get("info_within"))
     return out

@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from ..messages import message
 from ..report import ReportError
 
 if TYPE_CHECKING:
@@ -25,14 +26,13 @@ _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "art
 
 
 def _need(module: str, extra: str) -> NoReturn:
-    raise ReportError(f"reading this file needs {module}: pip install 'disclosure-rules[{extra}]'",
-                      f"读取该文件需要{module}：pip install 'disclosure-rules[{extra}]'")
+    raise ReportError(message("published.needs_module", module=module, extra=extra))
 
 
 def read_lines(path: str | os.PathLike[str]) -> list[str]:
     p = Path(path)
     if not p.is_file():
-        raise ReportError(f"cannot read {p}: no such file", f"无法读取{p}：文件不存在")
+        raise ReportError(message("case.cannot_read", path=str(p), why=message("case.os.missing")))
     suffix = p.suffix.lower()
     if suffix in (".html", ".htm", ".shtml", ".xhtml"):
         return html_lines(_text(p))
@@ -52,7 +52,7 @@ def _text(p: Path) -> str:
             continue
         if "\x00" not in text:
             return text
-    raise ReportError(f"{p}: not a text file, and not HTML, .docx or PDF", f"{p}：不是文本、HTML、.docx或PDF文件")
+    raise ReportError(message("published.not_text", path=str(p)))
 
 
 def _cell_text(el: Tag) -> str:
@@ -88,7 +88,7 @@ def docx_lines(path: Path) -> list[str]:
     try:
         document = docx.Document(str(path))
     except Exception as exc:       # python-docx raises several kinds for a damaged file
-        raise ReportError(f"{path}: not a readable .docx ({exc})", f"{path}：无法读取的.docx文件（{exc}）") from None
+        raise ReportError(message("published.bad_docx", path=str(path), detail=str(exc))) from None
     out = []
     for child in document.element.body.iterchildren():
         if child.tag.endswith("}p"):
@@ -113,7 +113,7 @@ def pdf_lines(path: Path) -> list[str]:
         with pdfplumber.open(str(path)) as pdf:
             pages = [page.extract_text() or "" for page in pdf.pages]
     except Exception as exc:       # pdfminer raises many kinds for a damaged file
-        raise ReportError(f"{path}: not a readable PDF ({exc})", f"{path}：无法读取的PDF文件（{exc}）") from None
+        raise ReportError(message("published.bad_pdf", path=str(path), detail=str(exc))) from None
     if not any(p.strip() for p in pages):
-        raise ReportError(f"{path}: the PDF has no text layer (a scan?)", f"{path}：PDF没有文字层（扫描件？）")
+        raise ReportError(message("published.no_text_layer", path=str(path)))
     return "\n".join(pages).splitlines()

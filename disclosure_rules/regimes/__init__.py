@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..errors import CaseError, InputError
+from ..messages import message
 
 if TYPE_CHECKING:
     from ..calendar.days import Calendar
@@ -60,10 +61,7 @@ def time_base(regime: Regime, params: Mapping[str, Any] | None = None, *, calend
         return TimeBase("day", cal)
     name = regime.resolve(regime.hours, params)
     if regime.hours is not None and not (isinstance(name, str) and name):
-        raise InputError(f"regime {regime.id}: its office hours resolve to {name!r}: give the name of an "
-                         "office-hours file (calendars/hours/NAME.yaml), e.g. gansu-jinchang",
-                         f"时限制度{regime.id}：作息时间取值为{name!r}：请给出作息时间文件名"
-                         "（calendars/hours/名称.yaml），例如gansu-jinchang")
+        raise InputError(message("regimes.hours_name", regime=regime.id, value=repr(name)))
     return TimeBase("minute", cal, working_time(name, cal if calendar else None, search_path=hours_search_path,
                                                 estimate_until=estimate_until) if name else None)
 
@@ -82,7 +80,7 @@ def evaluate(data: dict[str, Any], as_of: dt.date, *, params: Mapping[str, Any] 
              estimate_until: int | None = None) -> RegimeResult:
     """Evaluate one regime case (a plain dict with ``regime:``) as of a date or moment."""
     if not is_regime_case(data) or not isinstance(data["regime"], str):
-        raise CaseError("the case names no regime", "案件没有写明时限制度（regime）")
+        raise CaseError(message("regimes.no_regime"))
     from .engine import evaluate_order
     from .files import find_regime
     from .order import parse_order

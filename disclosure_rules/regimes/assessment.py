@@ -24,14 +24,21 @@ import attrs
 from ..basis import Basis
 from ..calendar.worktime import SearchPath
 from ..errors import RuleFileError, UnknownNameError
+from ..messages import Text as Words
+from ..messages import message
 from ..rulebook import Text, bundled_rules_dir
+from ..rulefiles.cache import read_checked
 from ..rulefiles.common import parse_basis
-from ..yamlfile import Map, load_yaml
-from .blocks import bilingual, check_keys, fail, known
+from ..yamlfile import Map
+from .blocks import bilingual, check_keys, did_you_mean, fail, known
 from .files import conditions, field_facts, find_regime, parameters
 from .model import Conditions, Parameter, Regime
 
 # Any: the blocks and values of the parsed assessment file, arbitrary YAML data until checked here
+
+SCHEMA = "assessment"                 # schemas/assessment.schema.json
+# the parameters the scoring of a rates assessment reads (scoring.py), by name
+RATES_PARAMETERS = ("points_formula", "empty_indicator")
 
 
 @attrs.frozen
@@ -113,47 +120,56 @@ def _capped(m: Map, key: str, per_event: bool = False) -> Capped | None:
     c = m.get(key)
     if c is None:
         return None
-    check_keys(c, {"cap", "basis", "items", "each_min", "each_max"}, key, key)
+    check_keys(c, {"cap", "basis", "items", "each_min", "each_max"}, Words(key, key))
     items: dict[str, Item] = {}
     for k, it in (c.get("items") or {}).items():
-        check_keys(it, {"max", "points_each", "title"}, f"{key} item '{k}'", f"{key}项“{k}”")
+        check_keys(it, {"max", "points_each", "title"}, message("assessment.what.item", key=key, item=k))
         items[k] = Item(k, bilingual(it.get("title", k), it, "title"), it.get("max"), it.get("points_each"))
     return Capped(c.get("cap"), items, parse_basis(c.get("basis"), c), c.get("each_min"), c.get("each_max"))
+
+
+def _check_month_of(mo: dict[str, Any], rid: str, r: Regime) -> None:
+    """``month_of`` names an event, a field or a stage of the regime it assigns to a month."""
+    (kind, name), = mo.items()
+    names = {"event": r.events, "field": r.fields, "due_of": [s.key for s in r.stages]}[kind]
+    if not known(name, names):
+        fail(mo, kind, message("assessment.month_of_unknown", regime=rid, kind=kind, name=str(name),
+                               hint=did_you_mean(str(name), names)))
 
 
 def _rates(doc: Map, a: Map, params: dict[str, Parameter], search_path: SearchPath) -> _RatesParts:
     regimes: dict[str, Regime] = {}
     cases: dict[str, tuple[dict[str, Any], tuple[Basis, ...]]] = {}
     for rid, spec in (doc.get("cases") or {}).items():
-        check_keys(spec, {"month_of", "basis"}, f"cases '{rid}'", f"案件“{rid}”")
+        check_keys(spec, {"month_of", "basis"}, message("assessment.what.cases", id=rid))
         try:
             regimes[rid] = find_regime(rid, search_path)
         except UnknownNameError as exc:
-            fail(doc["cases"], rid, exc.message, exc.message_zh)
+            fail(doc["cases"], rid, Words(exc.message, exc.message_zh))
         mo = spec.get("month_of")
         if not isinstance(mo, dict) or len(mo) != 1 or next(iter(mo)) not in ("event", "field", "due_of"):
-            fail(spec, "month_of", "month_of is {event: NAME}, {field: NAME} or {due_of: STAGE}",
-                 "month_of写成{event: 事件}、{field: 字段}或{due_of: 环节}")
+            fail(spec, "month_of", message("assessment.month_of"))
+        _check_month_of(mo, rid, regimes[rid])
         cases[rid] = (dict(mo), parse_basis(spec.get("basis"), spec))
     if not cases:
-        fail(doc, "assessment", "a rates assessment lists its 'cases' (regime ids)", "按比率考核须列出cases（时限制度）")
+        fail(doc, "assessment", message("assessment.no_cases"))
     facts_all: dict[str, str] = {}
     for r in regimes.values():
         facts_all.update(case_facts(r))
     excl: list[Exclusion] = []
     for code, e in (doc.get("exclusions") or {}).items():
-        check_keys(e, {"when", "title", "basis"}, f"exclusion '{code}'", f"排除情形“{code}”")
+        check_keys(e, {"when", "title", "basis"}, message("assessment.what.exclusion", code=code))
         excl.append((code, conditions(e.get("when"), facts_all, params, code),
                      bilingual(e.get("title", code), e, "title"), parse_basis(e.get("basis"), e)))
     inds: list[Indicator] = []
     for k, i in (doc.get("indicators") or {}).items():
-        check_keys(i, {"title", "points", "cases", "of", "counts", "basis", "note"}, f"indicator '{k}'",
-                   f"指标“{k}”")
+        check_keys(i, {"title", "points", "cases", "of", "counts", "basis", "note"},
+                   message("assessment.what.indicator", key=k))
         if not known(i.get("cases"), regimes):
-            fail(i, "cases", f"indicator '{k}': cases must be one of {', '.join(regimes)}", f"指标“{k}”：cases必须是已列出的制度")
+            fail(i, "cases", message("assessment.indicator_cases", key=k, known=list(regimes)))
         facts = case_facts(regimes[i["cases"]])
         if not isinstance(i.get("points"), (int, float)):
-            fail(i, "points", f"indicator '{k}' needs its points", f"指标“{k}”需要分值（points）")
+            fail(i, "points", message("assessment.indicator_points", key=k))
         inds.append(Indicator(k, bilingual(i.get("title", k), i, "title"), i["points"], i["cases"],
                               conditions(i.get("of"), facts, params, k), conditions(i.get("counts"), facts, params, k),
                               parse_basis(i.get("basis"), i),
@@ -164,30 +180,38 @@ def _rates(doc: Map, a: Map, params: dict[str, Parameter], search_path: SearchPa
 def _score_sheet(doc: Map) -> _SheetParts:
     grades: list[Grade] = []
     for g in doc.get("grades") or []:
-        check_keys(g, {"grade", "min", "basis"}, "a grade", "等次")
+        check_keys(g, {"grade", "min", "basis"}, message("assessment.what.grade"))
         grades.append((bilingual(g.get("grade"), g, "grade"), g.get("min"), parse_basis(g.get("basis"), g)))
     if not grades or sorted(grades, key=lambda x: -x[1]) != grades:
-        fail(doc, "grades", "grades list bands from the highest minimum down", "grades须按最低分从高到低列出各等次")
+        fail(doc, "grades", message("assessment.grades_order"))
     vetoes: dict[str, tuple[Text, tuple[Basis, ...]]] = {}
     for code, v in (doc.get("vetoes") or {}).items():
-        check_keys(v, {"title", "basis"}, f"veto '{code}'", f"否决情形“{code}”")
+        check_keys(v, {"title", "basis"}, message("assessment.what.veto", code=code))
         vetoes[code] = (bilingual(v.get("title", code), v, "title"), parse_basis(v.get("basis"), v))
     return _SheetParts(grades=tuple(grades), vetoes=vetoes, total_max=(doc.get("total") or {}).get("max"))
 
 
 def load_assessment_file(path: str | Path, search_path: SearchPath = None) -> Assessment:
     path = Path(path)
-    doc = load_yaml(path)
+    doc = read_checked(path, SCHEMA)           # the shapes; the checks below add the meaning
     if not isinstance(doc, Map) or not isinstance(doc.get("assessment"), Map):
-        raise RuleFileError(path, 1, "assessment.yaml must start with an 'assessment:' block",
-                            "assessment.yaml必须以assessment:块开头")
+        raise RuleFileError(path, 1, message("assessment.block"))
     check_keys(doc, {"assessment", "cases", "parameters", "exclusions", "indicators", "bonus", "deductions", "annual",
-                "vetoes", "grades", "total"}, "assessment.yaml", "assessment.yaml")
+                "vetoes", "grades", "total"}, Words("assessment.yaml", "assessment.yaml"))
     head = doc["assessment"]
-    check_keys(head, {"id", "title", "method", "group_by", "basis"}, "the assessment block", "assessment块")
+    check_keys(head, {"id", "title", "method", "group_by", "basis"}, message("assessment.what.head"))
     if not known(head.get("method"), ("rates", "score_sheet")):
-        fail(head, "method", "method is rates or score_sheet", "method只能是rates或score_sheet")
+        fail(head, "method", message("assessment.method"))
     params = parameters(doc)
+    if head["method"] == "rates":
+        for k in params:
+            if k not in RATES_PARAMETERS:
+                fail(doc["parameters"], k, message("assessment.rates_unknown_param", key=k,
+                                                   hint=did_you_mean(k, RATES_PARAMETERS), reads=list(RATES_PARAMETERS)))
+        for k in RATES_PARAMETERS:          # each a choice the document leaves open: stated with its reason
+            if k not in params:
+                fail(doc, "parameters" if "parameters" in doc else "assessment",
+                     message("assessment.rates_needs_param", key=k))
     extra = _rates(doc, head, params, search_path) if head["method"] == "rates" else _score_sheet(doc)
     return Assessment(str(head.get("id")), bilingual(head.get("title", head.get("id")), head, "title"), head["method"],
                       str(head.get("group_by", "unit")), parse_basis(head.get("basis"), head), params,
@@ -208,4 +232,4 @@ def find_assessment(aid: str, search_path: str | Path | None = None) -> Assessme
         if a.id == aid:
             return a
     known = ", ".join(a.id for a in assessments(search_path))
-    raise UnknownNameError(f"no assessment named '{aid}' (known: {known})", f"没有名为“{aid}”的考核（可用：{known}）")
+    raise UnknownNameError(message("assessment.unknown", name=aid, known=known))

@@ -18,7 +18,8 @@ from typing import Any, cast
 from ..basis import Basis, cite_all
 from ..conditions import holding, variables_class
 from ..errors import CaseError, InputError
-from .files import field_facts
+from ..messages import Text, message
+from .files import fact_kind, field_facts
 from .model import CHECKS, Anchor, Conditions, Extension, FieldRef, Regime, Stage, ViolationRule
 from .order import Order, OrderEvent
 from .periods import Moment, TimeBase
@@ -45,11 +46,11 @@ def check_params(regime: Regime, params: Mapping[str, Any] | None) -> dict[str, 
     for k, v in params.items():
         p = regime.parameters.get(k)
         if p is None:
-            raise InputError(f"regime {regime.id} has no parameter '{k}' (known: {', '.join(sorted(regime.parameters))})",
-                             f"时限制度{regime.id}没有参数“{k}”（可用：{'、'.join(sorted(regime.parameters))}）")
+            raise InputError(message("engine.no_parameter", regime=regime.id, key=k, known=sorted(regime.parameters)))
+        if fact_kind(v) != fact_kind(p.value):
+            raise InputError(message("engine.parameter_kind", key=k, value=repr(v), default=repr(p.value)))
         if p.choices and v not in p.choices:
-            raise InputError(f"parameter '{k}': {v!r} is not one of {list(p.choices)}",
-                             f"参数“{k}”：{v!r}不在可选值{list(p.choices)}之中")
+            raise InputError(message("engine.not_a_choice", key=k, value=repr(v), choices=str(list(p.choices))))
     return params
 
 
@@ -73,7 +74,9 @@ class _Run:
         if isinstance(v, FieldRef):
             n = self.o.fields.get(v.name)
             if n is None:
-                raise CaseError(f"order {self.o.id}: '{v.name}' is needed for this period", f"工单{self.o.id}：计算期限需要{v.name}")
+                raise CaseError(message("engine.field_needed", id=self.o.id, field=v.name))
+            if not isinstance(n, int) or isinstance(n, bool) or n < 0:
+                raise CaseError(message("engine.field_not_whole", id=self.o.id, field=v.name, value=repr(n)))
             return n
         return self.r.resolve(v, self.params)
 
@@ -97,8 +100,7 @@ class _Run:
                     return v, name
             else:
                 if name not in self.r.events:
-                    raise InputError(f"parameter value '{name}' is not an event of regime {self.r.id}",
-                                     f"参数值“{name}”不是时限制度{self.r.id}的事件")
+                    raise InputError(message("engine.not_an_event", name=name, regime=self.r.id))
                 for e in self.events:
                     if e.type == name and (after is None or e.at >= after):
                         return e, name
@@ -128,9 +130,8 @@ class _Run:
         limit = next((lim for lim in stage.limits if holds(self.val(lim.when), self.field_values, self.field_kinds)),
                      None)
         if limit is None:
-            raise CaseError(f"order {self.o.id}: no limit of stage '{stage.key}' applies to its fields "
-                            f"({', '.join(f'{k}={v}' for k, v in self.o.fields.items() if k in self.field_kinds)})",
-                            f"工单{self.o.id}：环节“{stage.key}”没有适用于该工单的时限")
+            fields = ", ".join(f"{k}={v}" for k, v in self.o.fields.items() if k in self.field_kinds)
+            raise CaseError(message("engine.no_limit", id=self.o.id, stage=stage.key, fields=fields))
         p = limit.period
         backwards = p.direction == "before"
         done, _ = self.moment(stage.done, None if backwards else start_at)
@@ -142,9 +143,8 @@ class _Run:
         n = self.val(p.value)
         due = self.tb.add(start_at, p.unit, n, self.val(p.convention), self.val(p.rollover), p.direction)
         self.step(start_at, stage.key, "start", due,
-                  f"{stage.title.en}: {'counted back from' if backwards else 'starts at'} {start_name}; "
-                  f"{n} {p.unit.replace('_', ' ')} {p.direction}",
-                  f"{stage.title.zh}：自{start_name}{'倒数' if backwards else '起算'}{n} {p.unit}",
+                  *message("engine.step.back" if backwards else "engine.step.start", title=stage.title,
+                           start=str(start_name), n=n, unit=_unit(p.unit), direction=p.direction),
                   limit.basis)
         closed, _ = self.moment(stage.closed_by, start_at)
         closed_at = None if closed is None else _at(closed)
@@ -164,31 +164,30 @@ class _Run:
             facts = {"requested_after_due": e.at > due, "extension_number": k, "extension_workdays": amount}
             fired = self.fire(stage, "extension", facts, e.at)
             if any(self.val(v.voids) for v in fired):
-                self.step(e.at, stage.key, "extension", due, f"extension {k} of {amount} does not take effect",
-                          f"第{k}次延期（{amount}）不生效", ext.basis)
+                self.step(e.at, stage.key, "extension", due, *message("engine.step.extension_void", k=k, amount=amount),
+                          ext.basis)
                 continue
             if needs_approval:
                 approved = next((a for a in self.events if a.type == ext.approval_event and a.at >= e.at), None)
                 if approved is None:
-                    self.step(e.at, stage.key, "extension", due, f"extension {k} requested, not (yet) approved",
-                              f"第{k}次延期已申请，尚未批准", ext.basis)
+                    self.step(e.at, stage.key, "extension", due, *message("engine.step.extension_pending", k=k),
+                              ext.basis)
                     continue
             p = ext.period
             due = self.tb.add(due, p.unit, amount, self.val(p.convention), self.val(p.rollover), p.direction)
-            self.step(e.at, stage.key, "extension", due, f"extension {k}: {amount} {p.unit.replace('_', ' ')}",
-                      f"第{k}次延期：{amount} {p.unit}", ext.basis)
+            self.step(e.at, stage.key, "extension", due,
+                      *message("engine.step.extension", k=k, amount=amount, unit=_unit(p.unit)), ext.basis)
         return due
 
     def finish(self, stage: Stage, start: Moment, due: Moment, done_at: Moment | None, closed_at: Moment | None,
                done: object) -> None:
         if done_at is not None:
             late, status, at = done_at > due, "done", done_at
-            self.step(done_at, stage.key, "done", due, f"{stage.title.en}: done" + (" late" if late else " in time"),
-                      f"{stage.title.zh}：" + ("逾期完成" if late else "按时完成"))
+            self.step(done_at, stage.key, "done", due,
+                      *message("engine.step.done_late" if late else "engine.step.done", title=stage.title))
         elif closed_at is not None:
             late, status, at = False, "closed", closed_at
-            self.step(closed_at, stage.key, "closed", due, f"{stage.title.en}: closed without completion",
-                      f"{stage.title.zh}：未完成即结束")
+            self.step(closed_at, stage.key, "closed", due, *message("engine.step.closed", title=stage.title))
         else:
             late, at = self.as_of > due, self.as_of
             status = "overdue" if late else "open"
@@ -211,8 +210,7 @@ def evaluate_order(regime: Regime, order: Order, tb: TimeBase, as_of: Moment,
                                                  and regime.fields[k].type in ("time", "date")], default=None)
     if first is not None and as_of < (first if tb.resolution == "day" or isinstance(first, dt.datetime)
                                       else dt.datetime.combine(first, dt.time())):
-        raise CaseError(f"order {order.id}: evaluated as of {tb.fmt(as_of)}, before its first moment {tb.fmt(first)}",
-                        f"工单{order.id}：评估时点{tb.fmt(as_of)}早于其最早时点{tb.fmt(first)}")
+        raise CaseError(message("engine.before_first", id=order.id, as_of=tb.fmt(as_of), first=tb.fmt(first)))
     for stage in regime.stages:
         run.run_stage(stage)
     first_day = first if isinstance(first, dt.date) and not isinstance(first, dt.datetime) else \
@@ -220,11 +218,9 @@ def evaluate_order(regime: Regime, order: Order, tb: TimeBase, as_of: Moment,
     notes: list[dict[str, str]] = []
     if first_day and ((regime.effective_to and first_day > regime.effective_to)
                       or (regime.effective_from and first_day < regime.effective_from)):
-        notes.append({"code": "outside_term", "en": f"{regime.instrument} is in force "
-                      f"{regime.effective_from} to {regime.effective_to}; this case falls outside that term and was "
-                      "evaluated on it because no successor is in the data",
-                      "zh": f"{regime.instrument}的施行期间为{regime.effective_from}至{regime.effective_to}；"
-                      "本案不在该期间内，因数据中没有后续文件，仍按其计算"})
+        en, zh = message("engine.outside_term", instrument=regime.instrument, since=regime.effective_from,
+                         until=regime.effective_to)
+        notes.append({"code": "outside_term", "en": en, "zh": zh})
     provisional = any(run.tb.calendar.is_estimated(_day(d)) for s in run.stages for d in (s.due,) if d)
     status = "overdue" if any(s.status == "overdue" for s in run.stages) else \
         "open" if any(s.status == "open" for s in run.stages) else "closed"
@@ -243,3 +239,13 @@ def _day(s: str) -> dt.date:
 
 
 __all__ = ["evaluate_order", "check_params", "cite_all"]
+
+
+# a unit of a period -> the message naming it
+_UNITS = {"minutes": "engine.unit.minutes", "clock_hours": "engine.unit.clock_hours",
+          "working_minutes": "engine.unit.working_minutes", "working_hours": "engine.unit.working_hours",
+          "working_days": "engine.unit.working_days", "calendar_days": "engine.unit.calendar_days"}
+
+
+def _unit(unit: str) -> Text:
+    return message(_UNITS[unit]) if unit in _UNITS else Text(unit, unit)

@@ -20,10 +20,13 @@ from typing import Any, cast
 
 from ..calendar.worktime import SearchPath
 from ..errors import RuleFileError, UnknownNameError
+from ..messages import Text as Words
+from ..messages import message
 from ..rulebook import bundled_rules_dir
+from ..rulefiles.cache import read_checked
 from ..rulefiles.common import parse_basis
-from ..yamlfile import Map, Seq, load_yaml
-from .blocks import bilingual, check_keys, fail, known, param_value
+from ..yamlfile import Map, Seq
+from .blocks import bilingual, check_keys, did_you_mean, fail, known, param_value
 from .model import (
     CHECKS,
     FIELD_TYPES,
@@ -45,6 +48,9 @@ from .model import (
 )
 
 FILES = ("regime.yaml", "stages.yaml", "regime-examples.yaml")
+# the JSON Schema of each file (schemas/<name>.schema.json): the shapes, checked first; the checks
+# below add what a schema cannot say (names declared before use, units the resolution can count)
+SCHEMAS = {"regime.yaml": "regime", "stages.yaml": "regime-stages", "regime-examples.yaml": "regime-examples"}
 _STRING_OPS = {"equal_to", "starts_with", "ends_with", "contains", "matches_regex", "non_empty"}
 _OPS = {"numeric": {"equal_to", "greater_than", "less_than", "greater_than_or_equal_to", "less_than_or_equal_to"},
         "boolean": {"is_true", "is_false"}, "string": _STRING_OPS}
@@ -57,13 +63,13 @@ _OPS = {"numeric": {"equal_to", "greater_than", "less_than", "greater_than_or_eq
 def parameters(doc: Map) -> dict[str, Parameter]:
     out: dict[str, Parameter] = {}
     for k, p in (doc.get("parameters") or {}).items():
-        check_keys(p, {"value", "choices", "title", "reason", "basis"}, f"parameter '{k}'", f"参数“{k}”")
+        check_keys(p, {"value", "choices", "title", "reason", "basis"}, message("regimes.what.parameter", key=k))
         if "value" not in p:
-            fail(p, "title", f"parameter '{k}' needs a default 'value'", f"参数“{k}”需要默认值（value）")
+            fail(p, "title", message("regimes.param_no_default", key=k))
         choices = tuple(p.get("choices") or ())
         if choices and not known(p["value"], choices):
-            fail(p, "value", f"parameter '{k}': the default {p['value']!r} is not one of {list(choices)}",
-                 f"参数“{k}”：默认值{p['value']!r}不在可选值{list(choices)}之中")
+            fail(p, "value", message("regimes.param_default_not_a_choice", key=k, value=repr(p["value"]),
+                                     choices=str(list(choices))))
         out[k] = Parameter(k, p["value"], bilingual(p.get("title", k), p, "title"),
                            bilingual(p.get("reason"), p, "reason"), parse_basis(p.get("basis"), p), choices)
     return out
@@ -72,10 +78,9 @@ def parameters(doc: Map) -> dict[str, Parameter]:
 def _fields(doc: Map) -> dict[str, FieldSpec]:
     out: dict[str, FieldSpec] = {}
     for k, f in (doc.get("fields") or {}).items():
-        check_keys(f, {"type", "required", "choices", "title"}, f"field '{k}'", f"字段“{k}”")
+        check_keys(f, {"type", "required", "choices", "title"}, message("regimes.what.field", key=k))
         if not known(f.get("type"), FIELD_TYPES):
-            fail(f, "type", f"field '{k}': type must be one of {', '.join(FIELD_TYPES)}",
-                 f"字段“{k}”：type必须是{'、'.join(FIELD_TYPES)}之一")
+            fail(f, "type", message("regimes.field_type", key=k, types=list(FIELD_TYPES)))
         out[k] = FieldSpec(k, f["type"], bilingual(f.get("title", k), f, "title"), bool(f.get("required")),
                            tuple(f.get("choices") or ()))
     return out
@@ -84,34 +89,31 @@ def _fields(doc: Map) -> dict[str, FieldSpec]:
 def _events(doc: Map) -> dict[str, EventSpec]:
     out: dict[str, EventSpec] = {}
     for k, e in (doc.get("events") or {}).items():
-        check_keys(e, {"title", "fields"}, f"event '{k}'", f"事件“{k}”")
+        check_keys(e, {"title", "fields"}, message("regimes.what.event", key=k))
         fields = dict(e.get("fields") or {})
         for fk, ft in fields.items():
             if ft not in ("text", "number", "date", "time"):
-                fail(e["fields"], fk, f"event '{k}': field '{fk}' must be text, number, date or time",
-                     f"事件“{k}”：字段“{fk}”的类型必须是text、number、date或time")
+                fail(e["fields"], fk, message("regimes.event_field_type", key=k, field=fk))
         out[k] = EventSpec(k, bilingual(e.get("title", k), e, "title"), fields)
     return out
 
 
 # ----------------------------------------------------------------------------- stages.yaml
 
-def _period(p: Any, params: Mapping[str, Parameter], what: str,
+def _period(p: Any, params: Mapping[str, Parameter], what: Words,
             fields: Mapping[str, FieldSpec] | None = None) -> Period:
-    check_keys(p, {"unit", "value", "convention", "rollover", "direction"}, what, what)
+    check_keys(p, {"unit", "value", "convention", "rollover", "direction"}, what)
     if not known(p.get("unit"), UNITS):
-        fail(p, "unit", f"{what}: unit must be one of {', '.join(UNITS)}", f"{what}：unit必须是{'、'.join(UNITS)}之一")
+        fail(p, "unit", message("regimes.period_unit", what=what, units=list(UNITS)))
     v = param_value(p.get("value"), params, p, "value")
     if isinstance(v, dict) and set(v) == {"field"}:
         if fields is None or getattr(fields.get(v["field"]), "type", None) != "number":
-            fail(p, "value", f"{what}: '{v['field']}' is not a number field of the case",
-                 f"{what}：“{v['field']}”不是案件的数字字段")
+            fail(p, "value", message("regimes.period_field", what=what, field=v["field"]))
         v = FieldRef(v["field"])
     if not isinstance(v, (ParamRef, FieldRef)) and (not isinstance(v, int) or isinstance(v, bool) or v < 0):
-        fail(p, "value", f"{what}: value must be a whole number (or {{param: NAME}})",
-             f"{what}：value必须是整数（或{{param: 参数名}}）")
+        fail(p, "value", message("regimes.period_value", what=what))
     if not known(p.get("direction", "after"), ("after", "before")):
-        fail(p, "direction", f"{what}: direction is after or before", f"{what}：direction只能是after或before")
+        fail(p, "direction", message("regimes.period_direction", what=what))
     return Period(p["unit"], v, param_value(p.get("convention"), params, p, "convention"),
                   param_value(p.get("rollover"), params, p, "rollover"), p.get("direction", "after"))
 
@@ -121,49 +123,45 @@ def _anchors(v: Any, m: Map, key: str, params: Mapping[str, Parameter], events: 
     if v is None:
         return ()
     if not isinstance(v, list):
-        fail(m, key, f"'{key}' lists moments, e.g. [{{event: NAME}}] or [{{field: NAME}}]",
-             f"“{key}”应列出时点，例如[{{event: 事件名}}]或[{{field: 字段名}}]")
+        fail(m, key, message("regimes.moments", key=key))
     out: list[Anchor] = []
     for i, a in enumerate(v):
         if not isinstance(a, dict) or len(a) != 1 or next(iter(a)) not in ("event", "field", "due_of"):
-            fail(v, i, f"'{key}': each moment is {{event: NAME}}, {{field: NAME}} or {{due_of: STAGE}}",
-                 f"“{key}”：每个时点写成{{event: 名称}}、{{field: 名称}}或{{due_of: 前一环节}}")
+            fail(v, i, message("regimes.moment", key=key))
         kind, name = next(iter(a.items()))
         name = param_value(name, params, a, kind)
         names: dict[str, Collection[str]] = {"event": events, "field": fields, "due_of": stages}
         known = names[kind]
         if not isinstance(name, ParamRef) and name not in known:
-            fail(a, kind, f"'{key}': unknown {kind} '{name}' (known: {', '.join(sorted(known))})",
-                 f"“{key}”：未知的{'事件' if kind == 'event' else '字段'}“{name}”（可用：{'、'.join(sorted(known))}）")
+            fail(a, kind, message("regimes.unknown_event" if kind == "event" else "regimes.unknown_field", key=key,
+                                  name=name, hint=did_you_mean(str(name), known), known=sorted(known)))
         out.append(Anchor(kind, name))
     return tuple(out)
 
 
-def conditions(node: Any, facts: Mapping[str, str], params: Mapping[str, Parameter], what: str) -> Conditions:
+def conditions(node: Any, facts: Mapping[str, str], params: Mapping[str, Parameter], what: str | Words) -> Conditions:
     """Check a business-rules condition tree; ``{param: X}`` values become ParamRefs."""
     if node is None:
         return None
     if isinstance(node, dict) and ("all" in node or "any" in node):
-        check_keys(node, {"all", "any"}, what, what)
+        check_keys(node, {"all", "any"}, Words(what, what) if isinstance(what, str) else what)
         return {k: [conditions(c, facts, params, what) for c in v] for k, v in node.items()}
     if not isinstance(node, Map) or not {"name", "operator"} <= set(node):
         raise RuleFileError(getattr(node, "path", ""), getattr(node, "line", None),
-                            f"{what}: a condition is {{name, operator, value}} or all/any of them",
-                            f"{what}：条件写成{{name, operator, value}}，或用all/any组合")
+                            message("regimes.condition", what=what))
     if not isinstance(node["name"], str) or not isinstance(node["operator"], str):
         bad = "name" if not isinstance(node["name"], str) else "operator"
-        fail(node, bad, f"{what}: a condition's {bad} must be a word, not {node[bad]!r}",
-             f"{what}：条件的{bad}必须是名称，而不是{node[bad]!r}")
+        fail(node, bad, message("regimes.condition_word", what=what, key=bad, value=repr(node[bad])))
     kind = facts.get(node["name"])
     if kind is None:
-        fail(node, "name", f"{what}: unknown fact '{node['name']}' (known: {', '.join(sorted(facts))})",
-             f"{what}：未知的事实“{node['name']}”（可用：{'、'.join(sorted(facts))}）")
+        fail(node, "name", message("regimes.unknown_fact", what=what, name=node["name"],
+                                   hint=did_you_mean(node["name"], facts), known=sorted(facts)))
     if not known(node["operator"], _OPS[kind]):
-        fail(node, "operator", f"{what}: operator '{node['operator']}' does not apply to {node['name']} "
-             f"(use one of {', '.join(sorted(_OPS[kind]))})",
-             f"{what}：运算符“{node['operator']}”不适用于{node['name']}（可用：{'、'.join(sorted(_OPS[kind]))}）")
-    return {"name": node["name"], "operator": node["operator"],
-            "value": param_value(node.get("value"), params, node, "value")}
+        fail(node, "operator", message("regimes.operator", what=what, operator=node["operator"], name=node["name"],
+                                       known=sorted(_OPS[kind])))
+    value = param_value(node.get("value"), params, node, "value")
+    _check_value(value, kind, params, node, what)
+    return {"name": node["name"], "operator": node["operator"], "value": value}
 
 
 def field_facts(fields: Mapping[str, FieldSpec],
@@ -172,35 +170,58 @@ def field_facts(fields: Mapping[str, FieldSpec],
     kinds = {"number": "numeric", "flag": "boolean", "choice": "string", "text": "string"}
     out = {k: kinds[f.type] for k, f in fields.items() if f.type in kinds}
     for k, p in (params or {}).items():
-        out[k] = "boolean" if isinstance(p.value, bool) else "numeric" if isinstance(p.value, (int, float)) \
-            else "string"
+        out[k] = fact_kind(p.value)
     return out
+
+
+def fact_kind(value: Any) -> str:
+    """The business-rules kind of a parameter's value: boolean, numeric or string."""
+    return "boolean" if isinstance(value, bool) else "numeric" if isinstance(value, (int, float)) else "string"
+
+
+def _check_value(value: Any, kind: str, params: Mapping[str, Parameter], node: Map, what: str) -> None:
+    """A condition's value (or the default of the parameter it names) is of its fact's kind."""
+    if kind == "boolean" or "value" not in node:
+        return
+    shown = params[value.name].value if isinstance(value, ParamRef) else value
+    if fact_kind(shown) != kind or isinstance(shown, (dict, list)):
+        fields = {"what": what, "name": node["name"], "value": repr(shown)}
+        if isinstance(value, ParamRef):
+            fail(node, "value", message("regimes.value_kind_number_param", param=value.name, **fields) if
+                 kind == "numeric" else message("regimes.value_kind_text_param", param=value.name, **fields))
+        fail(node, "value", message("regimes.value_kind_number", **fields) if kind == "numeric"
+             else message("regimes.value_kind_text", **fields))
 
 
 def _stage(key: str, s: Any, params: Mapping[str, Parameter], events: Mapping[str, EventSpec],
            fields: Mapping[str, FieldSpec], earlier: tuple[str, ...] = ()) -> Stage:
     check_keys(s, {"title", "starts", "done", "closed_by", "limits", "extensions", "only_when_done", "requires"},
-               f"stage '{key}'", f"环节“{key}”")
+               message("regimes.what.stage", key=key))
     facts = field_facts(fields, params)
     limits: list[Limit] = []
     seq = s.get("limits")
     if not isinstance(seq, Seq) or not seq:
-        fail(s, "limits", f"stage '{key}' needs at least one limit", f"环节“{key}”至少需要一个时限（limits）")
+        fail(s, "limits", message("regimes.no_limits", key=key))
     for i, lim in enumerate(seq):
-        check_keys(lim, {"when", "period", "basis"}, f"a limit of stage '{key}'", f"环节“{key}”的时限")
-        limits.append(Limit(conditions(lim.get("when"), facts, params, f"stage '{key}'"),
-                            _period(lim.get("period"), params, f"stage '{key}' period", fields),
+        check_keys(lim, {"when", "period", "basis"}, message("regimes.what.limit", key=key))
+        limits.append(Limit(conditions(lim.get("when"), facts, params, message("regimes.what.stage", key=key)),
+                            _period(lim.get("period"), params, message("regimes.what.stage_period", key=key),
+                                    fields),
                             parse_basis(lim.get("basis"), lim), seq.line_of(i)))
     ext = None
     if s.get("extensions") is not None:
         e = s["extensions"]
-        check_keys(e, {"event", "amount", "approval", "basis"}, f"extensions of '{key}'", f"环节“{key}”的延期")
+        check_keys(e, {"event", "amount", "approval", "basis"}, message("regimes.what.extensions", key=key))
         if not known(e.get("event"), events):
-            fail(e, "event", f"extensions of '{key}': unknown event '{e.get('event')}'", f"延期：未知的事件“{e.get('event')}”")
+            fail(e, "event", message("regimes.extension_event", key=key, name=str(e.get("event")),
+                                     hint=did_you_mean(str(e.get("event")), events)))
         amount = e.get("amount") or {}
-        check_keys(amount, {"field", "unit", "convention", "rollover"}, "an extension amount", "延期数量")  # a Map now
-        period = _period(_with(cast(Map, amount), value=0), params, f"extensions of '{key}'")
+        check_keys(amount, {"field", "unit", "convention", "rollover"}, message("regimes.what.amount"))  # a Map now
+        period = _period(_with(cast(Map, amount), value=0), params, message("regimes.what.extensions", key=key))
         appr = e.get("approval") or {}
+        if appr and not known(appr.get("event"), events):
+            fail(appr, "event", message("regimes.approval_event", key=key, name=str(appr.get("event")),
+                                        hint=did_you_mean(str(appr.get("event")), events)))
         ext = Extension(e["event"], amount.get("field"), period, appr.get("event"),
                         param_value(appr.get("required", False), params, appr, "required") if appr else False,
                         parse_basis(e.get("basis"), e))
@@ -216,8 +237,7 @@ def _requires(s: Map, earlier: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
     for r in s.get("requires") or []:
         if not isinstance(r, dict) or set(r) != {"stage", "late"} or r["stage"] not in earlier \
                 or not isinstance(r["late"], bool):
-            fail(s, "requires", "'requires' lists {stage: EARLIER STAGE, late: true|false}",
-                 "requires写成{stage: 前面的环节, late: true或false}")
+            fail(s, "requires", message("regimes.requires"))
         out.append((r["stage"], r["late"]))
     return tuple(out)
 
@@ -234,16 +254,16 @@ def _violations(doc: Map, stages: Mapping[str, Stage], params: Mapping[str, Para
     out: list[ViolationRule] = []
     for code, v in (doc.get("violations") or {}).items():
         check_keys(v, {"stage", "check", "when", "title", "basis", "voids", "severity", "message"},
-                   f"violation '{code}'", f"违规情形“{code}”")
+                   message("regimes.what.violation", code=code))
         if not known(v.get("stage"), stages):
-            fail(v, "stage", f"violation '{code}': unknown stage '{v.get('stage')}'", f"违规情形“{code}”：未知的环节")
+            fail(v, "stage", message("regimes.violation_stage", code=code, stage=str(v.get("stage")),
+                                     hint=did_you_mean(str(v.get("stage")), stages)))
         if not known(v.get("check"), CHECKS):
-            fail(v, "check", f"violation '{code}': check must be {' or '.join(CHECKS)}",
-                 f"违规情形“{code}”：check必须是{'或'.join(CHECKS)}")
+            fail(v, "check", message("regimes.violation_check", code=code, checks=list(CHECKS)))
         facts = {**field_facts(fields, params), **CHECKS[v["check"]]}
         sev = param_value(v.get("severity", "breach"), params, v, "severity")
         if not isinstance(sev, ParamRef) and sev not in ("breach", "warning"):
-            fail(v, "severity", "severity is breach or warning", "severity只能是breach或warning")
+            fail(v, "severity", message("regimes.severity"))
         out.append(ViolationRule(code, v["stage"], v["check"], conditions(v.get("when"), facts, params, code),
                                  bilingual(v.get("title", code), v, "title"), parse_basis(v.get("basis"), v),
                                  param_value(v.get("voids", False), params, v, "voids"), sev))
@@ -257,16 +277,16 @@ def _examples(doc: object, path: Path) -> tuple[Example, ...]:
         return ()
     seq = doc.get("examples") if isinstance(doc, Map) else None
     if not isinstance(seq, Seq):
-        raise RuleFileError(path, 1, "regime-examples.yaml lists 'examples'", "regime-examples.yaml应列出examples")
+        raise RuleFileError(path, 1, message("regimes.examples_list"))
     # the time limits the examples test, cited like every rule (optional)
-    check_keys(doc, {"examples", "basis"}, "regime-examples.yaml", "regime-examples.yaml")
+    check_keys(doc, {"examples", "basis"}, Words("regime-examples.yaml", "regime-examples.yaml"))
     if doc.get("basis") is not None:
         parse_basis(doc["basis"], doc)
     out: list[Example] = []
     for i, ex in enumerate(seq):
-        check_keys(ex, {"name", "order", "as_of", "expect", "params"}, "an example", "示例")
+        check_keys(ex, {"name", "order", "as_of", "expect", "params"}, message("regimes.what.example"))
         if not isinstance(ex.get("order"), dict) or not isinstance(ex.get("expect"), dict):
-            fail(seq, i, "an example needs 'order' and 'expect'", "示例需要order和expect")
+            fail(seq, i, message("regimes.example_parts"))
         out.append(Example(str(ex.get("name", i + 1)), _plain(ex["order"]), ex.get("as_of"), _plain(ex["expect"]),
                            _plain(ex.get("params") or {}), str(path), seq.line_of(i)))
     return tuple(out)
@@ -288,30 +308,27 @@ def load_regime_folder(folder: str | Path) -> Regime:
     for name in FILES:
         p = folder / name
         if p.is_file():
-            docs[name] = load_yaml(p)
+            docs[name] = read_checked(p, SCHEMAS[name])
             h.update(p.read_bytes())
     doc = docs.get("regime.yaml")
     if not isinstance(doc, Map) or not isinstance(doc.get("regime"), Map):
-        raise RuleFileError(folder / "regime.yaml", 1, "regime.yaml must start with a 'regime:' block",
-                            "regime.yaml必须以regime:块开头")
-    check_keys(doc, {"regime", "fields", "events", "parameters"}, "regime.yaml", "regime.yaml")
+        raise RuleFileError(folder / "regime.yaml", 1, message("regimes.regime_block"))
+    check_keys(doc, {"regime", "fields", "events", "parameters"}, Words("regime.yaml", "regime.yaml"))
     head = doc["regime"]
     check_keys(head, {"id", "title", "instrument", "effective_from", "effective_to", "resolution", "calendar", "hours",
-                 "basis"}, "the regime block", "regime块")
+                 "basis"}, message("regimes.what.regime"))
     if not known(head.get("resolution"), ("minute", "day")):
-        fail(head, "resolution", "resolution is minute (timestamps) or day (dates)",
-             "resolution只能是minute（精确到分钟）或day（日期）")
+        fail(head, "resolution", message("regimes.resolution"))
     for k in ("effective_from", "effective_to"):
         if head.get(k) is not None and not isinstance(head[k], dt.date):
-            fail(head, k, f"'{k}' must be a date written YYYY-MM-DD", f"“{k}”必须是日期")
+            fail(head, k, message("regimes.not_a_date", key=k))
     params, fields, events = parameters(doc), _fields(doc), _events(doc)
     for k in sorted(set(params) & set(fields)):
-        fail(doc["parameters"], k, f"'{k}' is both a field and a parameter: rename one",
-             f"“{k}”既是字段又是参数：请改名其一")
+        fail(doc["parameters"], k, message("regimes.field_and_param", key=k))
     st = docs.get("stages.yaml")
     if not isinstance(st, Map) or not isinstance(st.get("stages"), Map):
-        raise RuleFileError(folder / "stages.yaml", 1, "stages.yaml must list 'stages'", "stages.yaml必须列出stages")
-    check_keys(st, {"stages", "violations"}, "stages.yaml", "stages.yaml")
+        raise RuleFileError(folder / "stages.yaml", 1, message("regimes.stages_list"))
+    check_keys(st, {"stages", "violations"}, Words("stages.yaml", "stages.yaml"))
     stages: dict[str, Stage] = {}
     for k, s in st["stages"].items():
         stages[k] = _stage(k, s, params, events, fields, tuple(stages))
@@ -334,15 +351,12 @@ def _check_units(stage: Stage, head: Map, s: Map) -> None:
     periods = [lim.period for lim in stage.limits] + ([stage.extension.period] if stage.extension else [])
     for p in periods:
         if head["resolution"] == "day" and p.unit in _NEEDS_MINUTES:
-            fail(s, "limits", f"stage '{stage.key}': {p.unit} need a regime with resolution: minute",
-                 f"环节“{stage.key}”：{p.unit}只适用于resolution: minute的制度")
+            fail(s, "limits", message("regimes.needs_minutes", key=stage.key, unit=p.unit))
         if head["resolution"] == "minute" and p.unit in _NEEDS_HOURS and head.get("hours") is None:
-            fail(s, "limits", f"stage '{stage.key}': {p.unit} from a moment need office hours: name them in 'hours'",
-                 f"环节“{stage.key}”：从某一时刻起算{p.unit}需要作息时间：请在hours中写明")
+            fail(s, "limits", message("regimes.needs_hours", key=stage.key, unit=p.unit))
         if p.direction == "before" and (head["resolution"] == "minute" and p.unit in _NEEDS_HOURS
                                         or p.unit in {"working_minutes", "working_hours"}):
-            fail(s, "limits", f"stage '{stage.key}': {p.unit} cannot be counted backwards here",
-                 f"环节“{stage.key}”：{p.unit}不能在此倒数")
+            fail(s, "limits", message("regimes.not_backwards", key=stage.key, unit=p.unit))
 
 
 def regime_folders(root: str | Path) -> list[Path]:
@@ -377,8 +391,7 @@ def _bundled(rid: str) -> Regime:
 
 def _unknown(rid: str, roots: list[str | Path]) -> UnknownNameError:
     known = sorted({f.name for root in [*roots, bundled_rules_dir()] for f in regime_folders(root)})
-    return UnknownNameError(f"no regime named '{rid}' (known: {', '.join(known)})",
-                            f"没有名为“{rid}”的时限制度（可用：{'、'.join(known)}）")
+    return UnknownNameError(message("regimes.unknown_regime", name=rid, known=known))
 
 
 def check_ids(root: str | Path) -> list[Regime]:
@@ -387,7 +400,6 @@ def check_ids(root: str | Path) -> list[Regime]:
     for folder in regime_folders(root):
         r = load_regime_folder(folder)
         if r.id != folder.name:
-            raise RuleFileError(folder / "regime.yaml", 1, f"the regime id '{r.id}' must be the folder name "
-                                f"'{folder.name}'", f"时限制度编号“{r.id}”必须与文件夹名“{folder.name}”相同")
+            raise RuleFileError(folder / "regime.yaml", 1, message("regimes.id_not_folder", id=r.id, folder=folder.name))
         out.append(r)
     return out

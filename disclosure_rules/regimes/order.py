@@ -26,6 +26,7 @@ import attrs
 
 from ..calendar.worktime import parse_moment
 from ..errors import CaseError
+from ..messages import Text, message
 
 if TYPE_CHECKING:
     from .model import FieldSpec, Regime
@@ -61,7 +62,7 @@ class Order:
         return None
 
 
-def moment(value: object, resolution: str, what: str, event: int | None = None) -> Moment:
+def moment(value: object, resolution: str, what: str | Text, event: int | None = None) -> Moment:
     """A moment of a minute regime (datetime) or a date of a day regime."""
     if resolution == "day":
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
@@ -71,58 +72,56 @@ def moment(value: object, resolution: str, what: str, event: int | None = None) 
                 return dt.date.fromisoformat(value)
             except ValueError:
                 pass
-        raise CaseError(f"{what}: '{value}' is not a date (write YYYY-MM-DD)",
-                        f"{what}：“{value}”不是日期（请写成YYYY-MM-DD）", event=event)
+        raise CaseError(message("order.not_a_date", what=what, value=str(value)), event=event)
     try:
         return parse_moment(value, what, CaseError)
     except CaseError as exc:
         raise CaseError(exc.message, exc.message_zh, event=event) from None
 
 
-def _field(spec: FieldSpec, value: Any, resolution: str, what: str) -> Any:
+def _field(spec: FieldSpec, value: Any, resolution: str, what: Text) -> Any:
     if spec.type in ("time", "date"):
         return moment(value, "day" if spec.type == "date" else resolution, what)
     if spec.type == "choice":
         if value not in spec.choices:
-            raise CaseError(f"{what}: '{value}' is not one of {', '.join(map(str, spec.choices))}",
-                            f"{what}：“{value}”不在可选值{'、'.join(map(str, spec.choices))}之中")
+            raise CaseError(message("order.not_a_choice", what=what, value=str(value),
+                                    choices=[str(c) for c in spec.choices]))
         return value
     if spec.type == "flag":
         if not isinstance(value, bool):
-            raise CaseError(f"{what}: '{value}' is not true or false", f"{what}：“{value}”不是true或false")
+            raise CaseError(message("order.not_a_flag", what=what, value=str(value)))
         return value
     if spec.type == "number":
         if not isinstance(value, (int, float)) or isinstance(value, bool):
-            raise CaseError(f"{what}: '{value}' is not a number", f"{what}：“{value}”不是数字")
+            raise CaseError(message("order.not_a_number", what=what, value=str(value)))
         return value
     if not isinstance(value, str):
-        raise CaseError(f"{what}: '{value}' is not a text", f"{what}：“{value}”不是文字")
+        raise CaseError(message("order.not_a_text", what=what, value=str(value)))
     return value
 
 
 def parse_order(regime: Regime, data: dict[str, Any]) -> Order:
     """An :class:`Order` of ``regime`` from a plain dict."""
     if not isinstance(data, dict):
-        raise CaseError("an order must be a mapping with id, regime and events", "工单必须包含id、regime和events")
+        raise CaseError(message("order.not_a_mapping"))
     oid = data.get("id")
     if oid is None or isinstance(oid, (dict, list)):
-        raise CaseError("the order has no 'id'", "工单缺少编号（id）")
+        raise CaseError(message("order.no_id"))
     oid = str(oid)
     allowed = set(_COMMON) | set(regime.fields)
     unknown = sorted(set(data) - allowed)
     if unknown:
-        raise CaseError(f"order {oid}: unknown key '{unknown[0]}' (allowed: {', '.join(sorted(allowed))})",
-                        f"工单{oid}：未知的键“{unknown[0]}”（允许：{'、'.join(sorted(allowed))}）")
+        raise CaseError(message("order.unknown_key", id=oid, key=unknown[0], allowed=sorted(allowed)))
     fields: dict[str, Any] = {}
     for k, spec in regime.fields.items():
         if data.get(k) is None:
             if spec.required:
-                raise CaseError(f"order {oid}: '{k}' ({spec.title.en}) is missing", f"工单{oid}：缺少{k}（{spec.title.zh}）")
+                raise CaseError(message("order.missing_field", id=oid, key=k, title=spec.title))
             continue
-        fields[k] = _field(spec, data[k], regime.resolution, f"order {oid}: {k}")
+        fields[k] = _field(spec, data[k], regime.resolution, message("order.what.field", id=oid, key=k))
     raw = data.get("events") or []
     if not isinstance(raw, list):
-        raise CaseError(f"order {oid}: 'events' must be a list", f"工单{oid}：events必须是列表")
+        raise CaseError(message("order.events_not_a_list", id=oid))
     events = [_event(regime, oid, i, e) for i, e in enumerate(raw)]
     events.sort(key=lambda e: (e.at, e.index))
     unit = data.get("unit")
@@ -130,29 +129,29 @@ def parse_order(regime: Regime, data: dict[str, Any]) -> Order:
 
 
 def _event(regime: Regime, oid: str, i: int, e: Any) -> OrderEvent:
-    where = f"order {oid}, event {i + 1}"
+    where = message("order.what.event", id=oid, n=i + 1)
     if not isinstance(e, dict) or not isinstance(e.get("type"), str):
-        raise CaseError(f"{where}: each event needs 'type' and 'at'", f"工单{oid}第{i + 1}个事件：每个事件都需要type和at", event=i)
+        raise CaseError(message("order.event_parts", where=where), event=i)
     spec = regime.events.get(e["type"])
     if spec is None:
-        raise CaseError(f"{where}: unknown event type '{e['type']}' (known: {', '.join(sorted(regime.events))})",
-                        f"工单{oid}第{i + 1}个事件：未知的事件类型“{e['type']}”（可用：{'、'.join(sorted(regime.events))}）",
+        raise CaseError(message("order.unknown_event", where=where, type=e["type"], known=sorted(regime.events)),
                         event=i)
     key = "at" if "at" in e else "date"
     allowed = {"type", key} | set(spec.fields)
     unknown = sorted(set(e) - allowed)
     if unknown or key not in e:
         bad = unknown[0] if unknown else "at"
-        raise CaseError(f"{where} ({e['type']}): unknown or missing key '{bad}' (allowed: {', '.join(sorted(allowed))})",
-                        f"工单{oid}第{i + 1}个事件（{e['type']}）：键“{bad}”未知或缺失（允许：{'、'.join(sorted(allowed))}）",
+        raise CaseError(message("order.event_key", where=where, type=e["type"], key=bad, allowed=sorted(allowed)),
                         event=i)
     fields: dict[str, Any] = {}
     for k, kind in spec.fields.items():
         if k in e:
             v = e[k]
             if kind == "number" and (not isinstance(v, int) or isinstance(v, bool) or v < 0):
-                raise CaseError(f"{where} ({e['type']}): '{k}' must be a whole number", f"工单{oid}第{i + 1}个事件：{k}必须是整数",
-                                event=i)
-            fields[k] = moment(v, "day" if kind == "date" else regime.resolution, f"{where} {k}", i) \
+                raise CaseError(message("order.event_number", where=where, type=e["type"], key=k), event=i)
+            fields[k] = moment(v, "day" if kind == "date" else regime.resolution,
+                               message("order.what.event_key", where=where, key=k), i) \
                 if kind in ("date", "time") else v
-    return OrderEvent(e["type"], moment(e[key], regime.resolution, f"{where} ({e['type']}) {key}", i), fields, i)
+    return OrderEvent(e["type"], moment(e[key], regime.resolution,
+                                        message("order.what.event_type_key", where=where, type=e["type"], key=key), i),
+                      fields, i)

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, TypeAlias, cast, overload
 
 import attrs
 
-from ..errors import RuleFileError
+from ..errors import InputError, RuleFileError
+from ..messages import message
 
 if TYPE_CHECKING:
     from ..calendar.days import Calendar
@@ -42,7 +43,11 @@ class TimeBase:
             direction: str = "after") -> Moment:
         dirn = -1 if direction == "before" else 1
         fn = _UNITS[unit]
-        return fn(self, t, n, dirn, convention or "same_time", rollover or "none")
+        try:
+            return fn(self, t, n, dirn, convention or "same_time", rollover or "none")
+        except OverflowError:
+            raise InputError(message("periods.out_of_range_before" if dirn < 0 else "periods.out_of_range_after",
+                                     n=n, unit=unit, moment=str(t))) from None
 
     @overload
     def fmt(self, t: None) -> None: ...
@@ -69,8 +74,7 @@ class TimeBase:
 
 def _need_minutes(tb: TimeBase, unit: str) -> None:
     if tb.resolution != "minute":
-        raise RuleFileError("", None, f"the unit '{unit}' needs a regime with resolution: minute",
-                            f"单位“{unit}”只适用于resolution: minute的制度")
+        raise RuleFileError("", None, message("periods.needs_minutes", unit=unit))
 
 
 def _clock(tb: TimeBase, t: Moment, n: int, dirn: int, conv: str, roll: str, per: int = 1,
@@ -83,7 +87,7 @@ def _working(tb: TimeBase, t: Moment, n: int, dirn: int, conv: str, roll: str, p
              unit: str = "working_minutes") -> Moment:
     _need_minutes(tb, unit)
     if dirn < 0:
-        raise RuleFileError("", None, "working time cannot be counted backwards", "工作时不能倒数")
+        raise RuleFileError("", None, message("periods.time_backwards"))
     return _office(tb).add(cast(dt.datetime, t), n * per)
 
 
@@ -91,15 +95,13 @@ def _workdays(tb: TimeBase, t: Moment, n: int, dirn: int, conv: str, roll: str) 
     if tb.resolution == "day":
         return tb.calendar.add(t, dirn * n) if n else t
     if dirn < 0:
-        raise RuleFileError("", None, "working days before a moment are counted on dates only",
-                            "倒数工作日只适用于按日期计算的制度")
+        raise RuleFileError("", None, message("periods.days_backwards"))
     return _office(tb).add_workdays(cast(dt.datetime, t), n, conv) if n else t
 
 
 def _calendar_days(tb: TimeBase, t: Moment, n: int, dirn: int, conv: str, roll: str) -> Moment:
     if roll not in ROLLOVERS:
-        raise RuleFileError("", None, f"unknown roll-over '{roll}' (use {', '.join(ROLLOVERS)})",
-                            f"未知的顺延方式“{roll}”（可用：{'、'.join(ROLLOVERS)}）")
+        raise RuleFileError("", None, message("periods.rollover", name=str(roll), known=list(ROLLOVERS)))
     due = t + dt.timedelta(days=dirn * n)
     if roll == "next_workday":
         d = due if tb.resolution == "day" else cast(dt.datetime, due).date()

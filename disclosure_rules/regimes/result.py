@@ -85,18 +85,19 @@ class RegimeResult:
 
 
 def render_text(r: RegimeResult, lang: str = "en") -> str:
+    from ..messages import render
     zh = lang == "zh"
-    lines = [f"{r.id} ({r.regime})" + (f" {r.unit}" if r.unit else "") + (f" 截至{r.as_of}：{r.status}" if zh
-                                                                           else f" as of {r.as_of}: {r.status}")]
+    lines = [f"{r.id} ({r.regime})" + (f" {r.unit}" if r.unit else "")
+             + render("regime_text.as_of", lang, {"day": r.as_of, "status": r.status})]
     for s in r.stages:
-        mark = ("逾期" if zh else "LATE") if s.late else ""
-        lines.append(f"  {s.stage:<10} {'期限' if zh else 'due'} {s.due}  {'完成' if zh else 'done'} {s.done or '-'}"
-                     f"  {s.status} {mark}".rstrip())
+        mark = render("regime_text.late", lang, {}) if s.late else ""
+        lines.append(f"  {s.stage:<10} " + render("regime_text.stage", lang, {"due": s.due, "done": s.done or "-"})
+                     + f"  {s.status} {mark}".rstrip())
     for v in r.violations:
         lines.append(f"  ! {v.code} [{v.severity}] {v.title.get(lang)} — {cite_all(v.basis, lang)}")
     for n in r.notes:
         lines.append(f"  * {n['zh' if zh else 'en']}")
-    lines.append("依据：" if zh else "trace:")
+    lines.append(render("regime_text.trace", lang, {}))
     for step in r.trace:
         c = cite_all(step.basis, lang)
         lines.append(f"  {step.at}  {step.text_zh if zh else step.text_en}" + (f"  [{c}]" if c else ""))

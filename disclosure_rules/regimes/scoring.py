@@ -22,6 +22,7 @@ import attrs
 from ..basis import cite_all
 from ..calendar.worktime import SearchPath
 from ..errors import CaseError
+from ..messages import message
 from ..rulebook import Text
 from .assessment import Assessment, Capped, Exclusion
 from .engine import holds
@@ -72,7 +73,7 @@ def month_bounds(month: str) -> tuple[dt.date, dt.date]:
         y, m = (int(x) for x in month.split("-"))
         first = dt.date(y, m, 1)
     except (ValueError, TypeError):
-        raise CaseError(f"'{month}' is not a month: write YYYY-MM", f"“{month}”不是月份：请写成YYYY-MM") from None
+        raise CaseError(message("scoring.not_a_month", month=str(month))) from None
     return first, dt.date(y, m, _cal.monthrange(y, m)[1])
 
 
@@ -119,11 +120,9 @@ def _capped_total(spec: Capped | None, given: Mapping[str, Any], what: str, unit
     for k, v in given.items():
         item = spec.items.get(k)
         if item is None:
-            raise CaseError(f"unit {unit}: unknown {what} item '{k}' (known: {', '.join(spec.items)})",
-                            f"单位{unit}：未知的{what}项“{k}”（可用：{'、'.join(spec.items)}）")
+            raise CaseError(message("scoring.unknown_item", unit=unit, what=what, key=k, known=list(spec.items)))
         if not isinstance(v, (int, float)) or isinstance(v, bool) or v < 0 or (item.max is not None and v > item.max):
-            raise CaseError(f"unit {unit}: {what} item '{k}' must be between 0 and {item.max}, not {v}",
-                            f"单位{unit}：{what}项“{k}”须在0至{item.max}之间，而不是{v}")
+            raise CaseError(message("scoring.item_range", unit=unit, what=what, key=k, max=item.max, value=v))
         total += Decimal(str(v))
     capped = min(total, Decimal(str(spec.cap))) if spec.cap is not None else total
     trace.append(f"{what} {total} (cap {spec.cap}) -> {capped} [{cite_all(spec.basis, 'en')}]")
@@ -152,16 +151,14 @@ def _collect(a: Assessment, items: Iterable[dict[str, Any]], first: dt.date, las
         if "facts" in d:
             unknown = sorted(set(d) - _FACTS_KEYS)
             if unknown:
-                raise CaseError(f"facts record of {d.get('unit')}: unknown key '{unknown[0]}' "
-                                f"(allowed: {', '.join(sorted(_FACTS_KEYS))})",
-                                f"{d.get('unit')}的事实记录：未知的键“{unknown[0]}”")
+                raise CaseError(message("scoring.facts_key", unit=str(d.get("unit")), key=unknown[0],
+                                        allowed=sorted(_FACTS_KEYS)))
             if d.get("facts") == a.id and d.get("month") == month:
                 facts_by_unit.setdefault(str(d.get("unit")), []).append(d)
             continue
         if d.get("regime") not in a.cases:
-            raise CaseError(f"case {d.get('id')}: regime '{d.get('regime')}' is not counted by assessment {a.id} "
-                            f"(it counts {', '.join(a.cases)})",
-                            f"案件{d.get('id')}：考核{a.id}不统计时限制度“{d.get('regime')}”")
+            raise CaseError(message("scoring.regime_not_counted", id=str(d.get("id")), regime=str(d.get("regime")),
+                                    assessment=a.id, counted=list(a.cases)))
         regime = find_regime(d["regime"], search_path)
         order = parse_order(regime, d)
         anchor = a.cases[regime.id][0]
@@ -194,7 +191,7 @@ def assess_month(a: Assessment, items: list[dict[str, Any]], month: str, *, as_o
     given = params or {}
     for k in given:
         if k not in a.parameters:
-            raise CaseError(f"assessment {a.id} has no parameter '{k}'", f"考核{a.id}没有参数“{k}”")
+            raise CaseError(message("scoring.no_parameter", assessment=a.id, key=k))
     formula = given.get("points_formula", a.parameters["points_formula"].value
                         if "points_formula" in a.parameters else "proportional")
     empty = given.get("empty_indicator", a.parameters["empty_indicator"].value
@@ -281,8 +278,7 @@ def assess_sheet(a: Assessment, units: list[dict[str, Any]]) -> list[UnitScore]:
         unit = str(d.get("unit"))
         unknown = sorted(set(d) - {"assessment", "unit", "items", "bonus", "deductions", "vetoes"})
         if unknown:
-            raise CaseError(f"unit {unit}: unknown key '{unknown[0]}' (allowed: assessment, unit, items, bonus, "
-                            "deductions, vetoes)", f"单位{unit}：未知的键“{unknown[0]}”")
+            raise CaseError(message("scoring.unit_key", unit=unit, key=unknown[0]))
         scores = _item_scores(d, unit)
         base = _d(sum(Decimal(str(v)) for v in scores.values()))
         trace = [f"items {base} [{cite_all(a.basis, 'en')}]"]
@@ -307,7 +303,7 @@ def _item_scores(d: dict[str, Any], unit: str) -> dict[str, Any]:
     scores = d.get("items") or {}
     if not isinstance(scores, dict) or not all(isinstance(v, (int, float)) and not isinstance(v, bool)
                                                for v in scores.values()):
-        raise CaseError(f"unit {unit}: 'items' maps each item to its score", f"单位{unit}：items应列出各项得分")
+        raise CaseError(message("scoring.items", unit=unit))
     return scores
 
 
@@ -317,8 +313,7 @@ def _sheet_bonus(a: Assessment, d: dict[str, Any], unit: str) -> tuple[Decimal, 
     for k, count in (d.get("bonus") or {}).items():
         item = a.bonus.items.get(k) if a.bonus else None
         if item is None or not isinstance(count, int) or count < 0:
-            raise CaseError(f"unit {unit}: unknown bonus item '{k}' or a count that is not a whole number",
-                            f"单位{unit}：未知的加分项“{k}”或次数不是整数")
+            raise CaseError(message("scoring.bonus", unit=unit, key=k))
         bonus += Decimal(str(item.points_each or 0)) * count if item.points_each else Decimal(str(count))
     spec = a.bonus
     if spec is None:                        # no bonus items: nothing was counted
@@ -337,17 +332,13 @@ def _sheet_deductions(a: Assessment, d: dict[str, Any], unit: str) -> tuple[Deci
         return ded, trace
     spec = a.deductions
     if spec is None or spec.each_min is None or spec.each_max is None:
-        raise CaseError(f"unit {unit}: the record lists deductions, but assessment {a.id} defines none "
-                        "(a deductions block with each_min and each_max)",
-                        f"单位{unit}：记录列有扣分，但考核{a.id}未规定扣分（deductions及each_min、each_max）")
+        raise CaseError(message("scoring.no_deductions", unit=unit, assessment=a.id))
     if not isinstance(deductions, list):
-        raise CaseError(f"unit {unit}: deductions must be a list of points, not {deductions!r}",
-                        f"单位{unit}：deductions必须是扣分列表，而不是{deductions!r}")
+        raise CaseError(message("scoring.deductions_list", unit=unit, value=repr(deductions)))
     for i, pts in enumerate(deductions):
         lo, hi = float(spec.each_min), float(spec.each_max)
         if not isinstance(pts, (int, float)) or isinstance(pts, bool) or pts < lo or pts > hi:
-            raise CaseError(f"unit {unit}: deduction {i + 1} must take {lo} to {hi} points, not {pts}",
-                            f"单位{unit}：第{i + 1}项扣分须在{lo}至{hi}分之间，而不是{pts}")
+            raise CaseError(message("scoring.deduction_range", unit=unit, n=i + 1, low=lo, high=hi, value=pts))
         ded += Decimal(str(pts))
     if ded:
         trace.append(f"deductions {ded} [{cite_all(spec.basis, 'en')}]")
@@ -358,8 +349,7 @@ def _grade(a: Assessment, total: Decimal, vetoed: tuple[str, ...], unit: str, tr
     """The grade band of ``total`` (the lowest when a veto applies); the step is added to ``trace``."""
     for v in vetoed:
         if v not in a.vetoes:
-            raise CaseError(f"unit {unit}: unknown veto '{v}' (known: {', '.join(a.vetoes)})",
-                            f"单位{unit}：未知的否决情形“{v}”（可用：{'、'.join(a.vetoes)}）")
+            raise CaseError(message("scoring.veto", unit=unit, veto=v, known=list(a.vetoes)))
     grade, gbasis = next(((g, b) for g, m, b in a.grades if total >= Decimal(str(m))),
                          (a.grades[-1][0], a.grades[-1][2]))
     if vetoed:

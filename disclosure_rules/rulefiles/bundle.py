@@ -20,6 +20,7 @@ import attrs
 
 from ..data import data_dir
 from ..errors import RuleFileError, UnknownNameError
+from ..messages import message
 from .clockcheck import check_book
 from .clockfiles import load_ruleset
 from .clockrules import RuleBook, RuleSet
@@ -53,8 +54,7 @@ class RuleBundle:
         """The one fee schedule, remedy file or report layout of the tree."""
         items: dict[str, Any] = getattr(self, part)
         if len(items) != 1:
-            raise UnknownNameError(f"the rules at {self.root} have {len(items)} {part} files, not exactly one",
-                                   f"{self.root}下的规则有{len(items)}个{part}文件，而不是恰好一个")
+            raise UnknownNameError(message("bundle.not_one", root=str(self.root), n=len(items), part=part))
         return next(iter(items.values()))
 
 
@@ -110,7 +110,7 @@ def bundled_only(part: str) -> Any:
 
 def _load(root: Path, calendars: Path | None) -> RuleBundle:
     if not root.is_dir():
-        raise UnknownNameError(f"no rules folder at {root}", f"找不到规则文件夹{root}")
+        raise UnknownNameError(message("bundle.no_folder", root=str(root)))
     known = _BOOKS.get(root) if calendars is not None else None      # the bundled book, already read
     rulesets = (dict(known.rulesets), known.digest) if known is not None else _rulesets(root)
     sets = rulesets[0]
@@ -124,8 +124,7 @@ def _load(root: Path, calendars: Path | None) -> RuleBundle:
         files.append(str(p.relative_to(root)))
         in_set = p.parent / "ruleset.yaml" in _ruleset_files(sets)
         if kind.loader is None and not in_set:
-            raise RuleFileError(p, None, f"'{p.name}' belongs to a rule set, but its folder has no ruleset.yaml",
-                                f"“{p.name}”属于规则集，但所在文件夹中没有ruleset.yaml")
+            raise RuleFileError(p, None, message("bundle.no_ruleset", name=p.name))
         if kind.loader is None or kind.part == "outcomes" and in_set:
             continue
         key = str(p.parent.relative_to(root))
@@ -138,14 +137,13 @@ def _load(root: Path, calendars: Path | None) -> RuleBundle:
 def _rulesets(root: Path) -> tuple[dict[str, RuleSet], str]:
     """Every rule set under ``root`` by id, and the digest of their files."""
     if not root.is_dir():
-        raise UnknownNameError(f"no rules folder at {root}", f"找不到规则文件夹{root}")
+        raise UnknownNameError(message("bundle.no_folder", root=str(root)))
     sets: dict[str, RuleSet] = {}
     digest = hashlib.sha256()
     for folder in sorted({p.parent for p in root.rglob("ruleset.yaml")}):
         rs = _ruleset(folder, digest)
         if rs.id in sets:
-            raise RuleFileError(folder / "ruleset.yaml", 1, f"the rule set id '{rs.id}' is used twice",
-                                f"规则集编号“{rs.id}”重复")
+            raise RuleFileError(folder / "ruleset.yaml", 1, message("bundle.id_twice", id=rs.id))
         sets[rs.id] = rs
     return sets, digest.hexdigest()[:16]
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import RuleFileError
+from ..messages import message
 from . import parsed, validated
 from .schemas import validate
 from .yamldoc import Map, read_text
@@ -37,8 +38,7 @@ def read_checked(path: Path, schema: str, before: Callable[[Map], None] | None =
         return doc
     doc = parsed.parse(text, path, digest)      # a bundled file's document from the store (.parsed)
     if not isinstance(doc, Map):
-        raise RuleFileError(path, 1, "a rule file must be a block of 'key: value' lines",
-                            "规则文件必须由“键: 值”行组成")
+        raise RuleFileError(path, 1, message("registry.not_a_block"))
     if before is not None:
         before(doc)
     if not validated.already_checked(path, schema, digest):   # a bundled file checked before, unchanged

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import RuleFileError
+from ..messages import Text, message
 from .cache import read_checked
 from .clockrules import (
     Channel,
@@ -47,9 +48,8 @@ def _local_parameters(doc: Map, path: Path, extends: str | None) -> None:
         return
     for k in params:
         if k not in PARAMETERS:
-            hint_en, hint_zh = did_you_mean(k, PARAMETERS)
-            raise RuleFileError(path, params.line_of(k), f"the local parameter '{k}' overrides nothing in "
-                                f"{extends}{hint_en}", f"地方参数“{k}”在{extends}中没有对应的参数可覆盖{hint_zh}")
+            raise RuleFileError(path, params.line_of(k), message("clockcheck.local_parameter", name=k, rules=extends,
+                                                                 hint=did_you_mean(k, PARAMETERS)))
 
 
 def load_ruleset(folder: Path) -> RuleSet:
@@ -69,10 +69,7 @@ def load_ruleset(folder: Path) -> RuleSet:
     rid = head["id"]
     kind = "local" if head.get("extends") else "supplement" if head.get("supplements") else "national"
     if kind == "national" and head.get("effective_from") is None:
-        raise RuleFileError(head.path, head.line, "a national rule set needs 'effective_from' (a local layer "
-                            "names the rule set it overrides under 'extends', a supplement under 'supplements')",
-                            "全国性规则集需要写明施行日期（effective_from）（地方规则应在extends中写明所依附的规则集，"
-                            "补充规则应在supplements中写明所补充的规则集）")
+        raise RuleFileError(head.path, head.line, message("rulesets.effective_from"))
     parts: dict[str, Any] = {"periods": {}, "parameters": {}, "receipt": {}, "events": {}, "violations": [],
                              "examples": [], "where": parts_where}
     for name, doc in docs.items():
@@ -91,31 +88,26 @@ def load_ruleset(folder: Path) -> RuleSet:
 
 def _head(folder: Path, docs: dict[str, Map]) -> Map:
     if "ruleset.yaml" not in docs:
-        raise RuleFileError(folder / "ruleset.yaml", None, "a rule set folder needs ruleset.yaml",
-                            "规则集文件夹需要ruleset.yaml")
+        raise RuleFileError(folder / "ruleset.yaml", None, message("rulesets.no_head_file"))
     head: Map | None = docs["ruleset.yaml"].get("ruleset")
     if head is None:
-        raise RuleFileError(folder / "ruleset.yaml", 1, "ruleset.yaml must start with 'ruleset:'",
-                            "ruleset.yaml必须以“ruleset:”开头")
+        raise RuleFileError(folder / "ruleset.yaml", 1, message("rulesets.head_block"))
     if head["id"] != folder.name:
         raise RuleFileError(head.path, head.line_of("id"),
-                            f"the id '{head['id']}' must equal the folder name '{folder.name}'",
-                            f"编号“{head['id']}”必须与文件夹名“{folder.name}”相同")
+                            message("calendar.files.id_not_folder", id=head["id"], folder=folder.name))
     return head
 
 
 def _section(name: str, doc: Map, key: str, sec: Any, parts: dict[str, Any], rid: str) -> None:
     if key == "ruleset":
         if name != "ruleset.yaml":
-            raise RuleFileError(doc.path, doc.line_of(key), "'ruleset:' belongs in ruleset.yaml",
-                                "“ruleset:”只能写在ruleset.yaml中")
+            raise RuleFileError(doc.path, doc.line_of(key), message("rulesets.head_elsewhere"))
         return
     parts["where"].setdefault(("section", key), (doc.path, doc.line_of(key)))
     if key in _STORES and isinstance(sec, Map):
         for k in sec:
             if k in parts[key]:
-                raise RuleFileError(sec.path, sec.line_of(k), f"'{k}' is defined twice in {key}",
-                                    f"{key}中“{k}”被定义了两次")
+                raise RuleFileError(sec.path, sec.line_of(k), message("rulesets.twice", key=k, section=key))
             parts["where"][(key, k)] = (sec.path, sec.line_of(k))
     if key == "violations":
         parts["violations"].extend(sec.items())
@@ -133,12 +125,12 @@ def _parameter(k: str, v: Map, rid: str) -> Parameter:
     kind = PARAMETERS[k]                      # the schema admits only the parameters the engine knows
     if not kind.accepts(v.get("value")):
         raise RuleFileError(v.path, v.line_of("value"),
-                            f"parameter '{k}' is {v.get('value')!r}, but must be {kind.describe('en')}",
-                            f"参数“{k}”的取值为{v.get('value')!r}，应为{kind.describe('zh')}")
+                            message("rulesets.parameter_value", key=k, value=repr(v.get("value")),
+                                    kind=Text(kind.describe("en"), kind.describe("zh"))))
     choices = tuple(v["choices"]) if "choices" in v else None
     if choices is not None and v.get("value") not in choices:
-        raise RuleFileError(v.path, v.line_of("value"), f"the value of '{k}' must be one of {list(choices)}",
-                            f"参数“{k}”的取值必须是{list(choices)}之一")
+        raise RuleFileError(v.path, v.line_of("value"), message("rulesets.parameter_choice", key=k,
+                                                                choices=str(list(choices))))
     return Parameter(k, v.get("value"), choices, text_of(v["title"], v, "title") if "title" in v else None,
                      str(v.get("reason", "")).strip(), parse_basis(v.get("basis"), v), rid)
 
@@ -146,8 +138,7 @@ def _parameter(k: str, v: Map, rid: str) -> Parameter:
 def _channel(k: str, v: Map, rid: str) -> Channel:
     if v["date_of_receipt"] not in v["requires"]:
         raise RuleFileError(v.path, v.line_of("date_of_receipt"),
-                            f"'{v['date_of_receipt']}' must also be listed under requires",
-                            f"“{v['date_of_receipt']}”也必须列在requires中")
+                            message("rulesets.date_of_receipt", key=str(v["date_of_receipt"])))
     return Channel(k, text_of(v["title"], v, "title"), tuple(v["requires"]), v["date_of_receipt"],
                    v.get("confirm_on_day_of"), parse_basis(v.get("basis"), v))
 
@@ -155,7 +146,8 @@ def _channel(k: str, v: Map, rid: str) -> Channel:
 def _event(k: str, v: Map, rid: str) -> EventRule:
     ap = v.get("applicant_period") or {}
     expiry = v.get("on_expiry") or {}
-    parties = {pk: PartyRule(pk, pv.get("effect", "pause"), pv.get("period"), parse_basis(pv.get("basis"), pv))
+    parties = {pk: PartyRule(pk, pv.get("effect", "pause"), pv.get("period"), parse_basis(pv.get("basis"), pv),
+                             text_of(pv["title"], pv, "title") if "title" in pv else None)
                for pk, pv in (v.get("parties") or {}).items()}
     return EventRule(type=k, title=text_of(v["title"], v, "title"), effect=v["effect"],
                      basis=parse_basis(v.get("basis"), v), source=rid, order=v["order"], period=v.get("period"),
@@ -194,8 +186,6 @@ def _check_local(rs: RuleSet, head: Map) -> None:
         return
     if not (rs.parameters or rs.periods):
         raise RuleFileError(head.path, head.line,
-                            "a local rule set must override at least one of the parameters or periods of the rules "
-                            "it extends", "地方规则至少要覆盖所依附规则中的一个参数（parameters）或期限（periods）")
+                            message("rulesets.local_empty"))
     if rs.channels or rs.events or rs.raw_violations:
-        raise RuleFileError(head.path, head.line, "a local rule set may override parameters and periods only",
-                            "地方规则只能覆盖参数和期限")
+        raise RuleFileError(head.path, head.line, message("rulesets.local_only"))

@@ -21,6 +21,7 @@ import attrs
 
 from ..basis import Basis
 from ..errors import UnknownNameError
+from ..messages import message
 from .common import Text
 
 
@@ -60,6 +61,7 @@ class PartyRule:
     effect: str                 # pause | record
     period: str | None
     basis: tuple[Basis, ...]
+    title: Text | None = None   # the party's name, as the trace shows it (the key when none)
 
 
 @attrs.frozen
@@ -185,8 +187,7 @@ class RuleBook:
         try:
             return self.rulesets[rid]
         except KeyError:
-            raise UnknownNameError(f"unknown rule set '{rid}' (known: {', '.join(sorted(self.rulesets))})",
-                                   f"未知的规则集“{rid}”（可用：{'、'.join(sorted(self.rulesets))}）") from None
+            raise UnknownNameError(message("rules.unknown_ruleset", id=rid, known=sorted(self.rulesets))) from None
 
     @property
     def national(self) -> list[RuleSet]:
@@ -204,8 +205,7 @@ class RuleBook:
         if local is not None:
             loc = self.get(local)
             if loc.kind != "local":
-                raise UnknownNameError(f"'{local}' is not a local rule set (known: {', '.join(self.locals)})",
-                                       f"“{local}”不是地方规则（可用：{'、'.join(self.locals)}）")
+                raise UnknownNameError(message("rules.not_local", id=local, known=list(self.locals)))
         return _merge(main, loc, self)
 
     def to_dict(self) -> dict[str, Any]:
@@ -225,8 +225,7 @@ def _merge(main: RuleSet, loc: RuleSet | None, book: RuleBook) -> Rules:
     if loc is not None:
         if loc.extends != main.id:
             raise UnknownNameError(
-                f"the local rules '{loc.id}' extend {loc.extends}, but this request is governed by {main.id}",
-                f"地方规则“{loc.id}”依附于{loc.extends}，而本申请适用{main.id}")
+                message("rules.local_other_rules", local=loc.id, extends=loc.extends, rules=main.id))
         params.update(loc.parameters)
         periods.update(loc.periods)
     return Rules(main, sups, loc, periods, params, dict(main.channels), events, tuple(violations))

@@ -15,6 +15,7 @@ import attrs
 
 from ..basis import Basis
 from ..errors import InputError, RuleFileError
+from ..messages import message
 from .cache import read_checked
 from .common import parse_basis
 from .yamldoc import Map
@@ -51,7 +52,7 @@ class Schedule:
         for t in tiers:
             if n >= t.first and (t.last is None or n <= t.last):
                 return t
-        raise InputError(f"no tier covers {n}", f"没有覆盖{n}的收费档次")
+        raise InputError(message("fees.no_tier", n=n))
 
 
 def load_fee_schedule(path: str | Path) -> Schedule:
@@ -70,14 +71,12 @@ def _tiers(path: Path, section: Map) -> tuple[Tier, ...]:
     for i, t in enumerate(section["tiers"]):
         line = section["tiers"].line_of(i)
         if t["from"] != expected:
-            raise RuleFileError(path, line, f"this tier starts at {t['from']}, but the previous one ends at "
-                                f"{expected - 1}: tiers must follow each other without gap or overlap",
-                                f"本档从{t['from']}开始，而上一档止于{expected - 1}：各档必须首尾相接")
+            raise RuleFileError(path, line, message("fees.tier_gap", first=t["from"], previous=expected - 1))
         last = t.get("to")
         if last is None and i != len(section["tiers"]) - 1:
-            raise RuleFileError(path, line, "only the last tier may be open-ended", "只有最后一档可以不写上限")
+            raise RuleFileError(path, line, message("fees.open_tier"))
         if last is not None and last < t["from"]:
-            raise RuleFileError(path, line, "'to' is below 'from'", "上限小于下限")
+            raise RuleFileError(path, line, message("fees.to_below_from"))
         if "band" in t:
             out.append(Tier(t["from"], last, None, t["band"], Decimal(str(t["first_yuan"])),
                             Decimal(str(t["step_yuan"])), t.get("text", "")))
@@ -85,6 +84,5 @@ def _tiers(path: Path, section: Map) -> tuple[Tier, ...]:
             out.append(Tier(t["from"], last, Decimal(str(t["yuan"])), text=t.get("text", "")))
         expected = (last or 0) + 1
     if out[-1].last is not None:
-        raise RuleFileError(path, section.line, "the last tier must be open-ended (no 'to')",
-                            "最后一档不应写上限（to）")
+        raise RuleFileError(path, section.line, message("fees.last_tier"))
     return tuple(out)

@@ -20,6 +20,7 @@ import attrs
 from ..basis import Basis
 from ..data import data_dir
 from ..errors import RuleFileError, UnknownNameError
+from ..messages import message
 from .cache import read_checked
 from .common import Text, parse_basis, text_of
 from .reportfiles import load_table_layout
@@ -34,8 +35,7 @@ def result_rows(path: Path) -> tuple[str, ...]:
     for root in (path.parent.parent, data_dir("rules")):
         for table in sorted(root.glob("*/table.yaml")):
             return load_table_layout(table).result_rows
-    raise RuleFileError(path, None, "no report table layout (table.yaml) beside this rule folder",
-                        "本规则文件夹旁没有年度报告表格式文件（table.yaml）")
+    raise RuleFileError(path, None, message("outcomes.no_table"))
 
 _BOOL_OPS = OUTCOME_OPERATORS["boolean"]
 _STR_OPS = OUTCOME_OPERATORS["select"]
@@ -108,8 +108,7 @@ class OutcomeCatalogue:
         o = self.outcomes.get(code) or self.closures.get(code)
         if o is None:
             known = ", ".join(list(self.outcomes) + list(self.closures))
-            raise UnknownNameError(f"unknown outcome '{code}' for {self.version} (known: {known})",
-                                   f"{self.version}中没有答复类型“{code}”（可用：{known}）")
+            raise UnknownNameError(message("outcomes.unknown", code=code, version=self.version, known=known))
         return o
 
     def codes(self) -> list[str]:
@@ -122,8 +121,7 @@ class OutcomeCatalogue:
             return o.report_row
         if reason not in self.reasons:
             known = ", ".join(self.reasons)
-            raise UnknownNameError(f"outcome {code} needs a reason (one of {known}), not '{reason}'",
-                                   f"答复类型{code}需要写明理由（{known}之一），而不是“{reason}”")
+            raise UnknownNameError(message("outcomes.needs_reason", code=code, known=known, reason=str(reason)))
         return self.reasons[reason].row
 
 
@@ -136,8 +134,7 @@ def load_outcome_file(path: str | Path, version: str | None = None) -> OutcomeCa
     closures = {}
     for code, o in (doc.get("closures") or {}).items():
         if str(code) in outcomes:
-            raise RuleFileError(path, doc["closures"].line_of(code), f"the code '{code}' is used twice",
-                                f"编号“{code}”重复")
+            raise RuleFileError(path, doc["closures"].line_of(code), message("outcomes.code_twice", code=code))
         row, by_reason = r.row_of(str(code), o)
         closures[str(code)] = Outcome(str(code), text_of(o["title"], o, "title"), parse_basis(o.get("basis"), o),
                                       (), row, by_reason, None)
@@ -159,8 +156,7 @@ class _Reader:
         exemption = self.facts.get("exemption")
         missing = [c for c in (exemption[2] or ()) if c != "none" and c not in self.reasons] if exemption else []
         if missing:
-            raise RuleFileError(path, doc.line_of("reasons"), f"the reason '{missing[0]}' has no report row "
-                                "under reasons", f"理由“{missing[0]}”在reasons中没有对应的报表行")
+            raise RuleFileError(path, doc.line_of("reasons"), message("outcomes.reason_row", reason=missing[0]))
 
     def fail(self, where: Any, key: str, en: str, zh: str) -> None:
         line = where.line_of(key) if isinstance(where, Map) else getattr(where, "line", None)
@@ -170,50 +166,44 @@ class _Reader:
         choices = tuple(f["choices"]) if "choices" in f else None
         kind = "select" if choices else "boolean"
         if kind == "boolean" and not isinstance(f["default"], bool):
-            self.fail(f, "default", f"fact '{name}': the default must be true or false",
-                      f"事实“{name}”：默认值必须是true或false")
+            self.fail(f, "default", *message("outcomes.default_flag", name=name))
         if choices and f["default"] not in choices:
-            self.fail(f, "default", f"fact '{name}': the default must be one of {list(choices)}",
-                      f"事实“{name}”：默认值必须是{list(choices)}之一")
+            self.fail(f, "default", *message("outcomes.default_choice", name=name, choices=str(list(choices))))
         return kind, f["default"], choices, text_of(f["title"], f, "title")
 
     def _mapping(self, k: str, m: Map) -> str:
         if m["value"] not in m["choices"]:
-            self.fail(m, "value", f"report mapping '{k}' must be one of {m['choices']}",
-                      f"报表映射“{k}”的取值必须是{m['choices']}之一")
+            self.fail(m, "value", *message("outcomes.mapping_value", key=k, choices=str(m["choices"])))
         parse_basis(m.get("basis"), m)
         return str(m["value"])
 
     def _reason(self, k: str, r: Map) -> Reason:
         if r["row"] not in self.rows:
-            self.fail(r, "row", f"reason '{k}': unknown report row '{r['row']}'", f"理由“{k}”：未知的报表行“{r['row']}”")
+            self.fail(r, "row", *message("outcomes.reason_unknown_row", reason=k, row=str(r["row"])))
         return Reason(k, r["row"], text_of(r["title"], r, "title"), parse_basis(r.get("basis"), r))
 
     def conditions(self, node: Any, where: Map, code: str) -> dict[str, Any]:
         """The business-rules conditions of ``node``, checked (a new structure: the file is left as read)."""
         if not isinstance(node, dict):
-            self.fail(where, "when", f"{code}: a condition must be a block: all/any, or name/operator/value",
-                      f"{code}：条件必须写成all/any或name/operator/value的块")
+            self.fail(where, "when", *message("outcomes.condition", code=code))
         if "all" in node or "any" in node:
             key = "all" if "all" in node else "any"
             if not isinstance(node[key], list) or not node[key]:
-                self.fail(node, key, f"{code}: '{key}' needs a list of conditions", f"{code}：“{key}”需要一组条件")
+                self.fail(node, key, *message("outcomes.conditions_list", code=code, key=key))
             return {key: [self.conditions(c, node, code) for c in node[key]]}
         name, op = node.get("name"), node.get("operator")
         if not isinstance(name, str) or name not in self.facts:
-            hint_en, hint_zh = did_you_mean(name, self.facts)
-            self.fail(node if isinstance(node, Map) else where, "name", f"{code}: unknown fact '{name}'{hint_en}",
-                      f"{code}：未知的事实“{name}”{hint_zh}")
+            self.fail(node if isinstance(node, Map) else where, "name",
+                      *message("outcomes.unknown_fact", code=code, name=str(name), hint=did_you_mean(name, self.facts)))
         kind, _, choices, _ = self.facts[name]
         ops = _BOOL_OPS if kind == "boolean" else _STR_OPS
         if not isinstance(op, str) or op not in ops:
             self.fail(node if isinstance(node, Map) else where, "operator",
-                      f"{code}: operator '{op}' does not apply to {name} (use {', '.join(sorted(ops))})",
-                      f"{code}：运算符“{op}”不适用于{name}（可用：{'、'.join(sorted(ops))}）")
+                      *message("outcomes.operator", code=code, operator=str(op), name=name, known=sorted(ops)))
         if kind == "select" and node.get("value") not in (choices or ()):
             self.fail(node if isinstance(node, Map) else where, "value",
-                      f"{code}: '{node.get('value')}' is not a value of {name} ({', '.join(choices or ())})",
-                      f"{code}：“{node.get('value')}”不是{name}的取值（{'、'.join(choices or ())}）")
+                      *message("outcomes.not_a_value", code=code, value=str(node.get("value")), name=name,
+                               choices=list(choices or ())))
         out = dict(node)
         if op == "not_equal_to":
             # business-rules has no "not equal" for strings: compile it to a negative look-ahead
@@ -224,25 +214,22 @@ class _Reader:
         r = entry["report_row"]
         if isinstance(r, dict) and "mapping" in r:
             if r["mapping"] not in self.mapping:
-                self.fail(entry, "report_row", f"{code}: unknown report mapping '{r['mapping']}'",
-                          f"{code}：未知的报表映射“{r['mapping']}”")
+                self.fail(entry, "report_row", *message("outcomes.unknown_mapping", code=code, mapping=str(r["mapping"])))
             r = self.mapping[r["mapping"]]
         elif isinstance(r, dict) and r.get("reason"):
             return None, True
         elif not isinstance(r, str):
-            self.fail(entry, "report_row", f"{code}: report_row must be a row, {{mapping: NAME}} or {{reason: true}}",
-                      f"{code}：report_row的写法应为行号、{{mapping: 名称}}或{{reason: true}}")
+            self.fail(entry, "report_row", *message("outcomes.report_row_form", code=code))
         if r not in self.rows:
-            self.fail(entry, "report_row", f"{code}: unknown report row '{r}'", f"{code}：未知的报表行“{r}”")
+            self.fail(entry, "report_row", *message("outcomes.unknown_row", code=code, row=r))
         return r, False
 
     def elements(self, items: Any, code: str) -> tuple[Element, ...]:
         out = []
         for e in items or []:
             if e.get("when") is not None and e["when"] not in self.facts:
-                hint_en, hint_zh = did_you_mean(e["when"], self.facts)
-                self.fail(e, "when", f"{code}: element '{e['id']}' depends on unknown fact '{e['when']}'{hint_en}",
-                          f"{code}：要素“{e['id']}”所依赖的事实“{e['when']}”不存在{hint_zh}")
+                self.fail(e, "when", *message("outcomes.element_fact", code=code, element=str(e["id"]),
+                                              fact=str(e["when"]), hint=did_you_mean(e["when"], self.facts)))
             out.append(Element(e["id"], e["zh"], e["en"], e.get("when")))
         return tuple(out)
 

@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from ..errors import RuleFileError
+from ..messages import message
 
 # the topic files of a rule set, read together by .clockfiles.load_ruleset
 CLOCK_FILES = ("ruleset.yaml", "receipt.yaml", "periods.yaml", "events.yaml", "violations.yaml",
@@ -81,7 +82,6 @@ def kind_of(path: Path) -> FileKind:
     kind = BY_NAME.get(path.name) or _REGISTERED.get(path.name)
     if kind is None:
         from .vocabulary import did_you_mean
-        hint_en, hint_zh = did_you_mean(path.name, {**BY_NAME, **_REGISTERED})
-        raise RuleFileError(path, None, f"no part of the engine reads a file named '{path.name}'{hint_en}",
-                            f"引擎不读取名为“{path.name}”的文件{hint_zh}")
+        raise RuleFileError(path, None, message("registry.unknown_file", name=path.name,
+                                                hint=did_you_mean(path.name, {**BY_NAME, **_REGISTERED})))
     return kind

@@ -18,6 +18,7 @@ import attrs
 
 from ..basis import Basis
 from ..errors import RuleFileError
+from ..messages import message
 from .cache import read_checked
 from .common import Text, parse_basis, text_of
 
@@ -35,8 +36,7 @@ class Dated:
 def _day(v: Any, where: Any) -> dt.date:
     if isinstance(v, dt.date):
         return v
-    raise RuleFileError(where.path, where.line_of("from"), f"'from' must be a date (YYYY-MM-DD), not '{v}'",
-                        f"from必须是日期（YYYY-MM-DD），而不是“{v}”")
+    raise RuleFileError(where.path, where.line_of("from"), message("remedyfile.from", value=str(v)))
 
 
 def _dated(items: Any, where: Any) -> tuple[Dated, ...]:
@@ -48,7 +48,7 @@ def _dated(items: Any, where: Any) -> tuple[Dated, ...]:
     out.sort(key=lambda d: d.since)
     for a, b in zip(out, out[1:], strict=False):
         if a.since == b.since:
-            raise RuleFileError(where.path, where.line, f"two values from {a.since}", f"{a.since}起有两个取值")
+            raise RuleFileError(where.path, where.line, message("remedyfile.two_values", since=a.since))
     return tuple(out)
 
 

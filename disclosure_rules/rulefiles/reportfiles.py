@@ -13,11 +13,14 @@ import attrs
 
 from ..basis import Basis
 from ..errors import RuleFileError
+from ..messages import message
 from .cache import read_checked
 from .common import Text, parse_basis, text_of
 
 # The rows the engine fills itself: each layout marks one row with each role.
-ROLES = {"new": "本年新收", "carried_over": "上年结转", "carried_forward": "结转下年度"}
+# the roles a row of the table must have -> the message naming each
+ROLES = {"new": "layout.role.new", "carried_over": "layout.role.carried_over",
+         "carried_forward": "layout.role.carried_forward"}
 
 
 @attrs.frozen
@@ -78,15 +81,13 @@ def load_table_layout(path: str | Path) -> TableLayout:
         seen = set()
         for i, x in enumerate(items):
             if x.code in seen:
-                raise RuleFileError(path, seq.line_of(i), f"the {what} code '{x.code}' is used twice",
-                                    f"{'列' if what == 'column' else '行'}编号“{x.code}”重复")
+                raise RuleFileError(path, seq.line_of(i), message("layout.column_twice" if what == "column"
+                                                                  else "layout.row_twice", code=x.code))
             seen.add(x.code)
     if sum(1 for c in cols if c.sum_of) != 1 or sum(1 for r in rows if r.sum_of) != 1:
-        raise RuleFileError(path, t.line, "the table needs exactly one total column and one total row",
-                            "表格必须有且只有一个总计列和一个总计行")
-    for need, zh in ROLES.items():
+        raise RuleFileError(path, t.line, message("layout.totals"))
+    for need, name in ROLES.items():
         if sum(1 for r in rows if r.role == need) != 1:
-            raise RuleFileError(path, t.line_of("rows"), f"the table needs exactly one row with role: {need}",
-                                f"表格必须有且只有一行标明role: {need}（{zh}）")
+            raise RuleFileError(path, t.line_of("rows"), message("layout.role", role=need, name=message(name)))
     return TableLayout(text_of(t["title"], t, "title"), text_of(t["balance"], t, "balance"),
                        parse_basis(t.get("basis"), t), cols, rows, str(path))

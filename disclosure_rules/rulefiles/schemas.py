@@ -22,13 +22,20 @@ from typing import TYPE_CHECKING, Any
 
 from ..data import data_dir
 from ..errors import RuleFileError
+from ..messages import Text, message
 from .vocabulary import did_you_mean
 from .yamldoc import Map, Seq
 
 if TYPE_CHECKING:
     import jsonschema
 
-SCHEMA_NAMES = ("clock-rules", "outcomes", "fees", "remedies", "report-table", "statuses")
+SCHEMA_NAMES = ("clock-rules", "outcomes", "fees", "remedies", "report-table", "statuses",
+                # the kinds the floors above register (time-limit regimes, published-report rules)
+                "regime", "regime-stages", "regime-examples", "assessment", "report-sections", "report-phrases",
+                "report-checks", "report-deadlines")
+# the calendar side files: office hours (calendars/hours/*.yaml), the statutory holidays and the
+# arrangement principles (calendars/statutory.yaml, calendars/principles.yaml)
+CALENDAR_SCHEMA_NAMES = ("office-hours", "statutory-holidays", "arrangement-principles")
 
 
 def schemas_dir() -> Path:
@@ -120,15 +127,20 @@ def validate(doc: Any, schema_name: str, path: str | Path) -> None:
         return
     err = _deepest(errors[0])
     parts = list(err.absolute_path)
-    where = ".".join(str(p) for p in parts) or "(top)"
+    where: str | Text = ".".join(str(p) for p in parts) or message("schema.top")
     line = _line_at(doc, parts)
     if err.validator == "additionalProperties":
         _unknown_key(doc, parts, err, where, path, line)
-    en, zh = _explain(err, where)
-    raise RuleFileError(path, line, en, zh)
+    node = _node_at(doc, parts)
+    if isinstance(node, Map) and isinstance(err.instance, str) and err.instance in node:
+        # propertyNames: a text where the path leads to a block is one of the block's keys
+        rule = f" (pattern {err.validator_value})" if err.validator == "pattern" else ""
+        raise RuleFileError(path, node.line_of(err.instance), message("schema.name_pattern", where=where,
+                                                                      name=err.instance, rule=rule))
+    raise RuleFileError(path, line, _explain(err, where))
 
 
-def _unknown_key(doc: Any, parts: list[Any], err: jsonschema.ValidationError, where: str,
+def _unknown_key(doc: Any, parts: list[Any], err: jsonschema.ValidationError, where: str | Text,
                  path: str | Path, line: int | None) -> None:
     node = _node_at(doc, parts)
     schema: Any = err.schema
@@ -138,49 +150,58 @@ def _unknown_key(doc: Any, parts: list[Any], err: jsonschema.ValidationError, wh
         return
     key = extra[0]
     line = node.line_of(key) if isinstance(node, Map) else line
-    hint_en, hint_zh = did_you_mean(key, allowed)
-    raise RuleFileError(path, line, f"'{where}': unknown key '{key}'{hint_en}",
-                        f"“{where}”中有不认识的键“{key}”{hint_zh}")
+    raise RuleFileError(path, line, message("schema.unknown_key", where=where, key=key,
+                                            hint=did_you_mean(key, allowed)))
 
 
-_NAMES_ZH = {"basis": "法律依据", "title": "标题", "workdays": "工作日数", "value": "取值", "reason": "理由",
-             "effect": "效果", "event": "事件", "when": "条件", "message": "说明", "instrument": "文件名称",
-             "requires": "所需日期", "date_of_receipt": "收到申请之日", "voids_effect": "是否不发生效力",
-             "name": "名称", "case": "案件", "expect": "预期结果", "id": "编号"}
-_TYPES = {"integer": ("a whole number", "整数"), "number": ("a number", "数字"), "string": ("a text", "文字"),
-          "boolean": ("true or false", "true或false"), "object": ("a block of 'key: value' lines", "“键: 值”块"),
-          "array": ("a list", "列表"), "null": ("empty (null)", "空值（null）")}
+# a key of the rule files -> the message naming it in words (the Chinese says what the key is)
+_KEY_NAMES = {"basis": "schema.key.basis", "title": "schema.key.title", "workdays": "schema.key.workdays",
+              "value": "schema.key.value", "reason": "schema.key.reason", "effect": "schema.key.effect",
+              "event": "schema.key.event", "when": "schema.key.when", "message": "schema.key.message",
+              "instrument": "schema.key.instrument", "requires": "schema.key.requires",
+              "date_of_receipt": "schema.key.date_of_receipt", "voids_effect": "schema.key.voids_effect",
+              "name": "schema.key.name", "case": "schema.key.case", "expect": "schema.key.expect",
+              "id": "schema.key.id", "severity": "schema.key.severity", "unit": "schema.key.unit",
+              "resolution": "schema.key.resolution", "method": "schema.key.method",
+              "check": "schema.key.check", "direction": "schema.key.direction", "type": "schema.key.type",
+              "agency_kind": "schema.key.agency_kind"}
+# a JSON Schema type -> the message naming it
+_TYPES = {"integer": "schema.type.integer", "number": "schema.type.number", "string": "schema.type.string",
+          "boolean": "schema.type.boolean", "object": "schema.type.object", "array": "schema.type.array",
+          "null": "schema.type.null"}
 
 
-def _type_names(value: Any) -> tuple[str, str]:
-    names = value if isinstance(value, list) else [value]
-    en = " or ".join(_TYPES.get(n, (n, n))[0] for n in names)
-    zh = "或".join(_TYPES.get(n, (n, n))[1] for n in names)
-    return en, zh
+def _type_names(value: Any) -> Text:
+    names = [message(_TYPES[n]) if n in _TYPES else Text(str(n), str(n))
+             for n in (value if isinstance(value, list) else [value])]
+    either = message("schema.or")
+    return Text(either.en.join(t.en for t in names), either.zh.join(t.zh for t in names))
 
 
-def _explain(err: jsonschema.ValidationError, where: str) -> tuple[str, str]:
+def _explain(err: jsonschema.ValidationError, where: str | Text) -> Text:
     v, got = err.validator, json.dumps(err.instance, ensure_ascii=False)
     if v == "required":
         missing = err.message.split("'")[1] if "'" in err.message else err.message
-        return (f"'{where}' is missing '{missing}'", f"“{where}”缺少{_NAMES_ZH.get(missing, missing)}（{missing}）")
+        if missing == "basis":
+            return message("schema.missing_basis", where=where)
+        name = message(_KEY_NAMES[missing]) if missing in _KEY_NAMES else Text(missing, missing)
+        return message("schema.missing", where=where, key=missing, key_name=name)
     if v == "enum":
         values: Any = err.validator_value
-        allowed = ", ".join(map(str, values))
-        return (f"'{where}' is {got}, but must be one of: {allowed}", f"“{where}”为{got}，只能是以下之一：{allowed}")
+        key = next((str(k) for k in reversed(err.absolute_path) if isinstance(k, str)), "value")
+        key_name = message(_KEY_NAMES[key]) if key in _KEY_NAMES else Text(key, key)
+        return message("schema.enum", where=where, value=got, key=key, key_name=key_name,
+                       allowed=", ".join(map(str, values)))
     if v == "type":
-        en, zh = _type_names(err.validator_value)
-        return (f"'{where}' is {got}, but must be {en}", f"“{where}”为{got}，应为{zh}")
+        return message("schema.type", where=where, value=got, types=_type_names(err.validator_value))
     if v in ("minimum", "exclusiveMinimum"):
-        return (f"'{where}' is {got}, but must be at least {err.validator_value}",
-                f"“{where}”为{got}，不得小于{err.validator_value}")
+        return message("schema.minimum", where=where, value=got, limit=err.validator_value)
     if v in ("maximum", "exclusiveMaximum"):
-        return (f"'{where}' is {got}, but must be at most {err.validator_value}",
-                f"“{where}”为{got}，不得大于{err.validator_value}")
+        return message("schema.maximum", where=where, value=got, limit=err.validator_value)
     if v == "pattern":
-        return (f"'{where}' is {got}, which is not written as required", f"“{where}”为{got}，写法不符合要求")
+        return message("schema.pattern", where=where, value=got)
     if v in ("oneOf", "anyOf"):
-        return (f"'{where}' is not written in any of the accepted forms", f"“{where}”的写法不符合要求")
+        return message("schema.one_of", where=where)
     if v in ("minItems", "minProperties"):
-        return (f"'{where}' is empty", f"“{where}”不能为空")
-    return (f"'{where}': {err.message}", f"“{where}”不符合格式要求（{v}）")
+        return message("schema.empty", where=where)
+    return message("schema.other", where=where, detail=err.message)

@@ -17,6 +17,8 @@ from typing import Any
 
 import attrs
 
+from ..messages import Text, message, render
+
 # effect -> the event fields it needs (``rules/*/events.yaml``)
 EFFECTS: dict[str, tuple[str, ...]] = {
     "suspend": ("applicant", "on_expiry"),
@@ -101,12 +103,11 @@ class ParameterKind:
 
     def describe(self, lang: str = "en") -> str:
         if self.type == "boolean":
-            return "true 或 false" if lang == "zh" else "true or false"
+            return render("vocabulary.describe.boolean", lang, {})
         if self.type == "choice":
-            return ("以下之一：" + "、".join(self.choices)) if lang == "zh" else "one of " + ", ".join(self.choices)
-        if lang == "zh":
-            return "不小于1的整数（工作日数）" + ("，或null" if self.nullable else "")
-        return "a whole number of working days, at least 1" + (", or null" if self.nullable else "")
+            return render("vocabulary.describe.choice", lang, {"choices": list(self.choices)})
+        return render("vocabulary.describe.workdays_or_null" if self.nullable else "vocabulary.describe.workdays",
+                      lang, {})
 
     def schema(self) -> dict[str, Any]:
         """The JSON Schema of the parameter's ``value`` (and of its ``choices``)."""
@@ -140,14 +141,15 @@ def parameters_schema() -> dict[str, Any]:
             "properties": {name: kind.schema() for name, kind in PARAMETERS.items()}}
 
 
-def did_you_mean(name: object, known: Iterable[object]) -> tuple[str, str]:
-    """A hint for a misspelt name, in English and Chinese ("" when none is close)."""
+def did_you_mean(name: object, known: Iterable[object]) -> Text:
+    """A hint for a misspelt name, in English and Chinese ("" when none is close);
+    ``en, zh = did_you_mean(...)`` unpacks it."""
     import difflib  # only when a hint is needed (start-up, issue 13)
 
     names = [str(k) for k in known]
     close = difflib.get_close_matches(str(name), names, n=1, cutoff=0.6)
     if close:
-        return f" (did you mean '{close[0]}'?)", f"（是否应为“{close[0]}”？）"
+        return message("hint.did_you_mean", name=close[0])
     if not names:
-        return "", ""
-    return f" (known: {', '.join(sorted(names))})", f"（可用：{'、'.join(sorted(names))}）"
+        return Text("", "")
+    return message("hint.known", names=sorted(names))

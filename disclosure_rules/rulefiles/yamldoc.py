@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from ..errors import RuleFileError
+from ..messages import message
 
 try:
     _BaseLoader: type = yaml.CSafeLoader
@@ -59,12 +60,10 @@ def _impossible(loader: Any, node: yaml.Node) -> RuleFileError:
     # an impossible value written unquoted: 2026-02-30, 2026-13-01, !!float abc
     col = int(node.start_mark.column) + 1
     if node.tag.endswith(":timestamp"):
-        return RuleFileError(loader.name, _line(node), f"'{node.value}' is not a date of the calendar "
-                             "(write an existing date as YYYY-MM-DD)", f"“{node.value}”不是真实存在的日期"
-                             "（请写成存在的日期YYYY-MM-DD）", col)
+        return RuleFileError(loader.name, _line(node), message("yaml.not_a_date", value=str(node.value)), column=col)
     kind = node.tag.rsplit(":", 1)[-1]
-    return RuleFileError(loader.name, _line(node), f"'{node.value}' cannot be read as {kind}",
-                         f"“{node.value}”无法读作{kind}类型的值", col)
+    return RuleFileError(loader.name, _line(node), message("yaml.cannot_read_as", value=str(node.value), kind=kind),
+                         column=col)
 
 
 def _checked(construct: Any) -> Any:
@@ -86,12 +85,11 @@ def _construct_map(loader: Any, node: yaml.MappingNode) -> Map:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool)) and key is not None:
-            raise RuleFileError(loader.name, _line(key_node), "a key must be a plain word or number",
-                                "键必须是普通的词或数字", key_node.start_mark.column + 1)
+            raise RuleFileError(loader.name, _line(key_node), message("yaml.key_kind"),
+                                column=key_node.start_mark.column + 1)
         if key in m:
-            raise RuleFileError(loader.name, _line(key_node),
-                                f"the key '{key}' appears twice in the same block",
-                                f"同一层级中键“{key}”出现了两次", key_node.start_mark.column + 1)
+            raise RuleFileError(loader.name, _line(key_node), message("yaml.key_twice", key=str(key)),
+                                column=key_node.start_mark.column + 1)
         m[key] = loader.construct_object(value_node, deep=True)
         m.lines[key] = _line(key_node)
     return m
@@ -133,9 +131,7 @@ def _fullwidth_colon(text: str, name: str) -> None:
     for n, raw in enumerate(text.splitlines(), 1):
         m = _FULLWIDTH_KEY.match(raw)
         if m:
-            raise RuleFileError(name, n, f"'{m.group(1)}' is followed by a full-width colon '：': "
-                                "write the ASCII colon ':' after a key",
-                                f"“{m.group(1)}”后面是全角冒号“：”：键后面应使用半角冒号“:”",
+            raise RuleFileError(name, n, message("yaml.full_width_colon", key=m.group(1)),
                                 raw.index("：") + 1)
 
 
@@ -151,10 +147,9 @@ def parse_yaml(text: str, name: str = "<string>", *, pure_python: bool = False) 
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None
         problem = exc.problem or exc.context or "syntax error"
-        raise RuleFileError(name, line, f"not valid YAML ({problem})",
-                            f"不是有效的YAML格式（{problem}），请检查缩进、冒号和引号", col) from None
+        raise RuleFileError(name, line, message("yaml.syntax", detail=problem), column=col) from None
     except yaml.YAMLError as exc:
-        raise RuleFileError(name, None, f"not valid YAML ({exc})", f"不是有效的YAML格式（{exc}）") from None
+        raise RuleFileError(name, None, message("yaml.invalid", detail=str(exc))) from None
     finally:
         loader.dispose()
 
@@ -166,16 +161,16 @@ def read_text(path: str | Path, error: type = RuleFileError) -> str:
     try:
         return p.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        why = ("it is not UTF-8 text", "文件不是UTF-8编码的文本")
+        why = message("yaml.not_utf8")
     except IsADirectoryError:
-        why = ("it is a directory, not a file", "这是一个文件夹，不是文件")
+        why = message("case.os.directory")
     except FileNotFoundError:
-        why = ("no such file", "文件不存在")
+        why = message("case.os.missing")
     except PermissionError:
-        why = ("no permission to read it", "没有读取权限")
+        why = message("case.os.permission")
     except OSError as exc:
-        why = (str(exc.strerror), str(exc.strerror))
-    en, zh = f"cannot read the file: {why[0]}", f"无法读取文件：{why[1]}"
+        why = message("case.os.other", detail=str(exc.strerror))
+    en, zh = message("yaml.cannot_read", why=why)
     if error is RuleFileError:
         raise RuleFileError(p, None, en, zh)
     raise error(f"{p}: {en}", f"{p}：{zh}")

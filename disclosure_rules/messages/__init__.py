@@ -1,0 +1,75 @@
+"""The words the library says, in Chinese and English, kept in catalogues.
+
+Code names a message by its id and gives its values; the words live in
+``en.yaml`` and ``zh.yaml`` beside this module, one entry per id (ids are
+named by domain: ``case.not_a_date``, ``calendar.outside``, ``clock.receipt.start``),
+with ``{placeholders}`` in :meth:`str.format` syntax.  Both files hold the same
+ids with the same placeholders (``tests/test_messages.py`` checks this, and that
+the Chinese words hold no English other than codes and citations).
+
+A value is shown in the language of the text it goes into: a :class:`Text`
+(or anything with ``en`` and ``zh``, such as a rule's title) by its own words,
+a date as ``YYYY-MM-DD``, a list or tuple joined by ``, `` (English) or ``、``
+(Chinese), anything else by ``str``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import attrs
+
+LANGS = ("en", "zh")
+_HERE = Path(__file__).parent
+_JOIN = {"en": ", ", "zh": "、"}
+
+
+@attrs.frozen
+class Text:
+    """A finished text in both languages; ``en, zh = text`` unpacks it."""
+
+    en: str
+    zh: str
+
+    def text(self, lang: str = "en") -> str:
+        return self.zh if lang == "zh" else self.en
+
+    def __iter__(self) -> Iterator[str]:
+        yield self.en
+        yield self.zh
+
+
+@functools.cache
+def catalogue(lang: str) -> Mapping[str, str]:
+    """The catalogue of one language: message id -> template (read once, on the first message)."""
+    import yaml  # only when a message is rendered: importing the package stays light
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with open(_HERE / f"{lang}.yaml", encoding="utf-8") as f:
+        return yaml.load(f, Loader=loader) or {}
+
+
+def shown(value: object, lang: str) -> str:
+    """``value`` as it reads in a text of ``lang``."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return _JOIN[lang].join(shown(v, lang) for v in value)
+    if hasattr(value, "zh") and hasattr(value, "en"):
+        return str(value.zh if lang == "zh" else value.en)
+    return str(value)
+
+
+def render(key: str, lang: str, values: Mapping[str, object]) -> str:
+    """The words of message ``key`` in ``lang`` with ``values`` filled in."""
+    return catalogue(lang)[key].format_map({k: shown(v, lang) for k, v in values.items()})
+
+
+def message(key: str, /, **values: object) -> Text:
+    """Message ``key`` rendered in both languages."""
+    return Text(render(key, "en", values), render(key, "zh", values))
