@@ -125,7 +125,7 @@ class Calendar:
     _workdays: list = attrs.field(init=False, repr=False)  # ordinals of working days, ascending
     _np: tuple | None = attrs.field(init=False, repr=False, default=None)  # numpy index, built on first batch call
 
-    def __attrs_post_init__(self):
+    def __attrs_post_init__(self) -> None:
         # whole numbers only (ordinals; the weekday of ordinal o is (o - 1) % 7, Monday 0),
         # no date object per day: the index of a 20-year calendar is built in a few milliseconds
         base = self.first_day.toordinal()
