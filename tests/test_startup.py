@@ -312,3 +312,45 @@ def test_a_document_json_cannot_keep_is_simply_not_stored(store):
         parsed.encode(parse_yaml("a: !!binary aGVsbG8=\n"))
     with pytest.raises(ValueError):
         parsed.decode({"a": 1}, "x")
+
+
+# ----------------------------------------------------------------------------- the message catalogues kept as JSON
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_kept_catalogue_is_the_yaml_one_and_a_damaged_one_is_ignored(lang, tmp_path, monkeypatch):
+    from disclosure_rules import messages
+    folder = tmp_path / "record"
+    monkeypatch.setenv("DISCLOSURE_RULES_CACHE_DIR", str(folder))
+    source = (ROOT / "disclosure_rules" / "messages" / f"{lang}.yaml").read_text(encoding="utf-8")
+    expected = yaml.safe_load(source)
+    messages.catalogue.cache_clear()
+    try:
+        assert messages.catalogue(lang) == expected                      # parsed, and kept
+        kept = folder / f"messages-{lang}.json"
+        line = kept.read_bytes()
+        messages.catalogue.cache_clear()
+        assert messages.catalogue(lang) == expected                      # read back from the JSON
+        head, rest = line.split(b" ", 1)
+        checksum, body = rest.split(b" ", 1)
+        forged = json.dumps({"case.not_a_date": "forged"}).encode()
+        for damaged in (line.replace(b'"', b"'", 1),                      # the checksum differs
+                        b" ".join((b"0" * 64, checksum, body)),          # other YAML bytes
+                        b" ".join((head, hashlib.sha256(forged).hexdigest().encode(), forged.replace(b"}", b",}"))),
+                        b"junk"):
+            kept.write_bytes(damaged)
+            messages.catalogue.cache_clear()
+            assert messages.catalogue(lang) == expected
+    finally:
+        messages.catalogue.cache_clear()
+
+
+def test_no_catalogue_kept_with_an_empty_cache_dir_setting(tmp_path, monkeypatch):
+    from disclosure_rules import messages
+    monkeypatch.setenv("DISCLOSURE_RULES_CACHE_DIR", "")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    messages.catalogue.cache_clear()
+    try:
+        assert messages.catalogue("en")["case.not_a_date"]
+        assert not list(tmp_path.iterdir())
+    finally:
+        messages.catalogue.cache_clear()

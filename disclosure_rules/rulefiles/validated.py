@@ -31,7 +31,7 @@ import json
 import os
 from pathlib import Path
 
-from ..data import data_dir
+from ..data import cache_dirs, data_dir, write_cache
 
 RECORD = "validated-rules.json"
 _LIMIT = 4096                        # keys kept (the newest), so edits do not grow the record without end
@@ -76,12 +76,8 @@ def key(schema: str, digest: str) -> str:
 
 
 def record_dirs() -> list[Path]:
-    """Where the record is read from and written to, in order of preference."""
-    chosen = os.environ.get("DISCLOSURE_RULES_CACHE_DIR")
-    if chosen is not None:
-        return [Path(chosen)] if chosen else []
-    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return [_HERE.parent / "data" / ".cache", Path(cache) / "disclosure-rules"]
+    """Where the record is read from and written to, in order of preference (:func:`..data.cache_dirs`)."""
+    return cache_dirs()
 
 
 class _Record:
@@ -113,22 +109,8 @@ class _Record:
 
 
 def write(name: str, data: bytes) -> Path | None:
-    """Write ``data`` as the file ``name`` in the first writable folder of :func:`record_dirs`
-    (whole or not at all: through a temporary file); the folder written, or None."""
-    import tempfile
-
-    for folder in record_dirs():
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".rules-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.chmod(tmp, 0o644)     # readable by every user of a shared installation
-            os.replace(tmp, folder / name)
-        except OSError:
-            continue
-        return folder
-    return None
+    """Write ``data`` as the file ``name`` beside the record (:func:`..data.write_cache`)."""
+    return write_cache(name, data)
 
 
 _RECORD = _Record()
