@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
-import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -54,6 +52,9 @@ def catalogue(lang: str) -> Mapping[str, str]:
     record of checked rule files (``messages-<lang>.json``: the sha256 of the YAML's bytes, the
     sha256 of the JSON, the JSON), used only while the YAML's bytes are the same and the checksum
     holds; anything else is ignored and the YAML parsed again."""
+    import hashlib  # with the first message, not with the package (start-up, issue 13)
+    import json
+
     text = (_HERE / f"{lang}.yaml").read_bytes()
     digest = hashlib.sha256(text).hexdigest()
     kept = _kept(lang, digest)
@@ -74,6 +75,9 @@ def _kept_name(lang: str) -> str:
 
 def _kept(lang: str, digest: str) -> dict[str, str] | None:
     """The catalogue kept as JSON for YAML bytes of sha256 ``digest``, or None."""
+    import hashlib
+    import json
+
     for folder in cache_dirs():
         try:
             head, rest = (folder / _kept_name(lang)).read_bytes().split(b" ", 1)
