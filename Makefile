@@ -15,11 +15,13 @@ demo: $(BIN)/python
 	@$(BIN)/python -m disclosure_rules.rulefiles.precheck
 	@$(BIN)/python -m disclosure_rules.demo
 
-# the linter (config in pyproject.toml), then the whole test suite, then the record of the
-# bundled rule files checked in full (later processes skip their schema check: docs/scale.md)
+# the linter (config in pyproject.toml), the type check (mypy --strict, config in setup.cfg), then the
+# whole test suite, then the record of the bundled rule files checked in full (later processes skip
+# their schema check: docs/scale.md)
 test: $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[test]'
 	$(BIN)/python -m ruff check disclosure_rules
+	$(BIN)/python -m mypy disclosure_rules
 	$(BIN)/python -m pytest -q
 	$(BIN)/python -m disclosure_rules.rulefiles.precheck
 

@@ -14,8 +14,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import disclosure_rules.remedies as _remedies  # (the package's own `remedies` is api.remedies, the function)
+
 from . import clock, fees, filekinds, outcomes, report, report_render
-from . import remedies as _remedies
 from .calendar import Calendar, available_calendars, load_calendar
 from .errors import UnknownNameError
 from .examples import ExampleOutcome, run_examples

@@ -16,6 +16,9 @@ articles, e.g. a city guide) are required; the files are read by
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 import attrs
 
 
@@ -52,14 +55,15 @@ class Basis:
             s += f" {self.section}"
         return s
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in attrs.asdict(self).items() if v is not None}
 
     @classmethod
-    def from_dict(cls, d: dict) -> Basis:
-        return cls(**{k: d.get(k) for k in ("instrument", "article", "paragraph", "item", "section", "text")})
+    def from_dict(cls, d: dict[str, Any]) -> Basis:
+        fields: dict[str, Any] = {k: d.get(k) for k in ("instrument", "article", "paragraph", "item", "section", "text")}
+        return cls(**fields)
 
 
-def cite_all(bases, lang: str = "zh") -> str:
+def cite_all(bases: Iterable[Basis], lang: str = "zh") -> str:
     """The citations of several bases, each once, joined with "; "."""
     return "; ".join(dict.fromkeys(b.cite(lang) for b in bases))

@@ -28,28 +28,35 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+from collections.abc import Mapping
+from os import PathLike
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .errors import CaseError
 from .hints import closest
+from .jsondata import JSON, JSONDict
 from .messages import Text, message
-from .vocabulary import check_extra_keys, unknown_key, unknown_name, vocabulary
+from .vocabulary import Vocabulary, check_extra_keys, unknown_key, unknown_name, vocabulary
+
+if TYPE_CHECKING:
+    from .rulebook import RuleBook
 
 _CASE_KEYS = frozenset({"id", "receipt", "events", "applicant", "calendar", "local"})
 _DATE_FIELDS = {"date", "received", "due", "submitted", "confirmed", "arrived", "signed"}
 
 
 # a place in a case: a message id and its values, turned into words only for an error
-Where = tuple[str, dict]
+Where = tuple[str, dict[str, Any]]
 
 
 def _words(where: Where) -> Text:
     return message(where[0], **where[1])
 
 
-def _date(value, what: Where, event: int | None = None) -> dt.date:
+def _date(value: JSON, what: Where, event: int | None = None) -> dt.date:
     """A date from a date or YYYY-MM-DD; ``what`` names the field (turned into words only for the error)."""
     if type(value) is dt.date:
         return value
@@ -70,9 +77,9 @@ class Receipt:
     """How the request arrived: the channel and the dates it gives (Art. 31)."""
 
     channel: str
-    dates: dict                     # field -> date (date, signed, arrived, confirmed, submitted)
+    dates: dict[str, dt.date]       # field -> date (date, signed, arrived, confirmed, submitted)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> JSONDict:
         return {"channel": self.channel, **{k: v.isoformat() for k, v in self.dates.items()}}
 
 
@@ -82,19 +89,19 @@ class Event:
 
     type: str
     date: dt.date
-    fields: dict = attrs.field(factory=dict)
+    fields: dict[str, Any] = attrs.field(factory=dict)
     index: int = 0                  # position in the case as given (for messages)
 
-    def get(self, key, default=None):
+    def get(self, key: str, default: Any = None) -> Any:
         return self.fields.get(key, default)
 
-    def to_dict(self) -> dict:
-        out = {"type": self.type, "date": self.date.isoformat()}
+    def to_dict(self) -> JSONDict:
+        out: JSONDict = {"type": self.type, "date": self.date.isoformat()}
         for k, v in self.fields.items():
             out[k] = v.isoformat() if isinstance(v, dt.date) else v
         return out
 
-    def sort_key(self, priority: dict):
+    def sort_key(self, priority: Mapping[str, float]) -> tuple[dt.date, float, str]:
         """(date, same-day order, content): a total order (types without an order come last that day)."""
         return (self.date, priority.get(self.type, math.inf), json.dumps(self.to_dict(), sort_keys=True, default=str))
 
@@ -107,10 +114,10 @@ class Case:
     applicant: str | None = None
     calendar: str = "cn"
     local: str | None = None
-    extra: dict = attrs.field(factory=dict)
+    extra: dict[str, Any] = attrs.field(factory=dict)
 
-    def to_dict(self) -> dict:
-        out = {"id": self.id, "calendar": self.calendar, "receipt": self.receipt.to_dict(),
+    def to_dict(self) -> JSONDict:
+        out: JSONDict = {"id": self.id, "calendar": self.calendar, "receipt": self.receipt.to_dict(),
                "events": [e.to_dict() for e in self.events]}
         if self.local:
             out["local"] = self.local
@@ -123,7 +130,7 @@ class Case:
 _CASE_FIELDS = ("id", "receipt", "events", "applicant", "calendar", "local")
 
 
-def parse_case(data, *, extra_keys: str = "reject", rules=None) -> Case:
+def parse_case(data: JSON, *, extra_keys: str = "reject", rules: RuleBook | None = None) -> Case:
     """Build a :class:`Case` from a dict (as loaded from JSON or YAML).
 
     Every key must be one the case's regime knows (``regime:``, default
@@ -154,17 +161,17 @@ def parse_case(data, *, extra_keys: str = "reject", rules=None) -> Case:
     return Case(cid, receipt, events, applicant, str(calendar), None if local is None else str(local), extra)
 
 
-def _case_id(data: dict) -> str:
+def _case_id(data: JSONDict) -> str:
     cid = data.get("id")
     if cid is None or isinstance(cid, (dict, list)):
         raise CaseError(message("case.no_id"))
     return str(cid)
 
 
-def _extra(data: dict, voc, cid: str, keep: bool) -> dict:
+def _extra(data: JSONDict, voc: Vocabulary, cid: str, keep: bool) -> JSONDict:
     """The keys written back as they came: ``regime``, a regime's own keys, ``extra`` (and, with
     ``keep``, unknown keys); any other unknown top-level key is an error."""
-    extra = {}
+    extra: JSONDict = {}
     for k in data:
         if k not in voc.top and not keep:
             raise unknown_key(k, voc.top, message("case.what.case", id=cid))
@@ -175,7 +182,7 @@ def _extra(data: dict, voc, cid: str, keep: bool) -> dict:
     return extra
 
 
-def _receipt(data: dict, voc, cid: str, keep: bool) -> Receipt:
+def _receipt(data: JSONDict, voc: Vocabulary, cid: str, keep: bool) -> Receipt:
     """The channel of the request and its dates (the keys the regime's receipt rules know)."""
     receipt = data.get("receipt")
     if not isinstance(receipt, dict) or not isinstance(receipt.get("channel"), str):
@@ -191,7 +198,7 @@ def _receipt(data: dict, voc, cid: str, keep: bool) -> Receipt:
     return Receipt(receipt["channel"], dates)
 
 
-def _calendar_and_local(data: dict, voc, cid: str):
+def _calendar_and_local(data: JSONDict, voc: Vocabulary, cid: str) -> tuple[JSON, JSON]:
     """The case's calendar (default ``cn``) and local rules, as given (checked against known names)."""
     calendar, local = data.get("calendar", "cn"), data.get("local")
     known = voc.titles("calendar")
@@ -203,7 +210,7 @@ def _calendar_and_local(data: dict, voc, cid: str):
     return calendar, local
 
 
-def _event(voc, cid: str, i: int, e, keep: bool) -> Event:
+def _event(voc: Vocabulary, cid: str, i: int, e: JSON, keep: bool) -> Event:
     where: Where = ("case.what.event", {"id": cid, "n": i + 1})
     if not isinstance(e, dict) or not isinstance(e.get("type"), str) or "date" not in e:
         if not isinstance(e, dict):
@@ -213,6 +220,7 @@ def _event(voc, cid: str, i: int, e, keep: bool) -> Event:
     allowed = voc.events.get(e["type"])
     if allowed is None:
         _name(voc, "event", e["type"], where, i)
+        allowed = {}                  # (a rule set that names no events at all: every key is unknown)
     typed = {"id": cid, "n": i + 1, "type": e["type"]}
     fields = {}
     for k, v in e.items():
@@ -238,7 +246,7 @@ _KINDS = {"channel": "case.name.channel", "applicant": "case.name.applicant", "c
           "outcome": "case.name.outcome", "reason": "case.name.reason"}
 
 
-def _name(voc, kind: str, value, where: Where, event: int | None = None) -> None:
+def _name(voc: Vocabulary, kind: str, value: JSON, where: Where, event: int | None = None) -> None:
     names = voc.titles(kind)
     if not names or (isinstance(value, str) and value in names):
         return
@@ -250,12 +258,12 @@ _TYPES = {list: "case.type.list", str: "case.type.text", int: "case.type.number"
           bool: "case.type.yes_no", type(None): "case.type.empty"}
 
 
-def _kind(x) -> Text:
+def _kind(x: JSON) -> Text:
     key = _TYPES.get(type(x))
     return message(key) if key else Text(type(x).__name__, type(x).__name__)
 
 
-def read_items(path, keys: tuple = ("cases",)) -> list:
+def read_items(path: str | PathLike[str], keys: tuple[str, ...] = ("cases",)) -> list[JSON]:
     """The items of a YAML file (one mapping, a list, or ``{cases: [...]}``), a
     JSON file or JSON Lines, as plain dicts; unreadable input is a CaseError.
     (:func:`disclosure_rules.batch.iter_items` reads JSON Lines lazily.)"""
@@ -269,11 +277,12 @@ def read_items(path, keys: tuple = ("cases",)) -> list:
     return items_from_text(text, str(p), keys, json_lines=p.suffix == ".jsonl")
 
 
-def items_from_text(text: str, name: str, keys: tuple = ("cases",), json_lines: bool = False) -> list:
+def items_from_text(text: str, name: str, keys: tuple[str, ...] = ("cases",), json_lines: bool = False) -> list[JSON]:
     """The items of one YAML or JSON document (or of JSON Lines) already read; ``name`` names it in messages."""
     from .errors import RuleFileError
     from .yamlfile import parse_yaml
 
+    docs: JSON
     if json_lines:
         docs = []
         for n, line in enumerate(text.splitlines(), 1):
@@ -298,7 +307,7 @@ def items_from_text(text: str, name: str, keys: tuple = ("cases",), json_lines: 
     return [_plain(d) for d in docs]
 
 
-def load_cases(path, *, extra_keys: str = "reject", rules=None) -> list[Case]:
+def load_cases(path: str | PathLike[str], *, extra_keys: str = "reject", rules: RuleBook | None = None) -> list[Case]:
     """Cases from a YAML file (one case, or a list), a JSON file, or JSON Lines
     (``extra_keys`` and ``rules`` as for :func:`parse_case`)."""
     check_extra_keys(extra_keys)
@@ -306,7 +315,8 @@ def load_cases(path, *, extra_keys: str = "reject", rules=None) -> list[Case]:
     return [parse_item(d, n, len(items), path, extra_keys=extra_keys, rules=rules) for n, d in enumerate(items, 1)]
 
 
-def parse_item(d, n: int, count: int, path, *, extra_keys: str = "reject", rules=None) -> Case:
+def parse_item(d: JSON, n: int, count: int, path: object, *, extra_keys: str = "reject",
+               rules: RuleBook | None = None) -> Case:
     """Item ``n`` of ``count`` read from ``path``: a case, or a CaseError that
     says which item is wrong when the file holds several."""
     try:
@@ -330,7 +340,7 @@ def _os_words(exc: OSError) -> Text:
 
 
 
-def _plain(x):
+def _plain(x: JSON) -> JSON:
     if isinstance(x, dict):
         return {k: _plain(v) for k, v in x.items()}
     if isinstance(x, list):

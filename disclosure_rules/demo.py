@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from .cli import main
@@ -25,7 +26,7 @@ WORKDAY_QUESTIONS = [
 ]
 
 
-def run(argv=None) -> int:
+def run(argv: Sequence[str] | None = None) -> int:
     status = 0
     for q in WORKDAY_QUESTIONS:
         print("$ disclosure-rules " + " ".join(q))

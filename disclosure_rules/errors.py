@@ -33,10 +33,13 @@ class DisclosureRulesError(Exception):
 
     exit_code = 2
     kind = "input"
+    #: the position of the bad entry of a batch question (``add_many``, ``count_many``), when there is one
+    index: int | None = None
 
     def __init__(self, message: str | Text, message_zh: str | None = None):
         if isinstance(message, Text):          # a catalogue message (disclosure_rules.messages)
-            message, message_zh = message.en, message.zh
+            message_zh = message.zh
+            message = message.en
         super().__init__(message)
         self.message = message
         self.message_zh = message_zh or message
@@ -77,7 +80,8 @@ class RuleFileError(InputError):
     def __init__(self, path: str | PathLike[str], line: int | None, message: str | Text,
                  message_zh: str | None = None, column: int | None = None):
         if isinstance(message, Text):
-            message, message_zh = message.en, message.zh
+            message_zh = message.zh
+            message = message.en
         self.path = str(path)
         self.line = line
         self.column = column

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any, TypeAlias
 
 import attrs
 
@@ -20,6 +21,9 @@ from .basis import Basis, cite_all
 from .errors import InputError
 from .messages import message
 from .rulefiles.feefiles import Schedule, Tier
+
+#: one line of the working: first unit, last unit, rate, subtotal, the tier's text
+FeeLine: TypeAlias = tuple[int, int, Decimal, Decimal, str]
 
 __all__ = ["Fee", "FeeError", "Schedule", "Tier", "fee", "fee_for_requests"]
 
@@ -36,10 +40,10 @@ class Fee:
 
     method: str                      # per_request | per_page
     amount: Decimal
-    lines: tuple                     # (first unit, last unit, rate, subtotal, tier text)
+    lines: tuple[FeeLine, ...]
     basis: tuple[Basis, ...]
 
-    def to_dict(self, lang="en") -> dict:
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
         return {"method": self.method, "amount": str(self.amount),
                 "lines": [{"from": a, "to": b, "rate": str(r), "subtotal": str(s), "text": t}
                           for a, b, r, s, t in self.lines],
@@ -47,16 +51,17 @@ class Fee:
                 "citation": cite_all(self.basis, lang)}
 
 
-def _check_date(s: Schedule, on: dt.date | None):
+def _check_date(s: Schedule, on: dt.date | None) -> None:
     if on is not None and (not isinstance(on, dt.date) or isinstance(on, dt.datetime)):
         raise FeeError(message("fee.on_not_a_date", value=repr(on)))
     if on is not None and on < s.effective_from:
         raise FeeError(message("fee.before_schedule", on=on, since=s.effective_from))
 
 
-def _sum(s: Schedule, tiers, first: int, last: int):
+def _sum(s: Schedule, tiers: tuple[Tier, ...], first: int, last: int) -> tuple[Decimal, tuple[FeeLine, ...]]:
     """Sum the rates of units first..last, tier by tier (bands within a tier)."""
-    lines, total = [], Decimal(0)
+    lines: list[FeeLine] = []
+    total = Decimal(0)
     n = first
     while n <= last:
         t = s.tier_for(tiers, n)
@@ -100,7 +105,7 @@ def fee_for_requests(schedule: Schedule, first: int, last: int, *, on: dt.date |
     return Fee("per_request", total, lines, s.per_request_basis)
 
 
-def _whole(v, name) -> int:
+def _whole(v: object, name: str) -> int:
     if isinstance(v, bool) or not isinstance(v, int) or v < 1:
         raise FeeError(message("fee.whole", name=name, value=repr(v)))
     return v

@@ -17,15 +17,28 @@ instead.  Needs the ``frame`` extra: ``pip install disclosure-rules[frame]``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, cast
 
 from .batch.columns import arrow_schema, items_from_rows, row_of
 from .batch.run import check_errors_mode, evaluate_items
 from .errors import InputError
+from .jsondata import JSON, JSONDict
 from .messages import message
 
+if TYPE_CHECKING:
+    import pandas
 
-def evaluate_frame(df, as_of: dt.date, *, case_column: str | None = None, errors: str = "raise",
-                   estimate_until: int | None = None, rules=None, calendars: dict | None = None):
+    from .batch.run import Failure
+    from .calendar import Calendar
+    from .result import Result
+    from .rulebook import RuleBook
+
+
+def evaluate_frame(df: pandas.DataFrame, as_of: dt.date, *, case_column: str | None = None, errors: str = "raise",
+                   estimate_until: int | None = None, rules: RuleBook | None = None,
+                   calendars: dict[str, Calendar] | None = None) -> pandas.DataFrame:
     """A DataFrame of results for a DataFrame of cases, as of ``as_of`` (required)."""
     pd, pa = _libraries()
     check_errors_mode(errors)
@@ -34,23 +47,25 @@ def evaluate_frame(df, as_of: dt.date, *, case_column: str | None = None, errors
     rows = _rows(df, pd, pa)
     outs = evaluate_items(items_from_rows(rows, column, df.index), as_of, errors=errors, rules=rules, calendars=calendars,
                           estimate_until=estimate_until, trace=False)    # a row holds no trace
-    table = pa.Table.from_pylist([row_of(o) for o in outs], schema=arrow_schema())
-    out = table.to_pandas(types_mapper=pd.ArrowDtype)
+    # (no regime case among them: items_from_rows refuses it)
+    table = pa.Table.from_pylist([row_of(cast("Result | Failure", o)) for o in outs], schema=arrow_schema())
+    out: pandas.DataFrame = table.to_pandas(types_mapper=pd.ArrowDtype)
     out.index = df.index
     return out
 
 
-def _rows(df, pd, pa) -> list[dict]:
+def _rows(df: pandas.DataFrame, pd: ModuleType, pa: ModuleType) -> list[JSONDict]:
     """The rows as plain Python values: through Arrow, or cell by cell when a column mixes types."""
     try:
-        return pa.Table.from_pandas(df, preserve_index=False).to_pylist()
+        rows: list[JSONDict] = pa.Table.from_pandas(df, preserve_index=False).to_pylist()
+        return rows
     except (pa.ArrowException, ValueError, TypeError):
-        def plain(v):
+        def plain(v: JSON) -> JSON:
             return None if (not isinstance(v, (list, dict, tuple)) and pd.isna(v)) else v
         return [{str(k): plain(v) for k, v in r.items()} for r in df.to_dict("records")]
 
 
-def _libraries():
+def _libraries() -> tuple[ModuleType, ModuleType]:
     try:
         import pandas as pd
         import pyarrow as pa
@@ -59,7 +74,7 @@ def _libraries():
     return pd, pa
 
 
-def as_of_day(as_of) -> dt.date:
+def as_of_day(as_of: object) -> dt.date:
     if isinstance(as_of, dt.datetime):
         as_of = as_of.date()
     if not isinstance(as_of, dt.date):
@@ -67,7 +82,7 @@ def as_of_day(as_of) -> dt.date:
     return as_of
 
 
-def column_of_cases(columns, case_column):
+def column_of_cases(columns: Collection[Any], case_column: str | None) -> str | None:
     if case_column is not None:
         if case_column not in columns:
             raise InputError(message("frame.no_column", column=str(case_column), columns=[str(c) for c in columns]))

@@ -12,6 +12,7 @@ the applicant, and its row in the annual report.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -48,7 +49,7 @@ class Classification:
     version: str
     remedies_to_state: tuple[Element, ...]
 
-    def to_dict(self, lang="en") -> dict:
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
         return {"outcome": self.outcome, "reason": self.reason, "title": self.title.get(lang),
                 "basis": [b.to_dict() for b in self.basis],
                 "citation": cite_all(self.basis, lang),
@@ -59,12 +60,12 @@ class Classification:
 
 # ----------------------------------------------------------------------------- classify
 
-def _variables(catalogue: OutcomeCatalogue, facts: dict):
+def _variables(catalogue: OutcomeCatalogue, facts: dict[str, Any]) -> Any:   # a business-rules variables object
     kinds = {name: kind for name, (kind, _, _, _) in catalogue.facts.items()}
     return variables_class("OfficerFacts", kinds)(facts)
 
 
-def _normalise(catalogue: OutcomeCatalogue, given: dict) -> dict:
+def _normalise(catalogue: OutcomeCatalogue, given: object) -> dict[str, Any]:
     if not isinstance(given, dict):
         raise InputError(message("classify.facts_mapping", value=repr(given)))
     unknown = [k for k in given if k not in catalogue.facts]
@@ -72,25 +73,29 @@ def _normalise(catalogue: OutcomeCatalogue, given: dict) -> dict:
         from .hints import hint
         raise InputError(message("classify.unknown_fact", name=str(unknown[0]), version=catalogue.version,
                                  hint=hint(unknown[0], list(catalogue.facts))))
-    facts = {}
+    facts: dict[str, Any] = {}
     for name, (kind, default, choices, _) in catalogue.facts.items():
         v = given.get(name, default)
         if kind == "boolean" and not isinstance(v, bool):
             raise InputError(message("classify.fact_flag", name=name, value=repr(v)))
-        if kind == "select" and v not in choices:
-            raise InputError(message("classify.fact_choice", name=name, choices=list(choices), value=repr(v)))
+        if kind == "select" and v not in (choices or ()):             # (a select fact lists its choices)
+            raise InputError(message("classify.fact_choice", name=name, choices=list(choices or ()), value=repr(v)))
         facts[name] = v
     return facts
 
 
-def _names(node) -> list[str]:
+def _names(node: Any) -> list[str]:
     """The fact names a business-rules condition reads, in order."""
     if isinstance(node, dict) and ("all" in node or "any" in node):
-        return list(dict.fromkeys(n for c in node.get("all", node.get("any")) for n in _names(c)))
+        return list(dict.fromkeys(n for c in (node["all"] if "all" in node else node["any"]) for n in _names(c)))
     return [node["name"]] if isinstance(node, dict) and "name" in node else []
 
 
-def unknown_answer(code: str, catalogue: OutcomeCatalogue, others=()) -> tuple[str, str]:
+def _pair(text: Words) -> tuple[str, str]:
+    return text.en, text.zh
+
+
+def unknown_answer(code: str, catalogue: OutcomeCatalogue, others: Iterable[OutcomeCatalogue] = ()) -> tuple[str, str]:
     """Why ``code`` is no answer under ``catalogue`` (en, zh): a did-you-mean,
     or, for a code of another version (``others``), the code of this version
     with the same report row; then this version's answers with their titles."""
@@ -106,14 +111,14 @@ def unknown_answer(code: str, catalogue: OutcomeCatalogue, others=()) -> tuple[s
         same = [c for c, x in catalogue.outcomes.items() if x.report_row == o.report_row and x.by_reason == o.by_reason]
         if same:
             alt = catalogue.outcomes[same[0]]
-            return tuple(message("classify.other_version_use", code=code, version=v, other=other.version,
+            return _pair(message("classify.other_version_use", code=code, version=v, other=other.version,
                                  alt=alt.code, title=alt.title, zh_title=alt.title.zh, listing=listing))
-        return tuple(message("classify.other_version", code=code, version=v, other=other.version, listing=listing))
+        return _pair(message("classify.other_version", code=code, version=v, other=other.version, listing=listing))
     best = closest(code, catalogue.outcomes)
     if best is not None:
         t = catalogue.outcomes[best].title
-        return tuple(message("classify.did_you_mean", code=code, version=v, best=best, title=t, zh_title=t.zh))
-    return tuple(message("classify.use_one_of", code=code, version=v, listing=listing))
+        return _pair(message("classify.did_you_mean", code=code, version=v, best=best, title=t, zh_title=t.zh))
+    return _pair(message("classify.use_one_of", code=code, version=v, listing=listing))
 
 
 def classify(facts: dict[str, Any], catalogue: OutcomeCatalogue) -> Classification:

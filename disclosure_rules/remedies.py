@@ -19,6 +19,7 @@ force that day (民事诉讼法 Art. 75 / 82 / 85 by text, via 行政复议法 A
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -30,6 +31,9 @@ from .messages import Text as Words
 from .messages import message
 from .rulefiles.common import Text
 from .rulefiles.remedyfiles import Dated
+
+if TYPE_CHECKING:
+    from .result import Result
 
 
 @attrs.frozen
@@ -45,7 +49,7 @@ class Deadline:
     last_day_earliest: dt.date | None = None     # on an estimated calendar: the bounds of last_day
     last_day_latest: dt.date | None = None
 
-    def to_dict(self, lang="en") -> dict:
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
         return {"id": self.id, "title": self.title.get(lang), "starts": self.starts.isoformat(),
                 "nominal_last_day": self.nominal_last_day.isoformat(), "last_day": self.last_day.isoformat(),
                 "last_day_earliest": (self.last_day_earliest or self.last_day).isoformat(),
@@ -64,7 +68,7 @@ class Remedies:
     provisional: bool
     notes: tuple[Text, ...] = ()      # periods the law in force did not set (no date computed)
 
-    def to_dict(self, lang="en") -> dict:
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
         return {"situation": self.situation, "deadlines": [d.to_dict(lang) for d in self.deadlines],
                 "review_first": self.review_first,
                 "review_first_note": self.review_first_note.get(lang) if self.review_first_note else None,
@@ -72,11 +76,12 @@ class Remedies:
                 "provisional": self.provisional, "notes": [n.get(lang) for n in self.notes]}
 
 
-def _bundled() -> dict:
+def _bundled() -> dict[str, Any]:
     """The bundled remedy rules (what :func:`disclosure_rules.api.remedies` passes by default)."""
     from .rulefiles.bundle import load_bundle
 
-    return load_bundle().only("remedies")
+    rules: dict[str, Any] = load_bundle().only("remedies")
+    return rules
 
 
 def in_force(values: tuple[Dated, ...], day: dt.date, what: str) -> Dated:
@@ -91,29 +96,29 @@ def in_force(values: tuple[Dated, ...], day: dt.date, what: str) -> Dated:
     return found
 
 
-def _end(start: dt.date, period: dict) -> dt.date:
+def _end(start: dt.date, period: dict[str, int]) -> dt.date:
     return start + relativedelta(days=period.get("days", 0), months=period.get("months", 0),
                                  years=period.get("years", 0))
 
 
-def _roll(cal: Calendar, d: dt.date):
+def _roll(cal: Calendar, d: dt.date) -> tuple[dt.date, str | None]:
     if cal.is_workday(d):
         return d, None
     info = cal.day(d)
     return cal.next_workday(d), info.reason("en")
 
 
-def _roll_from(cal: Calendar, nominal: dt.date, title: Text, start: dt.date):
+def _roll_from(cal: Calendar, nominal: dt.date, title: Text, start: dt.date) -> tuple[dt.date, str | None]:
     """:func:`_roll`, with the period named when the calendar does not cover its last day."""
     try:
         return _roll(cal, nominal)
     except CalendarCoverageError as exc:
-        raise CalendarCoverageError(exc.date, exc.calendar, exc.first_day, exc.last_day,
-                                    *message("remedies.what.period", title=title, start=start, last=exc.date),
+        what = message("remedies.what.period", title=title, start=start, last=exc.date)
+        raise CalendarCoverageError(exc.date, exc.calendar, exc.first_day, exc.last_day, what.en, what.zh,
                                     exc.gap) from None
 
 
-def _check_args(given: dict, outcome, rights_stated) -> None:
+def _check_args(given: dict[str, object], outcome: object, rights_stated: object) -> None:
     if sum(v is not None for v in given.values()) != 1:
         raise InputError(message("remedies.one_start"))
     for name, v in given.items():
@@ -127,8 +132,8 @@ def _check_args(given: dict, outcome, rights_stated) -> None:
 
 def remedies(*, answered: dt.date | None = None, outcome: str | None = None, rights_stated: bool = True,
              no_answer_since: dt.date | None = None, review_decided: dt.date | None = None,
-             calendar: Calendar | None = None, rules: dict | None = None,
-             start_bounds: tuple | None = None) -> Remedies:
+             calendar: Calendar | None = None, rules: dict[str, Any] | None = None,
+             start_bounds: tuple[dt.date, dt.date] | None = None) -> Remedies:
     """Deadlines after an answer (``answered``, the day it was served, and
     its ``outcome``), after no answer (``no_answer_since``: the last day of
     the reply period) or after a review decision (``review_decided``).
@@ -150,10 +155,12 @@ def remedies(*, answered: dt.date | None = None, outcome: str | None = None, rig
     elif no_answer_since is not None:
         situation, start, items = "after_no_answer", no_answer_since, rules["after_no_answer"]
     else:
+        assert review_decided is not None                 # (_check_args: exactly one of the three is given)
         situation, start, items = "after_review", review_decided, rules["after_review"]
     rf = rules["review_first"]
     review_first = (situation == "after_answer" and outcome in rf["outcomes"] and start >= rf["from"])
-    deadlines, notes = [], []
+    deadlines: list[Deadline] = []
+    notes: list[Text] = []
     provisional = False
     for e in items:
         if review_first and e["not_after_refusal_from"] and start >= e["not_after_refusal_from"]:
@@ -180,7 +187,8 @@ def remedies(*, answered: dt.date | None = None, outcome: str | None = None, rig
                     rf["basis"] if review_first else (), provisional, tuple(notes))
 
 
-def _bounds(cal: Calendar, period: dict, starts: tuple, last: dt.date):
+def _bounds(cal: Calendar, period: dict[str, int], starts: tuple[dt.date, dt.date],
+            last: dt.date) -> tuple[dt.date, dt.date]:
     """The last day on the two extreme calendars of an estimate (more working days roll less far)."""
     b = getattr(cal, "estimate", None)
     if b is None:
@@ -190,8 +198,8 @@ def _bounds(cal: Calendar, period: dict, starts: tuple, last: dt.date):
     return min(lo, last), max(hi, last)
 
 
-def remedies_for_result(result, *, rights_stated: bool = True, calendar: Calendar | None = None,
-                        rules: dict | None = None) -> Remedies:
+def remedies_for_result(result: Result, *, rights_stated: bool = True, calendar: Calendar | None = None,
+                        rules: dict[str, Any] | None = None) -> Remedies:
     """Remedies for an evaluated case: after its answer, or, when it is
     overdue, from the end of its reply period."""
     if result.status == "answered":

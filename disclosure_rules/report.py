@@ -13,12 +13,22 @@ the table, and checks of a table the way the format requires.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 import attrs
 
 from .errors import InputError
 from .messages import Text, message
 from .rulefiles.reportfiles import Line, TableLayout
+
+if TYPE_CHECKING:
+    from .result import Result
+
+#: a section-three table: row code -> column code -> count
+Cells: TypeAlias = dict[str, dict[str, int]]
+#: a table as given to the checks (its cells not checked yet)
+GivenCells: TypeAlias = dict[str, dict[str, Any]]
 
 __all__ = ["AnnualTable", "Finding", "Line", "ReportError", "ReportRecord", "TableLayout", "annual_table",
            "check_table", "record_from_result"]
@@ -43,8 +53,8 @@ class ReportRecord:
     row: str | None                    # the result row (3.x.y) once closed
 
     @classmethod
-    def from_dict(cls, d: dict) -> ReportRecord:
-        def date(v, what):
+    def from_dict(cls, d: dict[str, Any]) -> ReportRecord:
+        def date(v: object, what: str) -> dt.date | None:
             if v is None and what == "received":
                 raise ReportError(message("report.received_empty", id=str(d.get("id"))))
             if v is None or isinstance(v, dt.date):
@@ -60,15 +70,17 @@ class ReportRecord:
         missing = [k for k in ("id", "received") if k not in d]
         if missing:
             raise ReportError(message("report.record_key", id=str(d.get("id", "?")), key=missing[0]))
-        return cls(str(d["id"]), date(d["received"], "received"), d.get("applicant") or "natural_person",
+        received = date(d["received"], "received")
+        assert received is not None                   # (date() refuses an empty received)
+        return cls(str(d["id"]), received, d.get("applicant") or "natural_person",
                    date(d.get("closed_on"), "closed_on"), None if d.get("row") is None else str(d["row"]))
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "received": self.received.isoformat(), "applicant": self.applicant,
                 "closed_on": self.closed_on.isoformat() if self.closed_on else None, "row": self.row}
 
 
-def record_from_result(result) -> ReportRecord:
+def record_from_result(result: Result) -> ReportRecord:
     """The report record of an evaluated case (the seam between the clock and the report)."""
     closed = result.closed_on if result.status in ("answered", "withdrawn", "abandoned") else None
     if closed is not None and result.report_row is None:
@@ -84,17 +96,17 @@ def record_from_result(result) -> ReportRecord:
 @attrs.frozen
 class AnnualTable:
     year: int | None
-    cells: dict                        # row -> column -> int
+    cells: Cells
     layout: TableLayout = attrs.field(repr=False, eq=False)
 
     def get(self, row: str, column: str) -> int:
         return self.cells[row][column]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"year": self.year, "rows": {r: dict(c) for r, c in self.cells.items()}}
 
 
-def annual_table(records, year: int, layout: TableLayout) -> AnnualTable:
+def annual_table(records: Iterable[object], year: int, layout: TableLayout) -> AnnualTable:
     """Section three for ``year`` from report records (or evaluated results), in ``layout``."""
     lay = layout
     cols = lay.applicant_columns
@@ -117,6 +129,7 @@ def annual_table(records, year: int, layout: TableLayout) -> AnnualTable:
         else:
             continue
         if rec.closed_on is not None and rec.closed_on <= end:
+            assert rec.row is not None                # (check_record: a closed record has its result row)
             cells[rec.row][col] += 1
         else:
             cells[carried_forward][col] += 1
@@ -124,8 +137,8 @@ def annual_table(records, year: int, layout: TableLayout) -> AnnualTable:
     return AnnualTable(year, cells, lay)
 
 
-def check_record(rec, layout: TableLayout | None = None, cols=None, result_rows=None, n: int | None = None
-                 ) -> ReportRecord:
+def check_record(rec: object, layout: TableLayout | None = None, cols: Sequence[str] | None = None,
+                 result_rows: Collection[str] | None = None, n: int | None = None) -> ReportRecord:
     """``rec`` (a record, a result or a dict) as a ReportRecord the table can count, or a ReportError
     (``n``: its place in the input, named in the message)."""
     if cols is None or result_rows is None:
@@ -137,7 +150,9 @@ def check_record(rec, layout: TableLayout | None = None, cols=None, result_rows=
         raise ReportError(message("report.not_a_record", where=where, value=repr(rec)))
     if not isinstance(rec, ReportRecord):
         try:
-            rec = record_from_result(rec) if hasattr(rec, "report_row") else ReportRecord.from_dict(rec)
+            # a result (or anything shaped like one), else a dict (anything else was refused above)
+            rec = (record_from_result(cast("Result", rec)) if hasattr(rec, "report_row")
+                   else ReportRecord.from_dict(cast("dict[str, Any]", rec)))
         except ReportError as exc:
             raise ReportError(message("report.in_item", where=where, error=Text(exc.message, exc.message_zh))) from None
     if rec.applicant not in cols:
@@ -150,7 +165,7 @@ def check_record(rec, layout: TableLayout | None = None, cols=None, result_rows=
     return rec
 
 
-def _totals(cells, lay: TableLayout):
+def _totals(cells: Cells, lay: TableLayout) -> None:
     total_row, total_col = lay.total_row(), lay.total_column()
     cols = lay.applicant_columns
     for c in cols:
@@ -173,13 +188,13 @@ class Finding:
     def difference(self) -> int | None:
         return None if self.expected is None or self.actual is None else self.actual - self.expected
 
-    def to_dict(self, lang="en") -> dict:
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
         return {"rule": self.rule, "row": self.row, "column": self.column, "expected": self.expected,
                 "actual": self.actual, "difference": self.difference,
                 "message": self.message_zh if lang == "zh" else self.message_en}
 
 
-def check_table(table, layout: TableLayout | None = None) -> list[Finding]:
+def check_table(table: AnnualTable | GivenCells, layout: TableLayout | None = None) -> list[Finding]:
     """Every way a section-three table breaks the format's rules (empty when it balances)."""
     lay, cells = _layout_and_cells(table, layout)
     labels = {c.code: c.zh for c in lay.columns}
@@ -190,18 +205,21 @@ def check_table(table, layout: TableLayout | None = None) -> list[Finding]:
             + _balance_findings(cells, lay, labels))
 
 
-def _layout_and_cells(table, layout: TableLayout | None) -> tuple[TableLayout, dict]:
+def _layout_and_cells(table: AnnualTable | GivenCells, layout: TableLayout | None) -> tuple[TableLayout, GivenCells]:
     """The table's layout and its cells (row -> column -> value; a row that is no mapping: empty)."""
-    if layout is None and not isinstance(table, AnnualTable):
+    if layout is not None:
+        lay = layout
+    elif isinstance(table, AnnualTable):
+        lay = table.layout
+    else:
         raise ReportError(message("report.needs_layout"))
-    lay = layout if layout is not None else table.layout
     cells = table.cells if isinstance(table, AnnualTable) else table
     if not isinstance(cells, dict):
         raise ReportError(message("report.not_a_table", value=repr(cells)))
     return lay, {r: (row if isinstance(row, dict) else {}) for r, row in cells.items()}
 
 
-def _cell_findings(cells: dict, lay: TableLayout, labels: dict) -> list[Finding]:
+def _cell_findings(cells: GivenCells, lay: TableLayout, labels: dict[str, str]) -> list[Finding]:
     """Every cell of the layout that is missing or not a count (a whole number, 0 or more)."""
     findings = []
     for r in lay.rows:
@@ -214,7 +232,7 @@ def _cell_findings(cells: dict, lay: TableLayout, labels: dict) -> list[Finding]
     return findings
 
 
-def _row_total_findings(cells: dict, lay: TableLayout, labels: dict) -> list[Finding]:
+def _row_total_findings(cells: GivenCells, lay: TableLayout, labels: dict[str, str]) -> list[Finding]:
     """Each column whose total row (（七）总计) is not the sum of the result rows."""
     findings = []
     total_row = lay.total_row()
@@ -228,7 +246,7 @@ def _row_total_findings(cells: dict, lay: TableLayout, labels: dict) -> list[Fin
     return findings
 
 
-def _column_total_findings(cells: dict, lay: TableLayout) -> list[Finding]:
+def _column_total_findings(cells: GivenCells, lay: TableLayout) -> list[Finding]:
     """Each row whose total column is not the sum of the applicant columns."""
     findings = []
     total_col = lay.total_column()
@@ -241,7 +259,7 @@ def _column_total_findings(cells: dict, lay: TableLayout) -> list[Finding]:
     return findings
 
 
-def _balance_findings(cells: dict, lay: TableLayout, labels: dict) -> list[Finding]:
+def _balance_findings(cells: GivenCells, lay: TableLayout, labels: dict[str, str]) -> list[Finding]:
     """Each column where rows 1 + 2 (new and carried-over requests) differ from rows 3(7) + 4 (handled
     and carried forward)."""
     findings = []

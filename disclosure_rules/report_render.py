@@ -11,17 +11,22 @@ import csv
 import io
 import json
 import unicodedata
+from os import PathLike
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .messages import message, render
-from .report import AnnualTable, ReportError, TableLayout
+from .report import AnnualTable, GivenCells, ReportError, TableLayout
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 
 def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
 
 
-def _pad(s: str, w: int, right=False) -> str:
+def _pad(s: str, w: int, right: bool = False) -> str:
     gap = " " * max(0, w - _width(s))
     return gap + s if right else s + gap
 
@@ -57,7 +62,7 @@ def render_text(table: AnnualTable, lang: str = "zh") -> str:
     group = None
     for r, label in zip(lay.rows, labels, strict=True):
         if r.code == "3.1":
-            out.append(_pad(r.group if zh else "3. results this year", lw) + " |")
+            out.append(_pad((r.group or "") if zh else "3. results this year", lw) + " |")
         if r.code.count(".") == 2 and r.group != group:
             out.append(_pad("  " + (r.group or ""), lw) + " |")      # （三）不予公开 ... as in the official table
         group = r.group if r.code.count(".") == 2 else None
@@ -69,7 +74,7 @@ def render_text(table: AnnualTable, lang: str = "zh") -> str:
     return "\n".join(out)
 
 
-def to_xlsx(table: AnnualTable, path) -> None:
+def to_xlsx(table: AnnualTable, path: str | PathLike[str]) -> None:
     """A workbook laid out like the official table (merged headers, Chinese labels)."""
     try:
         from openpyxl import Workbook
@@ -78,7 +83,7 @@ def to_xlsx(table: AnnualTable, path) -> None:
         raise ReportError(message("table.xlsx_needs_openpyxl")) from None
     lay = table.layout
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]                # (the one sheet of a new workbook, wb.active)
     ws.title = "三、收到和处理申请情况"
     thin = Side(style="thin")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -117,7 +122,7 @@ def to_xlsx(table: AnnualTable, path) -> None:
     wb.save(str(path))
 
 
-def _xlsx_header(ws, lay: TableLayout) -> None:
+def _xlsx_header(ws: Worksheet, lay: TableLayout) -> None:
     """The three header rows of the official table: the balance note, 申请人情况 and the column groups."""
     ws.merge_cells(start_row=1, start_column=1, end_row=3, end_column=3)
     ws.cell(1, 1, lay.balance.zh)
@@ -137,7 +142,7 @@ def _xlsx_header(ws, lay: TableLayout) -> None:
     ws.cell(2, 4 + first_org, lay.columns[first_org].group)
 
 
-def _merge_runs(ws, col, first, last):
+def _merge_runs(ws: Worksheet, col: int, first: int, last: int) -> None:
     start = first
     for r in range(first + 1, last + 2):
         same = r <= last and ws.cell(r, col).value == ws.cell(start, col).value and ws.cell(start, col).value
@@ -147,7 +152,7 @@ def _merge_runs(ws, col, first, last):
             start = r
 
 
-def read_table(path, layout: TableLayout) -> dict:
+def read_table(path: str | PathLike[str], layout: TableLayout) -> GivenCells:
     """A published table from JSON or CSV, as ``{row: {column: value}}`` (values as found), in ``layout``."""
     lay = layout
     p = Path(path)
@@ -167,7 +172,7 @@ def read_table(path, layout: TableLayout) -> dict:
     return _complete(rows, lay, p)
 
 
-def _from_csv(text: str, lay: TableLayout, p: Path) -> dict:
+def _from_csv(text: str, lay: TableLayout, p: Path) -> GivenCells:
     reader = list(csv.reader(io.StringIO(text)))
     if not reader:
         raise ReportError(message("table.empty", path=str(p)))
@@ -181,7 +186,7 @@ def _from_csv(text: str, lay: TableLayout, p: Path) -> dict:
     for line in reader[1:]:
         if not line or not line[0].strip():
             continue
-        vals = {}
+        vals: dict[str | None, int | str] = {}
         # strict=False: a CSV line may have fewer or more cells than the header has columns
         for c, v in zip(cols, line[2:], strict=False):
             v = v.strip()
@@ -193,7 +198,7 @@ def _from_csv(text: str, lay: TableLayout, p: Path) -> dict:
     return _complete(rows, lay, p)
 
 
-def _complete(rows: dict, lay: TableLayout, p) -> dict:
+def _complete(rows: dict[Any, Any], lay: TableLayout, p: Path) -> GivenCells:
     codes = {r.code for r in lay.rows}
     unknown = [r for r in rows if r not in codes]
     if unknown:

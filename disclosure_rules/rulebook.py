@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from .rulefiles.bundle import bundled_rules_dir, load_book
-from .rulefiles.clockfiles import CLOCK_FILES
 from .rulefiles.clockrules import (
     Channel,
     EventRule,
@@ -26,6 +25,7 @@ from .rulefiles.clockrules import (
     ViolationRule,
 )
 from .rulefiles.common import Text
+from .rulefiles.registry import CLOCK_FILES
 from .rulefiles.vocabulary import EFFECTS, FACTS, PSEUDO_EVENTS
 
 __all__ = ["CLOCK_FILES", "Channel", "EFFECTS", "EventRule", "Example", "FACTS", "PSEUDO_EVENTS", "Parameter",

@@ -27,6 +27,8 @@ Needs the ``spark`` extra: ``pip install disclosure-rules[spark]``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 import attrs
 
@@ -34,13 +36,31 @@ from .batch.columns import arrow_schema, items_from_rows, row_of, spark_ddl
 from .batch.records import report_records
 from .batch.run import Failure, check_errors_mode, evaluate_items
 from .errors import InputError
+from .jsondata import JSONDict
 from .messages import message
+
+if TYPE_CHECKING:
+    from pyspark import Broadcast
+    from pyspark.sql import DataFrame
+
+    from .batch.source import Item
+    from .calendar import Calendar
+    from .report import AnnualTable
+    from .result import Result
+    from .rulebook import RuleBook
+    from .rulefiles.reportfiles import TableLayout
+
+#: what every worker gets once: the rule book and the calendars by id
+Shared: TypeAlias = "Broadcast[tuple[RuleBook, dict[str, Calendar]]]"
+#: a function of Arrow record batches, as DataFrame.mapInArrow takes it (pyarrow has no types)
+BatchFunction: TypeAlias = Callable[[Iterable[Any]], Iterator[Any]]
 
 REPORT_DDL = "row string, column string, n long, id string, error_kind string, error_message string"
 
 
-def evaluate(df, as_of: dt.date, *, case_column: str | None = None, errors: str = "raise",
-             estimate_until: int | None = None, rules=None, calendars=None):
+def evaluate(df: DataFrame, as_of: dt.date, *, case_column: str | None = None, errors: str = "raise",
+             estimate_until: int | None = None, rules: RuleBook | None = None,
+             calendars: Sequence[str | Calendar] | None = None) -> DataFrame:
     """A DataFrame of results for a DataFrame of cases, as of ``as_of`` (required)."""
     from .frame import as_of_day, column_of_cases
 
@@ -50,14 +70,15 @@ def evaluate(df, as_of: dt.date, *, case_column: str | None = None, errors: str 
     shared = _broadcast(df, rules, calendars, estimate_until)
     schema = arrow_schema()
 
-    def evaluate_batches(batches):
+    def evaluate_batches(batches: Iterable[Any]) -> Iterator[Any]:
         import pyarrow as pa
         book, cals = _state(shared)
         for batch in batches:
             items = items_from_rows(batch.to_pylist(), column)
             outs = evaluate_items(items, as_of, errors=errors, rules=book, calendars=cals,
                                   estimate_until=estimate_until, trace=False)
-            yield pa.RecordBatch.from_pylist([row_of(o) for o in outs], schema=schema)
+            # (no regime case among them: items_from_rows refuses it)
+            yield pa.RecordBatch.from_pylist([row_of(cast("Result | Failure", o)) for o in outs], schema=schema)
 
     return df.mapInArrow(evaluate_batches, spark_ddl())
 
@@ -67,13 +88,14 @@ class SparkReport:
     """Section three counted by Spark: the table, how many records were
     left out (``errors="collect"``), and those records' errors as a DataFrame."""
 
-    table: object
+    table: AnnualTable
     left_out: int
-    failures: object = attrs.field(repr=False)
+    failures: DataFrame = attrs.field(repr=False)
 
 
-def report(df, year: int, *, case_column: str | None = None, errors: str = "raise", rules=None,
-           calendars=None, layout=None) -> SparkReport:
+def report(df: DataFrame, year: int, *, case_column: str | None = None, errors: str = "raise",
+           rules: RuleBook | None = None, calendars: Sequence[str | Calendar] | None = None,
+           layout: TableLayout | None = None) -> SparkReport:
     """The annual table of ``year`` from a DataFrame of cases (or of plain report records:
     columns id, received, applicant, closed_on, row), evaluated as of 31 December."""
     from .report import AnnualTable
@@ -96,8 +118,9 @@ def report(df, year: int, *, case_column: str | None = None, errors: str = "rais
     return SparkReport(AnnualTable(year, cells, lay), left_out, failures)
 
 
-def _count_batches(shared, column, year, errors, lay):
-    def count(batches):
+def _count_batches(shared: Shared, column: str | None, year: int, errors: str,
+                   lay: TableLayout) -> BatchFunction:
+    def count(batches: Iterable[Any]) -> Iterator[Any]:
         import pyarrow as pa
 
         from .report import annual_table
@@ -105,7 +128,8 @@ def _count_batches(shared, column, year, errors, lay):
         for batch in batches:
             rows = batch.to_pylist()
             items = items_from_rows(rows, column) if column != "*records" else _record_items(rows)
-            good, out = [], []
+            good: list[object] = []
+            out: list[JSONDict] = []
             for rec in report_records(items, year, errors=errors, layout=lay, rules=book, calendars=cals):
                 if isinstance(rec, Failure):
                     out.append({"id": rec.id, "n": 1, "error_kind": rec.error.kind,
@@ -118,21 +142,21 @@ def _count_batches(shared, column, year, errors, lay):
     return count
 
 
-def _report_column(columns, case_column):
+def _report_column(columns: Sequence[str], case_column: str | None) -> str | None:
     from .frame import column_of_cases
     if case_column is None and "case" not in columns and "receipt" not in columns and "received" in columns:
         return "*records"
     return column_of_cases(columns, case_column)
 
 
-def _record_items(rows):
+def _record_items(rows: Iterable[JSONDict]) -> list[Item]:
     """Plain report records from typed columns (a naive timestamp counts by its calendar day)."""
     from .batch.columns import drop_nulls
     from .batch.source import Item
     from .errors import CaseError
 
     keys = ("id", "received", "applicant", "closed_on", "row")
-    items = []
+    items: list[Item] = []
     for n, r in enumerate(rows, 1):
         try:
             rec = drop_nulls({k: r.get(k) for k in keys})
@@ -142,15 +166,16 @@ def _record_items(rows):
     return items
 
 
-def _report_schema():
+def _report_schema() -> Any:                     # a pyarrow schema
     import pyarrow as pa
     return pa.schema([("row", pa.string()), ("column", pa.string()), ("n", pa.int64()), ("id", pa.string()),
                       ("error_kind", pa.string()), ("error_message", pa.string())])
 
 
-def _broadcast(df, rules, calendars, estimate_until):
+def _broadcast(df: DataFrame, rules: RuleBook | None, calendars: Sequence[str | Calendar] | None,
+               estimate_until: int | None) -> Shared:
     """Broadcast the rule book and the calendars once (loaded here, on the driver)."""
-    from .calendar import load_calendar
+    from .calendar import Calendar, load_calendar
     from .rulebook import RuleBook, load_rules
 
     book = rules if rules is not None else load_rules()
@@ -158,12 +183,12 @@ def _broadcast(df, rules, calendars, estimate_until):
         raise InputError(message("spark.rules"))
     cals = {}
     for c in (calendars or ["cn"]):
-        cal = c if hasattr(c, "add_many") else load_calendar(c, estimate_until=estimate_until)
+        cal = c if isinstance(c, Calendar) else load_calendar(c, estimate_until=estimate_until)
         cals[cal.id] = cal
     return df.sparkSession.sparkContext.broadcast((book, cals))
 
 
-def _state(shared):
+def _state(shared: Shared) -> tuple[RuleBook, dict[str, Calendar]]:
     """The broadcast rule book and calendars (Spark unpickles a broadcast once per Python
     worker and keeps it for the worker's later tasks)."""
     return shared.value

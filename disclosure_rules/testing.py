@@ -16,6 +16,7 @@ stay inside the official calendar, so every answer is exact.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 try:
     from hypothesis import strategies as st
@@ -25,6 +26,13 @@ except ImportError:      # an optional dependency: say how to get it, not a bare
     raise ImportError(f"{_needs.en} ({_needs.zh})", name="hypothesis") from None
 
 from .calendar import load_calendar
+from .jsondata import JSONDict
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import DrawFn, SearchStrategy
+
+    from .calendar import Calendar
+    from .rulebook import RuleBook, RuleSet
 
 # Room left after the latest generated receipt for the longest generated history
 # (corrections, consultations, extensions, a fee, an answer) to end inside the
@@ -36,13 +44,13 @@ APPLICANTS = ("natural_person", "commercial_enterprise", "research_institution",
               "legal_service_institution", "other_organization")
 
 
-def _book():
+def _book() -> RuleBook:
     from .api import load_rules
 
     return load_rules()
 
 
-def _supplement_with(main, event: str, received: dt.date):
+def _supplement_with(main: RuleSet, event: str, received: dt.date) -> RuleSet | None:
     """A supplement of ``main`` in force on ``received`` that defines ``event`` (the fee rules from 2021)."""
     return next((s for s in _book().rulesets.values()
                  if main.id in s.supplements and s.in_force(received) and event in s.events), None)
@@ -53,19 +61,19 @@ def _channels() -> tuple[str, ...]:
     return tuple(sorted(shared))
 
 
-def _first(calendar) -> dt.date:
+def _first(calendar: Calendar) -> dt.date:
     """The first day both the calendar and some national rule set cover."""
     earliest = min(r.effective_from for r in _book().national if r.effective_from is not None)
     return max(calendar.first_day, earliest)
 
 
-def _receipts_from(calendar) -> dt.date:
+def _receipts_from(calendar: Calendar) -> dt.date:
     """The first day a receipt is drawn on by default: the other versions' dates of a receipt fall up to
     three days earlier (see :func:`receipts`), and must still be covered by some rule set."""
     return _first(calendar) + dt.timedelta(days=3)
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> tuple[str, ...]:
     """``CHANNELS`` and ``REASONS`` as the bundled rules define them (read when first asked for)."""
     if name == "CHANNELS":
         return _channels()
@@ -76,7 +84,7 @@ def __getattr__(name: str):
     raise AttributeError(name)
 
 
-def answers(version: str | None = None):
+def answers(version: str | None = None) -> SearchStrategy[dict[str, str]]:
     """An ``answered`` event's outcome fields (``outcome``, and ``reason`` where the answer needs one)
     under rule set ``version`` (default: the newest national one)."""
     from .api import load_outcomes
@@ -84,7 +92,7 @@ def answers(version: str | None = None):
     cat = load_outcomes(version or _book().national[0].id)
 
     @st.composite
-    def one(draw):
+    def one(draw: DrawFn) -> dict[str, str]:
         code = draw(st.sampled_from(list(cat.outcomes)))
         out = {"outcome": code}
         if cat.outcomes[code].takes_reason:
@@ -93,7 +101,8 @@ def answers(version: str | None = None):
     return one()
 
 
-def working_days(calendar=None, min_value=None, max_value=None):
+def working_days(calendar: Calendar | None = None, min_value: dt.date | None = None,
+                 max_value: dt.date | None = None) -> SearchStrategy[dt.date]:
     """Working days of the official calendar between the bounds (default: the
     calendar's range the rules cover, with room for a history after them)."""
     cal = calendar or load_calendar("cn")
@@ -103,7 +112,7 @@ def working_days(calendar=None, min_value=None, max_value=None):
 
 
 @st.composite
-def receipts(draw, min_value=None, max_value=None):
+def receipts(draw: DrawFn, min_value: dt.date | None = None, max_value: dt.date | None = None) -> JSONDict:
     """A ``receipt`` block for any channel the bundled rule sets share, with
     every date some version's receipt.yaml requires for it: the newest
     version's date of receipt on the drawn day, the others (a submission
@@ -112,14 +121,14 @@ def receipts(draw, min_value=None, max_value=None):
     day = draw(st.dates(min_value=min_value or _receipts_from(cal), max_value=max_value or cal.last_day - EVENTS_ROOM))
     channel = draw(st.sampled_from(_channels()))
     rules = [r.channels[channel] for r in _book().national]
-    out: dict = {"channel": channel}
+    out: JSONDict = {"channel": channel}
     for key in dict.fromkeys(k for rule in rules for k in rule.requires):
         same_day = key in (rules[0].date_of_receipt, rules[0].confirm_on_day_of)
         out[key] = day if same_day else day - dt.timedelta(days=draw(st.integers(0, 3)))
     return out
 
 
-def _governing(receipt: dict):
+def _governing(receipt: JSONDict) -> tuple[RuleSet, dt.date]:
     """The national rule set that governs ``receipt``, chosen as the clock chooses it
     (newest first; the first in force on its own date of receipt, Art. 31)."""
     for main in _book().national:
@@ -130,8 +139,9 @@ def _governing(receipt: dict):
 
 
 @st.composite
-def cases(draw, calendar=None, fees: bool = True, delays: bool = False, answered: bool | None = None,
-          min_value=None, max_value=None):
+def cases(draw: DrawFn, calendar: Calendar | None = None, fees: bool = True, delays: bool = False,
+          answered: bool | None = None, min_value: dt.date | None = None,
+          max_value: dt.date | None = None) -> JSONDict:
     """A valid case: a receipt and events in a lawful or unlawful but possible order.
 
     Receipts fall between ``min_value`` and ``max_value``; with the default
@@ -146,10 +156,10 @@ def cases(draw, calendar=None, fees: bool = True, delays: bool = False, answered
     cal = calendar or load_calendar("cn")
     receipt = draw(receipts(min_value or _receipts_from(cal), max_value or cal.last_day - HISTORY_ROOM))
     main, received = _governing(receipt)
-    events = []
+    events: list[JSONDict] = []
     t = received
 
-    def later(lo=0, hi=8):
+    def later(lo: int = 0, hi: int = 8) -> dt.date:
         nonlocal t
         k = draw(st.integers(lo, hi))
         t = cal.add(t, k) if k else t
@@ -157,7 +167,7 @@ def cases(draw, calendar=None, fees: bool = True, delays: bool = False, answered
 
     if draw(st.booleans()):
         d = later(0, 9)
-        ev = {"type": "correction_requested", "date": d, "period_workdays": draw(st.integers(5, 15))}
+        ev: JSONDict = {"type": "correction_requested", "date": d, "period_workdays": draw(st.integers(5, 15))}
         events.append(ev)
         if draw(st.integers(0, 4)) > 0:
             events.append({"type": "correction_received", "date": later(0, ev["period_workdays"])})
@@ -191,7 +201,8 @@ def cases(draw, calendar=None, fees: bool = True, delays: bool = False, answered
     return _finish(draw, receipt, events, cal, t, answered, main.id)
 
 
-def _finish(draw, receipt, events, cal, t, answered, version):
+def _finish(draw: DrawFn, receipt: JSONDict, events: list[JSONDict], cal: Calendar, t: dt.date,
+            answered: bool | None, version: str) -> JSONDict:
     end = draw(st.booleans()) if answered is None else answered
     if end:
         d = cal.add(t, draw(st.integers(1, 25)))
@@ -200,7 +211,7 @@ def _finish(draw, receipt, events, cal, t, answered, version):
         else:
             events.append({"type": "answered", "date": d,
                            **draw(answers(version))})
-    case = {"id": f"gen-{draw(st.integers(1, 10**6))}", "receipt": receipt, "events": events}
+    case: dict[str, Any] = {"id": f"gen-{draw(st.integers(1, 10**6))}", "receipt": receipt, "events": events}
     if draw(st.booleans()):
         case["applicant"] = draw(st.sampled_from(APPLICANTS))
     return case

@@ -216,3 +216,17 @@ def test_a_byte_order_mark_is_not_an_error(tmp_path):
     p = tmp_path / "bom.jsonl"
     p.write_bytes(b"\xef\xbb\xbf" + json.dumps(GOOD).encode() + b"\r\n")
     assert [r.due for r in evaluate_items(iter_items(p), dt.date(2026, 10, 10))] == [dt.date(2026, 11, 3)]
+
+
+def test_a_regime_case_without_as_of_is_evaluated_now_as_a_request_is(monkeypatch):
+    # found by the type check: as_of=None reached the regime's stage clock (a TypeError traceback); like the
+    # request clock (and the command line), the default is now, Beijing time
+    from disclosure_rules import regimes
+    from disclosure_rules.batch.source import Item
+
+    now = dt.datetime(2026, 11, 20, 9, 30)
+    monkeypatch.setattr(regimes, "now_in_beijing", lambda: now)
+    data = {"id": "P-9", "regime": "proactive", "formed": "2026-11-10"}
+    [out] = list(evaluate_items([Item(1, None, data)], None, errors="collect"))
+    [given] = list(evaluate_items([Item(1, None, data)], now, errors="collect"))
+    assert isinstance(out, regimes.RegimeResult) and out.to_dict() == given.to_dict()

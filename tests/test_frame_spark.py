@@ -196,3 +196,17 @@ def test_spark_report_counts_plain_records(spark):
                          {"id": "r3", "received": "2024-12-01"}], 2025)
     assert got.table.cells == want.cells and got.left_out == 1
     assert [r["id"] for r in got.failures.collect()] == ["r2"]
+
+
+def test_a_regime_case_has_no_row_it_is_a_case_error():
+    # found by the type check: a regime's result has none of the request columns (was an AttributeError traceback)
+    from disclosure_rules.frame import evaluate_frame
+
+    regime = json.dumps({"id": "P-9", "regime": "proactive", "formed": "2026-11-10"})
+    df = pd.DataFrame({"case": [regime]})
+    with pytest.raises(CaseError, match="case P-9: a case of the time-limit regime 'proactive'"):
+        evaluate_frame(df, as_of=AS_OF)
+    good = json.dumps({"id": "a", "receipt": {"channel": "in_person", "date": "2026-03-02"}})
+    out = evaluate_frame(pd.DataFrame({"case": [good, regime]}), as_of=AS_OF, errors="collect")
+    assert out["id"][0] == "a" and str(out["due"][0]) == str(evaluate(json.loads(good), AS_OF).due)
+    assert list(out["error_kind"].isna()) == [True, False] and "P-9" in out["error_message"][1]

@@ -186,3 +186,14 @@ def test_unreadable_case_file(tmp_path, make, words):
 def test_read_text_says_why():
     with pytest.raises(RuleFileError, match="no such file"):
         read_text(ROOT / "no-such-file.yaml")
+
+
+def test_full_width_colon_names_its_column():
+    # found by the type check after the message catalogue: the column went in as the Chinese message and was lost
+    from disclosure_rules.errors import RuleFileError
+    from disclosure_rules.rulefiles.yamldoc import parse_yaml
+
+    with pytest.raises(RuleFileError) as info:
+        parse_yaml("title: x\nkey： 1\n", "f.yaml")
+    assert (info.value.line, info.value.column) == (2, 4)
+    assert info.value.message.startswith("f.yaml:2:4: ") and info.value.message_zh.startswith("f.yaml:2:4：")

@@ -124,3 +124,14 @@ def test_json_stays_as_it_is(capsys):
 def test_out_without_a_sheet_format_is_an_input_error(capsys, tmp_path, extra):
     rc, out, err = run(capsys, "timeline", LATE, "--as-of", "2026-11-24", "--out", tmp_path / "x.html", *extra)
     assert rc == 2 and err.count("\n") == 1 and "--format html or svg" in err and not (tmp_path / "x.html").exists()
+
+
+@pytest.mark.parametrize("fmt", ["html", "svg"])
+def test_a_regime_case_has_no_sheet_it_is_an_input_error(capsys, tmp_path, fmt):
+    # found by the type check: a regime's result has no request clock to draw (was an AttributeError traceback)
+    case = tmp_path / "p.yaml"
+    case.write_text("id: P-9\nregime: proactive\nformed: 2026-11-10\n", encoding="utf-8")
+    rc, out, err = run(capsys, "timeline", case, "--as-of", "2026-11-20", "--format", fmt)
+    assert (rc, out) == (2, "") and err.count("\n") == 1 and "P-9" in err and "regime proactive" in err
+    rc, out, _ = run(capsys, "timeline", case, "--as-of", "2026-11-20", "--json")
+    assert rc == 0 and '"P-9"' in out

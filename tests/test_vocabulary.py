@@ -105,6 +105,26 @@ def test_wrong_parameter_type_or_range_in_a_local_layer(tree, value):
     assert rc == 2 and "ruleset.yaml:" in err and "correction_period" in err, err
 
 
+def test_a_restart_without_the_event_it_answers_is_a_rule_file_error(tmp_path, capsys):
+    # found by the type check: a restart event without `answers` loaded, then every example died with
+    # KeyError: None inside the clock; now the loader names the file, the line and the missing field
+    import shutil
+
+    from conftest import ROOT
+    from disclosure_rules.cli import main
+
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    events = rules / "ogi-2019" / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    assert "    answers: correction_requested\n" in text
+    events.write_text(text.replace("    answers: correction_requested\n", ""), encoding="utf-8")
+    rc = main(["check", "--rules", str(rules)])
+    err = capsys.readouterr().err
+    assert rc == 2 and err.count("\n") == 1
+    assert re.search(r"ogi-2019/events\.yaml:\d+: event 'correction_received': the effect 'restart' needs 'answers'", err)
+
+
 # ----------------------------------------------------------------------------- the newer kinds (issue 11)
 # the named entries of the regimes, assessments and labels: a name another part refers to (a field, an
 # event, a parameter, a stage, a status the clock computes), renamed, dropped or retyped, is an error

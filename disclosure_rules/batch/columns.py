@@ -12,11 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from ..errors import CaseError
+from ..jsondata import JSON
 from ..messages import message
 from .run import Failure
 from .source import Item
+
+if TYPE_CHECKING:
+    from ..result import Result
 
 # (name, Arrow/Spark type); extend at the end, never rename
 COLUMNS = (
@@ -38,14 +44,14 @@ _PLAIN = ("id", "received", "as_of", "channel", "status", "due", "due_earliest",
 CASE_FIELDS = ("id", "receipt", "events", "applicant", "calendar", "local")
 
 
-def row_of(out) -> dict:
+def row_of(out: Result | Failure) -> dict[str, Any]:
     """The row of a Result or of a Failure."""
     if isinstance(out, Failure):
-        row = dict.fromkeys(NAMES)
+        row: dict[str, Any] = dict.fromkeys(NAMES)
         row.update(id=out.id, error_kind=out.error.kind, error_message=out.error.message,
                    error_message_zh=out.error.message_zh)
         return row
-    row = {n: getattr(out, n, None) for n in _PLAIN}
+    row = {n: getattr(out, n, None) for n in _PLAIN}   # (read by name: the columns are named as the fields)
     prov = out.provenance
     row.update(violations=[v.code for v in out.violations], rules_applied=list(out.rules_applied),
                calendar_version=prov["calendar"]["data_version"], rules_digest=prov["rules_digest"],
@@ -57,7 +63,7 @@ def spark_ddl() -> str:
     return ", ".join(f"{n} {t}" for n, t in COLUMNS)
 
 
-def arrow_schema():
+def arrow_schema() -> Any:                         # a pyarrow schema (pyarrow has no types)
     import pyarrow as pa
 
     types = {"string": pa.string(), "date": pa.date32(), "int": pa.int32(), "boolean": pa.bool_(),
@@ -65,7 +71,7 @@ def arrow_schema():
     return pa.schema([pa.field(n, types[t]) for n, t in COLUMNS])
 
 
-def items_from_rows(rows, case_column: str | None, labels=None) -> list[Item]:
+def items_from_rows(rows: Iterable[JSON], case_column: str | None, labels: Iterable[object] | None = None) -> list[Item]:
     """Input rows (dicts, as from Arrow's ``to_pylist``) as items.
 
     With ``case_column`` each row's case is that column: a JSON string or a
@@ -75,22 +81,34 @@ def items_from_rows(rows, case_column: str | None, labels=None) -> list[Item]:
     is absent; ``receipt`` and ``events`` may also be JSON strings.
     ``labels`` name the rows in messages (pandas: the index).
     """
-    items = []
-    labels = iter(labels) if labels is not None else None
+    items: list[Item] = []
+    names = iter(labels) if labels is not None else None
     for n, row in enumerate(rows, 1):
-        where = f"row {next(labels)}, " if labels is not None else ""
+        where = f"row {next(names)}, " if names is not None else ""
         try:
-            items.append(Item(n, None, _case_of(row, case_column, where)))
+            items.append(Item(n, None, _request_case(_case_of(row, case_column, where), where)))
         except CaseError as exc:
             items.append(Item(n, None, {"id": row.get("id")} if isinstance(row, dict) else None, exc))
     return items
 
 
-def _case_of(row: dict, case_column: str | None, where: str):
+def _request_case(data: JSON, where: str) -> JSON:
+    """A row's case, if it is a request: a regime's case has no row in this table (it has its own result)."""
+    from ..regimes import is_regime_case
+
+    if is_regime_case(data):
+        raise CaseError(f"{where}case {data.get('id')}: a case of the time-limit regime '{data['regime']}' has no row "
+                        "in the table of requests: evaluate it with disclosure_rules.regimes.evaluate",
+                        f"{where}案件{data.get('id')}：时限制度“{data['regime']}”的案件不在申请结果表中，"
+                        "请用disclosure_rules.regimes.evaluate计算")
+    return data
+
+
+def _case_of(row: dict[str, Any], case_column: str | None, where: str) -> JSON:
     if case_column is not None:
         v = row.get(case_column)
         return _json(v, f"{where}column {case_column}") if isinstance(v, (str, bytes)) else v
-    case = {}
+    case: dict[str, Any] = {}
     for k in CASE_FIELDS:
         v = row.get(k)
         if v is None:
@@ -103,7 +121,7 @@ def _case_of(row: dict, case_column: str | None, where: str):
     return case
 
 
-def _json(v, what: str):
+def _json(v: str | bytes, what: str) -> JSON:
     try:
         return json.loads(v)
     except (ValueError, UnicodeDecodeError) as exc:
@@ -113,7 +131,7 @@ def _json(v, what: str):
         raise CaseError(message("batch.cell_not_json", what=what, detail=msg, shown=shown)) from None
 
 
-def drop_nulls(v):
+def drop_nulls(v: JSON) -> JSON:
     if isinstance(v, dict):
         return {k: drop_nulls(x) for k, x in v.items() if x is not None}
     if isinstance(v, (list, tuple)):

@@ -7,6 +7,17 @@ bar is tqdm's (imported only then, so piped runs never pay for it).
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Protocol, TypeVar
+
+_T = TypeVar("_T")
+
+
+class Bar(Protocol):
+    """What a run needs of a progress bar (tqdm's, or a silent one)."""
+
+    def update(self, n: int = 1) -> object: ...
+    def close(self) -> None: ...
 
 
 class _Silent:
@@ -17,7 +28,8 @@ class _Silent:
         pass
 
 
-def progress_bar(total=None, quiet: bool = False, stream=None, unit: str = "case"):
+def progress_bar(total: int | Callable[[], int | None] | None = None, quiet: bool = False,
+                 stream: IO[str] | None = None, unit: str = "case") -> Bar:
     """A bar with ``update(n)`` and ``close()``; a silent one off a terminal or when ``quiet``.
     ``total``: the count, or a function giving it (called only when the bar is shown)."""
     stream = stream if stream is not None else sys.stderr
@@ -33,7 +45,7 @@ def progress_bar(total=None, quiet: bool = False, stream=None, unit: str = "case
                 smoothing=0.1)
 
 
-def with_progress(outs, bar):
+def with_progress(outs: Iterable[_T], bar: Bar) -> Iterator[_T]:
     """Pass ``outs`` through, counting each on ``bar``; the bar closes at the end."""
     try:
         for out in outs:

@@ -13,15 +13,28 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, cast
 
 from ..errors import DisclosureRulesError
 from .run import CHUNK, check_errors_mode, evaluate_chunk, failure_of, in_context
 from .source import Item
 
+if TYPE_CHECKING:
+    from ..calendar import Calendar
+    from ..case import Case
+    from ..report import ReportRecord
+    from ..rulebook import RuleBook
+    from ..rulefiles.reportfiles import TableLayout
+    from .run import Answer, Failure
 
-def report_records(items: Iterable[Item], year: int, *, errors: str = "raise", layout=None,
-                   rules=None, calendars=None, extra_keys: str = "reject") -> Iterator:
+#: one item, sorted: a case to evaluate (its place kept), a skipped case, a checked record, or the error
+Slot = tuple[str, "Case | ReportRecord | DisclosureRulesError | None"]
+
+
+def report_records(items: Iterable[Item], year: int, *, errors: str = "raise", layout: TableLayout | None = None,
+                   rules: RuleBook | None = None, calendars: dict[str, Calendar] | None = None,
+                   extra_keys: str = "reject") -> Iterator[ReportRecord | Failure | None]:
     """A record, None (after the year) or a Failure for every item, in input order."""
     from ..rulefiles.bundle import load_bundle
 
@@ -43,23 +56,27 @@ def report_records(items: Iterable[Item], year: int, *, errors: str = "raise", l
             if isinstance(value, DisclosureRulesError):
                 if errors == "raise":
                     raise in_context(x, value)
-                value = failure_of(x, value)
-            yield value
+                yield failure_of(x, value)
+            else:                               # a record, or None (skipped; a case's record is made above)
+                yield cast("ReportRecord | None", value)
 
 
-def _sort_chunk(chunk: list[Item], year_end: dt.date, lay, cols, result_rows, extra_keys: str):
+def _sort_chunk(chunk: list[Item], year_end: dt.date, lay: TableLayout, cols: Sequence[str],
+                result_rows: Collection[str], extra_keys: str) -> tuple[list[Slot], list[Case]]:
     """A slot per item, ("case"|"record"|"skip"|"error", value), and the cases to evaluate, in order."""
-    slots, cases = [], []
+    slots: list[Slot] = []
+    cases: list[Case] = []
     for x in chunk:
         what, value = _slot(x, year_end, lay, cols, result_rows, extra_keys)
         if what == "case":
-            cases.append(value)
+            cases.append(cast("Case", value))
             value = None
         slots.append((what, value))
     return slots, cases
 
 
-def _slot(x: Item, year_end: dt.date, lay, cols, result_rows, extra_keys: str):
+def _slot(x: Item, year_end: dt.date, lay: TableLayout, cols: Sequence[str], result_rows: Collection[str],
+          extra_keys: str) -> Slot:
     """One item: a case to evaluate, a case received after the year (skipped), a checked record, or
     the error."""
     from ..case import parse_case
@@ -78,7 +95,8 @@ def _slot(x: Item, year_end: dt.date, lay, cols, result_rows, extra_keys: str):
         return "error", exc
 
 
-def _case_record(result, lay, cols, result_rows):
+def _case_record(result: Answer | DisclosureRulesError, lay: TableLayout, cols: Sequence[str],
+                 result_rows: Collection[str]) -> ReportRecord | DisclosureRulesError:
     """The table record of an evaluated case, or the error (of the evaluation or of the record)."""
     from ..report import check_record
 

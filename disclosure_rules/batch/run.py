@@ -14,13 +14,23 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
 from ..errors import DisclosureRulesError, InputError
 from ..messages import Text, message, render
 from .source import Item
+
+if TYPE_CHECKING:
+    from ..calendar import Calendar
+    from ..regimes import RegimeResult
+    from ..result import Result
+    from ..rulebook import RuleBook
+
+#: the answer for one case: a result (of the request clock or of a regime's stage clock)
+Answer: TypeAlias = "Result | RegimeResult"
 
 ERROR_MODES = ("raise", "collect")
 CHUNK = 512                      # cases handed to the clock at a time: bounds the memory held
@@ -36,9 +46,9 @@ class Failure:
     line: int | None
     error: DisclosureRulesError
 
-    def to_dict(self, lang: str = "en") -> dict:
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
         """The error line ``{"id": ..., "error": {"kind": ..., "message": ...}}`` (plus ``line`` for JSON Lines)."""
-        d = {"id": self.id, "error": self.error.to_dict(lang)}
+        d: dict[str, Any] = {"id": self.id, "error": self.error.to_dict(lang)}
         if self.line is not None:
             d["line"] = self.line
         return d
@@ -50,8 +60,9 @@ def check_errors_mode(errors: str) -> str:
     return errors
 
 
-def evaluate_chunk(cases: list, as_of: dt.date | dt.datetime | None, *, rules=None, calendars=None,
-                   estimate_until: int | None = None, extra_keys: str = "reject", trace: bool = True) -> list:
+def evaluate_chunk(cases: Sequence[object], as_of: dt.date | dt.datetime | None, *, rules: RuleBook | None = None,
+                   calendars: dict[str, Calendar] | None = None, estimate_until: int | None = None,
+                   extra_keys: str = "reject", trace: bool = True) -> list[Answer | DisclosureRulesError]:
     """The one seam with the clock: for each case (a dict or a Case), its
     Result or the DisclosureRulesError it raised, in order: a request on the
     request clock (``clock.evaluate_iter``, read strictly unless
@@ -61,12 +72,13 @@ def evaluate_chunk(cases: list, as_of: dt.date | dt.datetime | None, *, rules=No
     from ..case import parse_case
     from ..clock import evaluate_iter
 
-    out: list = [None] * len(cases)
+    out: list[Any] = [None] * len(cases)             # (each place is filled below)
     plain, where = [], []
     for i, c in enumerate(cases):
         try:
             if isinstance(c, dict) and regimes.is_regime_case(c):
-                out[i] = regimes.evaluate(c, as_of, estimate_until=estimate_until)
+                moment = as_of if as_of is not None else regimes.now_in_beijing()    # the default, as for the clock
+                out[i] = regimes.evaluate(c, moment, estimate_until=estimate_until)
             else:
                 # read strictly, a dict goes as it is: the clock's fast path reads it, or parse_case does
                 plain.append(c if extra_keys == "reject" and isinstance(c, dict) else
@@ -81,9 +93,10 @@ def evaluate_chunk(cases: list, as_of: dt.date | dt.datetime | None, *, rules=No
     return out
 
 
-def evaluate_items(items: Iterable[Item], as_of: dt.date | dt.datetime | None, *, errors: str = "raise", rules=None,
-                   calendars=None, estimate_until: int | None = None, extra_keys: str = "reject",
-                   trace: bool = True) -> Iterator:
+def evaluate_items(items: Iterable[Item], as_of: dt.date | dt.datetime | None, *, errors: str = "raise",
+                   rules: RuleBook | None = None, calendars: dict[str, Calendar] | None = None,
+                   estimate_until: int | None = None, extra_keys: str = "reject",
+                   trace: bool = True) -> Iterator[Answer | Failure]:
     """A Result or a Failure for every item, in input order (see the module docstring); ``trace=False``
     leaves the results' traces empty (the clock's fast batch path takes the cases it can)."""
     check_errors_mode(errors)
@@ -100,8 +113,9 @@ def evaluate_items(items: Iterable[Item], as_of: dt.date | dt.datetime | None, *
             if isinstance(out, DisclosureRulesError):
                 if errors == "raise":
                     raise in_context(x, out)
-                out = Failure(x.id, x.number, x.line, out)
-            yield out
+                yield Failure(x.id, x.number, x.line, out)
+            else:
+                yield out
 
 
 def in_context(item: Item, error: DisclosureRulesError) -> DisclosureRulesError:
@@ -125,9 +139,9 @@ class Tally:
     keep: int = 100
     ok: int = 0
     failed: int = 0
-    ids: list = attrs.field(factory=list)
+    ids: list[str] = attrs.field(factory=list)
 
-    def add(self, out) -> None:
+    def add(self, out: object) -> None:
         if isinstance(out, Failure):
             self.failed += 1
             if len(self.ids) < self.keep:

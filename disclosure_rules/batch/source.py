@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from os import PathLike
 from pathlib import Path
+from typing import IO
 
 import attrs
 
@@ -44,7 +46,8 @@ class Item:
         return None
 
 
-def iter_items(path, keys: tuple = ("cases",), stdin=None) -> Iterator[Item]:
+def iter_items(path: str | PathLike[str], keys: tuple[str, ...] = ("cases",),
+               stdin: IO[bytes] | None = None) -> Iterator[Item]:
     """The items of ``path`` (``-`` reads standard input), lazily for JSON Lines.
 
     Standard input is JSON Lines when its first non-blank line is a JSON
@@ -66,7 +69,7 @@ def iter_items(path, keys: tuple = ("cases",), stdin=None) -> Iterator[Item]:
     return (Item(n, None, d, of=len(docs), source=str(p)) for n, d in enumerate(docs, 1))
 
 
-def count_items(path) -> int | None:
+def count_items(path: str | PathLike[str]) -> int | None:
     """How many items a JSON Lines file holds (non-blank lines), for a
     progress bar's total; None for standard input and whole documents."""
     p = Path(str(path))
@@ -83,12 +86,12 @@ def count_items(path) -> int | None:
     return n
 
 
-def _closing(f, items):
+def _closing(f: IO[bytes], items: Iterable[Item]) -> Iterator[Item]:
     with f:
         yield from items
 
 
-def _lines(lines, name: str, first_number: int = 1, first_line: int = 1) -> Iterator[Item]:
+def _lines(lines: Iterable[bytes], name: str, first_number: int = 1, first_line: int = 1) -> Iterator[Item]:
     number = first_number
     for n, raw in enumerate(lines, first_line):
         if not raw.strip():
@@ -106,7 +109,7 @@ def _parse_line(raw: bytes, name: str, n: int, number: int) -> Item:
         return Item(number, n, error=CaseError(message("batch.line_not_json", name=name, line=n, detail=exc.msg)))
 
 
-def _from_stdin(stream, keys) -> Iterator[Item]:
+def _from_stdin(stream: IO[bytes], keys: tuple[str, ...]) -> Iterator[Item]:
     name = "<stdin>"
     skipped = 0
     first = b""
@@ -127,7 +130,7 @@ def _from_stdin(stream, keys) -> Iterator[Item]:
     yield from _document(first + stream.read(), name, keys)
 
 
-def _document(raw: bytes, name: str, keys) -> Iterator[Item]:
+def _document(raw: bytes, name: str, keys: tuple[str, ...]) -> Iterator[Item]:
     """One YAML or JSON document from standard input (read whole)."""
     from ..case import items_from_text
 

@@ -23,11 +23,15 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import attrs
 
 from ..errors import CalendarCoverageError, InputError
 from ..messages import Text, message, render
+
+if TYPE_CHECKING:
+    from .many import Counts, Dates, ManyCounts, ManyDates
 
 # the weekday (Monday = 0) -> the message naming it
 _WEEKDAYS = ("days.weekday.monday", "days.weekday.tuesday", "days.weekday.wednesday", "days.weekday.thursday",
@@ -49,7 +53,7 @@ class Notice:
     sources: str = ""
     note: str = ""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"doc_no": self.doc_no, "title": self.title,
                 "dated": self.dated.isoformat() if self.dated else None, "layer": self.layer}
 
@@ -79,7 +83,7 @@ class DayInfo:
         return render(_REASONS.get(self.kind, "days.reason.estimated_day_off"), lang,
                       {"week": week, "name": str(self.name), "notice": str(self.notice)})
 
-    def to_dict(self, lang: str = "en") -> dict:
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
         return {"date": self.date.isoformat(), "workday": self.workday, "kind": self.kind,
                 "name": self.name, "notice": self.notice, "layer": self.layer,
                 "estimated": self.estimated, "reason": self.reason(lang)}
@@ -96,7 +100,7 @@ class Span:
     make_up_days: tuple[DayInfo, ...]
     provisional: bool
 
-    def to_dict(self, lang: str = "en") -> dict:
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
         return {"start": self.start.isoformat(), "end": self.end.isoformat(),
                 "workdays": self.workdays, "provisional": self.provisional,
                 "skipped": [d.to_dict(lang) for d in self.skipped],
@@ -114,16 +118,16 @@ class Calendar:
     last_day: dt.date                      # last covered day, estimates included
     official_last_day: dt.date             # last day of a published arrangement
     weekend: frozenset[int]
-    deviations: dict = attrs.field(repr=False)          # date -> DayInfo (non-default days)
+    deviations: dict[dt.date, DayInfo] = attrs.field(repr=False)          # date -> DayInfo (non-default days)
     notices: tuple[Notice, ...] = attrs.field(repr=False, default=())
     layers: tuple[str, ...] = ()
     data_version: str = ""
-    gaps: tuple = ()                       # (first, last) day ranges inside the span with no data
+    gaps: tuple[tuple[dt.date, dt.date], ...] = ()                       # (first, last) day ranges inside the span with no data
     estimate: object = attrs.field(default=None, repr=False)  # estimate.Bounds of a provisional calendar
     _base: int = attrs.field(init=False, repr=False)
-    _cum: list = attrs.field(init=False, repr=False)       # cum[i]: workdays in [first_day, first_day+i]
-    _workdays: list = attrs.field(init=False, repr=False)  # ordinals of working days, ascending
-    _np: tuple | None = attrs.field(init=False, repr=False, default=None)  # numpy index, built on first batch call
+    _cum: list[int] = attrs.field(init=False, repr=False)       # cum[i]: workdays in [first_day, first_day+i]
+    _workdays: list[int] = attrs.field(init=False, repr=False)  # ordinals of working days, ascending
+    _np: tuple[Any, Any, int] | None = attrs.field(init=False, repr=False, default=None)  # numpy index, built on first batch call
 
     def __attrs_post_init__(self) -> None:
         # whole numbers only (ordinals; the weekday of ordinal o is (o - 1) % 7, Monday 0),
@@ -153,7 +157,7 @@ class Calendar:
     def covers(self, d: dt.date) -> bool:
         return self.first_day <= d <= self.last_day and not any(a <= d <= b for a, b in self.gaps)
 
-    def _check_gaps(self, lo: dt.date, hi: dt.date, what=None, what_zh=None):
+    def _check_gaps(self, lo: dt.date, hi: dt.date, what: str | None = None, what_zh: str | None = None) -> None:
         """Raise if a day in (lo, hi] falls in a year without data."""
         for a, b in self.gaps:
             if a <= hi and b > lo:
@@ -183,7 +187,7 @@ class Calendar:
         start = self.provisional_from
         return start is not None and max(a, b) >= start
 
-    def _uncovered(self, d: dt.date, what: str | None = None, what_zh: str | None = None):
+    def _uncovered(self, d: dt.date, what: str | None = None, what_zh: str | None = None) -> CalendarCoverageError:
         return CalendarCoverageError(d, self.id, self.first_day, self.last_day, what, what_zh)
 
     def _index(self, d: dt.date) -> int:
@@ -238,11 +242,11 @@ class Calendar:
         if k >= len(w):
             raise self._uncovered(self.last_day + dt.timedelta(days=1),
                                   *message("days.what.after", nth=Text(_ordinal(n), str(n)), day=d))
-        r = dt.date.fromordinal(w[k])
+        day = dt.date.fromordinal(w[k])
         if self.gaps:
-            lo, hi = (d, r) if r > d else (r - dt.timedelta(days=1), d)
+            lo, hi = (d, day) if day > d else (day - dt.timedelta(days=1), d)
             self._check_gaps(lo, hi, *message("days.what.counting", n=n, day=d))
-        return r
+        return day
 
     def count(self, a: dt.date, b: dt.date) -> int:
         """Working days in ``(a, b]``; negative when ``b < a``."""
@@ -263,7 +267,7 @@ class Calendar:
         return d if self.is_workday(d) else self.add(d, 1)
 
     # -- batch questions (calendar/many.py) -------------------------------------
-    def add_many(self, dates, n, errors: str = "raise"):
+    def add_many(self, dates: Dates, n: Counts, errors: str = "raise") -> ManyDates:
         """``add`` for many dates (a sequence of ``date`` or a numpy
         ``datetime64[D]`` array) and one ``n`` or a sequence of them (n >= 1).
         Returns a list of dates, or a ``datetime64[D]`` array for array input.
@@ -272,7 +276,7 @@ class Calendar:
         from .many import add_many
         return add_many(self, dates, n, errors)
 
-    def count_many(self, starts, ends, errors: str = "raise"):
+    def count_many(self, starts: Dates, ends: Dates, errors: str = "raise") -> ManyCounts:
         """``count`` for pairs of dates: a list of ints, or an int64 array for array input
         (``errors`` as for :meth:`add_many`)."""
         from .many import count_many
@@ -284,7 +288,8 @@ class Calendar:
         make-up working day counted, each with its reason."""
         lo, hi = (a, b) if a <= b else (b, a)
         n = self.count(lo, hi)
-        skipped, makeup = [], []
+        skipped: list[DayInfo] = []
+        makeup: list[DayInfo] = []
         d = lo + dt.timedelta(days=1)
         while d <= hi:
             info = self.day(d)
@@ -301,7 +306,7 @@ class Calendar:
             _bad_n(n)
         return self.explain_count(d, self.add(d, n))
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "layers": list(self.layers),
                 "first_day": self.first_day.isoformat(), "last_day": self.last_day.isoformat(),
                 "official_last_day": self.official_last_day.isoformat(),
@@ -309,7 +314,7 @@ class Calendar:
                 "notices": [n.doc_no for n in self.notices]}
 
 
-def _bad_n(n):
+def _bad_n(n: int) -> NoReturn:
     raise InputError(message("days.bad_n", n=n))
 
 

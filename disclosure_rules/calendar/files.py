@@ -16,13 +16,20 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+from collections.abc import Iterable, Iterator
+from os import PathLike
 from pathlib import Path
+from typing import NoReturn, TypeAlias
 
 from ..data import data_dir
 from ..errors import InputError, RuleFileError, UnknownNameError
+from ..jsondata import JSON
 from ..messages import Text, message
 from ..yamlfile import Map, Seq, load_yaml
 from .days import Calendar, DayInfo, Notice
+
+#: extra folders holding ``<id>/calendar.yaml``: one folder, several, or none
+SearchPath: TypeAlias = "str | PathLike[str] | Iterable[str | PathLike[str]] | None"
 
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
              "saturday": 5, "sunday": 6}
@@ -32,16 +39,17 @@ def bundled_calendars_dir() -> Path:
     return data_dir("calendars")
 
 
-def available_calendars(search_path=None) -> list[str]:
+def available_calendars(search_path: SearchPath = None) -> list[str]:
     """Ids of the calendars found on the search path (bundled data last)."""
-    ids = set()
+    ids: set[str] = set()
     for root in _search_path(search_path):
         if root.is_dir():
             ids.update(p.parent.name for p in root.glob("*/calendar.yaml"))
     return sorted(ids)
 
 
-def load_calendar(name: str = "cn", *, search_path=None, estimate_until: int | None = None) -> Calendar:
+def load_calendar(name: str = "cn", *, search_path: SearchPath = None,
+                  estimate_until: int | None = None) -> Calendar:
     """Load calendar ``name`` (``cn``, ``cn-gx``, ...) with its parent layers.
 
     ``search_path``: extra folders holding ``<id>/calendar.yaml``, searched
@@ -60,27 +68,27 @@ def load_calendar(name: str = "cn", *, search_path=None, estimate_until: int | N
 
 
 @functools.lru_cache(maxsize=32)
-def _load_bundled(name, estimate_until):
+def _load_bundled(name: str, estimate_until: int | None) -> Calendar:
     # bundled data is read-only package data: loading it once per process is safe
     return _load(name, tuple(str(p) for p in _search_path(None)), estimate_until)
 
 
-def search_path(extra=None) -> list[Path]:
+def search_path(extra: SearchPath = None) -> list[Path]:
     """The folders searched for calendars: ``extra`` (one or several), then the bundled data."""
     return _search_path(extra)
 
 
-def _search_path(extra) -> list[Path]:
-    paths = []
+def _search_path(extra: SearchPath) -> list[Path]:
+    paths: list[Path] = []
     if extra:
-        if isinstance(extra, (str, Path)):
+        if isinstance(extra, (str, PathLike)):
             extra = [extra]
         paths.extend(Path(p) for p in extra)
     paths.append(bundled_calendars_dir())
     return paths
 
 
-def warn_from(name: str, search_path=None) -> tuple[int, int] | None:
+def warn_from(name: str, search_path: SearchPath = None) -> tuple[int, int] | None:
     """The day of the year (month, day) from which ``check`` warns that the
     calendar lacks next year's data (``warn_from: "11-01"`` in calendar.yaml)."""
     folder = _find(name, tuple(str(p) for p in _search_path(search_path)))
@@ -97,7 +105,7 @@ def warn_from(name: str, search_path=None) -> tuple[int, int] | None:
     return month, day
 
 
-def _find(name: str, dirs) -> Path:
+def _find(name: str, dirs: Iterable[str]) -> Path:
     if not isinstance(name, str) or not name or "/" in name or "\\" in name or name.startswith("."):
         raise UnknownNameError(message("calendar.files.not_a_name", name=str(name)))
     for root in dirs:
@@ -125,7 +133,7 @@ class _Layer:
         self.adds_nothing_before = self._adds_nothing_before()
         self.years: dict[int, tuple[Path, Map]] = self._year_files()
 
-    def _check_head(self):
+    def _check_head(self) -> None:
         """The calendar file is a map with the folder's id and a title."""
         if not isinstance(self.meta, Map):
             raise RuleFileError(self.meta_path, 1, message("calendar.files.not_a_block"))
@@ -135,14 +143,14 @@ class _Layer:
             _fail(self.meta, "id", message("calendar.files.id_not_folder", id=self.meta["id"], folder=name))
         _require(self.meta, self.meta_path, "title", (Map, str), message("calendar.files.what.title"))
 
-    def _weekend(self) -> frozenset:
+    def _weekend(self) -> frozenset[int]:
         """The weekly rest days of a national calendar."""
         wk = self.meta.get("weekend", ["saturday", "sunday"])
         if not isinstance(wk, list) or any(w not in _WEEKDAYS for w in wk):
             _fail(self.meta, "weekend", message("calendar.files.weekend"))
         return frozenset(_WEEKDAYS[w] for w in wk)
 
-    def _check_regional(self):
+    def _check_regional(self) -> None:
         """A regional layer names the calendar it extends and states its legal basis."""
         if not isinstance(self.extends, str):
             _fail(self.meta, "extends", message("calendar.files.extends"))
@@ -150,7 +158,7 @@ class _Layer:
             raise RuleFileError(self.meta_path, self.meta.line,
                                 message("calendar.files.layer_basis"))
 
-    def _adds_nothing_before(self):
+    def _adds_nothing_before(self) -> dt.date | None:
         anb = self.meta.get("adds_nothing_before")
         if anb is not None and not isinstance(anb, dt.date):
             _fail(self.meta, "adds_nothing_before", message("calendar.files.adds_nothing_before"))
@@ -174,22 +182,23 @@ class _Layer:
         return years
 
 
-def _fail(m: Map, key, words: Text):
+def _fail(m: Map, key: str, words: Text) -> NoReturn:
     raise RuleFileError(m.path, m.line_of(key), words)
 
 
-def _require(m: Map, path, key, types, what: Text):
+def _require(m: Map, path: Path, key: str, types: type | tuple[type, ...], what: Text) -> None:
     if key not in m or not isinstance(m[key], types):
         raise RuleFileError(path, m.line_of(key) if key in m else m.line,
                             message("calendar.files.required", key=key, what=what))
 
 
-def _title(meta) -> str:
+def _title(meta: Map) -> str:
     t = meta["title"]
     return t.get("zh") or t.get("en") or "" if isinstance(t, Map) else t
 
 
-def _entries(doc: Map, path: Path, key: str, year: int, notices: set):
+def _entries(doc: Map, path: Path, key: str, year: int,
+             notices: set[str]) -> Iterator[tuple[dt.date, str, str, int]]:
     """Yield (date, name, notice) for each entry of days_off / working_days."""
     items = doc.get(key)
     if items is None or items == []:
@@ -206,7 +215,7 @@ def _entries(doc: Map, path: Path, key: str, year: int, notices: set):
             d += dt.timedelta(days=1)
 
 
-def _entry_source(e, path: Path, line: int, notices: set) -> tuple[str, str]:
+def _entry_source(e: JSON, path: Path, line: int, notices: set[str]) -> tuple[str, str]:
     """An entry's festival name and the notice (文号) it comes from, one of the year's notices."""
     if not isinstance(e, Map):
         raise RuleFileError(path, line, message("calendar.files.entry_parts"))
@@ -237,10 +246,10 @@ def _entry_span(e: Map, path: Path, line: int, year: int) -> tuple[dt.date, dt.d
     return a, b
 
 
-def _chain(name: str, dirs: tuple) -> list[_Layer]:
+def _chain(name: str, dirs: tuple[str, ...]) -> list[_Layer]:
     """The calendar's layers, national first, then the regional layers that extend it."""
-    chain = []
-    seen = set()
+    chain: list[_Layer] = []
+    seen: set[str] = set()
     folder = _find(name, dirs)
     while True:
         layer = _Layer(folder)
@@ -271,7 +280,7 @@ def _covered_years(layer: _Layer, years: set[int] | None) -> set[int]:
 
 def _layer_notices(layer: _Layer, notices: list[Notice]) -> set[str]:
     """Append the layer's notices to ``notices``; return their 文号 (doc_no)."""
-    known = set()                 # a day may cite any notice of the layer (2005-12-31: the 2006 notice)
+    known: set[str] = set()       # a day may cite any notice of the layer (2005-12-31: the 2006 notice)
     for y in sorted(layer.years):
         path, doc = layer.years[y]
         nlist = doc.get("notices")
@@ -290,7 +299,8 @@ def _layer_notices(layer: _Layer, notices: list[Notice]) -> set[str]:
     return known
 
 
-def _year_deviations(layer: _Layer, y: int, known: set, weekend, deviations: dict[dt.date, DayInfo]):
+def _year_deviations(layer: _Layer, y: int, known: set[str], weekend: frozenset[int],
+                     deviations: dict[dt.date, DayInfo]) -> None:
     """Record one year file's days off and make-up working days in ``deviations`` (a later layer wins)."""
     path, doc = layer.years[y]
     listed: dict[dt.date, int] = {}
@@ -309,7 +319,7 @@ def _year_deviations(layer: _Layer, y: int, known: set, weekend, deviations: dic
     _check_year_keys(doc)
 
 
-def _check_year_keys(doc: Map):
+def _check_year_keys(doc: Map) -> None:
     for key in doc:
         if key not in ("year", "notices", "days_off", "working_days", "note", "partial"):
             _fail(doc, key, message("calendar.files.unknown_key", key=key))
@@ -317,7 +327,7 @@ def _check_year_keys(doc: Map):
         _fail(doc, "partial", message("calendar.files.partial"))
 
 
-def _load(name: str, dirs: tuple, estimate_until: int | None) -> Calendar:
+def _load(name: str, dirs: tuple[str, ...], estimate_until: int | None) -> Calendar:
     chain = _chain(name, dirs)
     weekend = chain[0].weekend
     deviations: dict[dt.date, DayInfo] = {}
@@ -330,6 +340,7 @@ def _load(name: str, dirs: tuple, estimate_until: int | None) -> Calendar:
         known = _layer_notices(layer, notices)
         for y in sorted(layer.years):
             _year_deviations(layer, y, known, weekend, deviations)
+    assert years is not None                         # a chain has at least its national layer
     first, last = min(years), max(years)
     gaps = tuple((dt.date(y, 1, 1), dt.date(y, 12, 31)) for y in range(first, last + 1) if y not in years)
     top = chain[-1]

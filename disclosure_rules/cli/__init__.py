@@ -17,7 +17,7 @@ import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
-from typing import Any
+from typing import Any, NoReturn
 
 from .. import __version__
 from ..errors import DisclosureRulesError, InputError
@@ -43,7 +43,7 @@ def __getattr__(name: str) -> Any:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # one line, exit 2 (argparse prints usage + message)
+    def error(self, message: str) -> NoReturn:  # one line, exit 2 (argparse prints usage + message)
         raise InputError(_message("cli.usage", problem=message, prog=self.prog))
 
 
@@ -70,7 +70,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return p
 
 
-def main(argv=None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     lang = os.environ.get("DISCLOSURE_RULES_LANG", "en")
     want_json = "--json" in argv

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 
 from ..errors import InputError
@@ -28,14 +29,14 @@ def workday_count(text: str) -> int:
     return n
 
 
-def add_keep_unknown_keys(p) -> None:
+def add_keep_unknown_keys(p: argparse.ArgumentParser) -> None:
     """``--keep-unknown-keys``: the reading before 0.2 (unknown case keys kept, not an error)."""
     p.add_argument("--keep-unknown-keys", dest="extra_keys", action="store_const", const="keep", default="reject",
                    help="keep keys the case format does not know instead of refusing the case "
                         "(the behaviour before 0.2; prefer an 'extra:' mapping)")
 
 
-def batch_options(p) -> None:
+def batch_options(p: argparse.ArgumentParser) -> None:
     """--errors and --quiet, for commands that read many cases."""
     p.add_argument("--errors", choices=("raise", "collect"), default="raise",
                    help="raise (default): stop at the first bad case; collect: an error line for each bad case, "

@@ -104,7 +104,7 @@ def _write_xlsx(path: str, a: Assessment, rows: list[dict[str, Any]], cols: list
     except ImportError:
         raise InputError(message("cli.xlsx_needs_openpyxl")) from None
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]                # (the one sheet of a new workbook, wb.active)
     ws.title = a.id[:31]
     ws.append([a.title.get(lang)])
     ws.append(cols)

@@ -9,15 +9,26 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
+from typing import IO, TYPE_CHECKING, TypeAlias
 
 from ..errors import DisclosureRulesError
+from ..jsondata import JSONDict
+
+if TYPE_CHECKING:
+    from ..batch import Failure, Tally
+    from ..regimes import RegimeResult
+    from ..result import Result
+
+#: one answer of a run of many cases: a result (of the request clock or a regime's) or an error line
+Output: TypeAlias = "Result | RegimeResult | Failure"
 
 
-def _obj(out, lang: str) -> dict:
+def _obj(out: Output, lang: str) -> JSONDict:
     return out.to_dict(lang)
 
 
-def write_jsonl(outs, lang: str, stream=None) -> None:
+def write_jsonl(outs: Iterable[Output], lang: str, stream: IO[str] | None = None) -> None:
     """One compact JSON object per line: a result or an error line."""
     stream = stream or sys.stdout
     try:
@@ -28,7 +39,7 @@ def write_jsonl(outs, lang: str, stream=None) -> None:
         raise
 
 
-def write_json(outs, lang: str, errors: str) -> None:
+def write_json(outs: Iterable[Output], lang: str, errors: str) -> None:
     """One object for one case, else one array (as ``json.dumps(list, indent=2)`` prints it)."""
     if errors == "collect":
         _array(outs, lang, sys.stdout)
@@ -42,7 +53,7 @@ def write_json(outs, lang: str, errors: str) -> None:
         shutil.copyfileobj(spool, sys.stdout)
 
 
-def _array(outs, lang: str, stream) -> None:
+def _array(outs: Iterable[Output], lang: str, stream: IO[str]) -> None:
     it = iter(outs)
     first = next(it, None)
     if first is None:
@@ -62,11 +73,11 @@ def _array(outs, lang: str, stream) -> None:
     stream.write("\n]\n")
 
 
-def _indented(out, lang: str) -> str:
+def _indented(out: Output, lang: str) -> str:
     return json.dumps(_obj(out, lang), ensure_ascii=False, indent=2).replace("\n", "\n  ")
 
 
-def finish(tally, lang: str) -> int:
+def finish(tally: Tally, lang: str) -> int:
     """Exit 0 when every case succeeded; else the summary on stderr and exit 2."""
     if not tally.failed:
         return 0

@@ -9,17 +9,23 @@ plain message).
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..api import check_rules
 from ..messages import render
 from ..rulefiles import FILE_KINDS
 from .common import common_options, print_json
 
+if TYPE_CHECKING:
+    from ..calendar import Calendar
+    from ..examples import ExampleOutcome
+
 _RULE_SET_FILES = {k.name for k in FILE_KINDS if k.loader is None}     # read together as a rule set
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("check", help="check all rule and calendar files and run their examples")
     p.add_argument("--rules", type=Path, help="a rules folder to check instead of the bundled one")
     p.add_argument("--calendars", type=Path, help="a folder of calendars to use before the bundled ones")
@@ -27,7 +33,7 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     bundle, cals, outcomes = check_rules(args.rules, args.calendars)
     outcomes += regime_examples(args.rules, args.calendars)
     book = bundle.book
@@ -48,7 +54,7 @@ def run(args) -> int:
     return 1 if failed else 0
 
 
-def _warn_coverage(cals, search, lang: str) -> None:
+def _warn_coverage(cals: dict[str, Calendar], search: list[Path] | None, lang: str) -> None:
     """One line on stderr naming every calendar whose data runs out (exit code unchanged)."""
     import sys
 
@@ -63,7 +69,7 @@ def _warn_coverage(cals, search, lang: str) -> None:
         sys.stderr.write(render("check.warning", lang, {"text": joined}) + "\n")
 
 
-def regime_examples(rules_dir, calendars_dir=None) -> list:
+def regime_examples(rules_dir: Path | None, calendars_dir: Path | None = None) -> list[ExampleOutcome]:
     """The examples of the time-limit regimes (rules/<regime>/regime-examples.yaml),
     with office hours from ``calendars_dir/hours`` before the bundled ones."""
     from ..regimes.examples import run_regime_examples

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from ..api import check_answer, classify
 from ..basis import cite_all
 from ..errors import InputError, RuleFileError
+from ..jsondata import JSONDict
 from ..messages import message, render
 from ..rulefiles.yamldoc import parse_yaml, read_text
 from .common import common_options, print_json
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("classify", help="which lawful answer (Art. 36 ...) the facts lead to")
     p.add_argument("facts", help="a YAML or JSON file of facts, e.g. {exists: true, exemption: third_party}")
     p.add_argument("--version", default="ogi-2019", help="rule version: ogi-2019 (default) or ogi-2008")
@@ -22,7 +24,7 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def read_mapping(path: str) -> dict:
+def read_mapping(path: str) -> JSONDict:
     p = Path(path)
     text = read_text(p, InputError)
     try:
@@ -34,7 +36,7 @@ def read_mapping(path: str) -> dict:
     return {k: v for k, v in data.items()}
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     facts = read_mapping(args.facts)
     c = classify(facts, args.version)
     check = None

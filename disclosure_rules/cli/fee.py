@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
+from decimal import Decimal
+
 from ..api import fee
 from ..basis import cite_all
 from . import args as A
 from .common import common_options, print_json
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("fee", help="the information processing fee (国办函〔2020〕109号)")
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument("--nth-request", type=int, metavar="N", help="the applicant's N-th request in a calendar month")
@@ -19,7 +22,7 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
 
     f = fee(nth_request=args.nth_request, pages=args.pages, on=args.on)
     if args.json:
@@ -34,6 +37,6 @@ def run(args) -> int:
     return 0
 
 
-def _yuan(d) -> str:
+def _yuan(d: Decimal) -> str:
     """200 for whole yuan, 12.50 otherwise."""
     return str(d.quantize(1)) if d == d.to_integral_value() else f"{d:.2f}"

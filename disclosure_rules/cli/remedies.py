@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
+from typing import TYPE_CHECKING
+
 from ..api import evaluate, load_calendar, remedies_for_result
 from ..basis import cite_all
 from ..calendar.today import today_in_beijing
@@ -9,8 +12,12 @@ from ..case import load_cases
 from . import args as A
 from .common import common_options, print_json
 
+if TYPE_CHECKING:
+    from ..remedies import Deadline, Remedies
+    from ..result import Result
 
-def register(sub) -> None:
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("remedies", help="the applicant's review and litigation deadlines")
     p.add_argument("case", help="a case file: remedies run from its answer, or from the end of its reply period")
     p.add_argument("--as-of", type=A.iso_date, help="evaluate the case on this date (default: today, Beijing time)")
@@ -23,7 +30,7 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     as_of = args.as_of or today_in_beijing()
     outs = []
     for case in load_cases(args.case, extra_keys=args.extra_keys):
@@ -39,7 +46,7 @@ def run(args) -> int:
     return 0
 
 
-def _print_remedies(r, rem, lang: str) -> None:
+def _print_remedies(r: Result, rem: Remedies, lang: str) -> None:
     """One case's deadlines as text: each with its basis, then the notes."""
     from ..labels import status_label
     from ..messages import render
@@ -49,13 +56,13 @@ def _print_remedies(r, rem, lang: str) -> None:
         _print_deadline(d, lang)
     for n in rem.notes:
         print("  " + n.get(lang))
-    if rem.review_first:
+    if rem.review_first and rem.review_first_note is not None:     # (the note is there when review comes first)
         print("  " + rem.review_first_note.get(lang))
     if rem.provisional:
         print("  " + render("remedies.provisional", lang, {}))
 
 
-def _print_deadline(d, lang: str) -> None:
+def _print_deadline(d: Deadline, lang: str) -> None:
     from ..messages import render
     moved = ""
     if d.moved_because:

@@ -13,8 +13,11 @@ the good records only (exit 2 when any failed).
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..api import annual_table, check_table, read_table
 from ..errors import InputError
@@ -22,8 +25,12 @@ from ..messages import message, render
 from ..report_render import render_text, to_csv, to_json, to_xlsx
 from .common import common_options, print_json
 
+if TYPE_CHECKING:
+    from ..batch import Tally
+    from ..report import ReportRecord
 
-def register(sub) -> None:
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("report", help="section three of the annual report, or check a published table")
     p.add_argument("cases", nargs="?", help="cases (YAML, JSON or JSON Lines) or report records, or - for stdin")
     p.add_argument("--year", type=int, help="the report year")
@@ -45,7 +52,7 @@ def register(sub) -> None:
     p.set_defaults(func=run, lang=os.environ.get("DISCLOSURE_RULES_LANG", "zh"))
 
 
-def _records(args, tally):
+def _records(args: argparse.Namespace, tally: Tally) -> Iterator[ReportRecord]:
     """The good report records of a file of cases (evaluated as of 31 December) or of
     plain records, one at a time; under --errors collect each bad one is an error line on stderr."""
     import json
@@ -65,16 +72,16 @@ def _records(args, tally):
             yield out
 
 
-def _left_out(tally, lang: str) -> str:
+def _left_out(tally: Tally, lang: str) -> str:
     return render("report.left_out", lang, {"ok": tally.ok, "failed": tally.failed})
 
 
-def _is_table(path) -> bool:
+def _is_table(path: str) -> bool:
     """A section-three table (JSON or CSV), checked exactly as before issue 14."""
     return str(path).lower().endswith((".json", ".csv"))
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     if args.check and not _is_table(args.check):
         from .report_check import run_check
         return run_check(args)
@@ -101,7 +108,7 @@ def run(args) -> int:
     return 2 if tally.failed else 0
 
 
-def _check_table_file(args) -> int:
+def _check_table_file(args: argparse.Namespace) -> int:
     """``--check TABLE`` for a JSON or CSV table: 1 if it has findings, else 0."""
     zh = args.lang == "zh"
     cells = read_table(args.check)
@@ -116,7 +123,7 @@ def _check_table_file(args) -> int:
     return 1 if findings else 0
 
 
-def _write_text(text: str, out) -> None:
+def _write_text(text: str, out: str | None) -> None:
     """The table text, ending in a newline, to the file ``out`` or to stdout."""
     if out:
         with open(out, "w", encoding="utf-8") as f:

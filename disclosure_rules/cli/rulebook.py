@@ -8,12 +8,13 @@ written all the same, with the failing example shown as failing).
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from .common import common_options, print_json
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("rulebook", help="write the rule files as a static, offline, bilingual site")
     p.add_argument("--out", type=Path, required=True, help="the folder to write the site into")
     p.add_argument("--rules", type=Path, help="a rules folder to publish instead of the bundled one")
@@ -27,7 +28,7 @@ def register(sub) -> None:
             action.help = "the language index.html opens in (default: zh); every page is written in both"
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from ..site import build_site
 
     site = build_site(args.out, args.rules, default_lang=args.lang, calendars_dir=args.calendars,

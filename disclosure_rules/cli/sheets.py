@@ -7,19 +7,25 @@ Several cases: ``--out DIR`` gets one file per case and, for html, an
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..messages import message
 
+if TYPE_CHECKING:
+    from ..calendar import Calendar
+    from ..result import Result
 
-def write_sheets(results, args) -> int:
+
+def write_sheets(results: list[Result], args: argparse.Namespace) -> int:
     from ..calendar import load_calendar
     from ..site import render_sheet, render_sheet_index, render_svg
 
-    def cal(r):
+    def cal(r: Result) -> Calendar:
         return load_calendar(r.calendar, estimate_until=args.estimate_until)
 
     out: Path | None = args.out
@@ -34,7 +40,8 @@ def write_sheets(results, args) -> int:
         return 0
     if out is None:
         raise InputError(message("cli.sheets_out", n=len(results), format=args.format))
-    files, taken = [], set()
+    files: list[str] = []
+    taken: set[str] = set()
     for r in results:
         name = _unique(_safe(r.id), args.format, taken)
         text = (render_svg(r, cal(r), args.lang) if args.format == "svg"
@@ -51,7 +58,7 @@ def _safe(case_id: str) -> str:
     return re.sub(r"[^0-9A-Za-z._-]+", "_", case_id).strip("._") or "case"
 
 
-def _unique(stem: str, ext: str, taken: set) -> str:
+def _unique(stem: str, ext: str, taken: set[str]) -> str:
     """A file name not used yet in this run (two cases may share an id)."""
     name, n = f"{stem}.{ext}", 1
     while name.lower() in taken or name.lower() == f"index.{ext}":

@@ -15,21 +15,31 @@ stops at the first bad case (exit 2, or 3 for a date outside the calendar).
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import regimes
 from ..case import parse_item, read_items
 from ..errors import InputError
+from ..jsondata import JSON
 from ..messages import message, render
 from . import args as A
 from .common import common_options
+
+if TYPE_CHECKING:
+    from ..batch import Tally
+    from ..case import Case
+    from ..result import Result
+    from .batchout import Output
 
 # output formats; the streamed ones have a writer in WRITERS, html and svg write sheets
 FORMATS = ["text", "json", "jsonl", "html", "svg"]
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("timeline", help="due dates, status, violations and trace of a request")
     p.add_argument("case", help="a case file (YAML or JSON; a list or JSON Lines evaluates each), or - for stdin")
     p.add_argument("--as-of", type=_as_of, help="the date (or YYYY-MM-DDTHH:MM moment) to evaluate on "
@@ -50,11 +60,11 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def _as_of(text: str):
+def _as_of(text: str) -> dt.date:
     return A.iso_date(text) if len(text) == 10 else regimes.parse_as_of(text)
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     fmt = "json" if args.json else (args.format or "text")
     if args.out is not None and fmt not in ("html", "svg"):
         raise InputError(message("cli.out_needs_sheet"))
@@ -67,22 +77,31 @@ def run(args) -> int:
     if fmt in ("html", "svg"):
         from .sheets import write_sheets
         items = read_items(args.case)
+        _no_regime_sheet(items, fmt)
         return write_sheets([_evaluate(d, n, len(items), args, as_of) for n, d in enumerate(items, 1)], args)
     return _stream(args, fmt, as_of)
 
 
-def _evaluate(item, n: int, count: int, args, as_of):
-    """A request on the request clock; a case with ``regime:`` on its regime's stage clock."""
+def _no_regime_sheet(items: list[JSON], fmt: str) -> None:
+    """The sheet draws the request clock: a case on a regime's stage clock has none (an input error)."""
+    for n, item in enumerate(items, 1):
+        if regimes.is_regime_case(item):
+            raise InputError(f"case {n} ({item.get('id')}, regime {item['regime']}): --format {fmt} draws the "
+                             "request clock only; use text or --json for a regime's stage clock",
+                             f"第{n}个案件（{item.get('id')}，时限制度{item['regime']}）：--format {fmt}只画申请的期限，"
+                             "时限制度的阶段期限请用文本或--json输出")
+
+
+def _evaluate(item: JSON, n: int, count: int, args: argparse.Namespace, as_of: dt.date) -> Result:
+    """A request on the request clock, for its sheet (a case with ``regime:`` has none: see _no_regime_sheet)."""
     from ..api import evaluate
 
-    if regimes.is_regime_case(item):
-        return regimes.evaluate(item, as_of, estimate_until=args.estimate_until)
     day = as_of.date() if isinstance(as_of, dt.datetime) else as_of
     case = parse_item(item, n, count, args.case, extra_keys=args.extra_keys)
     return evaluate(case, day, estimate_until=args.estimate_until)
 
 
-def _stream(args, fmt: str, as_of) -> int:
+def _stream(args: argparse.Namespace, fmt: str, as_of: dt.date) -> int:
     """Text, JSON or JSON Lines, one case at a time (constant memory)."""
     from ..batch import Tally, count_items, evaluate_items, iter_items, progress_bar, with_progress
     from . import batchout
@@ -96,13 +115,13 @@ def _stream(args, fmt: str, as_of) -> int:
     return batchout.finish(tally, args.lang)
 
 
-def _counted(outs, tally):
+def _counted(outs: Iterable[Output], tally: Tally) -> Iterator[Output]:
     for out in outs:
         tally.add(out)
         yield out
 
 
-def _text(outs, args) -> None:
+def _text(outs: Iterable[Output], args: argparse.Namespace) -> None:
     import sys
 
     from ..batch import Failure
@@ -124,12 +143,12 @@ def _text(outs, args) -> None:
         sys.stdout.write("\n")
 
 
-def _json(outs, args) -> None:
+def _json(outs: Iterable[Output], args: argparse.Namespace) -> None:
     from . import batchout
     batchout.write_json(outs, args.lang, args.errors)
 
 
-def _jsonl(outs, args) -> None:
+def _jsonl(outs: Iterable[Output], args: argparse.Namespace) -> None:
     from . import batchout
     batchout.write_jsonl(outs, args.lang)
 
@@ -137,7 +156,7 @@ def _jsonl(outs, args) -> None:
 WRITERS = {"text": _text, "json": _json, "jsonl": _jsonl}
 
 
-def _recheck(args, cases) -> int:
+def _recheck(args: argparse.Namespace, cases: list[Case]) -> int:
     import json
 
     from ..recheck import recheck

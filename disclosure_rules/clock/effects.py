@@ -55,13 +55,14 @@ def _applicant_period(s: ClockState, ev: Event, rule: EventRule) -> tuple[int | 
         p = s.rules.parameters[rule.applicant_parameter]
         return p.value, basis + list(p.basis)
     if rule.applicant_period:
-        p = s.rules.period(rule.applicant_period)
-        return p.workdays, basis + list(p.basis)
+        period = s.rules.period(rule.applicant_period)
+        return period.workdays, basis + list(period.basis)
     return None, basis
 
 
 def restart(s: ClockState, ev: Event, rule: EventRule) -> None:
     """A new period from the event (a corrected request, a payment), or the rest of the old one."""
+    assert rule.answers is not None             # the loader requires the event every restart answers
     susp = s.suspended
     if susp is None or susp.rule.type != rule.answers:
         if any(v.event == rule.answers and v.voids_effect for v in s.violations):
@@ -75,6 +76,7 @@ def restart(s: ClockState, ev: Event, rule: EventRule) -> None:
     s.start, s.fixed_due, s.ext = ev.date, None, 0
     basis = list(rule.basis)
     if mode == "resume" and s.remaining_at_fee is not None:
+        assert rule.parameter is not None       # (mode is a parameter's choice)
         s.n = s.remaining_at_fee
         basis += list(s.rules.parameters[rule.parameter].basis)
         text = said("restart.resume", title=rule.title, n=s.n)

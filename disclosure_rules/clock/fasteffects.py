@@ -38,6 +38,8 @@ def lapse(f: Fold, t: dt.date) -> None:
     if f.susp is None or f.app_due is None or f.app_due >= t or f.closed is not None:
         return
     rule = f.susp[1]
+    if rule.expiry_status is None:                       # (the loader requires it of every suspend)
+        raise Bail
     f.closed = (rule.expiry_status, f.app_due + _ONE_DAY, rule.expiry_outcome)
     f.outcome = rule.expiry_outcome
 

@@ -35,7 +35,7 @@ class Version:
             sup = rules.supplement_for(t)
             self.events[t] = (rule, sup if sup is not None and rule.source == sup.id else None)
         self.catalogue = cast("OutcomeCatalogue | None", rules.main.outcomes)
-        self.rows: dict[tuple[str, Any], str | None] = {}
+        self.rows: dict[tuple[str | None, Any], str | None] = {}
 
     def violation(self, r: ViolationRule, date: dt.date, event_type: str, facts: dict[str, Fact]) -> Violation:
         """The Violation ``checks.check`` builds."""

@@ -28,9 +28,9 @@ class Ranks:
     def __init__(self, cal: Calendar) -> None:
         self.cal = cal
         self.base = cal.first_day.toordinal()
-        self.cum: list[int] = cal._cum                        # noqa: SLF001 - read-only, the same index
+        self.cum: list[int] = cal._cum                        # (a private field) read-only, the same index
         self.n = len(self.cum)
-        self.days = [dt.date.fromordinal(o) for o in cal._workdays]   # noqa: SLF001 - the r-th working day
+        self.days = [dt.date.fromordinal(o) for o in cal._workdays]   # (a private field) the r-th working day
         self.official_last_day = cal.official_last_day
 
     def rank(self, d: dt.date) -> int:

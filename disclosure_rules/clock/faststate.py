@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from ..result import Violation
+from ..rulefiles.clockrules import EventRule
 from .compiled import Fact
 from .fastrules import Rulebook, Version
 from .fastspan import Bail, Ranks, Spans
@@ -33,8 +34,16 @@ class Fold:
     """The state of one case while its events are folded (attributes as in ``state.ClockState``)."""
 
     # the state before the first event, as class attributes: an instance writes only what changes
-    ext, fixed, susp, app_due, closed, closing_due, corrections, remaining = 0, None, None, None, None, None, 0, None
-    outcome, reason = None, None
+    ext: int = 0
+    fixed: dt.date | None = None
+    susp: tuple[str, EventRule, dt.date] | None = None
+    app_due: dt.date | None = None
+    closed: tuple[str, dt.date, Any] | None = None
+    closing_due: dt.date | None = None
+    corrections: int = 0
+    remaining: int | None = None
+    outcome: str | None = None
+    reason: Any = None
     spans: Spans | None = None
     stamp: Any = None
     memo: tuple[Any, dt.date | None] = ((), None)

@@ -26,7 +26,7 @@ LeanCase = tuple[str, str, dict[str, dt.date], list[LeanEvent], str | None, str]
 
 def _day(v: object) -> dt.date | None:
     if type(v) is _DATE:
-        return v  # type: ignore[return-value]
+        return v
     if type(v) is str and len(v) == 10:
         try:
             return _fromiso(v)
@@ -96,7 +96,9 @@ class Reader:
         if type(e) is not dict:
             return None
         kind = e.get("type")
-        spec = self.spec.get(kind) if type(kind) is str else None
+        if type(kind) is not str:
+            return None
+        spec = self.spec.get(kind)
         if spec is None or not spec[0].issuperset(e):
             return None
         day = _day(e.get("date"))

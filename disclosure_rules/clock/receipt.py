@@ -54,7 +54,7 @@ def _rules_for(book: RuleBook, main: RuleSet, case: Case) -> Prepared:
     try:
         return prepared(book, main.id, case.local)
     except UnknownNameError as exc:
-        loc = book.rulesets.get(case.local)
+        loc = book.rulesets.get(case.local) if case.local is not None else None
         if loc is not None and loc.kind == "local":
             return prepared(book, main.id, None)      # a local layer of another version: refused by the caller
         raise _fail(case, Text(exc.message, exc.message_zh)) from None

@@ -31,7 +31,8 @@ from ..rulefiles.cache import read_checked
 from ..rulefiles.common import parse_basis
 from ..yamlfile import Map
 from .blocks import bilingual, check_keys, did_you_mean, fail, known
-from .files import conditions, field_facts, find_regime, parameters
+from .conditions import conditions, field_facts
+from .files import find_regime, parameters
 from .model import Conditions, Parameter, Regime
 
 # Any: the blocks and values of the parsed assessment file, arbitrary YAML data until checked here

@@ -19,7 +19,7 @@ from ..basis import Basis, cite_all
 from ..conditions import holding, variables_class
 from ..errors import CaseError, InputError
 from ..messages import Text, message
-from .files import fact_kind, field_facts
+from .conditions import fact_kind, field_facts
 from .model import CHECKS, Anchor, Conditions, Extension, FieldRef, Regime, Stage, ViolationRule
 from .order import Order, OrderEvent
 from .periods import Moment, TimeBase
@@ -53,6 +53,11 @@ def check_params(regime: Regime, params: Mapping[str, Any] | None) -> dict[str, 
             raise InputError(message("engine.not_a_choice", key=k, value=repr(v), choices=str(list(p.choices))))
     return params
 
+
+
+def _pair(text: Text) -> tuple[str, str]:
+    """A message's English and Chinese, as two arguments."""
+    return text.en, text.zh
 
 class _Run:
     """One evaluation: the regime, the order, the time base and what has been found so far."""
@@ -143,8 +148,8 @@ class _Run:
         n = self.val(p.value)
         due = self.tb.add(start_at, p.unit, n, self.val(p.convention), self.val(p.rollover), p.direction)
         self.step(start_at, stage.key, "start", due,
-                  *message("engine.step.back" if backwards else "engine.step.start", title=stage.title,
-                           start=str(start_name), n=n, unit=_unit(p.unit), direction=p.direction),
+                  *_pair(message("engine.step.back" if backwards else "engine.step.start", title=stage.title,
+                                 start=str(start_name), n=n, unit=_unit(p.unit), direction=p.direction)),
                   limit.basis)
         closed, _ = self.moment(stage.closed_by, start_at)
         closed_at = None if closed is None else _at(closed)
@@ -164,19 +169,20 @@ class _Run:
             facts = {"requested_after_due": e.at > due, "extension_number": k, "extension_workdays": amount}
             fired = self.fire(stage, "extension", facts, e.at)
             if any(self.val(v.voids) for v in fired):
-                self.step(e.at, stage.key, "extension", due, *message("engine.step.extension_void", k=k, amount=amount),
+                self.step(e.at, stage.key, "extension", due, *_pair(message("engine.step.extension_void", k=k, amount=amount)),
                           ext.basis)
                 continue
             if needs_approval:
                 approved = next((a for a in self.events if a.type == ext.approval_event and a.at >= e.at), None)
                 if approved is None:
-                    self.step(e.at, stage.key, "extension", due, *message("engine.step.extension_pending", k=k),
+                    self.step(e.at, stage.key, "extension", due, *_pair(message("engine.step.extension_pending", k=k)),
                               ext.basis)
                     continue
             p = ext.period
             due = self.tb.add(due, p.unit, amount, self.val(p.convention), self.val(p.rollover), p.direction)
             self.step(e.at, stage.key, "extension", due,
-                      *message("engine.step.extension", k=k, amount=amount, unit=_unit(p.unit)), ext.basis)
+                      *_pair(message("engine.step.extension", k=k, amount=amount, unit=_unit(p.unit))),
+                      ext.basis)
         return due
 
     def finish(self, stage: Stage, start: Moment, due: Moment, done_at: Moment | None, closed_at: Moment | None,

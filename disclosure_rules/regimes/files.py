@@ -27,12 +27,12 @@ from ..rulefiles.cache import read_checked
 from ..rulefiles.common import parse_basis
 from ..yamlfile import Map, Seq
 from .blocks import bilingual, check_keys, did_you_mean, fail, known, param_value
+from .conditions import conditions, field_facts
 from .model import (
     CHECKS,
     FIELD_TYPES,
     UNITS,
     Anchor,
-    Conditions,
     EventSpec,
     Example,
     Extension,
@@ -51,9 +51,6 @@ FILES = ("regime.yaml", "stages.yaml", "regime-examples.yaml")
 # the JSON Schema of each file (schemas/<name>.schema.json): the shapes, checked first; the checks
 # below add what a schema cannot say (names declared before use, units the resolution can count)
 SCHEMAS = {"regime.yaml": "regime", "stages.yaml": "regime-stages", "regime-examples.yaml": "regime-examples"}
-_STRING_OPS = {"equal_to", "starts_with", "ends_with", "contains", "matches_regex", "non_empty"}
-_OPS = {"numeric": {"equal_to", "greater_than", "less_than", "greater_than_or_equal_to", "less_than_or_equal_to"},
-        "boolean": {"is_true", "is_false"}, "string": _STRING_OPS}
 
 # Any: the blocks and values of the parsed rule files, arbitrary YAML data until checked here
 
@@ -139,60 +136,6 @@ def _anchors(v: Any, m: Map, key: str, params: Mapping[str, Parameter], events: 
     return tuple(out)
 
 
-def conditions(node: Any, facts: Mapping[str, str], params: Mapping[str, Parameter], what: str | Words) -> Conditions:
-    """Check a business-rules condition tree; ``{param: X}`` values become ParamRefs."""
-    if node is None:
-        return None
-    if isinstance(node, dict) and ("all" in node or "any" in node):
-        check_keys(node, {"all", "any"}, Words(what, what) if isinstance(what, str) else what)
-        return {k: [conditions(c, facts, params, what) for c in v] for k, v in node.items()}
-    if not isinstance(node, Map) or not {"name", "operator"} <= set(node):
-        raise RuleFileError(getattr(node, "path", ""), getattr(node, "line", None),
-                            message("regimes.condition", what=what))
-    if not isinstance(node["name"], str) or not isinstance(node["operator"], str):
-        bad = "name" if not isinstance(node["name"], str) else "operator"
-        fail(node, bad, message("regimes.condition_word", what=what, key=bad, value=repr(node[bad])))
-    kind = facts.get(node["name"])
-    if kind is None:
-        fail(node, "name", message("regimes.unknown_fact", what=what, name=node["name"],
-                                   hint=did_you_mean(node["name"], facts), known=sorted(facts)))
-    if not known(node["operator"], _OPS[kind]):
-        fail(node, "operator", message("regimes.operator", what=what, operator=node["operator"], name=node["name"],
-                                       known=sorted(_OPS[kind])))
-    value = param_value(node.get("value"), params, node, "value")
-    _check_value(value, kind, params, node, what)
-    return {"name": node["name"], "operator": node["operator"], "value": value}
-
-
-def field_facts(fields: Mapping[str, FieldSpec],
-                params: Mapping[str, Parameter] | None = None) -> dict[str, str]:
-    """Business-rules kinds of the facts of conditions: the case's fields and the parameters."""
-    kinds = {"number": "numeric", "flag": "boolean", "choice": "string", "text": "string"}
-    out = {k: kinds[f.type] for k, f in fields.items() if f.type in kinds}
-    for k, p in (params or {}).items():
-        out[k] = fact_kind(p.value)
-    return out
-
-
-def fact_kind(value: Any) -> str:
-    """The business-rules kind of a parameter's value: boolean, numeric or string."""
-    return "boolean" if isinstance(value, bool) else "numeric" if isinstance(value, (int, float)) else "string"
-
-
-def _check_value(value: Any, kind: str, params: Mapping[str, Parameter], node: Map, what: str) -> None:
-    """A condition's value (or the default of the parameter it names) is of its fact's kind."""
-    if kind == "boolean" or "value" not in node:
-        return
-    shown = params[value.name].value if isinstance(value, ParamRef) else value
-    if fact_kind(shown) != kind or isinstance(shown, (dict, list)):
-        fields = {"what": what, "name": node["name"], "value": repr(shown)}
-        if isinstance(value, ParamRef):
-            fail(node, "value", message("regimes.value_kind_number_param", param=value.name, **fields) if
-                 kind == "numeric" else message("regimes.value_kind_text_param", param=value.name, **fields))
-        fail(node, "value", message("regimes.value_kind_number", **fields) if kind == "numeric"
-             else message("regimes.value_kind_text", **fields))
-
-
 def _stage(key: str, s: Any, params: Mapping[str, Parameter], events: Mapping[str, EventSpec],
            fields: Mapping[str, FieldSpec], earlier: tuple[str, ...] = ()) -> Stage:
     check_keys(s, {"title", "starts", "done", "closed_by", "limits", "extensions", "only_when_done", "requires"},
@@ -276,7 +219,7 @@ def _examples(doc: object, path: Path) -> tuple[Example, ...]:
     if doc is None:
         return ()
     seq = doc.get("examples") if isinstance(doc, Map) else None
-    if not isinstance(seq, Seq):
+    if not isinstance(doc, Map) or not isinstance(seq, Seq):
         raise RuleFileError(path, 1, message("regimes.examples_list"))
     # the time limits the examples test, cited like every rule (optional)
     check_keys(doc, {"examples", "basis"}, Words("regime-examples.yaml", "regime-examples.yaml"))

@@ -83,5 +83,5 @@ def kind_of(path: Path) -> FileKind:
     if kind is None:
         from .vocabulary import did_you_mean
         raise RuleFileError(path, None, message("registry.unknown_file", name=path.name,
-                                                hint=did_you_mean(path.name, {**BY_NAME, **_REGISTERED})))
+                                                hint=did_you_mean(path.name, [*BY_NAME, *_REGISTERED])))
     return kind

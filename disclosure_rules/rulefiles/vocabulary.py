@@ -22,7 +22,7 @@ from ..messages import Text, message, render
 # effect -> the event fields it needs (``rules/*/events.yaml``)
 EFFECTS: dict[str, tuple[str, ...]] = {
     "suspend": ("applicant", "on_expiry"),
-    "restart": ("period",),
+    "restart": ("period", "answers"),
     "pause": ("parties",),
     "resume": (),
     "extend": ("cap",),

@@ -30,7 +30,7 @@ except AttributeError:              # PyYAML built without libyaml
     _BaseLoader = yaml.SafeLoader
 
 
-class Map(dict):  # type: ignore[type-arg]
+class Map(dict[Any, Any]):
     """A mapping with ``line`` (its own) and ``lines[key]`` (each key's), 1-based."""
 
     line: int = 0
@@ -41,7 +41,7 @@ class Map(dict):  # type: ignore[type-arg]
         return self.lines.get(key, self.line)
 
 
-class Seq(list):  # type: ignore[type-arg]
+class Seq(list[Any]):
     """A sequence with ``line`` (its own) and ``lines[i]`` (each item's), 1-based."""
 
     line: int = 0
@@ -132,7 +132,7 @@ def _fullwidth_colon(text: str, name: str) -> None:
         m = _FULLWIDTH_KEY.match(raw)
         if m:
             raise RuleFileError(name, n, message("yaml.full_width_colon", key=m.group(1)),
-                                raw.index("：") + 1)
+                                column=raw.index("：") + 1)
 
 
 def parse_yaml(text: str, name: str = "<string>", *, pure_python: bool = False) -> Any:

@@ -4,15 +4,18 @@ index, the stylesheet) from the loaded rule bundle."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ..jsondata import JSON, JSONDict
 from .model import calendar_for, load_site_model
+from .model.rules import Cite
 from .render import HERE, LANGS, render
 from .sheet import render_sheet
 
 
-def build_site(out, rules_dir=None, *, default_lang: str = "zh", calendars_dir=None,
-               estimate_until: int | None = None) -> dict:
+def build_site(out: str | Path, rules_dir: str | Path | None = None, *, default_lang: str = "zh",
+               calendars_dir: str | Path | None = None, estimate_until: int | None = None) -> JSONDict:
     """Write the site under ``out``; returns the model (``failed``: examples that fail)."""
     out = Path(out)
     site = load_site_model(rules_dir, calendars_dir, estimate_until)
@@ -29,7 +32,7 @@ def build_site(out, rules_dir=None, *, default_lang: str = "zh", calendars_dir=N
     return site
 
 
-def _write_example_sheets(out: Path, site, lang: str) -> None:
+def _write_example_sheets(out: Path, site: JSONDict, lang: str) -> None:
     """The deadline sheet of every example of the rule files, beside the pages."""
     other = LANGS[1 - LANGS.index(lang)]
     for rs in site["rulesets"]:
@@ -48,7 +51,7 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def _pages(site):
+def _pages(site: JSONDict) -> Iterator[tuple[str, str, JSONDict]]:
     sets = site["rulesets"]
     common = {"rulesets": sets, "calendars": site["calendars"], "failed": site["failed"],
               "examples_total": sum(len(r["examples"]) for r in sets)}
@@ -74,9 +77,9 @@ def _pages(site):
                     "next": years[i + 1] if i + 1 < len(years) else None})
 
 
-def _compare(versions: list) -> dict:
+def _compare(versions: list[JSONDict]) -> JSONDict:
     """Periods and parameters of the national versions, one row per key."""
-    out = {"versions": versions}
+    out: JSONDict = {"versions": versions}
     for section, field in (("periods", "periods"), ("parameters", "parameters")):
         keys = list(dict.fromkeys(item["key"] for v in versions for item in v[field]))
         rows = []
@@ -88,10 +91,11 @@ def _compare(versions: list) -> dict:
     return out
 
 
-def _search_entries(site, lang: str):
+def _search_entries(site: JSONDict, lang: str) -> Iterator[dict[str, str]]:
     """One entry per rule item: its title, where it is, the words it is found by."""
-    def tr(t):
-        return t[lang] if isinstance(t, dict) else (t or "")
+    def tr(t: JSON) -> str:
+        text: str = t[lang] if isinstance(t, dict) else (t or "")
+        return text
 
     for rs in site["rulesets"]:
         page, where = f"rules/{rs['id']}.html", tr(rs["title"])
@@ -118,5 +122,5 @@ def _search_entries(site, lang: str):
                        "text": " ".join([o["code"], o["title"]["zh"], o["title"]["en"], *_basis_words(o["basis"])])}
 
 
-def _basis_words(cites) -> list[str]:
+def _basis_words(cites: Iterable[Cite]) -> list[str]:
     return [w for c in cites for w in (c.zh, c.en, c.text or "")]

@@ -7,8 +7,14 @@ drawn by ``templates/clock.svg``; this module only computes positions.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+from ..jsondata import JSONDict
 from .model import day_view
+
+if TYPE_CHECKING:
+    from ..calendar import Calendar
 
 # one row, from its top: month names (0-12), event markers (14-26), the day cells
 # (CELL_Y..CELL_Y+CELL_H), the band lanes, the label of the due date
@@ -20,7 +26,7 @@ LEFT, TOP = 8, 40
 LANES = {"suspended": 60, "consultation": 70, "late": 80}      # y offsets of the band lanes inside a row
 
 
-def strip_bounds(case: dict) -> tuple[dt.date, dt.date]:
+def strip_bounds(case: JSONDict) -> tuple[dt.date, dt.date]:
     """From receipt to the last date that matters; an open case runs to the as-of day."""
     dates = [case["received"]] + [s["date"] for s in case["steps"]]
     dates += [d for d in (case["due"], case["due_at_latest"], case["applicant_due"], case["closed_on"]) if d]
@@ -30,7 +36,7 @@ def strip_bounds(case: dict) -> tuple[dt.date, dt.date]:
     return min(dates), max(dates)
 
 
-def picture(case: dict, calendar) -> dict:
+def picture(case: JSONDict, calendar: Calendar) -> JSONDict:
     """Positions of every cell, band and marker, for the SVG template."""
     first, last = strip_bounds(case)
     origin = first - dt.timedelta(days=first.weekday())          # rows start on a Monday
@@ -51,7 +57,8 @@ def picture(case: dict, calendar) -> dict:
         d += dt.timedelta(days=1)
     bands = [seg | {"kind": iv["kind"], "open": iv["open"], "step": iv["step"]}
              for iv in case["intervals"] for seg in _segments(iv["start"], iv["end"], xy, LANES[iv["kind"]])]
-    events, per_day = [], {}
+    events: list[JSONDict] = []
+    per_day: dict[dt.date, int] = {}
     for s in case["steps"]:
         x, y = xy(s["date"])
         k = per_day.get(s["date"], 0)
@@ -64,7 +71,7 @@ def picture(case: dict, calendar) -> dict:
         dues.append({"x": x + CELL_W - 8, "y": y + CELL_Y + CELL_H - 8, "label_y": y + ROW_H - 8,
                      "date": due["due"], "step": due["step"],
                      "final": i == len(case["dues"]) - 1 and case["due"] == due["due"]})
-    marks = {}
+    marks: dict[str, JSONDict] = {}
     for key in ("due_at_latest", "applicant_due"):
         if case[key]:
             x, y = xy(case[key])
@@ -79,7 +86,8 @@ def picture(case: dict, calendar) -> dict:
             "cell_w": CELL_W, "cell_h": CELL_H, "first": first, "last": last, "left": LEFT}
 
 
-def _segments(start: dt.date, end: dt.date, xy, lane: int) -> list[dict]:
+def _segments(start: dt.date, end: dt.date, xy: Callable[[dt.date], tuple[int, int]],
+              lane: int) -> list[JSONDict]:
     """An interval (start, end] cut at the row ends; from the day after its start to its end."""
     out = []
     d = start + dt.timedelta(days=1) if end > start else start

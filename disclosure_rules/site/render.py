@@ -10,6 +10,8 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from ..jsondata import JSON, JSONDict
+
 HERE = Path(__file__).resolve().parent
 LANGS = ("zh", "en")
 
@@ -26,25 +28,26 @@ def environment() -> jinja2.Environment:
 
 
 @functools.lru_cache(maxsize=1)
-def _labels() -> dict:
-    return yaml.safe_load((HERE / "labels.yaml").read_text(encoding="utf-8"))
+def _labels() -> JSONDict:
+    labels: JSONDict = yaml.safe_load((HERE / "labels.yaml").read_text(encoding="utf-8"))
+    return labels
 
 
-def labels(lang: str) -> dict:
+def labels(lang: str) -> dict[str, str]:
     """The words of the pages in one language."""
     return {k: v[lang] for k, v in _labels().items()}
 
 
-def render(template: str, lang: str, **context) -> str:
+def render(template: str, lang: str, **context: object) -> str:
     return environment().get_template(template).render(lang=lang, L=labels(lang),
                                                        other=LANGS[1 - LANGS.index(lang)], **context)
 
 
-def _yaml(value) -> str:
+def _yaml(value: JSON) -> str:
     return yaml.safe_dump(_jsonish(value), allow_unicode=True, sort_keys=False, default_flow_style=None).strip()
 
 
-def _jsonish(v):
+def _jsonish(v: JSON) -> JSON:
     if isinstance(v, dict):
         return {str(k): _jsonish(x) for k, x in v.items()}
     if isinstance(v, (list, tuple)):
@@ -54,7 +57,7 @@ def _jsonish(v):
     return v
 
 
-def _plain(v) -> str:
+def _plain(v: JSON) -> str:
     """A value as a person reads it: dates ISO, lists comma-separated, null as null."""
     if v is None:
         return "null"

@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...calendar import available_calendars, load_calendar
+from ...jsondata import JSONDict
 from ...rulebook import bundled_rules_dir, load_rules
 from .calendars import calendar_model, day_view
 from .cases import case_view
@@ -24,7 +25,8 @@ from .rules import calendar_for, examples_view, order, outcomes_view, ruleset_vi
 __all__ = ["load_site_model", "calendar_for", "case_view", "day_view"]
 
 
-def load_site_model(rules_dir=None, calendars_dir=None, estimate_until: int | None = None) -> dict:
+def load_site_model(rules_dir: str | Path | None = None, calendars_dir: str | Path | None = None,
+                    estimate_until: int | None = None) -> JSONDict:
     """Load the rule bundle (the one the engine uses) and the calendars, run the examples."""
     book = load_rules(rules_dir)
     root = Path(rules_dir) if rules_dir is not None else bundled_rules_dir()

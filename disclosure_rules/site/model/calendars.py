@@ -4,11 +4,16 @@ each day with the calendar file it comes from (``<layer>/<year>.yaml``)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
+from ...jsondata import JSONDict
 from .rules import Src
 
+if TYPE_CHECKING:
+    from ...calendar import Calendar, Notice
 
-def calendar_model(cal) -> dict:
+
+def calendar_model(cal: Calendar) -> JSONDict:
     """A calendar's years as twelve-month grids of day views."""
     notices = {n.doc_no: n for n in cal.notices}
     years = []
@@ -17,7 +22,8 @@ def calendar_model(cal) -> dict:
         if not cal.covers(first) and not cal.covers(dt.date(year, 12, 31)):
             years.append({"year": year, "gap": True, "months": [], "notices": [], "estimated": False})
             continue
-        months, used = [], {}
+        months: list[JSONDict] = []
+        used: dict[str, bool] = {}
         for m in range(1, 13):
             months.append(_month(cal, year, m, used, notices))
         years.append({"year": year, "gap": False, "months": months, "estimated": cal.is_estimated(dt.date(year, 1, 1)),
@@ -26,12 +32,12 @@ def calendar_model(cal) -> dict:
             "last_day": cal.last_day, "official_last_day": cal.official_last_day, "years": years}
 
 
-def _notice(n) -> dict:
+def _notice(n: Notice) -> JSONDict:
     return {"doc_no": n.doc_no, "title": n.title, "dated": n.dated, "layer": n.layer, "note": n.note,
             "sources": n.sources}
 
 
-def day_view(cal, d: dt.date, notices_used: dict | None = None) -> dict:
+def day_view(cal: Calendar, d: dt.date, notices_used: dict[str, bool] | None = None) -> JSONDict:
     """What a day is (kind, festival, notice), with the calendar file it comes from."""
     if not cal.covers(d):
         return {"date": d, "kind": "uncovered", "workday": None, "name": None, "notice": None, "src": None}
@@ -43,9 +49,10 @@ def day_view(cal, d: dt.date, notices_used: dict | None = None) -> dict:
             "estimated": info.estimated, "src": src}
 
 
-def _month(cal, year: int, month: int, used: dict, notices) -> dict:
+def _month(cal: Calendar, year: int, month: int, used: dict[str, bool], notices: dict[str, Notice]) -> JSONDict:
     d = dt.date(year, month, 1)
-    weeks, week = [], [None] * d.weekday()
+    weeks: list[list[JSONDict | None]] = []
+    week: list[JSONDict | None] = [None] * d.weekday()
     while d.month == month:
         week.append(day_view(cal, d, used))
         if len(week) == 7:

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from ...explain import status_label
+from ...jsondata import JSON, JSONDict
+from ...labels import status_label
+
+if TYPE_CHECKING:
+    from ...result import Result
 
 _STOPS = {"suspend": ("restart", "close"), "pause": ("resume", "close")}
 
 
-def case_view(result) -> dict:
+def case_view(result: Result) -> JSONDict:
     """A result (``Result.to_dict`` in both languages) as the sheet reads it."""
     zh, en = result.to_dict("zh"), result.to_dict("en")
     steps = [{"n": i + 1, "date": _d(s["date"]), "event": s["event"], "effect": s["effect"], "due": _d(s["due"]),
@@ -33,13 +38,13 @@ def case_view(result) -> dict:
 _DATES = {"received", "as_of", "due", "due_at_latest", "applicant_due", "closed_on"}
 
 
-def _d(s):
+def _d(s: JSON) -> JSON:
     return dt.date.fromisoformat(s) if isinstance(s, str) else s
 
 
-def _intervals(steps, view) -> list[dict]:
+def _intervals(steps: list[JSONDict], view: JSONDict) -> list[JSONDict]:
     """The suspended (applicant's clock) and consultation intervals, from the trace."""
-    out = []
+    out: list[JSONDict] = []
     for i, s in enumerate(steps):
         stops = _STOPS.get(s["effect"])
         if stops is None:
@@ -56,9 +61,9 @@ def _intervals(steps, view) -> list[dict]:
     return out
 
 
-def _dues(steps) -> list[dict]:
+def _dues(steps: list[JSONDict]) -> list[JSONDict]:
     """Every due date that was in force, with the step that set it, in order."""
-    out = []
+    out: list[JSONDict] = []
     for s in steps:
         if s["due"] is not None and (not out or out[-1]["due"] != s["due"]):
             out.append({"due": s["due"], "step": s["n"], "since": s["date"]})

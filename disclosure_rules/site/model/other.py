@@ -5,9 +5,11 @@ rules folder (as ``disclosure-rules check`` finds them) and read by its loader."
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 
-from ...rulefiles.feefiles import load_fee_schedule
+from ...jsondata import JSONDict
+from ...rulefiles.feefiles import Tier, load_fee_schedule
 from ...rulefiles.remedyfiles import load_remedy_rules
 from ...rulefiles.reportfiles import load_table_layout
 from .rules import Src, cites, pair
@@ -17,7 +19,7 @@ def _find(root: Path, name: str) -> list[Path]:
     return sorted(root.rglob(name))
 
 
-def other_files(root: Path) -> dict:
+def other_files(root: Path) -> JSONDict:
     fees = [_fees(p, root) for p in _find(root, "fees.yaml")]
     remedies = [_remedies(p, root) for p in _find(root, "remedies.yaml")]
     tables = [_table(p, root) for p in _find(root, "table.yaml")]
@@ -29,11 +31,11 @@ def _rel(p: Path, root: Path) -> str:
     return p.relative_to(root).as_posix()
 
 
-def _fees(path: Path, root: Path) -> dict:
+def _fees(path: Path, root: Path) -> JSONDict:
     s = load_fee_schedule(path)
     file = _rel(path, root)
 
-    def tiers(method, items):
+    def tiers(method: str, items: Iterable[Tier]) -> list[JSONDict]:
         return [{"first": t.first, "last": t.last, "yuan": t.yuan, "band": t.band, "first_yuan": t.first_yuan,
                  "step_yuan": t.step_yuan, "text": t.text, "src": Src(file, f"fees.{method}.tiers.{i}")}
                 for i, t in enumerate(items)]
@@ -46,7 +48,7 @@ def _fees(path: Path, root: Path) -> dict:
                          "basis": cites(s.per_page_basis, file, "fees.per_page")}]}
 
 
-def _remedies(path: Path, root: Path) -> dict:
+def _remedies(path: Path, root: Path) -> JSONDict:
     r = load_remedy_rules(path)
     file = _rel(path, root)
     groups = []
@@ -61,10 +63,10 @@ def _remedies(path: Path, root: Path) -> dict:
                              "basis": cites(rf["basis"], file, "remedies.review_first")}}
 
 
-def _dated_items(e: dict, key: str, i: int, file: str) -> list[dict]:
+def _dated_items(e: JSONDict, key: str, i: int, file: str) -> list[JSONDict]:
     """One row per version of a remedy's period (the law in force from each date)."""
     versions = e["period"]
-    out = []
+    out: list[JSONDict] = []
     for k, d in enumerate(versions):
         to = versions[k + 1].since - dt.timedelta(days=1) if k + 1 < len(versions) else None
         caps = [c for c in e["if_rights_not_stated"] or () if c.since <= d.since]
@@ -76,7 +78,7 @@ def _dated_items(e: dict, key: str, i: int, file: str) -> list[dict]:
     return out
 
 
-def _table(path: Path, root: Path) -> dict:
+def _table(path: Path, root: Path) -> JSONDict:
     t = load_table_layout(path)
     file = _rel(path, root)
     return {"file": file, "title": pair(t.title), "balance": pair(t.balance), "basis": cites(t.basis, file, "table"),

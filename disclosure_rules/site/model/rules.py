@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 import yaml
@@ -14,7 +16,15 @@ from ...calendar import load_calendar
 from ...clock import evaluate
 from ...errors import DisclosureRulesError
 from ...examples import run_examples
+from ...jsondata import JSON, JSONDict
 from ...rulebook import CLOCK_FILES
+
+if TYPE_CHECKING:
+    from ...calendar import Calendar
+    from ...result import Result
+    from ...rulefiles.clockrules import EventRule, Example, Parameter, Period, RuleBook, RuleSet
+    from ...rulefiles.common import Text
+    from ...rulefiles.outcomefiles import Outcome, OutcomeCatalogue
 
 
 @attrs.frozen
@@ -33,17 +43,17 @@ class Cite:
     src: Src
 
 
-def pair(text) -> dict:
+def pair(text: Text | None) -> dict[str, str] | None:
     return {"zh": text.zh, "en": text.en} if text is not None else None
 
 
-def cites(bases, file: str, key: str) -> list[Cite]:
+def cites(bases: Iterable[Basis], file: str, key: str) -> list[Cite]:
     return [Cite(b.cite("zh"), b.cite("en"), b.text, None, Src(file, f"{key}.basis.{i}")) for i, b in enumerate(bases)]
 
 
-def _section_files(folder: Path, root: Path) -> dict:
+def _section_files(folder: Path, root: Path) -> dict[str, str]:
     """Which file of a rule folder holds each top-level section (periods, events ...)."""
-    out = {}
+    out: dict[str, str] = {}
     for name in CLOCK_FILES:
         p = folder / name
         if p.is_file():
@@ -56,7 +66,7 @@ def _section_files(folder: Path, root: Path) -> dict:
 _NOT_EQUAL = re.compile(r"\^\(\?!(.*)\$\)")
 
 
-def _when(node) -> list[dict]:
+def _when(node: JSON) -> list[JSONDict]:
     """business-rules conditions flattened to (fact, operator, value) rows, as the file wrote them
     (the outcome loader compiles ``not_equal_to`` into a look-ahead regex: shown as written)."""
     if "all" in node or "any" in node:
@@ -68,11 +78,12 @@ def _when(node) -> list[dict]:
     return [{"name": node["name"], "operator": op, "value": value}]
 
 
-def ruleset_view(rs, root: Path, book) -> dict:
+def ruleset_view(rs: RuleSet, root: Path, book: RuleBook) -> JSONDict:
     files = _section_files(Path(rs.folder), root)
     head = files["ruleset"]
     start_key = "start_day_counts"
-    merged = book.rules(rs.extends, rs.id) if rs.kind == "local" else \
+    base = book.get(rs.extends) if rs.kind == "local" and rs.extends is not None else None
+    merged = book.rules(base.id, rs.id) if base is not None else \
         book.rules(rs.supplements[0]) if rs.kind == "supplement" else book.rules(rs.id)
     start = merged.parameters.get(start_key)
     convention = None
@@ -82,7 +93,7 @@ def ruleset_view(rs, root: Path, book) -> dict:
     periods = [{"key": k, "title": pair(p.title), "workdays": p.workdays, "convention": convention,
                 "src": Src(files["periods"], f"periods.{k}.workdays"),
                 "basis": cites(p.basis, files["periods"], f"periods.{k}")} for k, p in rs.periods.items()]
-    base_params = book.get(rs.extends).parameters if rs.kind == "local" else {}
+    base_params = base.parameters if base is not None else {}
     params = [_parameter(p, files["parameters"], base_params.get(p.key)) for p in rs.parameters.values()]
     channels = [{"key": k, "title": pair(c.title), "requires": c.requires, "date_of_receipt": c.date_of_receipt,
                  "src": Src(files["receipt"], f"receipt.{k}.date_of_receipt"),
@@ -93,18 +104,18 @@ def ruleset_view(rs, root: Path, book) -> dict:
                    "src": Src(files["violations"], f"violations.{c}.when"),
                    "basis": cites(v.basis, files["violations"], f"violations.{c}")}
                   for c, v in rs.violations.items()]
-    changes = []
-    if rs.kind == "local":
-        base = book.get(rs.extends)
+    changes: list[JSONDict] = []
+    if base is not None:
         bfiles = _section_files(Path(base.folder), root)
         for p in rs.parameters.values():
             national = base.parameters[p.key]
             changes.append({"key": p.key, "title": pair(p.title or national.title),
                             "national": _parameter(national, bfiles["parameters"]),
                             "local": _parameter(p, files["parameters"], national)})
-        for k, p in rs.periods.items():
-            changes.append({"key": k, "title": pair(p.title), "national": _period_as_value(base.periods[k], bfiles),
-                            "local": _period_as_value(p, files)})
+        for k, period in rs.periods.items():
+            changes.append({"key": k, "title": pair(period.title),
+                            "national": _period_as_value(base.periods[k], bfiles),
+                            "local": _period_as_value(period, files)})
     return {"id": rs.id, "kind": rs.kind, "title": pair(rs.title), "instrument": rs.instrument,
             "effective_from": rs.effective_from, "effective_to": rs.effective_to, "extends": rs.extends,
             "supplements": list(rs.supplements), "file": head, "folder": head.rsplit("/", 1)[0] + "/",
@@ -114,12 +125,12 @@ def ruleset_view(rs, root: Path, book) -> dict:
             "examples": [], "outcomes": None}
 
 
-def _period_as_value(p, files) -> dict:
+def _period_as_value(p: Period, files: dict[str, str]) -> JSONDict:
     return {"value": p.workdays, "unit": "workdays", "reason": "", "src": Src(files["periods"], f"periods.{p.key}.workdays"),
             "basis": cites(p.basis, files["periods"], f"periods.{p.key}")}
 
 
-def _parameter(p, file: str, base=None) -> dict:
+def _parameter(p: Parameter, file: str, base: Parameter | None = None) -> JSONDict:
     """A named parameter; a local one without a title takes the title of the one it overrides."""
     title = p.title if p.title is not None or base is None else base.title
     return {"key": p.key, "title": pair(title), "value": p.value, "choices": list(p.choices or ()),
@@ -128,7 +139,7 @@ def _parameter(p, file: str, base=None) -> dict:
             "basis": cites(p.basis, file, f"parameters.{p.key}")}
 
 
-def _event(e, file: str) -> dict:
+def _event(e: EventRule, file: str) -> JSONDict:
     parties = [{"key": k, "period": p.period, "effect": p.effect,
                 "basis": cites(p.basis, file, f"events.{e.type}.parties.{k}")} for k, p in e.parties.items()]
     return {"type": e.type, "title": pair(e.title), "effect": e.effect, "period": e.period, "cap": e.cap,
@@ -138,10 +149,10 @@ def _event(e, file: str) -> dict:
             "parties": parties}
 
 
-def outcomes_view(cat, root: Path, rows: dict) -> dict:
+def outcomes_view(cat: OutcomeCatalogue, root: Path, rows: dict[str | None, JSON]) -> JSONDict:
     file = Path(cat.path).resolve().relative_to(root.resolve()).as_posix()
 
-    def one(o, section):
+    def one(o: Outcome, section: str) -> JSONDict:
         return {"code": o.code, "title": pair(o.title), "report_row": o.report_row, "by_reason": o.by_reason,
                 "row_label": rows.get(o.report_row), "src": Src(file, f"{section}.{o.code}.report_row"),
                 "must_state": [{"id": e.id, "text": {"zh": e.zh, "en": e.en},
@@ -162,13 +173,13 @@ def outcomes_view(cat, root: Path, rows: dict) -> dict:
             "mappings": _report_mappings(Path(cat.path), file, rows)}
 
 
-def _report_mappings(path: Path, file: str, rows: dict) -> list[dict]:
+def _report_mappings(path: Path, file: str, rows: dict[str | None, JSON]) -> list[JSONDict]:
     """The report rows the format leaves open (``report_mapping``), with value, reason and basis.
 
     The outcome catalogue keeps only the chosen rows; the reasons are read
     from the file it was loaded from (already validated by its loader)."""
     doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    out = []
+    out: list[JSONDict] = []
     for k, m in (doc.get("report_mapping") or {}).items():
         bases = m["basis"] if isinstance(m["basis"], list) else [m["basis"]]
         out.append({"key": k, "value": m["value"], "choices": list(m.get("choices") or ()), "title": None,
@@ -178,12 +189,14 @@ def _report_mappings(path: Path, file: str, rows: dict) -> list[dict]:
     return out
 
 
-def examples_view(book, root: Path) -> dict:
+def examples_view(book: RuleBook, root: Path) -> dict[str, list[JSONDict]]:
     """Every example of every rule file, run now: rule set id -> [example view]."""
     by_place = {(o.path, o.line): o for o in run_examples(book)}
-    out = {}
+    out: dict[str, list[JSONDict]] = {}
     for rs in book.rulesets.values():
-        items, seen, raw = [], {}, {}
+        items: list[JSONDict] = []
+        seen: dict[str, int] = {}
+        raw: dict[str, list[JSON]] = {}
         for ex in rs.examples:
             i = seen[ex.path] = seen.get(ex.path, -1) + 1          # its index in its own file
             if ex.path not in raw:
@@ -203,12 +216,13 @@ def examples_view(book, root: Path) -> dict:
     return out
 
 
-def _raw_examples(path: Path) -> list:
+def _raw_examples(path: Path) -> list[JSON]:
     """The ``note`` and ``basis`` of each example (the loader checks them but does not keep them)."""
-    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("examples") or []
+    examples: list[JSON] = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("examples") or []
+    return examples
 
 
-def _listed(b) -> list:
+def _listed(b: JSON) -> list[JSON]:
     return [] if b is None else b if isinstance(b, list) else [b]
 
 
@@ -217,7 +231,7 @@ def _anchor(rid: str, file: str, i: int) -> str:
     return f"{rid}-example-{i}" if stem == "examples" else f"{rid}-{stem}-example-{i}"
 
 
-def _result(ex, book):
+def _result(ex: Example, book: RuleBook) -> Result | None:
     """The example evaluated for its sheet (None when it is expected to be an error)."""
     try:
         return evaluate(ex.case, ex.as_of, rules=book)
@@ -225,11 +239,11 @@ def _result(ex, book):
         return None
 
 
-def calendar_for(result):
+def calendar_for(result: Result) -> Calendar:
     """The calendar a result was computed on (bundled calendars)."""
     return load_calendar(result.calendar)
 
 
-def order(rs):
+def order(rs: RuleSet) -> tuple[int, int, str]:
     rank = {"national": 0, "supplement": 1, "local": 2}[rs.kind]
     return (rank, -(rs.effective_from or dt.date.min).toordinal(), rs.id)
