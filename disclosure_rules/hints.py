@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 
 from .messages import Text, message
@@ -10,6 +9,8 @@ from .messages import Text, message
 
 def closest(word: object, choices: Iterable[object]) -> str | None:
     """The choice closest to ``word`` (one letter off, a swapped pair...), or None."""
+    import difflib  # only when a hint is needed (start-up, issue 13)
+
     names = [str(c) for c in choices]
     found = difflib.get_close_matches(str(word), names, n=1, cutoff=0.6)
     return found[0] if found else None

@@ -17,13 +17,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
 from .calendar import Calendar
-from .calendar.estimate import Bounds
 from .messages import Text, message
 from .result import ProvisionalNote, Result, Step, UnknownDay
+
+if TYPE_CHECKING:
+    from .calendar.estimate import Bounds
 
 _DATES = ("due", "due_at_latest", "applicant_due", "closed_on")
 
@@ -39,7 +42,10 @@ def bounded(run: Callable[[Calendar], Result], calendar: Calendar,
     :mod:`disclosure_rules.calendar.estimate`)."""
     likely = run(calendar)
     b = getattr(calendar, "estimate", None)
-    if not isinstance(b, Bounds):                # None: not an estimated calendar
+    if b is None:                                # not an estimated calendar (the estimator not imported)
+        return likely
+    from .calendar.estimate import Bounds
+    if not isinstance(b, Bounds):
         return likely
     early, late = run(b.earliest), run(b.latest)
     results = (early, likely, late)

@@ -4,6 +4,7 @@ benchmarks/startup.py, not here."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -191,3 +192,165 @@ def test_both_loaders_report_a_mistake_at_the_same_place(text):
             parse_yaml(text, "f.yaml", pure_python=pure)
         errors.append((err.value.line, getattr(err.value, "column", None)))
     assert errors[0] == errors[1]
+
+
+# ----------------------------------------------------------------------------- the store of parsed documents
+
+def _bundled_yaml() -> list[Path]:
+    return sorted(p for kind in ("rules", "calendars") for p in (ROOT / kind).rglob("*.yaml"))
+
+
+def _shape(value, path: str):
+    """Everything a document holds, types and positions included (1 and True, 1 and 1.0 differ)."""
+    from disclosure_rules.rulefiles.yamldoc import Map, Seq
+    if isinstance(value, Map):
+        assert value.path == path
+        return ("map", value.line, [(_shape(k, path), value.lines[k], _shape(v, path)) for k, v in value.items()])
+    if isinstance(value, Seq):
+        assert value.path == path
+        return ("seq", value.line, list(value.lines), [_shape(v, path) for v in value])
+    assert not isinstance(value, (dict, list)), f"a plain container in {path}"
+    return (type(value).__name__, value)
+
+
+@pytest.mark.parametrize("path", _bundled_yaml(), ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_a_stored_document_is_the_parsed_one_with_every_position(path):
+    from disclosure_rules.rulefiles import parsed
+    fresh = parse_yaml(path.read_text(encoding="utf-8"), str(path))
+    stored = json.loads(json.dumps(parsed.encode(fresh), ensure_ascii=False))
+    assert _shape(parsed.decode(stored, str(path)), str(path)) == _shape(fresh, str(path))
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    """A fresh store in tmp_path, and the list of the files parsed from YAML."""
+    from disclosure_rules.rulefiles import parsed
+    monkeypatch.setenv("DISCLOSURE_RULES_CACHE_DIR", str(tmp_path / "record"))
+    parsed.forget()
+    calls = []
+    real = parsed.parse_yaml
+
+    def counting(text, name="<string>", **kw):
+        calls.append(Path(name).name)
+        return real(text, name, **kw)
+    monkeypatch.setattr(parsed, "parse_yaml", counting)
+    yield calls
+    parsed.forget()
+
+
+def _as_new_process():
+    from disclosure_rules.rulefiles import parsed
+    assert parsed.save() is not None
+    parsed.forget()
+
+
+def test_an_unchanged_bundled_file_is_parsed_once(store):
+    from disclosure_rules.rulefiles import parsed
+    path = _fees_file()
+    first = parsed.load_yaml(path)
+    _as_new_process()
+    again = parsed.load_yaml(path)
+    assert store == ["fees.yaml"]                # the second process took it from the store
+    assert _shape(again, str(path)) == _shape(first, str(path))
+
+
+def test_a_damaged_store_is_ignored(store, tmp_path):
+    from disclosure_rules.rulefiles import parsed
+    path = _fees_file()
+    first = parsed.load_yaml(path)
+    _as_new_process()
+    file = tmp_path / "record" / parsed.STORE
+    line = file.read_bytes().rstrip(b"\n")
+    key, checksum, body = line.split(b" ", 2)
+    wrong_shape = json.dumps(["m", 1, ["a"], [1, 2], ["x"]]).encode()
+    flipped = b"X" if line[200:201] != b"X" else b"Y"
+    for damaged in (line[:200] + flipped + line[201:],                        # the checksum differs
+                    b" ".join((key, hashlib.sha256(wrong_shape).hexdigest().encode(), wrong_shape)),
+                    b" ".join((key, b"0" * 64, body)), b"junk", b" ".join((key, checksum)), key):
+        file.write_bytes(damaged + b"\n")
+        parsed.forget()
+        assert _shape(parsed.load_yaml(path), str(path)) == _shape(first, str(path))
+    assert store == ["fees.yaml"] * 7
+
+
+def test_a_users_file_is_always_parsed(store, tmp_path):
+    from disclosure_rules.rulefiles import parsed
+    parsed.load_yaml(_fees_file())
+    _as_new_process()
+    user = tmp_path / "fees.yaml"
+    shutil.copy(_fees_file(), user)              # the same bytes as a stored bundled file
+    for _ in range(2):
+        parsed.load_yaml(user)
+        parsed.save()
+        parsed.forget()
+    assert store == ["fees.yaml"] * 3
+
+
+def test_the_rule_loaders_take_the_stored_document_and_still_report_its_lines(store, record):
+    from disclosure_rules.rulefiles import parsed
+    from disclosure_rules.rulefiles.feefiles import load_fee_schedule
+    path = _fees_file()
+    first = load_fee_schedule(path)
+    validated.save()
+    _as_new_process()
+    validated.forget()
+    cache.clear()
+    assert load_fee_schedule(path) == first
+    assert store == ["fees.yaml"] and record == ["fees.yaml"]
+    doc = cache.read_checked(path, "fees")
+    assert doc.path == str(path) and doc.line_of("fees") == first_line(path, "fees:")
+    assert parsed.STORE in {p.name for p in (Path(validated.record_dirs()[0])).iterdir()}
+
+
+def first_line(path: Path, start: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.startswith(start))
+
+
+def test_a_document_json_cannot_keep_is_simply_not_stored(store):
+    from disclosure_rules.rulefiles import parsed
+    with pytest.raises(parsed.Unstorable):
+        parsed.encode(parse_yaml("a: !!binary aGVsbG8=\n"))
+    with pytest.raises(ValueError):
+        parsed.decode({"a": 1}, "x")
+
+
+# ----------------------------------------------------------------------------- the message catalogues kept as JSON
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_kept_catalogue_is_the_yaml_one_and_a_damaged_one_is_ignored(lang, tmp_path, monkeypatch):
+    from disclosure_rules import messages
+    folder = tmp_path / "record"
+    monkeypatch.setenv("DISCLOSURE_RULES_CACHE_DIR", str(folder))
+    source = (ROOT / "disclosure_rules" / "messages" / f"{lang}.yaml").read_text(encoding="utf-8")
+    expected = yaml.safe_load(source)
+    messages.catalogue.cache_clear()
+    try:
+        assert messages.catalogue(lang) == expected                      # parsed, and kept
+        kept = folder / f"messages-{lang}.json"
+        line = kept.read_bytes()
+        messages.catalogue.cache_clear()
+        assert messages.catalogue(lang) == expected                      # read back from the JSON
+        head, rest = line.split(b" ", 1)
+        checksum, body = rest.split(b" ", 1)
+        forged = json.dumps({"case.not_a_date": "forged"}).encode()
+        for damaged in (line.replace(b'"', b"'", 1),                      # the checksum differs
+                        b" ".join((b"0" * 64, checksum, body)),          # other YAML bytes
+                        b" ".join((head, hashlib.sha256(forged).hexdigest().encode(), forged.replace(b"}", b",}"))),
+                        b"junk"):
+            kept.write_bytes(damaged)
+            messages.catalogue.cache_clear()
+            assert messages.catalogue(lang) == expected
+    finally:
+        messages.catalogue.cache_clear()
+
+
+def test_no_catalogue_kept_with_an_empty_cache_dir_setting(tmp_path, monkeypatch):
+    from disclosure_rules import messages
+    monkeypatch.setenv("DISCLOSURE_RULES_CACHE_DIR", "")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    messages.catalogue.cache_clear()
+    try:
+        assert messages.catalogue("en")["case.not_a_date"]
+        assert not list(tmp_path.iterdir())
+    finally:
+        messages.catalogue.cache_clear()

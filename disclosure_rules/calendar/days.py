@@ -21,6 +21,7 @@ are covered, but every answer touching them reports ``provisional``.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -129,23 +130,19 @@ class Calendar:
     _np: tuple[Any, Any, int] | None = attrs.field(init=False, repr=False, default=None)  # numpy index, built on first batch call
 
     def __attrs_post_init__(self) -> None:
+        # whole numbers only (ordinals; the weekday of ordinal o is (o - 1) % 7, Monday 0),
+        # no date object per day: the index of a 20-year calendar is built in a few milliseconds
         base = self.first_day.toordinal()
         n = self.last_day.toordinal() - base + 1
-        cum, work = [0] * n, list[int]()
-        total = 0
-        weekend, dev = self.weekend, self.deviations
-        for i in range(n):
-            o = base + i
-            d = dt.date.fromordinal(o)
-            info = dev.get(d)
-            ok = info.workday if info is not None else (d.weekday() not in weekend)
-            if ok:
-                total += 1
-                work.append(o)
-            cum[i] = total
+        weekend = self.weekend
+        ok = [(base + i - 1) % 7 not in weekend for i in range(n)]
+        for d, info in self.deviations.items():
+            i = d.toordinal() - base
+            if 0 <= i < n:
+                ok[i] = info.workday
         object.__setattr__(self, "_base", base)
-        object.__setattr__(self, "_cum", cum)
-        object.__setattr__(self, "_workdays", work)
+        object.__setattr__(self, "_cum", list(itertools.accumulate(ok, initial=0))[1:])
+        object.__setattr__(self, "_workdays", list(itertools.compress(range(base, base + n), ok)))
 
     # -- construction for tests and estimates ---------------------------------
     @classmethod

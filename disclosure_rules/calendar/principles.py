@@ -78,7 +78,7 @@ def principles_for(year: int, path: str | Path | None = None) -> Principles:
     sets = load_principles(str(path or principles_file()))
     found = [p for p in sets if p.start <= dt.date(year, 1, 1)]
     if not found:
-        raise InputError(message("principles.none", year=year, first=sets[0].start.year))
+        raise InputError(message("principles.none", year=year, path=str(sets[0].path), start=sets[0].start.isoformat()))
     return found[-1]
 
 

@@ -8,9 +8,7 @@ JSON document, the error, as for a single case.
 from __future__ import annotations
 
 import json
-import shutil
 import sys
-import tempfile
 from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, TypeAlias
 
@@ -46,6 +44,9 @@ def write_json(outs: Iterable[Output], lang: str, errors: str) -> None:
     if errors == "collect":
         _array(outs, lang, sys.stdout)
         return
+    import shutil  # only for an array (start-up, issue 13)
+    import tempfile
+
     with tempfile.SpooledTemporaryFile(max_size=16 << 20, mode="w+", encoding="utf-8") as spool:
         _array(outs, lang, spool)
         spool.seek(0)

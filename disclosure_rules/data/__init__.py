@@ -7,6 +7,7 @@ and ``disclosure_rules/data/rules`` (see ``package_dir`` in setup.cfg).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
@@ -21,3 +22,35 @@ def data_dir(kind: str) -> Path:
     if source.is_dir():
         return source
     raise FileNotFoundError(f"bundled {kind} data not found beside {_HERE}")
+
+
+def cache_dirs() -> list[Path]:
+    """Where what is kept between processes (the record of checked rule files, the parsed
+    documents, the message catalogues as JSON) is read from and written to, in order of
+    preference: beside the package data, then ``$XDG_CACHE_HOME/disclosure-rules`` (or
+    ``~/.cache/disclosure-rules``); ``DISCLOSURE_RULES_CACHE_DIR`` names another folder,
+    empty: none (nothing kept, nothing trusted)."""
+    chosen = os.environ.get("DISCLOSURE_RULES_CACHE_DIR")
+    if chosen is not None:
+        return [Path(chosen)] if chosen else []
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return [_HERE / ".cache", Path(cache) / "disclosure-rules"]
+
+
+def write_cache(name: str, data: bytes) -> Path | None:
+    """Write ``data`` as the file ``name`` in the first writable folder of :func:`cache_dirs`
+    (whole or not at all: through a temporary file); the folder written, or None."""
+    import tempfile
+
+    for folder in cache_dirs():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".rules-", suffix=".tmp")
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.chmod(tmp, 0o644)     # readable by every user of a shared installation
+            os.replace(tmp, folder / name)
+        except OSError:
+            continue
+        return folder
+    return None

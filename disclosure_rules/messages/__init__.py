@@ -22,6 +22,8 @@ from pathlib import Path
 
 import attrs
 
+from ..data import cache_dirs, write_cache
+
 LANGS = ("en", "zh")
 _HERE = Path(__file__).parent
 _JOIN = {"en": ", ", "zh": "、"}
@@ -44,12 +46,50 @@ class Text:
 
 @functools.cache
 def catalogue(lang: str) -> Mapping[str, str]:
-    """The catalogue of one language: message id -> template (read once, on the first message)."""
+    """The catalogue of one language: message id -> template (read once, on the first message).
+
+    Its YAML is parsed once, not in every process: the catalogue is kept as JSON beside the
+    record of checked rule files (``messages-<lang>.json``: the sha256 of the YAML's bytes, the
+    sha256 of the JSON, the JSON), used only while the YAML's bytes are the same and the checksum
+    holds; anything else is ignored and the YAML parsed again."""
+    import hashlib  # with the first message, not with the package (start-up, issue 13)
+    import json
+
+    text = (_HERE / f"{lang}.yaml").read_bytes()
+    digest = hashlib.sha256(text).hexdigest()
+    kept = _kept(lang, digest)
+    if kept is not None:
+        return kept
     import yaml  # only when a message is rendered: importing the package stays light
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with open(_HERE / f"{lang}.yaml", encoding="utf-8") as f:
-        return yaml.load(f, Loader=loader) or {}
+    found: dict[str, str] = yaml.load(text.decode("utf-8"), Loader=loader) or {}
+    body = json.dumps(found, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    write_cache(_kept_name(lang), f"{digest} {hashlib.sha256(body).hexdigest()} ".encode("ascii") + body)
+    return found
+
+
+def _kept_name(lang: str) -> str:
+    return f"messages-{lang}.json"
+
+
+def _kept(lang: str, digest: str) -> dict[str, str] | None:
+    """The catalogue kept as JSON for YAML bytes of sha256 ``digest``, or None."""
+    import hashlib
+    import json
+
+    for folder in cache_dirs():
+        try:
+            head, rest = (folder / _kept_name(lang)).read_bytes().split(b" ", 1)
+            checksum, body = rest.split(b" ", 1)
+            if head.decode("ascii") != digest or checksum.decode("ascii") != hashlib.sha256(body).hexdigest():
+                continue
+            found = json.loads(body)
+        except (OSError, ValueError):
+            continue
+        if isinstance(found, dict) and all(type(k) is str and type(v) is str for k, v in found.items()):
+            return found
+    return None
 
 
 def shown(value: object, lang: str) -> str:

@@ -5,7 +5,8 @@ of its bytes, so an edited file is always read again and an unchanged one
 never twice (a whole rule tree re-checked after one edit reads one file).
 Loaders must not change what they get: the parsed document is shared.
 Across processes, a bundled file whose bytes passed its schema before is
-not checked against the schema again (:mod:`.validated`); every other file is.
+not checked against the schema again (:mod:`.validated`), nor parsed again
+(:mod:`.parsed`); every other file is.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from pathlib import Path
 
 from ..errors import RuleFileError
 from ..messages import message
-from . import validated
+from . import parsed, validated
 from .schemas import validate
-from .yamldoc import Map, parse_yaml, read_text
+from .yamldoc import Map, read_text
 
 _SIZE = 512
 _PARSED: OrderedDict[tuple[str, str, str], Map] = OrderedDict()
@@ -35,7 +36,7 @@ def read_checked(path: Path, schema: str, before: Callable[[Map], None] | None =
     if doc is not None:
         _PARSED.move_to_end(key)
         return doc
-    doc = parse_yaml(text, str(path))
+    doc = parsed.parse(text, path, digest)      # a bundled file's document from the store (.parsed)
     if not isinstance(doc, Map):
         raise RuleFileError(path, 1, message("registry.not_a_block"))
     if before is not None:

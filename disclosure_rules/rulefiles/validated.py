@@ -31,7 +31,7 @@ import json
 import os
 from pathlib import Path
 
-from ..data import data_dir
+from ..data import cache_dirs, data_dir, write_cache
 
 RECORD = "validated-rules.json"
 _LIMIT = 4096                        # keys kept (the newest), so edits do not grow the record without end
@@ -44,18 +44,28 @@ def _roots() -> tuple[Path, ...]:
 
 
 def is_bundled(path: str | Path) -> bool:
-    """Whether ``path`` is a file of the bundled rules or calendars."""
-    p = Path(path).resolve()
-    return any(p.is_relative_to(root) for root in _roots())
+    """Whether ``path`` is a file of the bundled rules or calendars (its links followed;
+    the answer kept for the process: a file's store and record ask it for the same path)."""
+    roots = _roots()
+    k = (os.path.abspath(path), roots)      # a relative path means another file after a chdir
+    found = _BUNDLED.get(k)
+    if found is None:
+        p = Path(path).resolve()
+        found = _BUNDLED[k] = any(p.is_relative_to(root) for root in roots)
+    return found
+
+
+_BUNDLED: dict[tuple[str, tuple[Path, ...]], bool] = {}
 
 
 @functools.cache
 def _checker_digest() -> str:
-    """The digest of what a schema check depends on: every JSON Schema and the parsing code."""
+    """The digest of what a schema check depends on: every JSON Schema and the parsing code
+    (also the key of the parsed documents kept by :mod:`.parsed`)."""
     h = hashlib.sha256()
     for p in sorted(data_dir("schemas").glob("*.json")):
         h.update(p.name.encode() + b"\0" + p.read_bytes())
-    for name in ("schemas.py", "yamldoc.py", "cache.py"):
+    for name in ("schemas.py", "yamldoc.py", "cache.py", "parsed.py"):
         h.update((_HERE / name).read_bytes())
     return h.hexdigest()
 
@@ -66,12 +76,8 @@ def key(schema: str, digest: str) -> str:
 
 
 def record_dirs() -> list[Path]:
-    """Where the record is read from and written to, in order of preference."""
-    chosen = os.environ.get("DISCLOSURE_RULES_CACHE_DIR")
-    if chosen is not None:
-        return [Path(chosen)] if chosen else []
-    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return [_HERE.parent / "data" / ".cache", Path(cache) / "disclosure-rules"]
+    """Where the record is read from and written to, in order of preference (:func:`..data.cache_dirs`)."""
+    return cache_dirs()
 
 
 class _Record:
@@ -95,23 +101,16 @@ class _Record:
         if not self.new:
             return None
         keys = list({**self.keys, **self.new})[-_LIMIT:]
-        text = json.dumps({"validated": keys}, indent=0)
-        import tempfile
-
-        for folder in record_dirs():
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(dir=folder, prefix=".validated-", suffix=".tmp")
-                with os.fdopen(fd, "w", encoding="utf-8") as f:
-                    f.write(text)
-                os.chmod(tmp, 0o644)     # readable by every user of a shared installation
-                os.replace(tmp, folder / RECORD)
-            except OSError:
-                continue
+        folder = write(RECORD, json.dumps({"validated": keys}, indent=0).encode("utf-8"))
+        if folder is not None:
             self.keys.update(self.new)
             self.new.clear()
-            return folder
-        return None
+        return folder
+
+
+def write(name: str, data: bytes) -> Path | None:
+    """Write ``data`` as the file ``name`` beside the record (:func:`..data.write_cache`)."""
+    return write_cache(name, data)
 
 
 _RECORD = _Record()
@@ -137,6 +136,7 @@ def checked(path: str | Path, schema: str, digest: str) -> None:
 
 def forget() -> None:
     """Forget what this process read of the record (for tests)."""
+    _BUNDLED.clear()
     _RECORD.keys.clear()
     _RECORD.new.clear()
     _RECORD.loaded = False

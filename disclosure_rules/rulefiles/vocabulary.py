@@ -12,7 +12,6 @@ with file, line and a did-you-mean, never a ``KeyError`` later.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from typing import Any
 
@@ -145,6 +144,8 @@ def parameters_schema() -> dict[str, Any]:
 def did_you_mean(name: object, known: Iterable[object]) -> Text:
     """A hint for a misspelt name, in English and Chinese ("" when none is close);
     ``en, zh = did_you_mean(...)`` unpacks it."""
+    import difflib  # only when a hint is needed (start-up, issue 13)
+
     names = [str(k) for k in known]
     close = difflib.get_close_matches(str(name), names, n=1, cutoff=0.6)
     if close:
