@@ -19,15 +19,22 @@ def is_failure(findings: Iterable[Finding]) -> bool:
     return any(f.severity in ("error", "warning") for f in findings)
 
 
+# a finding's severity -> the message naming it in the output language (the JSON keeps the code)
+_SEVERITY = {"error": "published.severity.error", "warning": "published.severity.warning",
+             "info": "published.severity.info"}
+
+
 def to_text(findings: list[Finding], lang: str = "en") -> str:
+    from ..messages import render
+
     zh = lang == "zh"
     if not findings:
-        from ..messages import render
         return render("published.no_findings", lang, {})
     lines = []
     for f in findings:
         msg = f.message_zh if zh else f.message_en
-        lines.append(f"[{f.severity}] {f.section} {f.rule}: {msg}  ({f.basis_zh if zh else f.basis_en})")
+        sev = render(_SEVERITY[f.severity], lang, {}) if f.severity in _SEVERITY else f.severity
+        lines.append(f"[{sev}] {f.section} {f.rule}: {msg}  ({f.basis_zh if zh else f.basis_en})")
     return "\n".join(lines)
 
 
