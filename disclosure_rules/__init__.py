@@ -14,12 +14,12 @@ Entry points (:mod:`disclosure_rules.api`, with the bundled rules and calendars)
 """
 from __future__ import annotations
 
-import importlib
 import sys
 import types
 from typing import TYPE_CHECKING, Any
 
 from .errors import CalendarCoverageError, CaseError, DisclosureRulesError, InputError, RuleFileError, UnknownNameError
+from .lazy import lazy_attribute
 
 if TYPE_CHECKING:
     from .api import (
@@ -98,12 +98,7 @@ _LAZY: dict[str, str] = {
 
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+    return lazy_attribute(__name__, _LAZY, globals(), name)
 
 
 def __dir__() -> list[str]:

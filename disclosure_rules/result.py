@@ -8,6 +8,7 @@ from typing import Any, Protocol, TypeAlias, TypedDict, cast
 import attrs
 
 from .basis import Basis, cite_all
+from .messages import Text  # a trace text given as finished strings (a stored result read back)
 
 # a result as JSON (``to_dict``), or read back from JSON: arbitrary parsed data
 JsonDict: TypeAlias = dict[str, Any]
@@ -78,17 +79,6 @@ class Violation:
     def from_dict(cls, d: JsonDict) -> Violation:
         return cls(d["code"], _day(d["date"]), d["event"], d["title_en"], d["title_zh"], d["message_en"],
                    d["message_zh"], _bases(d["basis"]), d["voids_effect"], d["rules"])
-
-
-@attrs.frozen
-class Text:
-    """A trace text given as finished strings (a stored result read back)."""
-
-    en: str
-    zh: str
-
-    def text(self, lang: str = "en") -> str:
-        return self.zh if lang == "zh" else self.en
 
 
 class Narration(Protocol):

@@ -17,7 +17,7 @@ from conftest import ROOT
 
 PKG = ROOT / "disclosure_rules"
 FLOORS = {
-    0: ("errors", "messages", "basis", "data", "chinese", "jsondata"),
+    0: ("errors", "messages", "basis", "data", "chinese", "lazy", "jsondata"),
     1: ("rulefiles", "calendar", "yamlfile"),
     3: ("api", "testing"),
     4: ("cli", "demo", "__main__", ""),

@@ -10,11 +10,11 @@ package uses the calendar, the rule-file helpers and business-rules
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..errors import CaseError, InputError
+from ..lazy import lazy_attribute
 from ..messages import message
 
 if TYPE_CHECKING:
@@ -32,12 +32,7 @@ _LAZY = {"find_regime": ".files", "load_regime_folder": ".files", "Regime": ".mo
 
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+    return lazy_attribute(__name__, _LAZY, globals(), name)
 
 __all__ = ["evaluate", "is_regime_case", "find_regime", "load_regime_folder", "RegimeResult", "render_text",
            "time_base"]

@@ -10,8 +10,9 @@ modules and :mod:`disclosure_rules.api` take what it loads as arguments.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
+
+from ..lazy import lazy_attribute
 
 if TYPE_CHECKING:
     from .bundle import RuleBundle, bundled_rules_dir, load_bundle
@@ -42,12 +43,7 @@ _LAZY: dict[str, str] = {
 
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+    return lazy_attribute(__name__, _LAZY, globals(), name)
 
 
 def __dir__() -> list[str]:
