@@ -112,7 +112,7 @@ def annual_table(records: Iterable[object], year: int, layout: TableLayout) -> A
     cols = lay.applicant_columns
     result_rows = set(lay.result_rows)
     cells = {r.code: {c.code: 0 for c in lay.columns} for r in lay.rows}
-    new, carried_over, carried_forward = (lay.row_for(r) for r in ("new", "carried_over", "carried_forward"))
+    new, carried_over, carried_forward = lay.balance_rows
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     if isinstance(records, (dict, str, bytes)) or not hasattr(records, "__iter__"):
         raise ReportError(message("report.not_a_list", value=repr(records)))
@@ -264,9 +264,10 @@ def _balance_findings(cells: GivenCells, lay: TableLayout, labels: dict[str, str
     and carried forward)."""
     findings = []
     total_row = lay.total_row()
+    new, carried_over, carried_forward = lay.balance_rows
     for c in lay.columns:
-        left = cells[lay.row_for("new")][c.code] + cells[lay.row_for("carried_over")][c.code]
-        right = cells[total_row][c.code] + cells[lay.row_for("carried_forward")][c.code]
+        left = cells[new][c.code] + cells[carried_over][c.code]
+        right = cells[total_row][c.code] + cells[carried_forward][c.code]
         if left != right:
             findings.append(Finding("balance", None, c.code, left, right,
                                     *message("report.balance", column=Text(c.code, labels[c.code]), left=left,

@@ -166,10 +166,10 @@ def _column_totals(report: PublishedReport, rules: ReportRules, lay: TableLayout
 def _balance(report: PublishedReport, rules: ReportRules, lay: TableLayout) -> list[Finding]:
     """New plus carried over equals the results plus those carried forward, column by column."""
     out = []
-    total_row = lay.total_row()
+    new, carried_over, carried_forward = lay.balance_rows
+    rows = (new, carried_over, lay.total_row(), carried_forward)
     for c in lay.columns:
-        known = _all_known(s3_value(report, lay, r, c.code) for r in (lay.row_for("new"), lay.row_for("carried_over"),
-                                                                    total_row, lay.row_for("carried_forward")))
+        known = _all_known(s3_value(report, lay, r, c.code) for r in rows)
         if known is None:
             continue
         a, b, t, d = known
@@ -225,9 +225,9 @@ def section_four(report: PublishedReport, rules: ReportRules) -> list[Finding]:
 def year_against_year(report: PublishedReport, previous: PublishedReport, rules: ReportRules,
                       lay: TableLayout) -> list[Finding]:
     out = []
+    _, carried_over, carried_forward = lay.balance_rows
     for c in lay.columns:
-        this, last = (s3_value(report, lay, lay.row_for("carried_over"), c.code),
-                      s3_value(previous, lay, lay.row_for("carried_forward"), c.code))
+        this, last = s3_value(report, lay, carried_over, c.code), s3_value(previous, lay, carried_forward, c.code)
         if this is not None and last is not None and this != last:
             out.append(make(rules, "carried_over", column=c.code, expected=last, actual=this,
                             labels=((None, c.zh), (None, c.en))))

@@ -53,6 +53,11 @@ class TableLayout:
         return next(r.code for r in self.rows if r.role == role)
 
     @property
+    def balance_rows(self) -> tuple[str, str, str]:
+        """The codes of the rows with the roles new, carried_over and carried_forward (一, 二, 四)."""
+        return self.row_for("new"), self.row_for("carried_over"), self.row_for("carried_forward")
+
+    @property
     def top_rows(self) -> tuple[str, ...]:
         """The rows the balance reads (一, 二, 四 of the 2021 format): printed unindented."""
         return tuple(r.code for r in self.rows if r.role)
