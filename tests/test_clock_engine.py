@@ -197,6 +197,13 @@ def test_compiled_conditions_agree_with_business_rules(cond, fs):
     assert compile_condition(cond)(fs) is expected
 
 
+def test_the_compiled_tolerance_is_business_rules_own():
+    from business_rules.operators import NumericType
+
+    from disclosure_rules.clock.compiled import EPSILON
+    assert EPSILON == NumericType.EPSILON and type(EPSILON) is type(NumericType.EPSILON)
+
+
 def test_bundled_violation_conditions_agree_with_business_rules():
     book = load_rules()
     viols = [v for rs in book.rulesets.values() for v in rs.violations.values()]

@@ -52,6 +52,15 @@ def test_timeline_does_not_import_the_schema_checker_for_bundled_rules():
     assert "jsonschema" not in imported and "disclosure_rules.api" not in imported
 
 
+def test_timeline_of_one_case_imports_no_heavy_module():
+    # business-rules too: the clock's conditions are compiled (clock/compiled.py), classify is not on the path
+    code = ("import io, contextlib\nfrom disclosure_rules.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    assert main(['timeline', 'examples/2026-0001-full.yaml', '--as-of', '2026-12-01']) == 0\n")
+    _imported_after(code)
+    assert _imported_after(code) == []
+
+
 def test_public_names_are_the_same_objects_as_before():
     import disclosure_rules.recheck  # noqa: F401
     import disclosure_rules.remedies  # noqa: F401

@@ -7,8 +7,8 @@ from typing import cast
 
 import attrs
 
-from ..outcomes import OutcomeCatalogue
 from ..result import Result
+from ..rulefiles.outcomefiles import OutcomeCatalogue
 from .checks import check
 from .state import ClockState, Closure
 

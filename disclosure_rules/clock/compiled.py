@@ -2,9 +2,11 @@
 
 The conditions stay written for business-rules in ``violations.yaml`` and
 business-rules stays the reference: a property test
-(``tests/test_clock_compiled.py``) checks that every compiled predicate gives
+(``tests/test_clock_engine.py``) checks that every compiled predicate gives
 business-rules' answer on generated facts.  The operators copy
-business-rules' semantics, including its tolerance for numeric comparisons.
+business-rules' semantics, including its tolerance for numeric comparisons
+(``NumericType.EPSILON``, copied here so that evaluating a case does not
+import business-rules; a test checks that the two are the same number).
 """
 
 from __future__ import annotations
@@ -13,15 +15,14 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, TypeAlias
 
-from business_rules.operators import NumericType
-
 # a fact's value: a count of working days, a flag (bool is an int) or a measured quantity
 Fact: TypeAlias = int | float | Decimal
 Facts: TypeAlias = Mapping[str, Fact]
 Predicate: TypeAlias = Callable[[Facts], bool]
 # a business-rules condition tree as read from violations.yaml ({all|any: [...]} or {name, operator, value})
 Condition: TypeAlias = Mapping[str, Any]
-_EPS = NumericType.EPSILON
+#: business-rules' tolerance for numeric comparisons (business_rules.operators.NumericType.EPSILON)
+EPSILON = Decimal("0.000001")
 
 
 def _num(x: Fact) -> Decimal:
@@ -31,11 +32,11 @@ def _num(x: Fact) -> Decimal:
 def _numeric(op: str, name: str, value: Fact) -> Predicate:
     ref = _num(value)
     tests: dict[str, Callable[[Decimal], bool]] = {
-        "equal_to": lambda d: abs(d) <= _EPS,
-        "greater_than": lambda d: d > _EPS,
-        "less_than": lambda d: -d > _EPS,
-        "greater_than_or_equal_to": lambda d: d > _EPS or abs(d) <= _EPS,
-        "less_than_or_equal_to": lambda d: -d > _EPS or abs(d) <= _EPS,
+        "equal_to": lambda d: abs(d) <= EPSILON,
+        "greater_than": lambda d: d > EPSILON,
+        "less_than": lambda d: -d > EPSILON,
+        "greater_than_or_equal_to": lambda d: d > EPSILON or abs(d) <= EPSILON,
+        "less_than_or_equal_to": lambda d: -d > EPSILON or abs(d) <= EPSILON,
     }
     test = tests[op]
     if isinstance(value, int) and not isinstance(value, bool):

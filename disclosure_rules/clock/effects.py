@@ -17,8 +17,8 @@ from ..basis import Basis
 from ..case import Event
 from ..errors import CaseError
 from ..messages import Text, message
-from ..outcomes import OutcomeCatalogue, unknown_answer
 from ..rulebook import EventRule
+from ..rulefiles.outcomefiles import OutcomeCatalogue
 from .checks import check, facts_at
 from .consultations import pause, resume
 from .events import event_error, whole_number
@@ -152,6 +152,9 @@ def _check_outcome(s: ClockState, ev: Event) -> None:
         return
     code, case = str(ev.get("outcome")), s.case
     if code not in cat.outcomes:
+        # (outcomes imports business-rules, classify's engine: only for this error)
+        from ..outcomes import unknown_answer
+
         others = [cast(OutcomeCatalogue, r.outcomes) for r in s.prepared.book.rulesets.values() if r.outcomes]
         en, zh = unknown_answer(code, cat, others)
         raise CaseError(message("clock.error.answer", id=case.id, n=ev.index + 1, what=Text(en, zh)), event=ev.index)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, cast
 
-from ..outcomes import OutcomeCatalogue
 from ..result import Violation
 from ..rulebook import EventRule, RuleBook, ViolationRule
+from ..rulefiles.outcomefiles import OutcomeCatalogue
 from .checks import fill
 from .compiled import Fact
 from .fastspan import Bail
