@@ -23,9 +23,13 @@ HEAVY = ("jsonschema", "jinja2", "opencc", "holidays", "tqdm", "business_rules",
          "disclosure_rules.api", "disclosure_rules.regimes.engine", "disclosure_rules.report")
 
 
-def _imported_after(code: str) -> list[str]:
-    """The heavy modules a fresh process has imported after running ``code``."""
-    probe = f"{code}\nimport sys, json\nprint(json.dumps(sorted(m for m in {HEAVY!r} if m in sys.modules)))"
+# what the timeline of one case needs none of (a module of the library, or the standard library's)
+NOT_FOR_ONE_CASE = ("zoneinfo",)
+
+
+def _imported_after(code: str, names: tuple[str, ...] = HEAVY) -> list[str]:
+    """The modules of ``names`` (the heavy ones) a fresh process has imported after running ``code``."""
+    probe = f"{code}\nimport sys, json\nprint(json.dumps(sorted(m for m in {names!r} if m in sys.modules)))"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True,
                          env={"PATH": "", "DISCLOSURE_RULES_TODAY": "2026-12-01"})
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -58,7 +62,22 @@ def test_timeline_of_one_case_imports_no_heavy_module():
             "with contextlib.redirect_stdout(io.StringIO()):\n"
             "    assert main(['timeline', 'examples/2026-0001-full.yaml', '--as-of', '2026-12-01']) == 0\n")
     _imported_after(code)
-    assert _imported_after(code) == []
+    assert _imported_after(code, HEAVY + NOT_FOR_ONE_CASE) == []
+
+
+def test_beijing_time_is_the_asia_shanghai_zone_since_1991():
+    import datetime as dt
+    import zoneinfo
+
+    from disclosure_rules.calendar.today import BEIJING
+    try:
+        zone = zoneinfo.ZoneInfo("Asia/Shanghai")
+    except zoneinfo.ZoneInfoNotFoundError:
+        pytest.skip("no time-zone database on this machine")
+    start = dt.datetime(1991, 9, 15, tzinfo=dt.timezone.utc)
+    for hours in range(0, 60 * 366 * 24, 97):                     # every 97 hours for 60 years
+        moment = start + dt.timedelta(hours=hours)
+        assert moment.astimezone(BEIJING).replace(tzinfo=None) == moment.astimezone(zone).replace(tzinfo=None)
 
 
 def test_public_names_are_the_same_objects_as_before():
