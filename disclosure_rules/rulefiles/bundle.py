@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -24,10 +24,12 @@ from ..messages import message
 from .clockcheck import check_book
 from .clockfiles import load_ruleset
 from .clockrules import RuleBook, RuleSet
-from .feefiles import Schedule
 from .outcomefiles import OutcomeCatalogue, load_outcome_file
 from .registry import BY_NAME, kind_of
-from .reportfiles import TableLayout
+
+if TYPE_CHECKING:                    # a whole bundle's parts: their loaders are imported when a bundle is read
+    from .feefiles import Schedule
+    from .reportfiles import TableLayout
 
 
 @attrs.frozen(eq=False)
