@@ -3,7 +3,9 @@
 Rule, calendar and case files are data, never code: they are parsed with
 PyYAML's safe loader only (no tags, no object construction), through libyaml
 when it is installed (the same data and line numbers, about ten times
-faster) and the pure-Python parser otherwise.  Mappings and sequences come
+faster) and the pure-Python parser otherwise; a file of the plain shape
+most case files have is read without importing PyYAML at all
+(:mod:`.plainyaml`, the same result).  Mappings and sequences come
 back as :class:`Map` and :class:`Seq`, ``dict`` and ``list`` subclasses that
 also record the line of each key or item, so that an error can say
 ``file:line`` to the person who edits the file.
@@ -15,41 +17,19 @@ English and Chinese: a key written twice, a full-width colon (``workdays：
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from ..errors import RuleFileError
 from ..messages import message
+from .positioned import Map, Seq
 
-try:
-    _BaseLoader: type = yaml.CSafeLoader
-except AttributeError:              # PyYAML built without libyaml
-    _BaseLoader = yaml.SafeLoader
+if TYPE_CHECKING:
+    import yaml
 
-
-class Map(dict[Any, Any]):
-    """A mapping with ``line`` (its own) and ``lines[key]`` (each key's), 1-based."""
-
-    line: int = 0
-    lines: dict[Any, int]
-    path: str = ""
-
-    def line_of(self, key: Any) -> int:
-        return self.lines.get(key, self.line)
-
-
-class Seq(list[Any]):
-    """A sequence with ``line`` (its own) and ``lines[i]`` (each item's), 1-based."""
-
-    line: int = 0
-    lines: list[int]
-    path: str = ""
-
-    def line_of(self, index: int) -> int:
-        return self.lines[index] if 0 <= index < len(self.lines) else self.line
+__all__ = ["Map", "Seq", "line_of", "load_yaml", "parse_yaml", "path_of", "read_text"]
 
 
 def _line(node: yaml.Node) -> int:
@@ -103,25 +83,38 @@ def _construct_seq(loader: Any, node: yaml.SequenceNode) -> Seq:
     return s
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc]
-    """The fast loader (libyaml when present) building Map/Seq with lines."""
-
-    name: str
-
-
-class _PyLoader(yaml.SafeLoader):
-    """The pure-Python loader, kept to check that both give the same data."""
-
-    name: str
-
-
 _SCALARS = ("timestamp", "int", "float", "bool", "null", "binary")
-for _cls in (_Loader, _PyLoader):
-    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
-    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
-    for _tag in _SCALARS:
-        _cls.add_constructor(f"tag:yaml.org,2002:{_tag}",
-                             _checked(yaml.SafeLoader.yaml_constructors[f"tag:yaml.org,2002:{_tag}"]))
+
+
+@functools.cache
+def _loaders() -> tuple[type, type]:
+    """PyYAML's safe loaders building Map/Seq with lines: the fast one (libyaml when present) and
+    the pure-Python one; imported at the first file the plain reader declines (:mod:`.plainyaml`)."""
+    import yaml
+
+    try:
+        base: type = yaml.CSafeLoader
+    except AttributeError:              # PyYAML built without libyaml
+        base = yaml.SafeLoader
+
+    class _Loader(base):  # type: ignore[misc]
+        """The fast loader (libyaml when present) building Map/Seq with lines."""
+
+        name: str
+
+    class _PyLoader(yaml.SafeLoader):
+        """The pure-Python loader, kept to check that both give the same data."""
+
+        name: str
+
+    for cls in (_Loader, _PyLoader):
+        cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
+        cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
+        for tag in _SCALARS:
+            cls.add_constructor(f"tag:yaml.org,2002:{tag}",
+                                _checked(yaml.SafeLoader.yaml_constructors[f"tag:yaml.org,2002:{tag}"]))
+    return _Loader, _PyLoader
+
 
 # a key written with a full-width colon: "workdays： 20", "- type： answered"
 _FULLWIDTH_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*：")
@@ -135,10 +128,21 @@ def _fullwidth_colon(text: str, name: str) -> None:
                                 column=raw.index("：") + 1)
 
 
-def parse_yaml(text: str, name: str = "<string>", *, pure_python: bool = False) -> Any:
-    """Parse YAML text safely; mistakes become :class:`RuleFileError` with the line."""
+def parse_yaml(text: str, name: str = "<string>", *, pure_python: bool = False, plain: bool = True) -> Any:
+    """Parse YAML text safely; mistakes become :class:`RuleFileError` with the line.
+
+    A document of the plain shape is read without PyYAML (:mod:`.plainyaml`: the same result;
+    ``plain=False`` always asks PyYAML, ``pure_python`` its pure-Python parser)."""
     _fullwidth_colon(text, name)
-    loader = (_PyLoader if pure_python else _Loader)(text)
+    if plain and not pure_python:
+        from .plainyaml import DECLINED, read
+
+        doc = read(text, name)
+        if doc is not DECLINED:
+            return doc
+    import yaml
+
+    loader = _loaders()[1 if pure_python else 0](text)
     loader.name = name
     try:
         return loader.get_single_data()
