@@ -24,7 +24,7 @@ HEAVY = ("jsonschema", "jinja2", "opencc", "holidays", "tqdm", "business_rules",
 
 
 # what the timeline of one case needs none of (a module of the library, or the standard library's)
-NOT_FOR_ONE_CASE = ("zoneinfo", "yaml")
+NOT_FOR_ONE_CASE = ("zoneinfo", "yaml", "hashlib")
 
 
 def _imported_after(code: str, names: tuple[str, ...] = HEAVY) -> list[str]:
@@ -63,6 +63,16 @@ def test_timeline_of_one_case_imports_no_heavy_module():
             "    assert main(['timeline', 'examples/2026-0001-full.yaml', '--as-of', '2026-12-01']) == 0\n")
     _imported_after(code)
     assert _imported_after(code, HEAVY + NOT_FOR_ONE_CASE) == []
+
+
+def test_the_digest_without_openssl_is_sha256():
+    from disclosure_rules.data.digest import sha256
+    for data in (b"", b"abc", bytes(range(256)) * 99):
+        assert sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
+    h = sha256()
+    h.update(b"a")
+    h.update(b"b")
+    assert h.hexdigest() == hashlib.sha256(b"ab").hexdigest() and h.digest() == hashlib.sha256(b"ab").digest()
 
 
 def test_beijing_time_is_the_asia_shanghai_zone_since_1991():

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 from collections.abc import Iterable, Iterator
 from os import PathLike
 from pathlib import Path
 from typing import NoReturn, TypeAlias
 
 from ..data import data_dir
+from ..data.digest import sha256
 from ..errors import InputError, RuleFileError, UnknownNameError
 from ..jsondata import JSON
 from ..messages import Text, message
@@ -121,7 +121,7 @@ class _Layer:
         self.folder = folder
         self.meta_path = folder / "calendar.yaml"
         self.meta = load_yaml(self.meta_path)
-        self.hash = hashlib.sha256()
+        self.hash = sha256()
         self.hash.update(self.meta_path.read_bytes())
         self._check_head()
         self.id = self.meta["id"]
@@ -333,7 +333,7 @@ def _load(name: str, dirs: tuple[str, ...], estimate_until: int | None) -> Calen
     deviations: dict[dt.date, DayInfo] = {}
     notices: list[Notice] = []
     years: set[int] | None = None
-    digest = hashlib.sha256()
+    digest = sha256()
     for layer in chain:
         digest.update(layer.hash.digest())
         years = _covered_years(layer, years)

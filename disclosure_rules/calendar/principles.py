@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 from pathlib import Path
 from typing import Any, TypeAlias
 
 import attrs
 
 from ..data import data_dir
+from ..data.digest import sha256
 from ..errors import InputError, RuleFileError
 from ..messages import message
 from ..rulefiles.cache import read_checked
@@ -85,7 +85,7 @@ def principles_for(year: int, path: str | Path | None = None) -> Principles:
 @functools.lru_cache(maxsize=8)
 def load_principles(path: str) -> tuple[Principles, ...]:
     doc = read_checked(Path(path), SCHEMA)      # the shapes; the checks below add the meaning
-    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+    digest = sha256(Path(path).read_bytes()).hexdigest()[:16]
     if not isinstance(doc, Map) or not isinstance(doc.get("principles"), Seq) or not doc["principles"]:
         raise RuleFileError(path, getattr(doc, "line", 1), message("principles.no_list"))
     out = [_set(p, doc["principles"].line_of(i), path, digest) for i, p in enumerate(doc["principles"])]

@@ -52,11 +52,12 @@ def catalogue(lang: str) -> Mapping[str, str]:
     record of checked rule files (``messages-<lang>.json``: the sha256 of the YAML's bytes, the
     sha256 of the JSON, the JSON), used only while the YAML's bytes are the same and the checksum
     holds; anything else is ignored and the YAML parsed again."""
-    import hashlib  # with the first message, not with the package (start-up, issue 13)
     import json
 
+    from ..data.digest import sha256  # with the first message, not with the package (start-up, issue 13)
+
     text = (_HERE / f"{lang}.yaml").read_bytes()
-    digest = hashlib.sha256(text).hexdigest()
+    digest = sha256(text).hexdigest()
     kept = _kept(lang, digest)
     if kept is not None:
         return kept
@@ -65,7 +66,7 @@ def catalogue(lang: str) -> Mapping[str, str]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     found: dict[str, str] = yaml.load(text.decode("utf-8"), Loader=loader) or {}
     body = json.dumps(found, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    write_cache(_kept_name(lang), f"{digest} {hashlib.sha256(body).hexdigest()} ".encode("ascii") + body)
+    write_cache(_kept_name(lang), f"{digest} {sha256(body).hexdigest()} ".encode("ascii") + body)
     return found
 
 
@@ -75,14 +76,15 @@ def _kept_name(lang: str) -> str:
 
 def _kept(lang: str, digest: str) -> dict[str, str] | None:
     """The catalogue kept as JSON for YAML bytes of sha256 ``digest``, or None."""
-    import hashlib
     import json
+
+    from ..data.digest import sha256
 
     for folder in cache_dirs():
         try:
             head, rest = (folder / _kept_name(lang)).read_bytes().split(b" ", 1)
             checksum, body = rest.split(b" ", 1)
-            if head.decode("ascii") != digest or checksum.decode("ascii") != hashlib.sha256(body).hexdigest():
+            if head.decode("ascii") != digest or checksum.decode("ascii") != sha256(body).hexdigest():
                 continue
             found = json.loads(body)
         except (OSError, ValueError):

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any, cast
 
 from ..calendar.worktime import SearchPath
+from ..data.digest import sha256
 from ..errors import RuleFileError, UnknownNameError
 from ..messages import Text as Words
 from ..messages import message
@@ -246,7 +246,7 @@ def _plain(x: Any) -> Any:
 def load_regime_folder(folder: str | Path) -> Regime:
     """Load and check the regime in ``folder``."""
     folder = Path(folder)
-    h = hashlib.sha256()
+    h = sha256()
     docs: dict[str, object] = {}
     for name in FILES:
         p = folder / name

@@ -12,13 +12,13 @@ names the folder of calendars that ships beside the rules.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ..data import data_dir
+from ..data.digest import sha256
 from ..errors import RuleFileError, UnknownNameError
 from ..messages import message
 from .clockcheck import check_book
@@ -141,7 +141,7 @@ def _rulesets(root: Path) -> tuple[dict[str, RuleSet], str]:
     if not root.is_dir():
         raise UnknownNameError(message("bundle.no_folder", root=str(root)))
     sets: dict[str, RuleSet] = {}
-    digest = hashlib.sha256()
+    digest = sha256()
     for folder in sorted({p.parent for p in root.rglob("ruleset.yaml")}):
         rs = _ruleset(folder, digest)
         if rs.id in sets:

@@ -11,11 +11,11 @@ not checked against the schema again (:mod:`.validated`), nor parsed again
 
 from __future__ import annotations
 
-import hashlib
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
+from ..data.digest import sha256
 from ..errors import RuleFileError
 from ..messages import message
 from . import parsed, validated
@@ -30,7 +30,7 @@ def read_checked(path: Path, schema: str, before: Callable[[Map], None] | None =
     """The file at ``path`` parsed with positions and checked against ``schema``
     (``before(doc)``: a check with a plainer message, run before the schema's)."""
     text = read_text(path)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    digest = sha256(text.encode("utf-8")).hexdigest()
     key = (str(path), schema, digest)
     doc = _PARSED.get(key)
     if doc is not None:

@@ -7,11 +7,11 @@ versions, layering, the engine's vocabulary) are in :mod:`.clockcheck`.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..data.digest import sha256
 from ..errors import RuleFileError
 from ..messages import Text, message
 from .cache import read_checked
@@ -55,7 +55,7 @@ def _local_parameters(doc: Map, path: Path, extends: str | None) -> None:
 def load_ruleset(folder: Path) -> RuleSet:
     """The rule set in ``folder`` (its own files only; see :func:`.clockcheck.check_book`)."""
     docs: dict[str, Map] = {}
-    h = hashlib.sha256()
+    h = sha256()
     extends = None
     for name in CLOCK_FILES:
         p = folder / name

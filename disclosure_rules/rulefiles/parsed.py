@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import atexit
 import datetime as dt
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
+from ..data.digest import sha256
 from . import validated
 from .yamldoc import Map, Seq, parse_yaml, read_text
 
@@ -115,7 +115,7 @@ def _ints(ns: list[Any]) -> list[int]:
 
 
 def _checksum(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    return sha256(data).hexdigest()
 
 
 class _Store:
@@ -180,7 +180,7 @@ def parse(text: str, path: str | Path, digest: str | None = None) -> Any:
     if not validated.record_dirs() or not validated.is_bundled(path):
         return parse_yaml(text, name)
     if digest is None:
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        digest = sha256(text.encode("utf-8")).hexdigest()
     key = validated.key("parsed", digest)
     if not _STORE.loaded:
         _STORE.load()

@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import atexit
 import functools
-import hashlib
 import json
 import os
 from pathlib import Path
 
 from ..data import cache_dirs, data_dir, write_cache
+from ..data.digest import sha256
 
 RECORD = "validated-rules.json"
 _LIMIT = 4096                        # keys kept (the newest), so edits do not grow the record without end
@@ -62,7 +62,7 @@ _BUNDLED: dict[tuple[str, tuple[Path, ...]], bool] = {}
 def _checker_digest() -> str:
     """The digest of what a schema check depends on: every JSON Schema and the parsing code
     (also the key of the parsed documents kept by :mod:`.parsed`)."""
-    h = hashlib.sha256()
+    h = sha256()
     for p in sorted(data_dir("schemas").glob("*.json")):
         h.update(p.name.encode() + b"\0" + p.read_bytes())
     for name in ("schemas.py", "positioned.py", "yamldoc.py", "plainyaml.py", "cache.py", "parsed.py"):
@@ -72,7 +72,7 @@ def _checker_digest() -> str:
 
 def key(schema: str, digest: str) -> str:
     """The record's key for a file whose bytes have sha256 ``digest``, checked against ``schema``."""
-    return hashlib.sha256(f"{schema}\0{_checker_digest()}\0{digest}".encode()).hexdigest()
+    return sha256(f"{schema}\0{_checker_digest()}\0{digest}".encode()).hexdigest()
 
 
 def record_dirs() -> list[Path]:
