@@ -24,7 +24,7 @@ HEAVY = ("jsonschema", "jinja2", "opencc", "holidays", "tqdm", "business_rules",
 
 
 # what the timeline of one case needs none of (a module of the library, or the standard library's)
-NOT_FOR_ONE_CASE = ("zoneinfo", "yaml", "hashlib")
+NOT_FOR_ONE_CASE = ("zoneinfo", "yaml", "hashlib", "shutil")
 
 
 def _imported_after(code: str, names: tuple[str, ...] = HEAVY) -> list[str]:
@@ -63,6 +63,23 @@ def test_timeline_of_one_case_imports_no_heavy_module():
             "    assert main(['timeline', 'examples/2026-0001-full.yaml', '--as-of', '2026-12-01']) == 0\n")
     _imported_after(code)
     assert _imported_after(code, HEAVY + NOT_FOR_ONE_CASE) == []
+
+
+@pytest.mark.parametrize("columns", [None, "100", "0", "abc", "-3", "33"])
+def test_the_help_is_as_wide_as_argparse_makes_it(columns, monkeypatch):
+    import argparse
+
+    from disclosure_rules.cli import build_parser, terminal_columns
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert terminal_columns() == shutil.get_terminal_size().columns
+    parser = build_parser()
+    timeline = parser._subparsers._group_actions[0].choices["timeline"]
+    ours = [parser.format_help(), timeline.format_help()]
+    parser.formatter_class = timeline.formatter_class = argparse.HelpFormatter
+    assert [parser.format_help(), timeline.format_help()] == ours
 
 
 def test_the_digest_without_openssl_is_sha256():
