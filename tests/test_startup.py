@@ -226,6 +226,30 @@ def test_an_empty_cache_dir_setting_records_nothing(record, monkeypatch):
     assert record == ["fees.yaml", "fees.yaml"]
 
 
+def test_a_bundled_file_is_told_by_where_its_links_lead(tmp_path, monkeypatch):
+    fees = _fees_file()
+    outside = tmp_path / "fees.yaml"
+    outside.write_text("x: 1\n", encoding="utf-8")
+    (tmp_path / "to-bundled.yaml").symlink_to(fees)
+    (tmp_path / "rules-link").symlink_to(ROOT / "rules")
+    inside = ROOT / "rules" / ".startup-test-link.yaml"
+    inside.symlink_to(outside)
+    try:
+        paths = [fees, ROOT / "rules", ROOT / "calendars" / "cn" / "2026.yaml", outside, tmp_path / "to-bundled.yaml",
+                 tmp_path / "rules-link" / fees.relative_to(ROOT / "rules"), inside,
+                 ROOT / "rules" / ".." / "examples" / "2026-0001-full.yaml", "examples/2026-0001-full.yaml",
+                 "rules/ogi-2019/events.yaml"]
+        monkeypatch.chdir(ROOT)
+        validated.forget()
+        for p in paths:
+            expected = any(Path(p).resolve().is_relative_to(root) for root in validated._roots())
+            assert validated.is_bundled(p) is expected, p
+        assert validated.is_bundled(tmp_path / "to-bundled.yaml") and not validated.is_bundled(inside)
+    finally:
+        inside.unlink()
+        validated.forget()
+
+
 def test_the_record_depends_on_the_schemas(record, monkeypatch):
     key = validated.key("fees", "ab" * 32)
     monkeypatch.setattr(validated, "_checker_digest", lambda: "another schema")

@@ -50,11 +50,24 @@ def is_bundled(path: str | Path) -> bool:
     k = (os.path.abspath(path), roots)      # a relative path means another file after a chdir
     found = _BUNDLED.get(k)
     if found is None:
-        p = Path(path).resolve()
-        found = _BUNDLED[k] = any(p.is_relative_to(root) for root in roots)
+        real = _real_path(os.fspath(path), k[0])
+        found = _BUNDLED[k] = any(real == str(root) or real.startswith(os.path.join(str(root), "")) for root in roots)
     return found
 
 
+def _real_path(path: str, absolute: str) -> str:
+    """``os.path.realpath(path)`` (``absolute``: its ``os.path.abspath``), the folder's resolved once
+    per process: the files of one folder share it."""
+    folder, name = os.path.split(absolute)
+    if ".." in path.split(os.sep) or os.path.islink(absolute):
+        return os.path.realpath(path)
+    real = _FOLDERS.get(folder)
+    if real is None:
+        real = _FOLDERS[folder] = os.path.realpath(folder)
+    return os.path.join(real, name)
+
+
+_FOLDERS: dict[str, str] = {}
 _BUNDLED: dict[tuple[str, tuple[Path, ...]], bool] = {}
 
 
@@ -137,6 +150,7 @@ def checked(path: str | Path, schema: str, digest: str) -> None:
 def forget() -> None:
     """Forget what this process read of the record (for tests)."""
     _BUNDLED.clear()
+    _FOLDERS.clear()
     _RECORD.keys.clear()
     _RECORD.new.clear()
     _RECORD.loaded = False
