@@ -64,22 +64,26 @@ def check_vocabulary(rs: RuleSet) -> None:
             _missing(rs, "parameters", name, rs.parameters, message("clockcheck.what.parameter"))
 
 
-def _ref(ev: EventRule, field: str, ref: str | None, known: dict[str, Any], what: Text) -> None:
+def _ref(ev: EventRule, field: str, ref: str | None, known: dict[str, Any], what: str,
+         values: dict[str, str] | None = None) -> None:
+    """``ref`` names one of ``known``; else the error says what the field is (message ``what``
+    with ``values``, worded only then: the check runs for every event of every process)."""
     if ref is None or ref in known:
         return
-    raise RuleFileError(ev.path, ev.line_of(field), message("clockcheck.undefined_ref", event=ev.type, what=what,
-                                                            ref=ref, hint=did_you_mean(ref, known)))
+    raise RuleFileError(ev.path, ev.line_of(field), message("clockcheck.undefined_ref", event=ev.type,
+                                                            what=message(what, **(values or {})), ref=ref,
+                                                            hint=did_you_mean(ref, known)))
 
 
 def check_event(ev: EventRule, periods: dict[str, Any], params: dict[str, Any], events: dict[str, Any]) -> None:
     """The names an event uses exist, and its effect has what it needs."""
     for field, ref in (("period", ev.period), ("cap", ev.cap), ("applicant_period.period", ev.applicant_period)):
-        _ref(ev, field, ref, periods, message("clockcheck.what.period_field", field=field))
-    _ref(ev, "applicant_period.parameter", ev.applicant_parameter, params, message("clockcheck.what.parameter"))
-    _ref(ev, "parameter", ev.parameter, params, message("clockcheck.what.parameter"))
-    _ref(ev, "answers", ev.answers, events, message("clockcheck.what.answered"))
+        _ref(ev, field, ref, periods, "clockcheck.what.period_field", {"field": field})
+    _ref(ev, "applicant_period.parameter", ev.applicant_parameter, params, "clockcheck.what.parameter")
+    _ref(ev, "parameter", ev.parameter, params, "clockcheck.what.parameter")
+    _ref(ev, "answers", ev.answers, events, "clockcheck.what.answered")
     for p in ev.parties.values():
-        _ref(ev, f"parties.{p.key}.period", p.period, periods, message("clockcheck.what.party_period", party=p.key))
+        _ref(ev, f"parties.{p.key}.period", p.period, periods, "clockcheck.what.party_period", {"party": p.key})
     if ev.applicant_parameter is not None and PARAMETERS[ev.applicant_parameter].type != "workdays":
         raise RuleFileError(ev.path, ev.line_of("applicant_period.parameter"),
                             message("clockcheck.applicant_parameter", event=ev.type, name=ev.applicant_parameter))
