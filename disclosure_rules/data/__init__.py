@@ -7,6 +7,7 @@ and ``disclosure_rules/data/rules`` (see ``package_dir`` in setup.cfg).
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -30,11 +31,17 @@ def cache_dirs() -> list[Path]:
     preference: beside the package data, then ``$XDG_CACHE_HOME/disclosure-rules`` (or
     ``~/.cache/disclosure-rules``); ``DISCLOSURE_RULES_CACHE_DIR`` names another folder,
     empty: none (nothing kept, nothing trusted)."""
-    chosen = os.environ.get("DISCLOSURE_RULES_CACHE_DIR")
+    env = os.environ
+    return list(_cache_dirs(env.get("DISCLOSURE_RULES_CACHE_DIR"), env.get("XDG_CACHE_HOME"), env.get("HOME")))
+
+
+@functools.cache
+def _cache_dirs(chosen: str | None, xdg: str | None, home: str | None) -> tuple[Path, ...]:
+    # (asked for every file read: the folders are made once for the settings of the environment)
     if chosen is not None:
-        return [Path(chosen)] if chosen else []
-    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return [_HERE / ".cache", Path(cache) / "disclosure-rules"]
+        return (Path(chosen),) if chosen else ()
+    cache = xdg or os.path.join(os.path.expanduser("~"), ".cache")
+    return (_HERE / ".cache", Path(cache) / "disclosure-rules")
 
 
 def write_cache(name: str, data: bytes) -> Path | None:
