@@ -21,18 +21,18 @@ def _violations(s: Standing) -> dict[int, list[Violation]]:
     """case row -> its violations, in the order the plain clock finds them."""
     found: list[tuple[int, int, int, int, int, int]] = []
     chunks = s.record.chunks
-    for ci, (rows, order, _vi, code, _dates, _facts) in enumerate(chunks):
-        found.extend((int(r), order, code, ci, j, 0) for j, r in enumerate(rows.tolist()))
+    for ci, c in enumerate(chunks):
+        found.extend((int(r), c.order, c.code, ci, j, 0) for j, r in enumerate(c.rows.tolist()))
     found.sort()
     tables = s.step.tables
     out: dict[int, list[Violation]] = {}
     for row, _order, code, ci, j, _ in found:
-        _rows, _o, vi, _c, dates, facts = chunks[ci]
-        vt = tables[vi]
-        values = {k: _value(v, j) for k, v in facts.items()}
+        c = chunks[ci]
+        vt = tables[c.version]
+        values = {k: _value(v, j) for k, v in c.facts.items()}
         rule = vt.violations[code]
         out.setdefault(row, []).append(
-            vt.version.violation(rule, dt.date.fromordinal(int(dates[j])), rule.event, values))
+            vt.version.violation(rule, dt.date.fromordinal(int(c.dates[j])), rule.event, values))
     return out
 
 
