@@ -14,6 +14,7 @@ row path.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -186,8 +187,11 @@ def _strings(col: Any, n: int) -> list[Any]:
     return [None] * n if col is None else col.to_pylist()
 
 
-def table_from_arrow(data: Any, codes: Codes, reader: Reader, fields: dict[str, tuple[str, ...]]) -> CaseTable:
-    """The case table of a pyarrow Table or RecordBatch in the typed layout (raises :class:`NotColumnar`)."""
+def table_from_arrow(data: Any, codes: Codes, reader: Reader, fields: dict[str, tuple[str, ...]],
+                     ids: list[str] | None = None, source: Callable[[int], object] | None = None) -> CaseTable:
+    """The case table of a pyarrow Table or RecordBatch in the typed layout (raises :class:`NotColumnar`);
+    ``ids``: the cases' ids as the lean reader reads them, and ``source``: the case of a row, where the
+    caller has them (else the row as the row path reads it)."""
     names = set(data.column_names if hasattr(data, "column_names") else data.schema.names)
     n = data.num_rows
     if "id" not in names or "receipt" not in names:
@@ -195,8 +199,10 @@ def table_from_arrow(data: Any, codes: Codes, reader: Reader, fields: dict[str, 
     col = {k: _combined(data.column(k)) for k in ("id", "receipt", "events", "applicant", "calendar", "local")
            if k in names}
     ok = np.ones(n, dtype=np.bool_)
-    ids = col["id"].to_pylist()
-    ok &= np.array([i is not None and not isinstance(i, (dict, list)) for i in ids], dtype=np.bool_)
+    if ids is None:
+        given = col["id"].to_pylist()
+        ok &= np.array([i is not None and not isinstance(i, (dict, list)) for i in given], dtype=np.bool_)
+        ids = [str(i) for i in given]
     if "local" in col:
         ok &= ~_present(col["local"])
     channel, receipt = _receipt(col["receipt"], codes, ok)
@@ -210,9 +216,20 @@ def table_from_arrow(data: Any, codes: Codes, reader: Reader, fields: dict[str, 
     cols = ev.columns(fields)
     ok &= ~_per_row(ev.bad, ev.offsets)
     return CaseTable(
-        ids=[str(i) for i in ids], calendars=[str(c) for c in calendars], channel=channel.astype(np.int16),
+        ids=ids, calendars=[str(c) for c in calendars], channel=channel.astype(np.int16),
         receipt=receipt.astype(np.int32), applicant=applicant.astype(np.int16), ok=ok, offsets=ev.offsets,
         ev_type=cols["type"].astype(np.int16), ev_date=cols["date"].astype(np.int32),
         ev_party=cols["party"].astype(np.int16), ev_outcome=cols["outcome"].astype(np.int16),
         ev_reason=cols["reason"].astype(np.int16), ev_justified=cols["justified"],
-        ev_dates={k: v.astype(np.int32) for k, v in cols["dates"].items()}, ev_ints=cols["ints"])
+        ev_dates={k: v.astype(np.int32) for k, v in cols["dates"].items()}, ev_ints=cols["ints"],
+        source=source if source is not None else _row_case(data))
+
+
+def _row_case(data: Any) -> Callable[[int], object]:
+    """The case of row i as the row path reads it (items_from_rows: null fields absent)."""
+    from ..batch.columns import items_from_rows
+
+    def case(i: int) -> object:
+        item = items_from_rows(data.slice(i, 1).to_pylist(), None)[0]
+        return item.data if item.error is None else None
+    return case

@@ -14,9 +14,9 @@ import numpy as np
 import pyarrow as pa
 
 from ..batch.columns import NAMES, arrow_schema
+from .arrow_in import EPOCH as _EPOCH
 from .codes import NONE
 from .standing import Standing
-from .arrow_in import EPOCH as _EPOCH
 from .table import ABSENT
 
 if TYPE_CHECKING:

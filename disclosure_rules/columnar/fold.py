@@ -91,11 +91,45 @@ def _sorted(s: Step) -> NDArray[np.int64]:
     row = np.repeat(np.arange(len(tab)), counts)
     orders = np.stack([vt.order for vt in s.tables])
     key = orders[st.v[row], tab.ev_type]
-    perm = _order(row, tab.ev_date.astype(np.int64), key, np.arange(len(row)) - tab.offsets[row])
+    index = np.arange(len(row)) - tab.offsets[row]
+    perm = _order(row, tab.ev_date.astype(np.int64), key, index)
     r, d, t = row[perm], tab.ev_date[perm], tab.ev_type[perm]
     twin = (r[1:] == r[:-1]) & (d[1:] == d[:-1]) & (t[1:] == t[:-1])
-    st.bail[r[1:][twin]] = True
-    return perm
+    twins = np.unique(r[1:][twin])
+    twins = twins[~st.bail[twins]]
+    if not len(twins):
+        return perm
+    for i in twins.tolist():
+        got = _plain_order(s, i)
+        if got is None:
+            st.bail[i] = True
+        else:
+            index[tab.offsets[i]:tab.offsets[i + 1]] = got
+    return _order(row, tab.ev_date.astype(np.int64), key, index)
+
+
+def _plain_order(s: Step, i: int) -> list[int] | None:
+    """For a case with two events of one type on one day, each event's place in the plain clock's order
+    (``events.in_order``: by content for such ties), read from the case as the plain clock reads it."""
+    from ..case import parse_case
+    from ..clock.events import in_order
+    from ..errors import DisclosureRulesError
+
+    tab = s.table
+    if tab.source is None:
+        return None
+    try:
+        case = parse_case(tab.source(i), rules=s.tables[0].version.prep.book)
+    except DisclosureRulesError:
+        return None
+    n = int(tab.offsets[i + 1] - tab.offsets[i])
+    ordered = in_order(case.events, s.tables[int(s.st.v[i])].version.order)
+    if len(ordered) != n:
+        return None
+    place = [0] * n
+    for k, ev in enumerate(ordered):
+        place[ev.index] = k
+    return place
 
 
 def _order(row: NDArray[np.int64], day: NDArray[np.int64], order: NDArray[np.int64],
