@@ -190,8 +190,9 @@ def _strings(col: Any, n: int) -> list[Any]:
 def table_from_arrow(data: Any, codes: Codes, reader: Reader, fields: dict[str, tuple[str, ...]],
                      ids: list[str] | None = None, source: Callable[[int], object] | None = None) -> CaseTable:
     """The case table of a pyarrow Table or RecordBatch in the typed layout (raises :class:`NotColumnar`);
-    ``ids``: the cases' ids as the lean reader reads them, and ``source``: the case of a row, where the
-    caller has them (else the row as the row path reads it)."""
+    ``ids``: the cases' ids as the lean reader reads them, where the caller has them; ``source``: the case
+    of a row as the plain clock reads it (without it, a case with two same-day events of one type is
+    handed on)."""
     names = set(data.column_names if hasattr(data, "column_names") else data.schema.names)
     n = data.num_rows
     if "id" not in names or "receipt" not in names:
@@ -222,14 +223,5 @@ def table_from_arrow(data: Any, codes: Codes, reader: Reader, fields: dict[str, 
         ev_party=cols["party"].astype(np.int16), ev_outcome=cols["outcome"].astype(np.int16),
         ev_reason=cols["reason"].astype(np.int16), ev_justified=cols["justified"],
         ev_dates={k: v.astype(np.int32) for k, v in cols["dates"].items()}, ev_ints=cols["ints"],
-        source=source if source is not None else _row_case(data))
+        source=source)
 
-
-def _row_case(data: Any) -> Callable[[int], object]:
-    """The case of row i as the row path reads it (items_from_rows: null fields absent)."""
-    from ..batch.columns import items_from_rows
-
-    def case(i: int) -> object:
-        item = items_from_rows(data.slice(i, 1).to_pylist(), None)[0]
-        return item.data if item.error is None else None
-    return case

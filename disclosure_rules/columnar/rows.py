@@ -43,6 +43,16 @@ def _calendars(table: CaseTable, given: dict[str, Calendar], estimate_until: int
     return cals
 
 
+def _row_case(data: Any) -> Callable[[int], object]:
+    """The case of row i as the row path reads it (items_from_rows: a null field is absent)."""
+    from ..batch.columns import items_from_rows
+
+    def case(i: int) -> object:
+        item = items_from_rows(data.slice(i, 1).to_pylist(), None)[0]
+        return item.data if item.error is None else None
+    return case
+
+
 def evaluate_arrow(data: Any, as_of: dt.date, rest: RowPath, *, rules: RuleBook,
                    calendars: dict[str, Calendar] | None = None, estimate_until: int | None = None) -> Any:
     """The result rows (a pyarrow Table of the COLUMNS schema) of a pyarrow Table or RecordBatch of cases."""
@@ -53,7 +63,8 @@ def evaluate_arrow(data: Any, as_of: dt.date, rest: RowPath, *, rules: RuleBook,
         return rest(everything)
     assert clock.fast.reader is not None
     try:
-        table = table_from_arrow(data, clock.codes, clock.fast.reader, field_names(clock.fast.reader))
+        table = table_from_arrow(data, clock.codes, clock.fast.reader, field_names(clock.fast.reader),
+                                 source=_row_case(data))
     except NotColumnar:
         return rest(everything)
     cals = _calendars(table, calendars or {}, estimate_until)
