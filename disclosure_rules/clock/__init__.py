@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
@@ -38,8 +38,10 @@ from ..provisional import bounded
 from ..result import Result
 from ..rulebook import RuleBook, load_rules
 from .effects import EFFECTS, HANDLERS
-from .fast import fast_clock
 from .fold import run
+
+if TYPE_CHECKING:
+    from .fast import FastClock
 
 __all__ = ["evaluate", "evaluate_iter", "evaluate_many", "today_in_shanghai", "EFFECTS", "HANDLERS"]
 
@@ -180,10 +182,18 @@ def _columnar(chunk: list[CaseInput], day: dt.date, book: RuleBook, cals: dict[s
     return evaluate_dicts(columnar_clock(book, cals), chunk, day)
 
 
+def _fast_clock(book: RuleBook, cals: dict[str, Calendar]) -> FastClock:
+    """The fast batch path's clock (:mod:`.fast`), imported by the first batch without a trace: a
+    command that prints traces (``timeline``) does not load it (start-up, issue 13)."""
+    from .fast import fast_clock
+
+    return fast_clock(book, cals)
+
+
 def _each(chunk: list[CaseInput], answers: list[Result | None] | None, day: dt.date, book: RuleBook,
           cals: dict[str, Calendar], estimate_until: int | None, collect: bool,
           trace: bool) -> Iterator[Result | DisclosureRulesError]:
-    fast = None if trace else fast_clock(book, cals)
+    fast = None if trace else _fast_clock(book, cals)
     for n, item in enumerate(chunk):
         answer = answers[n] if answers is not None else None
         if answer is not None:
@@ -195,7 +205,7 @@ def _each(chunk: list[CaseInput], answers: list[Result | None] | None, day: dt.d
                 yield got
                 continue
             if len(cals) != fast.known:
-                fast = fast_clock(book, cals)          # a calendar loaded since: the fast path may take it
+                fast = _fast_clock(book, cals)         # a calendar loaded since: the fast path may take it
                 got = fast.evaluate(item, day)
                 if got is not None:
                     yield got
