@@ -12,6 +12,7 @@ names the folder of calendars that ships beside the rules.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -142,7 +143,8 @@ def _rulesets(root: Path) -> tuple[dict[str, RuleSet], str]:
         raise UnknownNameError(message("bundle.no_folder", root=str(root)))
     sets: dict[str, RuleSet] = {}
     digest = sha256()
-    for folder in sorted({p.parent for p in root.rglob("ruleset.yaml")}):
+    # (os.walk, not Path.rglob: the same folders, links to folders not followed, without a pattern to compile)
+    for folder in sorted(Path(d) for d, _, names in os.walk(root) if "ruleset.yaml" in names):
         rs = _ruleset(folder, digest)
         if rs.id in sets:
             raise RuleFileError(folder / "ruleset.yaml", 1, message("bundle.id_twice", id=rs.id))
