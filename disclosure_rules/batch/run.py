@@ -35,8 +35,9 @@ Answer: TypeAlias = "Result | RegimeResult"
 ERROR_MODES = ("raise", "collect")
 CHUNK = 512                      # cases handed to the clock at a time: bounds the memory held
 # without the trace, a result is small (about 750 bytes) and the columnar evaluator folds a chunk at once,
-# which pays from about 2,000 cases (its fixed numpy costs): these many at a time (about 12 MB of results)
-UNTRACED_CHUNK = 16384
+# which pays from about 2,000 cases (its fixed numpy costs): these many at a time (the cases read, their
+# columns and results: about 60 MB at the peak; 16,384 took report to 278 MB on 100,000 cases)
+UNTRACED_CHUNK = 4096
 
 
 @attrs.frozen
