@@ -160,7 +160,7 @@ def _iterate(cases: Iterator[CaseInput], day: dt.date, book: RuleBook, cals: dic
 
 
 _CHUNK = 16384                       # cases read ahead: the columnar evaluator folds them together
-_COLUMNAR_FROM = 64                  # fewer cases than this in a chunk: numpy's fixed costs are not worth it
+_COLUMNAR_FROM = 2048                # fewer cases than this in a chunk: numpy's fixed costs are not worth it
 
 
 def _columnar(chunk: list[CaseInput], day: dt.date, book: RuleBook, cals: dict[str, Calendar],
