@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, NamedTuple
+from typing import Any
 
 from .positioned import Map, Seq
 
@@ -46,10 +46,19 @@ class _Decline(Exception):
     """The document is not of the plain shape."""
 
 
-class _Line(NamedTuple):
-    number: int                       # 1-based
-    col: int                          # where ``text`` starts
-    text: str                         # the line from ``col``, trailing spaces removed
+class _Line:
+    """A line that holds something: its number (1-based), where its text starts, the text (trailing
+    spaces removed).  A plain class: a NamedTuple or an attrs class compiles code when defined,
+    which is what reading without PyYAML saves."""
+
+    __slots__ = ("number", "col", "text")
+
+    def __init__(self, number: int, col: int, text: str) -> None:
+        self.number, self.col, self.text = number, col, text
+
+    def tail(self, text: str) -> _Line:
+        """The same line from where ``text``, the end of its text, starts."""
+        return _Line(self.number, self.col + len(self.text) - len(text), text)
 
 
 def read(text: str, name: str) -> Any:
@@ -105,7 +114,7 @@ class _Reader:
                 raise _Decline
             rest = line.text[key.end():].lstrip(" ")
             if rest and not rest.startswith("#"):
-                value, i = self.inline(line._replace(col=line.col + len(line.text) - len(rest), text=rest)), i + 1
+                value, i = self.inline(line.tail(rest)), i + 1
                 i = self.after_value(i, line.col)
             else:
                 value, i = self.nested(i + 1, line.col)
@@ -130,7 +139,7 @@ class _Reader:
                 break
             rest = line.text[1:].lstrip(" ")
             if rest and not rest.startswith("#"):
-                self.lines[i] = line._replace(col=line.col + len(line.text) - len(rest), text=rest)
+                self.lines[i] = line.tail(rest)
                 item, j = self.block(i)
                 s.lines.append(line.number)
             elif i + 1 < len(self.lines) and self.lines[i + 1].col > first.col:
