@@ -44,14 +44,41 @@ def evaluate_frame(df: pandas.DataFrame, as_of: dt.date, *, case_column: str | N
     check_errors_mode(errors)
     as_of = as_of_day(as_of)
     column = column_of_cases(df.columns, case_column)
-    rows = _rows(df, pd, pa)
-    outs = evaluate_items(items_from_rows(rows, column, df.index), as_of, errors=errors, rules=rules, calendars=calendars,
-                          estimate_until=estimate_until, trace=False)    # a row holds no trace
-    # (no regime case among them: items_from_rows refuses it)
-    table = pa.Table.from_pylist([row_of(cast("Result | Failure", o)) for o in outs], schema=arrow_schema())
+    typed = _typed(df, pa) if column is None else None
+    if typed is not None:                            # typed columns: the columnar evaluator, the row path behind it
+        from .columnar.rows import evaluate_arrow
+        from .rulebook import load_rules
+
+        def rest(idx: Any) -> Any:
+            return _row_path(typed.take(pa.array(idx)).to_pylist(), column, df.index[idx], as_of, errors, rules,
+                             calendars, estimate_until, [int(i) + 1 for i in idx])
+        table = evaluate_arrow(typed, as_of, rest, rules=rules if rules is not None else load_rules(),
+                               calendars=calendars, estimate_until=estimate_until)
+    else:
+        table = _row_path(_rows(df, pd, pa), column, df.index, as_of, errors, rules, calendars, estimate_until)
     out: pandas.DataFrame = table.to_pandas(types_mapper=pd.ArrowDtype)
     out.index = df.index
     return out
+
+
+def _row_path(rows: list[JSONDict], column: str | None, labels: Any, as_of: dt.date, errors: str,
+              rules: RuleBook | None, calendars: dict[str, Calendar] | None, estimate_until: int | None,
+              numbers: list[int] | None = None) -> Any:
+    """The result rows (a pyarrow Table) of rows read one at a time (``numbers``: their 1-based positions)."""
+    import pyarrow as pa
+
+    outs = evaluate_items(items_from_rows(rows, column, labels, numbers), as_of, errors=errors, rules=rules,
+                          calendars=calendars, estimate_until=estimate_until, trace=False)   # a row holds no trace
+    # (no regime case among them: items_from_rows refuses it)
+    return pa.Table.from_pylist([row_of(cast("Result | Failure", o)) for o in outs], schema=arrow_schema())
+
+
+def _typed(df: pandas.DataFrame, pa: ModuleType) -> Any:
+    """The frame as a pyarrow Table when its columns convert (else None: the row path reads it)."""
+    try:
+        return pa.Table.from_pandas(df, preserve_index=False)
+    except (pa.ArrowException, ValueError, TypeError):
+        return None
 
 
 def _rows(df: pandas.DataFrame, pd: ModuleType, pa: ModuleType) -> list[JSONDict]:

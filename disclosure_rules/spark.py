@@ -74,11 +74,19 @@ def evaluate(df: DataFrame, as_of: dt.date, *, case_column: str | None = None, e
         import pyarrow as pa
         book, cals = _state(shared)
         for batch in batches:
-            items = items_from_rows(batch.to_pylist(), column)
-            outs = evaluate_items(items, as_of, errors=errors, rules=book, calendars=cals,
-                                  estimate_until=estimate_until, trace=False)
-            # (no regime case among them: items_from_rows refuses it)
-            yield pa.RecordBatch.from_pylist([row_of(cast("Result | Failure", o)) for o in outs], schema=schema)
+            def rest(idx: Any, batch: Any = batch) -> Any:
+                rows = batch.take(pa.array(idx)).to_pylist()
+                items = items_from_rows(rows, column, None, [int(i) + 1 for i in idx])
+                outs = evaluate_items(items, as_of, errors=errors, rules=book, calendars=cals,
+                                      estimate_until=estimate_until, trace=False)
+                # (no regime case among them: items_from_rows refuses it)
+                return pa.Table.from_pylist([row_of(cast("Result | Failure", o)) for o in outs], schema=schema)
+            if column is None:                       # typed columns: the columnar evaluator, the row path behind it
+                from .columnar.rows import evaluate_arrow
+                table = evaluate_arrow(batch, as_of, rest, rules=book, calendars=cals, estimate_until=estimate_until)
+            else:
+                table = rest(list(range(batch.num_rows)))
+            yield from table.to_batches()
 
     return df.mapInArrow(evaluate_batches, spark_ddl())
 

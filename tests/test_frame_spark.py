@@ -210,3 +210,53 @@ def test_a_regime_case_has_no_row_it_is_a_case_error():
     out = evaluate_frame(pd.DataFrame({"case": [good, regime]}), as_of=AS_OF, errors="collect")
     assert out["id"][0] == "a" and str(out["due"][0]) == str(evaluate(json.loads(good), AS_OF).due)
     assert list(out["error_kind"].isna()) == [True, False] and "P-9" in out["error_message"][1]
+
+
+def _typed_frame(cases, index=None):
+    return pd.DataFrame({"id": [c["id"] for c in cases], "applicant": [c.get("applicant") for c in cases],
+                         "receipt": [c["receipt"] for c in cases], "events": [c["events"] or None for c in cases]},
+                        index=index)
+
+
+def test_pandas_typed_columns_give_the_plain_answers(sample, plain):
+    # typed columns go through the columnar evaluator (disclosure_rules.columnar) and the row path behind it
+    from disclosure_rules.columnar.clock import columnar_clock
+    from disclosure_rules.frame import evaluate_frame
+    from disclosure_rules.rulebook import load_rules
+    from disclosure_rules import load_calendar
+
+    df = _typed_frame(sample, index=[f"r{i}" for i in range(N)])
+    out = evaluate_frame(df, as_of=AS_OF)
+    assert list(out.columns) == list(NAMES) and list(out.index) == list(df.index)
+    assert _records(out) == plain
+    taken = columnar_clock(load_rules(), {"cn": load_calendar("cn")}).evaluate(sample, AS_OF)
+    assert sum(r is not None for r in taken) >= 0.95 * N          # (else the columnar path proves nothing)
+
+
+TYPED_BAD = [
+    {"id": "y1", "receipt": {"channel": "carrier_pigeon", "date": dt.date(2026, 1, 5)}, "events": None},
+    {"id": "y2", "receipt": {"channel": "in_person", "date": dt.date(2031, 3, 3)}, "events": None},
+    {"id": "y3", "receipt": {"channel": "in_person", "date": dt.date(2026, 1, 5)},
+     "events": [{"type": "teleported", "date": dt.date(2026, 1, 6)}]},
+    {"id": "y4", "receipt": {"channel": "in_person", "date": dt.date(2026, 1, 5)},
+     "events": [{"type": "answered", "date": dt.date(2026, 1, 6), "outcome": "no-such-outcome"}]},
+    {"id": "y5", "receipt": {"channel": "in_person", "date": dt.date(2026, 1, 5)},
+     "events": [{"type": "extension_notified", "date": dt.date(2026, 1, 6), "workdays": 0}]},
+]
+
+
+def test_pandas_typed_bad_rows_are_collected_in_place(sample):
+    from disclosure_rules.frame import evaluate_frame
+
+    good = sample[:300]
+    cases = good[:100] + TYPED_BAD[:2] + good[100:200] + TYPED_BAD[2:] + good[200:]
+    as_of = AS_OF
+    out = _records(evaluate_frame(_typed_frame(cases), as_of=as_of, errors="collect"))
+    assert [r["id"] for r in out] == [c["id"] for c in cases]
+    kinds = {r["id"]: r["error_kind"] for r in out if r["error_kind"] is not None}
+    assert kinds.keys() >= {"y1", "y2", "y3", "y4", "y5"} and kinds["y1"] == "case"
+    for case, row in zip(cases, out):
+        if case["id"] not in kinds:
+            assert row == row_of(evaluate(case, as_of))
+    with pytest.raises(CaseError, match="unknown channel 'carrier_pigeon'"):
+        evaluate_frame(_typed_frame(good[:50] + TYPED_BAD), as_of=as_of)

@@ -11,6 +11,7 @@ come from a column of case JSON or from typed columns (see
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -71,7 +72,8 @@ def arrow_schema() -> Any:                         # a pyarrow schema (pyarrow h
     return pa.schema([pa.field(n, types[t]) for n, t in COLUMNS])
 
 
-def items_from_rows(rows: Iterable[JSON], case_column: str | None, labels: Iterable[object] | None = None) -> list[Item]:
+def items_from_rows(rows: Iterable[JSON], case_column: str | None, labels: Iterable[object] | None = None,
+                    numbers: Iterable[int] | None = None) -> list[Item]:
     """Input rows (dicts, as from Arrow's ``to_pylist``) as items.
 
     With ``case_column`` each row's case is that column: a JSON string or a
@@ -79,11 +81,12 @@ def items_from_rows(rows: Iterable[JSON], case_column: str | None, labels: Itera
     ``events`` (a list of structs), ``applicant``, ``calendar``, ``local``
     are the case, and an empty (null) field of a typed struct means the field
     is absent; ``receipt`` and ``events`` may also be JSON strings.
-    ``labels`` name the rows in messages (pandas: the index).
+    ``labels`` name the rows in messages (pandas: the index); ``numbers``
+    are the rows' 1-based positions (default: 1, 2, ...).
     """
     items: list[Item] = []
     names = iter(labels) if labels is not None else None
-    for n, row in enumerate(rows, 1):
+    for n, row in zip(numbers if numbers is not None else itertools.count(1), rows, strict=False):
         where = f"row {next(names)}, " if names is not None else ""
         try:
             items.append(Item(n, None, _request_case(_case_of(row, case_column, where), where)))

@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, cast
 
 from ..errors import DisclosureRulesError
-from .run import CHUNK, check_errors_mode, evaluate_chunk, failure_of, in_context
+from .run import UNTRACED_CHUNK, check_errors_mode, evaluate_chunk, failure_of, in_context
 from .source import Item
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def report_records(items: Iterable[Item], year: int, *, errors: str = "raise", l
     year_end = dt.date(year, 12, 31)
     it = iter(items)
     while True:
-        chunk = list(itertools.islice(it, CHUNK))
+        chunk = list(itertools.islice(it, UNTRACED_CHUNK))
         if not chunk:
             return
         slots, cases = _sort_chunk(chunk, year_end, lay, cols, result_rows, extra_keys)

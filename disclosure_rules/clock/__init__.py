@@ -23,6 +23,7 @@ pass ``as_of`` for a reproducible answer.  Impossible input raises
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TypeAlias
 
@@ -140,9 +141,54 @@ def evaluate_iter(cases: Iterable[CaseInput], as_of: dt.date | None = None, *, r
 
 def _iterate(cases: Iterator[CaseInput], day: dt.date, book: RuleBook, cals: dict[str, Calendar],
              estimate_until: int | None, collect: bool, trace: bool) -> Iterator[Result | DisclosureRulesError]:
-    """Each case through the fast batch path (:mod:`.fast`, no trace) or, when it cannot take it, the plain clock."""
+    """Each case through the columnar evaluator (a chunk of dicts at a time, no trace, where numpy and
+    pyarrow are installed), the fast batch path (:mod:`.fast`, no trace) or, when neither takes it, the
+    plain clock."""
+    while True:
+        chunk: list[CaseInput] = []
+        try:
+            chunk.extend(itertools.islice(cases, _CHUNK))
+        except BaseException:                           # the input failed: first the cases read before it
+            yield from _each(chunk, None, day, book, cals, estimate_until, collect, trace)
+            raise
+        if not chunk:
+            return
+        answers = _columnar(chunk, day, book, cals, estimate_until) if not trace else None
+        yield from _each(chunk, answers, day, book, cals, estimate_until, collect, trace)
+
+
+_CHUNK = 16384                       # cases read ahead: the columnar evaluator folds them together
+_COLUMNAR_FROM = 2048                # fewer cases than this in a chunk: numpy's fixed costs are not worth it
+
+
+def _columnar(chunk: list[CaseInput], day: dt.date, book: RuleBook, cals: dict[str, Calendar],
+              estimate_until: int | None) -> list[Result | None] | None:
+    """The columnar evaluator's answers for a chunk (None for the cases it hands on), or None without it."""
+    if len(chunk) < _COLUMNAR_FROM:
+        return None
+    try:
+        from ..columnar.clock import columnar_clock
+        from ..columnar.dicts import evaluate_dicts
+    except ImportError:                                  # numpy or pyarrow not installed: the fast path
+        return None
+    for cid in sorted({c.get("calendar", "cn") for c in chunk if isinstance(c, dict)} - set(cals), key=str):
+        if isinstance(cid, str):
+            try:                                         # loaded as the plain clock would load it for the case
+                cals[cid] = load_calendar(cid, estimate_until=estimate_until)
+            except DisclosureRulesError:                 # (the plain clock reports it for the case)
+                pass
+    return evaluate_dicts(columnar_clock(book, cals), chunk, day)
+
+
+def _each(chunk: list[CaseInput], answers: list[Result | None] | None, day: dt.date, book: RuleBook,
+          cals: dict[str, Calendar], estimate_until: int | None, collect: bool,
+          trace: bool) -> Iterator[Result | DisclosureRulesError]:
     fast = None if trace else fast_clock(book, cals)
-    for item in cases:
+    for n, item in enumerate(chunk):
+        answer = answers[n] if answers is not None else None
+        if answer is not None:
+            yield answer
+            continue
         if fast is not None:
             got = fast.evaluate(item, day)
             if got is not None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..vocabulary import Vocabulary
 
-_TOP = frozenset({"id", "receipt", "events", "applicant", "calendar"})
+TOP_KEYS = frozenset({"id", "receipt", "events", "applicant", "calendar"})   # the keys a case it reads may have
 _DATE = dt.date
 _fromiso = dt.date.fromisoformat
 _CHECKED = frozenset({"date", "mapping", "party"})     # the kinds parse_case checks
@@ -51,7 +51,7 @@ class Reader:
                      for t, f in self.events.items()}
 
     def case(self, data: object) -> LeanCase | None:
-        if type(data) is not dict or not _TOP.issuperset(data):
+        if type(data) is not dict or not TOP_KEYS.issuperset(data):
             return None
         cid = data.get("id")
         if cid is None or isinstance(cid, (dict, list)):

@@ -11,7 +11,7 @@ rule file.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -25,16 +25,28 @@ if TYPE_CHECKING:
 _PLUS_ONE = ("prior_correction_notices", "prior_correction_notices_plus_one")   # (fact, fact + 1 for messages)
 
 
+class Found(NamedTuple):
+    """One violation found in many cases at one check: the cases, the check's place in the fold, the
+    version, the violation (its index in VersionTable.violations), the days and the facts of the message."""
+
+    rows: NDArray[np.int64]
+    order: int
+    version: int
+    code: int
+    dates: NDArray[np.int64]
+    facts: dict[str, Any]
+
+
 class Record:
-    """The violations found so far: chunks of (cases, order, version, rule index, dates, facts)."""
+    """The violations found so far."""
 
     def __init__(self) -> None:
-        self.chunks: list[tuple[NDArray[np.int64], int, int, int, NDArray[np.int64], dict[str, Any]]] = []
+        self.chunks: list[Found] = []
         self.calls = 0
 
     def add(self, rows: NDArray[np.int64], version: int, code: int, dates: NDArray[np.int64],
             facts: dict[str, Any], order: int) -> None:
-        self.chunks.append((rows, order, version, code, dates, facts))
+        self.chunks.append(Found(rows, order, version, code, dates, facts))
 
 
 class Checker:

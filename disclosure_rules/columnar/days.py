@@ -18,6 +18,10 @@ from ..clock.fastspan import Ranks
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
+_BIG = np.iinfo(np.int64).max                # an empty interval, put after every real one
+_SMALL = np.iinfo(np.int64).min
+
+
 class DayIndex:
     """The cumulative index of one calendar as numpy arrays."""
 
@@ -34,22 +38,21 @@ class DayIndex:
         i = ords - self.base
         inside = (i >= 0) & (i < self.n)
         bail |= ~inside & (i != -1)
-        return np.where(inside, self.cum[np.clip(i, 0, self.n - 1)], 0)
+        return np.where(inside, self.cum.take(i, mode="clip"), 0)
 
     def workday(self, ords: NDArray[np.int64], bail: NDArray[np.bool_]) -> NDArray[np.bool_]:
         i = ords - self.base
         inside = (i >= 0) & (i < self.n)
         bail |= ~inside
-        j = np.clip(i, 0, self.n - 1)
-        before = np.where(j > 0, self.cum[np.maximum(j - 1, 0)], 0)
-        out: NDArray[np.bool_] = inside & (self.cum[j] != before)
+        before = np.where(i > 0, self.cum.take(i - 1, mode="clip"), 0)
+        out: NDArray[np.bool_] = inside & (self.cum.take(i, mode="clip") != before)
         return out
 
     def day(self, r: NDArray[np.int64], bail: NDArray[np.bool_]) -> NDArray[np.int64]:
         """The working day (ordinal) of rank r >= 1."""
         inside = (r >= 1) & (r <= len(self.days))
         bail |= ~inside
-        return self.days[np.clip(r - 1, 0, len(self.days) - 1)]
+        return self.days.take(r - 1, mode="clip")
 
     def add(self, ords: NDArray[np.int64], n: NDArray[np.int64], bail: NDArray[np.bool_]) -> NDArray[np.int64]:
         return self.day(self.rank(ords, bail) + n, bail)
@@ -59,32 +62,27 @@ class DayIndex:
         i = ords - self.base
         inside = (i >= 0) & (i < self.n)
         bail |= ~inside
-        return self.cum[np.clip(i, 0, self.n - 1)]
+        return self.cum.take(i, mode="clip")
 
 
 def merged(lo: NDArray[np.int64], hi: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
-    """Rows of rank intervals (lo, hi] (empty ones have lo >= hi) merged: per row the disjoint
-    groups, in order, as (lo, hi) padded at the end with empty intervals at +inf."""
-    big = np.iinfo(np.int64).max
+    """Rows of rank intervals (lo, hi] (empty ones have lo >= hi) merged: per row the disjoint groups in
+    order, each at the place of its first interval, the other places empty intervals at +inf."""
     empty = lo >= hi
-    lo = np.where(empty, big, lo)
-    hi = np.where(empty, big, hi)
+    lo = np.where(empty, _BIG, lo)
+    hi = np.where(empty, _BIG, hi)
     order = np.argsort(lo, axis=1, kind="stable")
     lo = np.take_along_axis(lo, order, axis=1)
     hi = np.take_along_axis(hi, order, axis=1)
     rows, k = lo.shape
     run = np.maximum.accumulate(hi, axis=1)
-    prev = np.concatenate([np.full((rows, 1), np.iinfo(np.int64).min), run[:, :-1]], axis=1)
+    prev = np.concatenate([np.full((rows, 1), _SMALL), run[:, :-1]], axis=1)
     start = lo > prev                                    # a new group: it begins after every earlier one ends
-    gid = np.cumsum(start, axis=1) - 1
-    flat = (np.arange(rows)[:, None] * k + gid).ravel()
-    g_lo = np.full(rows * k, big, dtype=np.int64)
-    g_hi = np.full(rows * k, big, dtype=np.int64)
-    np.minimum.at(g_lo, flat, lo.ravel())
-    g_hi[:] = np.iinfo(np.int64).min
-    np.maximum.at(g_hi, flat, hi.ravel())
-    g_hi = np.where(g_hi == np.iinfo(np.int64).min, big, g_hi)
-    return g_lo.reshape(rows, k), g_hi.reshape(rows, k)
+    place = np.where(start, np.arange(k)[None, :], k)
+    after = np.minimum.accumulate(place[:, ::-1], axis=1)[:, ::-1]      # the first start at or after each place
+    following = np.concatenate([after[:, 1:], np.full((rows, 1), k)], axis=1)
+    g_hi = np.take_along_axis(run, following - 1, axis=1)  # the group's end: the running maximum before the next
+    return np.where(start, lo, _BIG), np.where(start, g_hi, _BIG)
 
 
 def excluded_upto(g_lo: NDArray[np.int64], g_hi: NDArray[np.int64], s: NDArray[np.int64]) -> NDArray[np.int64]:
@@ -104,7 +102,7 @@ def due_rank(g_lo: NDArray[np.int64], g_hi: NDArray[np.int64], s: NDArray[np.int
     """``Spans.due``: the rank of the n-th working day after rank s that no group excludes."""
     length = np.where(g_lo < g_hi, g_hi - g_lo, 0)
     before = np.cumsum(length, axis=1) - length
-    free = np.where(g_lo < g_hi, g_lo - before, np.iinfo(np.int64).max)
+    free = np.where(g_lo < g_hi, g_lo - before, _BIG)
     target = s - excluded_upto(g_lo, g_hi, s) + n
     out: NDArray[np.int64] = target + np.where(free < target[:, None], length, 0).sum(axis=1)
     return out

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 _ABANDONED = "abandoned"                     # the status a lapse gives (the rules' expiry_status)
+_BITS = 63                                   # the bits of a non-negative int64 (a packed sort key)
 _NO_STATUS = -2                              # a suspending rule without an expiry status: the plain clock
 
 
@@ -90,11 +91,62 @@ def _sorted(s: Step) -> NDArray[np.int64]:
     row = np.repeat(np.arange(len(tab)), counts)
     orders = np.stack([vt.order for vt in s.tables])
     key = orders[st.v[row], tab.ev_type]
-    perm = np.lexsort((np.arange(len(row)), key, tab.ev_date, row))
+    index = np.arange(len(row)) - tab.offsets[row]
+    perm = _order(row, tab.ev_date.astype(np.int64), key, index)
     r, d, t = row[perm], tab.ev_date[perm], tab.ev_type[perm]
     twin = (r[1:] == r[:-1]) & (d[1:] == d[:-1]) & (t[1:] == t[:-1])
-    st.bail[r[1:][twin]] = True
-    return perm
+    twins = np.unique(r[1:][twin])
+    twins = twins[~st.bail[twins]]
+    if not len(twins):
+        return perm
+    for i in twins.tolist():
+        got = _plain_order(s, i)
+        if got is None:
+            st.bail[i] = True
+        else:
+            index[tab.offsets[i]:tab.offsets[i + 1]] = got
+    return _order(row, tab.ev_date.astype(np.int64), key, index)
+
+
+def _plain_order(s: Step, i: int) -> list[int] | None:
+    """For a case with two events of one type on one day, each event's place in the plain clock's order
+    (``events.in_order``: by content for such ties), read from the case as the plain clock reads it."""
+    from ..case import parse_case
+    from ..clock.events import in_order
+    from ..errors import DisclosureRulesError
+
+    tab = s.table
+    if tab.source is None:
+        return None
+    try:
+        case = parse_case(tab.source(i), rules=s.tables[0].version.prep.book)
+    except DisclosureRulesError:
+        return None
+    n = int(tab.offsets[i + 1] - tab.offsets[i])
+    ordered = in_order(case.events, s.tables[int(s.st.v[i])].version.order)
+    if len(ordered) != n:
+        return None
+    place = [0] * n
+    for k, ev in enumerate(ordered):
+        place[ev.index] = k
+    return place
+
+
+def _order(row: NDArray[np.int64], day: NDArray[np.int64], order: NDArray[np.int64],
+           index: NDArray[np.int64]) -> NDArray[np.int64]:
+    """The permutation sorting by (row, day, same-day order, index in the case): one sort of one packed
+    key where the four fit in 63 bits, else numpy's lexsort."""
+    if not len(row):
+        return np.zeros(0, dtype=np.int64)
+    ranks = np.unique(order, return_inverse=True)[1].reshape(order.shape)
+    day = day - day.min()
+    widths = [int(x.max()).bit_length() for x in (row, day, ranks, index)]
+    if sum(widths) >= _BITS:
+        return np.lexsort((index, order, day, row))
+    key = row
+    for part, width in zip((day, ranks, index), widths[1:], strict=True):
+        key = (key << width) | part
+    return np.argsort(key, kind="stable")
 
 
 def _expiry(s: Step) -> tuple[NDArray[np.int64], NDArray[np.int64]]:

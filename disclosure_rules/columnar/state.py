@@ -28,6 +28,8 @@ class State:
 
     def __init__(self, tables: list[VersionTable], days: DayIndex, n: int, slots: int, as_of: int) -> None:
         self.tables, self.days, self.as_of = tables, days, as_of
+        self.per_version = {k: np.asarray([getattr(t, k) for t in tables], dtype=I64)
+                            for k in ("start_day_counts", "reply")}
         z = np.zeros(n, dtype=I64)
         self.bail = np.zeros(n, dtype=np.bool_)
         self.v = z.copy()                       # index into rules.versions
@@ -52,7 +54,7 @@ class State:
 
     def param(self, idx: NDArray[np.int64], attr: str) -> NDArray[np.int64]:
         """A per-version number (an attribute of :class:`~.vrules.VersionTable`) for each case of idx."""
-        return np.asarray([getattr(t, attr) for t in self.tables], dtype=I64)[self.v[idx]]
+        return self.per_version[attr][self.v[idx]]
 
     # -- the due date (faststate.Fold.due) ------------------------------------------------------
     def due(self, idx: NDArray[np.int64], t: NDArray[np.int64], at_limits: bool = False) -> NDArray[np.int64]:
@@ -90,12 +92,13 @@ class State:
     def spans(self, idx: NDArray[np.int64], t: NDArray[np.int64], at_limits: bool, bail: NDArray[np.bool_] | None = None,
               where: NDArray[np.bool_] | None = None) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
         """The merged rank intervals the consultations of the cases idx exclude, as known on day t."""
-        answered, limit, sent = self.c_answered[idx], self.c_limit[idx], self.c_sent[idx]
+        k = max(int(self.ncons[idx].max(initial=0)), 1)               # the slots in use among these cases
+        answered, limit, sent = self.c_answered[idx, :k], self.c_limit[idx, :k], self.c_sent[idx, :k]
         end = np.where(answered != 0, answered, t[:, None])
         end = np.where((limit != 0) & (limit < end), limit, end)
         if at_limits:
             end = np.where((answered == 0) & (limit != 0), limit, end)
-        real = self.c_pauses[idx] & (end > sent)
+        real = self.c_pauses[idx, :k] & (end > sent)
         out_of = np.zeros(sent.shape, dtype=np.bool_)
         lo = self.days.cum_at(np.where(real, sent, self.days.base), out_of)
         hi = self.days.cum_at(np.where(real, end, self.days.base), out_of)

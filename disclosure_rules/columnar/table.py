@@ -15,6 +15,7 @@ to the fast batch path and the plain clock.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -53,6 +54,8 @@ class CaseTable:
     ev_justified: NDArray[np.bool_]
     ev_dates: dict[str, NDArray[np.int32]]   # date fields (received, due, ...) by name
     ev_ints: dict[str, NDArray[np.int64]]    # whole-number fields (workdays, period_workdays, ...) by name
+    # the case of row i as the plain clock reads it (for the order of two same-day events of one type)
+    source: Callable[[int], object] | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -151,9 +154,10 @@ class _Columns:
             ev_ints={k: np.array(v, dtype=np.int64) for k, v in self.ints.items()})
 
 
-def from_lean(cases: list[LeanCase | None], codes: Codes, reader: Reader) -> CaseTable:
+def from_lean(cases: list[LeanCase | None], codes: Codes, reader: Reader,
+              source: Callable[[int], object] | None = None) -> CaseTable:
     """The table of cases read by the lean reader (``None``: a case it refused, marked not ok)."""
     cols = _Columns(codes, reader)
     for c in cases:
         cols.add(c)
-    return cols.table()
+    return attrs.evolve(cols.table(), source=source)
