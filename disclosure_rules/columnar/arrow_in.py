@@ -23,7 +23,7 @@ import pyarrow.compute as pc
 
 from ..clock.lean import Reader
 from .codes import NONE, Codes
-from .table import ABSENT, CaseTable
+from .table import ABSENT, WHOLE, CaseTable
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -161,8 +161,10 @@ class _Events:
                 self.bad |= given
                 return
             vals = child.cast(pa.int64()).fill_null(ABSENT) if not pa.types.is_null(child.type) else None
-            out["ints"][name] = (np.full(len(child), ABSENT, dtype=np.int64) if vals is None
-                                 else np.asarray(vals.to_numpy(zero_copy_only=False), dtype=np.int64))
+            got = (np.full(len(child), ABSENT, dtype=np.int64) if vals is None
+                   else np.asarray(vals.to_numpy(zero_copy_only=False), dtype=np.int64))
+            self.bad |= given & ((got < WHOLE.start) | (got >= WHOLE.stop))    # (sums could overflow int64)
+            out["ints"][name] = got
         elif name == "justified":
             out["justified"] = _truthy(child, given, self)
         elif what != "text":

@@ -192,8 +192,20 @@ def fold(table: CaseTable, tables: list[VersionTable], codes: Codes, days: DayIn
     return s, record
 
 
+def _in_force(s: Step) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """(version, type code) -> the first and last day its rule is in force (an event type the version does not
+    define: never; a supplement's: between its dates), as fastfold.run asks before anything else."""
+    shape = (len(s.tables), len(s.codes.types))
+    since = np.full(shape, np.iinfo(np.int64).max, dtype=np.int64)
+    until = np.full(shape, np.iinfo(np.int64).min, dtype=np.int64)
+    for vi, vt in enumerate(s.tables):
+        for code, et in vt.events.items():
+            since[vi, code], until[vi, code] = et.since, et.until
+    return since, until
+
+
 def _events(s: Step, perm: NDArray[np.int64], counts: NDArray[np.int64]) -> None:
-    st, tab, expiry = s.st, s.table, _expiry(s)
+    st, tab, expiry, (since, until) = s.st, s.table, _expiry(s), _in_force(s)
     abandoned = s.codes.status.get(_ABANDONED, NONE)
     for k in range(int(counts.max(initial=0))):
         idx = np.flatnonzero((counts > k) & ~st.bail)
@@ -206,6 +218,9 @@ def _events(s: Step, perm: NDArray[np.int64], counts: NDArray[np.int64]) -> None
         st.bail[idx[bad]] = True
         idx, pos, t = idx[~bad], pos[~bad], t[~bad]
         types, versions = tab.ev_type[pos].astype(np.int64), st.v[idx]
+        bad = (t < since[versions, types]) | (t > until[versions, types])    # even after the request closed
+        st.bail[idx[bad]] = True
+        idx, pos, t, types, versions = idx[~bad], pos[~bad], t[~bad], types[~bad], versions[~bad]
         open_ = (st.susp_kind[idx] != 0) & (st.closed_status[idx] == NONE)
         lapse(s, idx[open_], t[open_], expiry)
         closed = st.closed_status[idx] != NONE

@@ -28,7 +28,10 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 ABSENT = np.iinfo(np.int64).min              # a whole-number field not given
-_INT64 = range(ABSENT + 1, np.iinfo(np.int64).max + 1)
+# the whole numbers the columns hold: half of int64 either way, so that a sum of one with a count of the clock
+# (an extension's workdays plus those already granted: extension_total) cannot overflow; a larger one in a
+# case (2**63 - 1 workdays) goes to the fast path, whose Python ints do not overflow
+WHOLE = range(-(np.iinfo(np.int64).max >> 1), (np.iinfo(np.int64).max >> 1) + 1)
 _KINDS = ("date", "integer")                 # the event fields held in columns of their own, by kind
 
 
@@ -131,7 +134,7 @@ class _Columns:
             self.dates[name].append(d.toordinal() if type(d) is dt.date else 0)
         for name in self.int_names:
             n = fields.get(name)
-            whole = type(n) is int and n in _INT64
+            whole = type(n) is int and n in WHOLE
             ok = ok and (n is None or whole)
             self.ints[name].append(int(n) if whole and n is not None else int(ABSENT))
         return ok
