@@ -137,11 +137,11 @@ class _Layer:
         """The calendar file is a map with the folder's id and a title."""
         if not isinstance(self.meta, Map):
             raise RuleFileError(self.meta_path, 1, message("calendar.files.not_a_block"))
-        _require(self.meta, self.meta_path, "id", str, message("calendar.files.what.id"))
+        _require(self.meta, self.meta_path, "id", str, "calendar.files.what.id")
         name = self.folder.name
         if self.meta["id"] != name:
             _fail(self.meta, "id", message("calendar.files.id_not_folder", id=self.meta["id"], folder=name))
-        _require(self.meta, self.meta_path, "title", (Map, str), message("calendar.files.what.title"))
+        _require(self.meta, self.meta_path, "title", (Map, str), "calendar.files.what.title")
 
     def _weekend(self) -> frozenset[int]:
         """The weekly rest days of a national calendar."""
@@ -186,10 +186,11 @@ def _fail(m: Map, key: str, words: Text) -> NoReturn:
     raise RuleFileError(m.path, m.line_of(key), words)
 
 
-def _require(m: Map, path: Path, key: str, types: type | tuple[type, ...], what: Text) -> None:
+def _require(m: Map, path: Path, key: str, types: type | tuple[type, ...], what: str) -> None:
+    """``key`` holds one of ``types``; else the error says what it is (message ``what``, worded only then)."""
     if key not in m or not isinstance(m[key], types):
         raise RuleFileError(path, m.line_of(key) if key in m else m.line,
-                            message("calendar.files.required", key=key, what=what))
+                            message("calendar.files.required", key=key, what=message(what)))
 
 
 def _title(meta: Map) -> str:
