@@ -1,5 +1,5 @@
 """The containers a YAML document is read into, with the line of every key and item
-(read by :mod:`.yamldoc` and :mod:`.plainyaml`, kept by :mod:`.parsed`)."""
+(read by :mod:`.yamldoc`, kept by :mod:`.parsed`)."""
 
 from __future__ import annotations
 

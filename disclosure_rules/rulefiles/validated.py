@@ -78,7 +78,7 @@ def _checker_digest() -> str:
     h = sha256()
     for p in sorted(data_dir("schemas").glob("*.json")):
         h.update(p.name.encode() + b"\0" + p.read_bytes())
-    for name in ("schemas.py", "positioned.py", "yamldoc.py", "plainyaml.py", "cache.py", "parsed.py"):
+    for name in ("schemas.py", "positioned.py", "yamldoc.py", "cache.py", "parsed.py"):
         h.update((_HERE / name).read_bytes())
     return h.hexdigest()
 

@@ -3,9 +3,7 @@
 Rule, calendar and case files are data, never code: they are parsed with
 PyYAML's safe loader only (no tags, no object construction), through libyaml
 when it is installed (the same data and line numbers, about ten times
-faster) and the pure-Python parser otherwise; a file of the plain shape
-most case files have is read without importing PyYAML at all
-(:mod:`.plainyaml`, the same result).  Mappings and sequences come
+faster) and the pure-Python parser otherwise.  Mappings and sequences come
 back as :class:`Map` and :class:`Seq`, ``dict`` and ``list`` subclasses that
 also record the line of each key or item, so that an error can say
 ``file:line`` to the person who edits the file.
@@ -89,7 +87,7 @@ _SCALARS = ("timestamp", "int", "float", "bool", "null", "binary")
 @functools.cache
 def _loaders() -> tuple[type, type]:
     """PyYAML's safe loaders building Map/Seq with lines: the fast one (libyaml when present) and
-    the pure-Python one; imported at the first file the plain reader declines (:mod:`.plainyaml`)."""
+    the pure-Python one; imported with the first file parsed."""
     import yaml
 
     try:
@@ -128,18 +126,10 @@ def _fullwidth_colon(text: str, name: str) -> None:
                                 column=raw.index("：") + 1)
 
 
-def parse_yaml(text: str, name: str = "<string>", *, pure_python: bool = False, plain: bool = True) -> Any:
-    """Parse YAML text safely; mistakes become :class:`RuleFileError` with the line.
-
-    A document of the plain shape is read without PyYAML (:mod:`.plainyaml`: the same result;
-    ``plain=False`` always asks PyYAML, ``pure_python`` its pure-Python parser)."""
+def parse_yaml(text: str, name: str = "<string>", *, pure_python: bool = False) -> Any:
+    """Parse YAML text safely; mistakes become :class:`RuleFileError` with the line
+    (``pure_python``: PyYAML's pure-Python parser, else libyaml where it is installed)."""
     _fullwidth_colon(text, name)
-    if plain and not pure_python:
-        from .plainyaml import DECLINED, read
-
-        doc = read(text, name)
-        if doc is not DECLINED:
-            return doc
     import yaml
 
     loader = _loaders()[1 if pure_python else 0](text)
