@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 
 import pytest
@@ -69,3 +70,11 @@ def test_a_bad_pinned_today_is_an_input_error(monkeypatch, capsys):
     monkeypatch.setenv("DISCLOSURE_RULES_TODAY", "tomorrow")
     assert main(["check"]) == 2
     assert "DISCLOSURE_RULES_TODAY" in capsys.readouterr().err
+
+
+def test_the_pinned_day_is_the_default_as_of_of_a_timeline(monkeypatch, capsys):
+    # found in review: timeline without --as-of took the machine's day, not DISCLOSURE_RULES_TODAY's
+    monkeypatch.setenv("DISCLOSURE_RULES_TODAY", "2026-10-15")
+    assert main(["timeline", "examples/2026-0001-full.yaml", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out[0] if isinstance(out, list) else out)["as_of"] == "2026-10-15"

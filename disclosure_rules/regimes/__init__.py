@@ -88,10 +88,12 @@ def evaluate(data: dict[str, Any], as_of: dt.date, *, params: Mapping[str, Any] 
 
 
 def now_in_beijing() -> dt.datetime:
-    """The current Beijing time, to the minute."""
-    from ..calendar.today import BEIJING
+    """The current Beijing time, to the minute, on the day ``DISCLOSURE_RULES_TODAY`` pins when it is
+    set (:func:`~disclosure_rules.calendar.today.today_in_beijing`: the day is pinned, not the time)."""
+    from ..calendar.today import BEIJING, today_in_beijing
 
-    return dt.datetime.now(BEIJING).replace(tzinfo=None, second=0, microsecond=0)
+    now = dt.datetime.now(BEIJING).replace(tzinfo=None, second=0, microsecond=0)
+    return dt.datetime.combine(today_in_beijing(), now.time())
 
 
 def parse_as_of(text: str) -> dt.datetime:
