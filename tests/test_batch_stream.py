@@ -230,3 +230,19 @@ def test_a_regime_case_without_as_of_is_evaluated_now_as_a_request_is(monkeypatc
     [out] = list(evaluate_items([Item(1, None, data)], None, errors="collect"))
     [given] = list(evaluate_items([Item(1, None, data)], now, errors="collect"))
     assert isinstance(out, regimes.RegimeResult) and out.to_dict() == given.to_dict()
+
+
+def test_evaluate_iter_with_the_trace_reads_one_case_at_a_time():
+    # the columnar evaluator reads ahead (without the trace); with it, each case is evaluated as it comes
+    from disclosure_rules.clock import evaluate_iter
+
+    read = []
+
+    def cases():
+        for i in range(3):
+            read.append(i)
+            yield {"id": f"c{i}", "receipt": {"channel": "in_person", "date": "2026-03-02"}}
+
+    it = evaluate_iter(cases(), "2026-03-20", trace=True)
+    first = next(it)
+    assert first.id == "c0" and first.trace and read == [0]

@@ -146,6 +146,9 @@ def _iterate(cases: Iterator[CaseInput], day: dt.date, book: RuleBook, cals: dic
     """Each case through the columnar evaluator (a chunk of dicts at a time, no trace, where numpy and
     pyarrow are installed), the fast batch path (:mod:`.fast`, no trace) or, when neither takes it, the
     plain clock."""
+    if trace:                                           # one case at a time: nothing to fold together
+        yield from _each(cases, None, day, book, cals, estimate_until, collect, trace)
+        return
     while True:
         chunk: list[CaseInput] = []
         try:
@@ -155,7 +158,7 @@ def _iterate(cases: Iterator[CaseInput], day: dt.date, book: RuleBook, cals: dic
             raise
         if not chunk:
             return
-        answers = _columnar(chunk, day, book, cals, estimate_until) if not trace else None
+        answers = _columnar(chunk, day, book, cals, estimate_until)
         yield from _each(chunk, answers, day, book, cals, estimate_until, collect, trace)
 
 
@@ -190,7 +193,7 @@ def _fast_clock(book: RuleBook, cals: dict[str, Calendar]) -> FastClock:
     return fast_clock(book, cals)
 
 
-def _each(chunk: list[CaseInput], answers: list[Result | None] | None, day: dt.date, book: RuleBook,
+def _each(chunk: Iterable[CaseInput], answers: list[Result | None] | None, day: dt.date, book: RuleBook,
           cals: dict[str, Calendar], estimate_until: int | None, collect: bool,
           trace: bool) -> Iterator[Result | DisclosureRulesError]:
     fast = None if trace else _fast_clock(book, cals)
