@@ -17,8 +17,9 @@ from disclosure_rules import InputError, RuleFileError
 from disclosure_rules.clock import evaluate, evaluate_iter, evaluate_many
 from disclosure_rules.clock.compiled import compile_condition
 from disclosure_rules.conditions import ClockFacts, holding
-from disclosure_rules.rulebook import FACTS, bundled_rules_dir, load_rules
+from disclosure_rules.rulebook import bundled_rules_dir, load_rules
 from disclosure_rules.testing import cases
+from clock_strategies import BOOLEAN, NUMERIC, condition_trees
 from conftest import D
 
 SCHEMA = Path(clock.__file__).resolve().parent.parent.parent / "schemas" / "clock-rules.schema.json"
@@ -175,17 +176,8 @@ def test_the_batch_gives_the_plain_clocks_answers(c, days):
 
 # ----------------------------------------------------------------------------- compiled conditions
 
-_NUMERIC_OPS = ("equal_to", "greater_than", "less_than", "greater_than_or_equal_to", "less_than_or_equal_to")
-_NUMERIC = sorted(n for n, k in FACTS.items() if k == "numeric")
-_BOOLEAN = sorted(n for n, k in FACTS.items() if k == "boolean")
-
-leaf = st.one_of(
-    st.builds(lambda n, o, v: {"name": n, "operator": o, "value": v},
-              st.sampled_from(_NUMERIC), st.sampled_from(_NUMERIC_OPS), st.integers(-5, 40)),
-    st.builds(lambda n, o: {"name": n, "operator": o, "value": True},
-              st.sampled_from(_BOOLEAN), st.sampled_from(("is_true", "is_false"))))
-conditions = st.recursive(leaf, lambda inner: st.builds(lambda k, cs: {k: cs}, st.sampled_from(("all", "any")),
-                                                         st.lists(inner, min_size=1, max_size=3)), max_leaves=8)
+_NUMERIC, _BOOLEAN = NUMERIC, BOOLEAN
+conditions = condition_trees(max_size=3, max_leaves=8)
 facts = st.fixed_dictionaries({**{n: st.integers(-5, 40) for n in _NUMERIC},
                                **{n: st.booleans() for n in _BOOLEAN}})
 

@@ -27,6 +27,7 @@ import random
 
 import fuzzing
 import pytest
+from clock_strategies import fallback_events
 from generated import generated_cases
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -70,17 +71,7 @@ def _isoformat(case: dict) -> dict:
 def varied(draw):
     """A generated case, varied towards the shapes the fast path must refuse or get right."""
     case = draw(cases(delays=True, fees=True))
-    events = [dict(e) for e in case["events"]]
-    if events and draw(st.integers(0, 5)) == 0:                  # a justified late correction or payment
-        for e in events:
-            if e["type"] in ("correction_received", "fee_paid"):
-                e["justified"] = True
-                e["date"] = CN.add(e["date"], draw(st.integers(5, 30)))
-    if events and draw(st.integers(0, 7)) == 0:                  # two events of one type on one day
-        events.append(dict(draw(st.sampled_from(events))))
-    if events and draw(st.integers(0, 9)) == 0:                  # an event before receipt, or past the calendar
-        e = draw(st.sampled_from(events))
-        e["date"] = draw(st.sampled_from([dt.date(2008, 1, 2), dt.date(2027, 3, 1), e["date"]]))
+    events = fallback_events(draw, case["events"], CN)
     case = {**case, "events": events}
     if draw(st.integers(0, 9)) == 0:
         case["calendar"] = "cn"

@@ -41,6 +41,7 @@ from decimal import Decimal
 import fuzzing
 import numpy as np
 import pytest
+from clock_strategies import BOOLEAN, NUMERIC, NUMERIC_OPS, condition_trees, fallback_events
 from generated import generated_cases
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -56,7 +57,6 @@ from disclosure_rules.columnar.effects import HANDLERS
 from disclosure_rules.columnar.table import WHOLE
 from disclosure_rules.conditions import ClockFacts, holding
 from disclosure_rules.errors import DisclosureRulesError
-from disclosure_rules.rulebook import FACTS
 from disclosure_rules.testing import cases
 
 try:
@@ -143,17 +143,7 @@ _FIELDS = {"consultation_sent": {"party": "third_party"}, "consultation_answered
 
 
 def _vary_events(draw, case: dict) -> list[dict]:
-    events = [dict(e) for e in case["events"]]
-    if events and draw(st.integers(0, 5)) == 0:                  # a justified late correction or payment
-        for e in events:
-            if e["type"] in ("correction_received", "fee_paid"):
-                e["justified"] = True
-                e["date"] = CN.add(e["date"], draw(st.integers(5, 30)))
-    if events and draw(st.integers(0, 7)) == 0:                  # two events of one type on one day
-        events.append(dict(draw(st.sampled_from(events))))
-    if events and draw(st.integers(0, 9)) == 0:                  # an event before receipt, or past the calendar
-        e = draw(st.sampled_from(events))
-        e["date"] = draw(st.sampled_from([dt.date(2008, 1, 2), dt.date(2027, 3, 1), e["date"]]))
+    events = fallback_events(draw, case["events"], CN)
     if draw(st.integers(0, 4)) == 0:                             # many consultations
         events += _consultations(draw, case)
     if draw(st.integers(0, 5)) == 0:                             # an event of any type, any day after receipt
@@ -339,17 +329,8 @@ def test_an_extension_of_nearly_int64_workdays_does_not_overflow(workdays):
 
 # ----------------------------------------------------------------------------- compiled conditions
 
-_NUMERIC_OPS = ("equal_to", "greater_than", "less_than", "greater_than_or_equal_to", "less_than_or_equal_to")
-_NUMERIC = sorted(n for n, k in FACTS.items() if k == "numeric")
-_BOOLEAN = sorted(n for n, k in FACTS.items() if k == "boolean")
-
-leaf = st.one_of(
-    st.builds(lambda n, o, v: {"name": n, "operator": o, "value": v},
-              st.sampled_from(_NUMERIC), st.sampled_from(_NUMERIC_OPS), st.integers(-5, 40)),
-    st.builds(lambda n, o, v: {"name": n, "operator": o, "value": v},
-              st.sampled_from(_BOOLEAN), st.sampled_from(("is_true", "is_false")), st.booleans()))
-trees = st.recursive(leaf, lambda inner: st.builds(lambda k, cs: {k: cs}, st.sampled_from(("all", "any")),
-                                                    st.lists(inner, min_size=1, max_size=4)), max_leaves=12)
+_NUMERIC, _BOOLEAN, _NUMERIC_OPS = NUMERIC, BOOLEAN, NUMERIC_OPS
+trees = condition_trees(max_size=4, max_leaves=12)
 
 
 @st.composite
