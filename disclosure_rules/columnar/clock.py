@@ -20,6 +20,7 @@ from .codes import Codes
 from .conditions import Unsupported
 from .days import DayIndex
 from .fold import fold
+from .lookups import lookups
 from .results import results
 from .standing import Standing, standing
 from .table import CaseTable, from_lean
@@ -42,6 +43,7 @@ class ColumnarClock:
             return
         try:
             self.tables = [version_table(main, v, self.codes) for main, v in fast.rules.versions]
+            self.lookups = lookups(self.tables, self.codes)
         except Unsupported:                          # a condition it does not compile: the fast path only
             self.tables = None
 
@@ -60,7 +62,7 @@ class ColumnarClock:
         assert self.tables is not None
         out = {}
         for cal in sorted(set(table.calendars) & set(self.days)):
-            step, record = fold(table, self.tables, self.codes, self.days[cal], as_of.toordinal(), cal)
+            step, record = fold(table, self.tables, self.lookups, self.codes, self.days[cal], as_of.toordinal(), cal)
             out[cal] = standing(step, record)
         return out
 

@@ -17,6 +17,7 @@ from .checks import Checker, Record
 from .codes import NONE, Codes
 from .days import DayIndex
 from .effects import HANDLERS
+from .lookups import NO_STATUS, Lookups
 from .state import State
 from .step import Step
 from .table import CaseTable
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 
 _ABANDONED = "abandoned"                     # the status a lapse gives (the rules' expiry_status)
 _BITS = 63                                   # the bits of a non-negative int64 (a packed sort key)
-_NO_STATUS = -2                              # a suspending rule without an expiry status: the plain clock
 
 
 def _receive(s: Step) -> None:
@@ -89,8 +89,7 @@ def _sorted(s: Step) -> NDArray[np.int64]:
     st, tab = s.st, s.table
     counts = np.diff(tab.offsets)
     row = np.repeat(np.arange(len(tab)), counts)
-    orders = np.stack([vt.order for vt in s.tables])
-    key = orders[st.v[row], tab.ev_type]
+    key = s.lookups.order[st.v[row], tab.ev_type]
     index = np.arange(len(row)) - tab.offsets[row]
     perm = _order(row, tab.ev_date.astype(np.int64), key, index)
     r, d, t = row[perm], tab.ev_date[perm], tab.ev_type[perm]
@@ -149,63 +148,36 @@ def _order(row: NDArray[np.int64], day: NDArray[np.int64], order: NDArray[np.int
     return np.argsort(key, kind="stable")
 
 
-def _expiry(s: Step) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
-    """(version, type code) -> the status and outcome codes of a lapse (fasteffects.lapse)."""
-    shape = (len(s.tables), len(s.codes.types))
-    status = np.full(shape, _NO_STATUS, dtype=np.int64)
-    outcome = np.full(shape, NONE, dtype=np.int64)
-    for vi, vt in enumerate(s.tables):
-        for code, et in vt.events.items():
-            if et.rule.expiry_status is not None:
-                status[vi, code] = s.codes.status[et.rule.expiry_status]
-            if et.rule.expiry_outcome is not None:
-                outcome[vi, code] = s.codes.outcome[et.rule.expiry_outcome]
-    return status, outcome
-
-
-def lapse(s: Step, idx: NDArray[np.int64], t: NDArray[np.int64], expiry: tuple[NDArray[np.int64], ...]) -> None:
+def lapse(s: Step, idx: NDArray[np.int64], t: NDArray[np.int64]) -> None:
     """fasteffects.lapse: the applicant's period ended before day t, the request is deemed abandoned."""
     st = s.st
     app = st.app_due[idx]
     due = (st.susp_kind[idx] != 0) & (app != 0) & (app < t) & (st.closed_status[idx] == NONE)
     idx, app = idx[due], app[due]
     v, kind = st.v[idx], np.clip(st.susp_type[idx], 0, None)
-    status, outcome = expiry[0][v, kind], expiry[1][v, kind]
-    st.bail[idx[status == _NO_STATUS]] = True
+    status, outcome = s.lookups.expiry_status[v, kind], s.lookups.expiry_outcome[v, kind]
+    st.bail[idx[status == NO_STATUS]] = True
     st.closed_status[idx], st.closed_on[idx], st.outcome[idx] = status, app + 1, outcome
 
 
-def fold(table: CaseTable, tables: list[VersionTable], codes: Codes, days: DayIndex, as_of: int,
+def fold(table: CaseTable, tables: list[VersionTable], found: Lookups, codes: Codes, days: DayIndex, as_of: int,
          calendar: str) -> tuple[Step, Record]:
     """Fold every case of the table whose calendar is ``calendar`` (the others are marked in ``bail``)."""
     counts = np.diff(table.offsets)
-    pauses = [c for vt in tables for c, et in vt.events.items() if et.rule.effect == "pause"]
-    seen = np.concatenate([[0], np.cumsum(np.isin(table.ev_type, pauses))])
+    seen = np.concatenate([[0], np.cumsum(np.isin(table.ev_type, found.pauses))])
     per_case = seen[table.offsets[1:]] - seen[table.offsets[:-1]]
     st = State(tables, days, len(table), int(per_case.max(initial=0)), as_of)
     st.bail |= ~table.ok | (np.asarray(table.calendars, dtype=object) != calendar)
     record = Record()
-    s = Step(st, table, codes, tables, Checker(st, codes, record))
+    s = Step(st, table, codes, tables, Checker(st, codes, record), found)
     _receive(s)
     _events(s, _sorted(s), counts)
-    lapse(s, np.arange(len(table)), np.full(len(table), as_of, dtype=np.int64), _expiry(s))
+    lapse(s, np.arange(len(table)), np.full(len(table), as_of, dtype=np.int64))
     return s, record
 
 
-def _in_force(s: Step) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
-    """(version, type code) -> the first and last day its rule is in force (an event type the version does not
-    define: never; a supplement's: between its dates), as fastfold.run asks before anything else."""
-    shape = (len(s.tables), len(s.codes.types))
-    since = np.full(shape, np.iinfo(np.int64).max, dtype=np.int64)
-    until = np.full(shape, np.iinfo(np.int64).min, dtype=np.int64)
-    for vi, vt in enumerate(s.tables):
-        for code, et in vt.events.items():
-            since[vi, code], until[vi, code] = et.since, et.until
-    return since, until
-
-
 def _events(s: Step, perm: NDArray[np.int64], counts: NDArray[np.int64]) -> None:
-    st, tab, expiry, (since, until) = s.st, s.table, _expiry(s), _in_force(s)
+    st, tab, since, until = s.st, s.table, s.lookups.since, s.lookups.until
     abandoned = s.codes.status.get(_ABANDONED, NONE)
     for k in range(int(counts.max(initial=0))):
         idx = np.flatnonzero((counts > k) & ~st.bail)
@@ -222,7 +194,7 @@ def _events(s: Step, perm: NDArray[np.int64], counts: NDArray[np.int64]) -> None
         st.bail[idx[bad]] = True
         idx, pos, t, types, versions = idx[~bad], pos[~bad], t[~bad], types[~bad], versions[~bad]
         open_ = (st.susp_kind[idx] != 0) & (st.closed_status[idx] == NONE)
-        lapse(s, idx[open_], t[open_], expiry)
+        lapse(s, idx[open_], t[open_])
         closed = st.closed_status[idx] != NONE
         _after_close(s, idx[closed], pos[closed], abandoned)
         idx, pos, t, types, versions = idx[~closed], pos[~closed], t[~closed], types[~closed], versions[~closed]
@@ -233,11 +205,7 @@ def _after_close(s: Step, idx: NDArray[np.int64], pos: NDArray[np.int64], abando
     """An event after the request closed: ignored after an abandonment, else the plain clock (an error, or a
     justified late correction reopening the request)."""
     st = s.st
-    restart = np.zeros(len(idx), dtype=np.bool_)
-    for vi, vt in enumerate(s.tables):
-        for code, et in vt.events.items():
-            if et.rule.effect == "restart":
-                restart |= (st.v[idx] == vi) & (s.table.ev_type[pos] == code)
+    restart = s.lookups.restarts[st.v[idx], s.table.ev_type[pos]]
     st.bail[idx[(st.closed_status[idx] != abandoned) | (s.table.ev_justified[pos] & restart)]] = True
 
 

@@ -8,6 +8,7 @@ import numpy as np
 
 from .checks import Checker
 from .codes import Codes
+from .lookups import Lookups
 from .state import State
 from .table import CaseTable
 from .vrules import VersionTable
@@ -20,8 +21,9 @@ class Step:
     """The batch being folded (the event columns of ``table`` sorted into the order of the fold)."""
 
     def __init__(self, st: State, table: CaseTable, codes: Codes, tables: list[VersionTable],
-                 checker: Checker) -> None:
+                 checker: Checker, lookups: Lookups) -> None:
         self.st, self.table, self.codes, self.tables, self.checker = st, table, codes, tables, checker
+        self.lookups = lookups
         self.ev_date = table.ev_date.astype(np.int64)
 
     def dates(self, pos: NDArray[np.int64]) -> NDArray[np.int64]:
