@@ -189,11 +189,34 @@ def test_compiled_conditions_agree_with_business_rules(cond, fs):
     assert compile_condition(cond)(fs) is expected
 
 
+# numbers that are not whole (and values that are not) go through business-rules' decimal comparison
+fractional_facts = st.fixed_dictionaries({**{n: st.one_of(st.integers(-5, 40), st.floats(-5, 40, width=32))
+                                             for n in _NUMERIC}, **{n: st.booleans() for n in _BOOLEAN}})
+
+
+@settings(max_examples=200, deadline=None)
+@given(conditions, fractional_facts)
+def test_compiled_conditions_agree_with_business_rules_on_fractions(cond, fs):
+    expected = holding([("c", cond)], ClockFacts(fs)) == ["c"]
+    assert compile_condition(cond)(fs) is expected
+
+
+@pytest.mark.parametrize("value", [3, 3.0000004, 2.5])
+@pytest.mark.parametrize("fact", [3, 3.0000004, 3.1, 2.9999996])
+@pytest.mark.parametrize("op", ["equal_to", "greater_than", "less_than", "greater_than_or_equal_to",
+                                "less_than_or_equal_to"])
+def test_the_tolerance_applies_to_fractional_values_and_facts(op, fact, value):
+    name = _NUMERIC[0]
+    cond = {"name": name, "operator": op, "value": value}
+    facts = {**{n: 0 for n in _NUMERIC}, **{n: False for n in _BOOLEAN}, name: fact}
+    assert compile_condition(cond)(facts) is (holding([("c", cond)], ClockFacts(facts)) == ["c"])
+
+
 def test_the_compiled_tolerance_is_business_rules_own():
     from business_rules.operators import NumericType
 
-    from disclosure_rules.clock.compiled import EPSILON
-    assert EPSILON == NumericType.EPSILON and type(EPSILON) is type(NumericType.EPSILON)
+    from disclosure_rules.clock.compiled import epsilon
+    assert epsilon() == NumericType.EPSILON and type(epsilon()) is type(NumericType.EPSILON)
 
 
 def test_bundled_violation_conditions_agree_with_business_rules():

@@ -24,7 +24,7 @@ HEAVY = ("jsonschema", "jinja2", "opencc", "holidays", "tqdm", "business_rules",
 
 
 # what the timeline of one case needs none of (a module of the library, or the standard library's)
-NOT_FOR_ONE_CASE = ("zoneinfo", "shutil", "disclosure_rules.clock.fast")
+NOT_FOR_ONE_CASE = ("zoneinfo", "shutil", "decimal", "disclosure_rules.clock.fast")
 
 
 def _imported_after(code: str, names: tuple[str, ...] = HEAVY) -> list[str]:

@@ -11,34 +11,59 @@ import business-rules; a test checks that the two are the same number).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
-from decimal import Decimal
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+if TYPE_CHECKING:                    # decimal is imported with the first comparison of a number that is not whole
+    from decimal import Decimal
 
 # a fact's value: a count of working days, a flag (bool is an int) or a measured quantity
-Fact: TypeAlias = int | float | Decimal
+Fact: TypeAlias = "int | float | Decimal"
 Facts: TypeAlias = Mapping[str, Fact]
 Predicate: TypeAlias = Callable[[Facts], bool]
 # a business-rules condition tree as read from violations.yaml ({all|any: [...]} or {name, operator, value})
 Condition: TypeAlias = Mapping[str, Any]
-#: business-rules' tolerance for numeric comparisons (business_rules.operators.NumericType.EPSILON)
-EPSILON = Decimal("0.000001")
+#: business-rules' tolerance for numeric comparisons (business_rules.operators.NumericType.EPSILON), as written
+EPSILON_TEXT = "0.000001"
+
+
+@functools.cache
+def epsilon() -> Decimal:
+    """business-rules' tolerance as a Decimal: :data:`EPSILON_TEXT`."""
+    return _decimal()(EPSILON_TEXT)
+
+
+def _decimal() -> type[Decimal]:
+    # only a comparison of a number that is not whole needs decimal: the clock's facts are whole numbers
+    # of working days, so evaluating a case does not import it (start-up, issue 13)
+    from decimal import Decimal
+    return Decimal
 
 
 def _num(x: Fact) -> Decimal:
-    return x if isinstance(x, Decimal) else Decimal(x) if isinstance(x, int) else Decimal(repr(x))
+    decimal = _decimal()
+    return x if isinstance(x, decimal) else decimal(x) if isinstance(x, int) else decimal(repr(x))
+
+
+# each operator on the difference d = fact - value, with business-rules' tolerance e
+_TESTS: dict[str, Callable[[Decimal, Decimal], bool]] = {
+    "equal_to": lambda d, e: abs(d) <= e,
+    "greater_than": lambda d, e: d > e,
+    "less_than": lambda d, e: -d > e,
+    "greater_than_or_equal_to": lambda d, e: d > e or abs(d) <= e,
+    "less_than_or_equal_to": lambda d, e: -d > e or abs(d) <= e,
+}
+
+
+def _tolerant(op: str, x: Fact, value: Fact) -> bool:
+    """business-rules' comparison of ``x`` with ``value``: in decimals, within its tolerance."""
+    return bool(_TESTS[op](_num(x) - _num(value), epsilon()))
 
 
 def _numeric(op: str, name: str, value: Fact) -> Predicate:
-    ref = _num(value)
-    tests: dict[str, Callable[[Decimal], bool]] = {
-        "equal_to": lambda d: abs(d) <= EPSILON,
-        "greater_than": lambda d: d > EPSILON,
-        "less_than": lambda d: -d > EPSILON,
-        "greater_than_or_equal_to": lambda d: d > EPSILON or abs(d) <= EPSILON,
-        "less_than_or_equal_to": lambda d: -d > EPSILON or abs(d) <= EPSILON,
-    }
-    test = tests[op]
+    if op not in _TESTS:                         # an unknown operator fails here, not at the first case
+        raise KeyError(op)
     if isinstance(value, int) and not isinstance(value, bool):
         fast: Callable[[int, int], bool] = {"equal_to": int.__eq__, "greater_than": int.__gt__, "less_than": int.__lt__,
                 "greater_than_or_equal_to": int.__ge__, "less_than_or_equal_to": int.__le__}[op]
@@ -47,9 +72,9 @@ def _numeric(op: str, name: str, value: Fact) -> Predicate:
             x = facts[name]
             if type(x) is int:                       # exact for whole numbers: the epsilon never matters
                 return fast(x, value)
-            return bool(test(_num(x) - ref))
+            return _tolerant(op, x, value)
         return pred
-    return lambda facts: bool(test(_num(facts[name]) - ref))
+    return lambda facts: _tolerant(op, facts[name], value)
 
 
 def _group(every: bool, parts: list[Predicate]) -> Predicate:
