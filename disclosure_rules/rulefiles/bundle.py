@@ -12,6 +12,7 @@ names the folder of calendars that ships beside the rules.
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -102,13 +103,20 @@ def load_bundle(root: str | Path | None = None) -> RuleBundle:
 def bundled_only(part: str) -> Any:
     """The one fee schedule, remedy file or report layout (``part``) of the bundled tree,
     read without loading the rest of the tree (as ``load_bundle().only(part)``)."""
-    bundled = bundled_rules_dir()
-    if bundled not in _CACHE:
-        found = [p for p in sorted(bundled.rglob("*.yaml")) if p.name in BY_NAME and BY_NAME[p.name].part == part]
+    if bundled_rules_dir() not in _CACHE:
+        found = [p for p in _bundled_files() if p.name in BY_NAME and BY_NAME[p.name].part == part]
         loader = BY_NAME[found[0].name].loader if len(found) == 1 else None
         if loader is not None:
             return loader(found[0])
     return load_bundle().only(part)
+
+
+@functools.cache
+def _bundled_files() -> tuple[Path, ...]:
+    """Every YAML file of the bundled tree, sorted: listed once per process (read-only package data;
+    os.walk, not Path.rglob, as for the rule sets: the same files, without a pattern to match)."""
+    return tuple(sorted(Path(d) / n for d, _, names in os.walk(bundled_rules_dir()) for n in names
+                        if n.endswith(".yaml")))
 
 
 def _load(root: Path, calendars: Path | None) -> RuleBundle:

@@ -11,6 +11,7 @@ like the law.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -32,10 +33,22 @@ def result_rows(path: Path) -> tuple[str, ...]:
     """The result rows of section three an outcome file may name: those of the
     report layout (``table.yaml``) of the rule tree the file belongs to, else
     of the bundled rules (国办公开办函〔2021〕30号 三(一)-(六))."""
-    for root in (path.parent.parent, data_dir("rules")):
-        for table in sorted(root.glob("*/table.yaml")):
+    bundled = data_dir("rules")
+    for root in (path.parent.parent, bundled):
+        for table in _bundled_tables() if root == bundled else _tables(root):
             return load_table_layout(table).result_rows
     raise RuleFileError(path, None, message("outcomes.no_table"))
+
+
+def _tables(root: Path) -> tuple[Path, ...]:
+    """The report layouts one folder below ``root``."""
+    return tuple(sorted(root.glob("*/table.yaml")))
+
+
+@functools.cache
+def _bundled_tables() -> tuple[Path, ...]:
+    # the bundled tree is read-only package data: its layouts are found once per process
+    return _tables(data_dir("rules"))
 
 _BOOL_OPS = OUTCOME_OPERATORS["boolean"]
 _STR_OPS = OUTCOME_OPERATORS["select"]
