@@ -37,6 +37,7 @@ _LIMIT = 256                         # documents kept (the newest): a size bound
 _SCALARS = (str, int, float, bool, type(None))
 _KEYS = frozenset(_SCALARS)
 _VALUES = frozenset((*_SCALARS, list))
+_INT = frozenset((int,))
 
 
 class Unstorable(ValueError):
@@ -71,21 +72,9 @@ def decode(node: Any, path: str) -> Any:
         raise ValueError(f"not a stored value: {cls.__name__}")
     tag = node[0]
     if tag == "m":
-        _, line, keys, lines, values = node
-        if not len(keys) == len(lines) == len(values) or not set(map(type, keys)) <= _KEYS:
-            raise ValueError("a stored mapping's keys, lines and values differ")
-        m = Map(zip(keys, _values(values, path), strict=True))
-        m.line, m.lines, m.path = _int(line), dict(zip(keys, _ints(lines), strict=True)), path
-        if len(m) != len(keys):
-            raise ValueError("a stored mapping repeats a key")
-        return m
+        return _map(node, path)
     if tag == "s":
-        _, line, lines, items = node
-        if len(lines) != len(items):
-            raise ValueError("a stored sequence's lines and items differ")
-        s = Seq(_values(items, path))
-        s.line, s.lines, s.path = _int(line), _ints(lines), path
-        return s
+        return _seq(node, path)
     if tag == "d":
         _, iso = node
         return dt.date.fromisoformat(iso)
@@ -95,23 +84,35 @@ def decode(node: Any, path: str) -> Any:
     raise ValueError(f"not a stored value: {tag!r}")
 
 
-def _values(nodes: list[Any], path: str) -> list[Any]:
-    """The decoded ``nodes`` (the scalars as they are: only the lists are stored containers)."""
-    if not set(map(type, nodes)) <= _VALUES:
+# (the walk that rebuilds every bundled document in every process: each container's parts are
+# checked as whole lists, and only the lists among its values decoded)
+def _map(node: list[Any], path: str) -> Map:
+    _, line, keys, lines, values = node
+    n = len(keys)
+    if len(lines) != n or len(values) != n or not set(map(type, keys)) <= _KEYS:
+        raise ValueError("a stored mapping's keys, lines and values differ")
+    if line.__class__ is not int or not set(map(type, lines)) <= _INT:
+        raise ValueError("a stored line is not a whole number")
+    if not set(map(type, values)) <= _VALUES:
         raise ValueError("a stored value is neither a scalar nor a stored container")
-    return [decode(v, path) if v.__class__ is list else v for v in nodes]
+    m = Map(zip(keys, [decode(v, path) if v.__class__ is list else v for v in values], strict=True))
+    if len(m) != n:
+        raise ValueError("a stored mapping repeats a key")
+    m.line, m.lines, m.path = line, dict(zip(keys, lines, strict=True)), path
+    return m
 
 
-def _int(n: Any) -> int:
-    if n.__class__ is not int:
+def _seq(node: list[Any], path: str) -> Seq:
+    _, line, lines, items = node
+    if len(lines) != len(items):
+        raise ValueError("a stored sequence's lines and items differ")
+    if line.__class__ is not int or not set(map(type, lines)) <= _INT:
         raise ValueError("a stored line is not a whole number")
-    return int(n)
-
-
-def _ints(ns: list[Any]) -> list[int]:
-    if not set(map(type, ns)) <= {int}:
-        raise ValueError("a stored line is not a whole number")
-    return ns
+    if not set(map(type, items)) <= _VALUES:
+        raise ValueError("a stored value is neither a scalar nor a stored container")
+    s = Seq([decode(v, path) if v.__class__ is list else v for v in items])
+    s.line, s.lines, s.path = line, lines, path
+    return s
 
 
 def _checksum(data: bytes) -> str:
