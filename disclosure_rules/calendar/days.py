@@ -131,11 +131,11 @@ class Calendar:
 
     def __attrs_post_init__(self) -> None:
         # whole numbers only (ordinals; the weekday of ordinal o is (o - 1) % 7, Monday 0),
-        # no date object per day: the index of a 20-year calendar is built in a few milliseconds
+        # no date object per day, the weekdays repeated a week at a time: the index of 20 years in under 1 ms
         base = self.first_day.toordinal()
         n = self.last_day.toordinal() - base + 1
-        weekend = self.weekend
-        ok = [(base + i - 1) % 7 not in weekend for i in range(n)]
+        week = [(base + i - 1) % 7 not in self.weekend for i in range(7)]   # from the first day's weekday on
+        ok = (week * (n // 7 + 1))[:n]
         for d, info in self.deviations.items():
             i = d.toordinal() - base
             if 0 <= i < n:
