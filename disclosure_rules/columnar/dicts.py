@@ -58,7 +58,7 @@ def evaluate_dicts(clock: ColumnarClock, cases: list[Any], as_of: dt.date) -> li
     try:
         batch = pa.RecordBatch.from_struct_array(pa.array([cases[i] for i in where]))
         table = table_from_arrow(batch, clock.codes, clock.fast.reader, field_names(clock.fast.reader),
-                                 ids=[str(cases[i]["id"]) for i in where], source=lambda j: cases[where[j]])
+                                 ids=[str(cases[i]["id"]) for i in where], source=lambda rows: [cases[where[j]] for j in rows])
     except (NotColumnar, pa.ArrowException, TypeError, ValueError, OverflowError):
         return out                                   # values Arrow does not read as one column: the fast path
     for got in clock.standing(table, as_of).values():
