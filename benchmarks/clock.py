@@ -244,6 +244,32 @@ def columnar_contenders(book, cals, cases, reference):
     return out, share
 
 
+def result_floor(cases, reference) -> None:
+    """What any path from case dicts to Result objects pays in Python, whatever evaluates the cases:
+    building the Result objects from fields already computed (one ``map`` over ``Result``, nothing
+    else), and reading the dicts into Arrow in C (``pyarrow.array``, as the columnar path does)."""
+    import attrs
+
+    from disclosure_rules.result import Result
+
+    names = [f.name for f in attrs.fields(Result)]
+    columns = [[getattr(r, k) for r in reference] for k in names]
+    secs, made = best_of(lambda: list(map(Result, *columns)))
+    build = 1e6 * secs / len(cases)
+    wrong = sum(a != b for a, b in zip(made, reference, strict=True))
+    print(f"\nthe floor of a path returning Result objects (best of {ROUNDS}):")
+    print(f"  building the Result objects alone: {build:5.1f} µs/case (wrong: {wrong})")
+    try:
+        import pyarrow as pa
+    except ImportError:
+        return
+    secs, _ = best_of(lambda: pa.array(cases))
+    read = 1e6 * secs / len(cases)
+    print(f"  reading the case dicts into Arrow alone (pyarrow.array): {read:5.1f} µs/case")
+    print(f"  the two together: {build + read:5.1f} µs/case, at most {1e6 / (build + read):,.0f} cases/s "
+          "before a single case is evaluated")
+
+
 def _line(name, rate, secs, n, rates, wrong) -> None:
     before = BEFORE.get(name)
     was = f"  before: {before:,} (x{rate / before:.2f})" if before else ""
@@ -292,6 +318,7 @@ def main() -> None:
         if name in rates:
             print(f"  {name}: x{rates[name] / bare:.2f} the plain clock without trace; "
                   f"target 100,000 cases/s: {rates[name] / 100_000:.0%} of it")
+    result_floor(cases, reference)
     events_cost(runs, book, cals)
     print("\nresult size (bytes allocated per result kept, tracemalloc, 5,000 cases):")
     sample = cases[:5000]

@@ -14,6 +14,9 @@ Run on demand (not in CI):  python benchmarks/spark.py [N]   (default 100,000)
   columnar evaluator (``disclosure_rules.columnar``) with the row path
   behind it.
 * Every Spark and pandas result is checked against the plain clock.
+* Before each Spark row, the floor: the same frame through ``mapInArrow``
+  with a function that hands every batch back unchanged (Spark's own cost
+  of moving the rows to Python and back, nothing evaluated).
 """
 
 from __future__ import annotations
@@ -88,6 +91,9 @@ def main():
         for parts in (1, 2, 4):
             part = frame_of.repartition(parts).cache()
             part.count()
+            t, _ = best(lambda: part.mapInArrow(_unchanged, part.schema).count())
+            rows.append((f"  Spark's own round trip, nothing evaluated, {parts} partition{'s' if parts > 1 else ''}",
+                         t, "floor"))
             t, _ = best(lambda: drs.evaluate(part, as_of=AS_OF).count())
             got = {r["id"]: r.asDict() for r in drs.evaluate(part, as_of=AS_OF).collect()}
             same = len(got) == N and all(got[k] == v for k, v in by_id.items())
@@ -101,6 +107,12 @@ def main():
     print(f"{'contender':52} {'time':>8} {'cases/s':>10} {'vs plain':>9}  check")
     for name, t, check in rows:
         print(f"{name:52} {t:7.2f}s {N / t:10,.0f} {t_plain / t:8.2f}x  {check}")
+
+
+def _unchanged(batches):
+    """mapInArrow doing nothing: Spark's own cost of handing the rows to Python and taking them back
+    (the floor under any evaluator run inside Spark)."""
+    yield from batches
 
 
 TYPED = ("id string, applicant string, receipt struct<channel string, date date, signed date, arrived date, "

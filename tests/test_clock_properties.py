@@ -7,7 +7,9 @@ import json
 from hypothesis import assume, given, strategies as st
 
 from disclosure_rules import load_calendar
+from disclosure_rules.case import Event
 from disclosure_rules.clock import evaluate
+from disclosure_rules.clock.events import in_order
 from conftest import evaluate_on_last_day
 from disclosure_rules.result import Result
 from disclosure_rules.testing import cases
@@ -93,3 +95,31 @@ def test_extension_in_time_moves_due_by_exactly_k_workdays(received, k, data):
     when = data.draw(st.dates(min_value=last, max_value=due))
     extended = {**base, "events": base["events"] + [{"type": "extension_notified", "date": when, "workdays": k}]}
     assert evaluate(extended, when).due == CN.add(due, k)
+
+
+_TYPES = ("consultation_sent", "consultation_answered", "extension_notified", "answered", "not_a_rule")
+_ORDER = {"consultation_sent": 40, "consultation_answered": 50, "extension_notified": 80, "answered": 100}
+
+
+@st.composite
+def _events(draw):
+    """Events on few days, of few types (one without a same-day order), with fields that differ or not."""
+    n = draw(st.integers(0, 9))
+    out = []
+    for i in range(n):
+        fields = draw(st.dictionaries(st.sampled_from(["party", "workdays", "received"]),
+                                      st.one_of(st.sampled_from(["a", "b", "机关"]), st.integers(0, 3),
+                                                st.dates(dt.date(2026, 3, 1), dt.date(2026, 3, 3))),
+                                      max_size=2))
+        out.append(Event(draw(st.sampled_from(_TYPES)), dt.date(2026, 3, draw(st.integers(1, 3))), fields, i))
+    return tuple(out)
+
+
+@given(_events())
+def test_in_order_is_the_sort_by_date_same_day_order_and_content(events):
+    # the order in_order gave before it worked out the content of only the tied events: every event
+    # sorted by Event.sort_key when two of one type share a day, else by (date, same-day order) alone
+    ranked = sorted(events, key=lambda e: (e.date, _ORDER.get(e.type, float("inf"))))
+    tie = any(a.date == b.date and a.type == b.type for a, b in zip(ranked, ranked[1:], strict=False))
+    want = sorted(events, key=lambda e: e.sort_key(_ORDER)) if tie else ranked
+    assert [e.index for e in in_order(events, _ORDER)] == [e.index for e in want]

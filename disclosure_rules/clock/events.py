@@ -25,12 +25,24 @@ def event_error(case: Case, ev: Event, what: Text, dated: bool = True) -> CaseEr
 
 
 def in_order(events: tuple[Event, ...], order: dict[str, int]) -> list[Event]:
-    """The events by date, then same-day order, then content (for ties of the same type)."""
-    ranked = sorted(events, key=lambda e: (e.date, order.get(e.type, math.inf)))
-    for a, b in itertools.pairwise(ranked):
-        if a.date == b.date and a.type == b.type:
-            return sorted(events, key=lambda e: e.sort_key(order))
-    return ranked
+    """The events by date, then same-day order, then content (for ties of the same type).
+
+    With such a tie, the order is that of sorting every event by
+    :meth:`Event.sort_key` (date, same-day order, content); the content is
+    worked out only for the events that share a date and a same-day order,
+    the only ones it can move.
+    """
+    def placed(e: Event) -> tuple[dt.date, float]:
+        return e.date, order.get(e.type, math.inf)
+
+    ranked = sorted(events, key=placed)
+    if not any(a.date == b.date and a.type == b.type for a, b in itertools.pairwise(ranked)):
+        return ranked
+    out: list[Event] = []
+    for _place, run in itertools.groupby(ranked, key=placed):
+        tied = list(run)
+        out.extend(sorted(tied, key=lambda e: e.sort_key(order)) if len(tied) > 1 else tied)
+    return out
 
 
 def rule_of(case: Case, ev: Event, rules: Rules, rulesets: dict[str, RuleSet]) -> EventRule:

@@ -190,10 +190,11 @@ def _strings(col: Any, n: int) -> list[Any]:
 
 
 def table_from_arrow(data: Any, codes: Codes, reader: Reader, fields: dict[str, tuple[str, ...]],
-                     ids: list[str] | None = None, source: Callable[[int], object] | None = None) -> CaseTable:
+                     ids: list[str] | None = None,
+                     source: Callable[[list[int]], list[object]] | None = None) -> CaseTable:
     """The case table of a pyarrow Table or RecordBatch in the typed layout (raises :class:`NotColumnar`);
-    ``ids``: the cases' ids as the lean reader reads them, where the caller has them; ``source``: the case
-    of a row as the plain clock reads it (without it, a case with two same-day events of one type is
+    ``ids``: the cases' ids as the lean reader reads them, where the caller has them; ``source``: the cases
+    of some rows as the plain clock reads them (without it, a case with two same-day events of one type is
     handed on)."""
     names = set(data.column_names if hasattr(data, "column_names") else data.schema.names)
     n = data.num_rows

@@ -55,7 +55,7 @@ class ColumnarClock:
         """The columns of case dicts (each read by the fast path's reader, as strict as ``parse_case``)."""
         assert self.fast.reader is not None and self.tables is not None
         read = self.fast.reader.case
-        return from_lean([read(c) for c in cases], self.codes, self.fast.reader, cases.__getitem__)
+        return from_lean([read(c) for c in cases], self.codes, self.fast.reader, lambda rows: [cases[i] for i in rows])
 
     def standing(self, table: CaseTable, as_of: dt.date) -> dict[str, Standing]:
         """The standing of the table's cases under each calendar it names that the fold can count on."""

@@ -98,8 +98,9 @@ def _sorted(s: Step) -> NDArray[np.int64]:
     twins = twins[~st.bail[twins]]
     if not len(twins):
         return perm
-    for i in twins.tolist():
-        got = _plain_order(s, i)
+    cases = tab.source(twins.tolist()) if tab.source is not None else [None] * len(twins)
+    for i, case in zip(twins.tolist(), cases, strict=True):
+        got = _plain_order(s, i, case)
         if got is None:
             st.bail[i] = True
         else:
@@ -107,18 +108,19 @@ def _sorted(s: Step) -> NDArray[np.int64]:
     return _order(row, tab.ev_date.astype(np.int64), key, index)
 
 
-def _plain_order(s: Step, i: int) -> list[int] | None:
+def _plain_order(s: Step, i: int, source: object) -> list[int] | None:
     """For a case with two events of one type on one day, each event's place in the plain clock's order
-    (``events.in_order``: by content for such ties), read from the case as the plain clock reads it."""
+    (``events.in_order``: by content for such ties), read from the case (``source``: as given, None when
+    not known) as the plain clock reads it."""
     from ..case import parse_case
     from ..clock.events import in_order
     from ..errors import DisclosureRulesError
 
     tab = s.table
-    if tab.source is None:
+    if source is None:
         return None
     try:
-        case = parse_case(tab.source(i), rules=s.tables[0].version.prep.book)
+        case = parse_case(source, rules=s.tables[0].version.prep.book)
     except DisclosureRulesError:
         return None
     n = int(tab.offsets[i + 1] - tab.offsets[i])

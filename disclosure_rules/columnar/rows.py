@@ -43,14 +43,17 @@ def _calendars(table: CaseTable, given: dict[str, Calendar], estimate_until: int
     return cals
 
 
-def _row_case(data: Any) -> Callable[[int], object]:
-    """The case of row i as the row path reads it (items_from_rows: a null field is absent)."""
+def _row_cases(data: Any) -> Callable[[list[int]], list[object]]:
+    """The cases of some rows as the row path reads them (items_from_rows: a null field is absent), taken
+    from the Arrow data together."""
+    import pyarrow as pa
+
     from ..batch.columns import items_from_rows
 
-    def case(i: int) -> object:
-        item = items_from_rows(data.slice(i, 1).to_pylist(), None)[0]
-        return item.data if item.error is None else None
-    return case
+    def cases(rows: list[int]) -> list[object]:
+        items = items_from_rows(data.take(pa.array(rows, type=pa.int64())).to_pylist(), None)
+        return [item.data if item.error is None else None for item in items]
+    return cases
 
 
 def evaluate_arrow(data: Any, as_of: dt.date, rest: RowPath, *, rules: RuleBook,
@@ -64,7 +67,7 @@ def evaluate_arrow(data: Any, as_of: dt.date, rest: RowPath, *, rules: RuleBook,
     assert clock.fast.reader is not None
     try:
         table = table_from_arrow(data, clock.codes, clock.fast.reader, field_names(clock.fast.reader),
-                                 source=_row_case(data))
+                                 source=_row_cases(data))
     except NotColumnar:
         return rest(everything)
     cals = _calendars(table, calendars or {}, estimate_until)

@@ -54,8 +54,9 @@ class CaseTable:
     ev_justified: NDArray[np.bool_]
     ev_dates: dict[str, NDArray[np.int32]]   # date fields (received, due, ...) by name
     ev_ints: dict[str, NDArray[np.int64]]    # whole-number fields (workdays, period_workdays, ...) by name
-    # the case of row i as the plain clock reads it (for the order of two same-day events of one type)
-    source: Callable[[int], object] | None = None
+    # the cases of some rows as the plain clock reads them, read together (for the order of two same-day
+    # events of one type)
+    source: Callable[[list[int]], list[object]] | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -155,7 +156,7 @@ class _Columns:
 
 
 def from_lean(cases: list[LeanCase | None], codes: Codes, reader: Reader,
-              source: Callable[[int], object] | None = None) -> CaseTable:
+              source: Callable[[list[int]], list[object]] | None = None) -> CaseTable:
     """The table of cases read by the lean reader (``None``: a case it refused, marked not ok)."""
     cols = _Columns(codes, reader)
     for c in cases:
