@@ -465,7 +465,9 @@ def test_a_planted_off_by_one_is_caught(monkeypatch, mutant):
     with pytest.raises(AssertionError, match="differs"):
         agree(sample, AS_OF)
 
-    @settings(max_examples=30, deadline=None, phases=[Phase.generate], database=None,
+    # derandomized: the same batches every run (random ones now and then missed the facts mutant: no drawn
+    # case had a violation that one more working day since receipt would change; seen once in nine runs)
+    @settings(max_examples=30, deadline=None, phases=[Phase.generate], database=None, derandomize=True,
               suppress_health_check=list(HealthCheck))
     @given(batches())
     def prop(drawn):
