@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 
-
 def _dates(ords: NDArray[np.int64]) -> Any:
     return pa.array(ords - _EPOCH, type=pa.int32(), mask=ords == 0).cast(pa.date32())
 
@@ -40,14 +39,7 @@ def _names(codes: NDArray[np.int64], names: tuple[str, ...]) -> Any:
 
 def _violations(s: Standing, rows: NDArray[np.int64]) -> Any:
     """Each taken case's violation codes, in the plain clock's order."""
-    chunks = s.record.chunks
-    if chunks:
-        case = np.concatenate([c.rows for c in chunks])
-        order = np.concatenate([np.full(len(c.rows), c.order, dtype=np.int64) for c in chunks])
-        rule = np.concatenate([np.full(len(c.rows), c.code, dtype=np.int64) for c in chunks])
-        version = np.concatenate([np.full(len(c.rows), c.version, dtype=np.int64) for c in chunks])
-    else:
-        case = order = rule = version = np.zeros(0, dtype=np.int64)
+    case, order, rule, version = s.record.flat()
     where = np.full(len(s.taken), -1, dtype=np.int64)
     where[rows] = np.arange(len(rows))
     keep = where[case] >= 0

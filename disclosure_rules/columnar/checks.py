@@ -48,6 +48,16 @@ class Record:
             facts: dict[str, Any], order: int) -> None:
         self.chunks.append(Found(rows, order, version, code, dates, facts))
 
+    def flat(self) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
+        """(case row, place of the check in the fold, rule, version) of every violation found, chunk after
+        chunk: ``np.lexsort((rule, place, row))`` puts them in the order the plain clock finds them."""
+        if not self.chunks:
+            none = np.zeros(0, dtype=np.int64)
+            return none, none, none, none
+        per = np.array([(c.order, c.code, c.version) for c in self.chunks], dtype=np.int64)
+        order, code, version = np.repeat(per, [len(c.rows) for c in self.chunks], axis=0).T   # one per violation
+        return np.concatenate([c.rows for c in self.chunks]), order, code, version
+
 
 class Checker:
     """Checks for one batch: the state, the codes and the record."""

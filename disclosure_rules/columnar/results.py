@@ -87,10 +87,7 @@ def _violations(s: Standing) -> dict[int, tuple[Violation, ...]]:
         return {}
     made = _Violations(s)
     found = list(itertools.chain.from_iterable(made.of_chunk(c) for c in chunks))
-    rows = np.concatenate([c.rows for c in chunks])
-    sizes = [len(c.rows) for c in chunks]
-    order = np.repeat(np.array([c.order for c in chunks], dtype=np.int64), sizes)
-    code = np.repeat(np.array([c.code for c in chunks], dtype=np.int64), sizes)
+    rows, order, code, _version = s.record.flat()
     by = np.lexsort((code, order, rows))
     rows, found = rows[by], list(map(found.__getitem__, by.tolist()))
     starts = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
