@@ -212,8 +212,7 @@ def columnar_contenders(book, cals, cases, reference):
         import pandas as pd
         import pyarrow as pa
 
-        from disclosure_rules.batch import evaluate_items
-        from disclosure_rules.batch.columns import arrow_schema, items_from_rows, row_of
+        from disclosure_rules.batch.columns import result_table, row_of
         from disclosure_rules.columnar.clock import columnar_clock
         from disclosure_rules.columnar.rows import evaluate_arrow
         from disclosure_rules.frame import evaluate_frame
@@ -225,9 +224,8 @@ def columnar_contenders(book, cals, cases, reference):
     want = [row_of(r) for r in reference]
 
     def rest(idx):
-        items = items_from_rows(table.take(pa.array(idx)).to_pylist(), None, None, [int(i) + 1 for i in idx])
-        return pa.Table.from_pylist([row_of(o) for o in evaluate_items(items, AS_OF, rules=book, calendars=cals,
-                                                                       trace=False)], schema=arrow_schema())
+        return result_table(table.take(pa.array(idx)).to_pylist(), None, AS_OF, numbers=[int(i) + 1 for i in idx],
+                            rules=book, calendars=cals)
 
     out = {}
     secs, got = best_of(lambda: evaluate_arrow(table, AS_OF, rest, rules=book, calendars=cals))

@@ -19,10 +19,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-from .batch.columns import arrow_schema, items_from_rows, row_of
-from .batch.run import check_errors_mode, evaluate_items
+from .batch.columns import result_table
+from .batch.run import check_errors_mode
 from .errors import InputError
 from .jsondata import JSON, JSONDict
 from .messages import message
@@ -30,9 +30,7 @@ from .messages import message
 if TYPE_CHECKING:
     import pandas
 
-    from .batch.run import Failure
     from .calendar import Calendar
-    from .result import Result
     from .rulebook import RuleBook
 
 
@@ -50,27 +48,17 @@ def evaluate_frame(df: pandas.DataFrame, as_of: dt.date, *, case_column: str | N
         from .rulebook import load_rules
 
         def rest(idx: Any) -> Any:
-            return _row_path(typed.take(pa.array(idx)).to_pylist(), column, df.index[idx], as_of, errors, rules,
-                             calendars, estimate_until, [int(i) + 1 for i in idx])
+            return result_table(typed.take(pa.array(idx)).to_pylist(), column, as_of, labels=df.index[idx],
+                                numbers=[int(i) + 1 for i in idx], errors=errors, rules=rules, calendars=calendars,
+                                estimate_until=estimate_until)
         table = evaluate_arrow(typed, as_of, rest, rules=rules if rules is not None else load_rules(),
                                calendars=calendars, estimate_until=estimate_until)
     else:
-        table = _row_path(_rows(df, pd, pa), column, df.index, as_of, errors, rules, calendars, estimate_until)
+        table = result_table(_rows(df, pd, pa), column, as_of, labels=df.index, errors=errors, rules=rules,
+                             calendars=calendars, estimate_until=estimate_until)
     out: pandas.DataFrame = table.to_pandas(types_mapper=pd.ArrowDtype)
     out.index = df.index
     return out
-
-
-def _row_path(rows: list[JSONDict], column: str | None, labels: Any, as_of: dt.date, errors: str,
-              rules: RuleBook | None, calendars: dict[str, Calendar] | None, estimate_until: int | None,
-              numbers: list[int] | None = None) -> Any:
-    """The result rows (a pyarrow Table) of rows read one at a time (``numbers``: their 1-based positions)."""
-    import pyarrow as pa
-
-    outs = evaluate_items(items_from_rows(rows, column, labels, numbers), as_of, errors=errors, rules=rules,
-                          calendars=calendars, estimate_until=estimate_until, trace=False)   # a row holds no trace
-    # (no regime case among them: items_from_rows refuses it)
-    return pa.Table.from_pylist([row_of(cast("Result | Failure", o)) for o in outs], schema=arrow_schema())
 
 
 def _typed(df: pandas.DataFrame, pa: ModuleType) -> Any:

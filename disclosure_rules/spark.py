@@ -28,13 +28,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, TypeAlias, cast
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
-from .batch.columns import arrow_schema, items_from_rows, row_of, spark_ddl
+from .batch.columns import items_from_rows, result_table, spark_ddl
 from .batch.records import report_records
-from .batch.run import Failure, check_errors_mode, evaluate_items
+from .batch.run import Failure, check_errors_mode
 from .errors import InputError
 from .jsondata import JSONDict
 from .messages import message
@@ -46,7 +46,6 @@ if TYPE_CHECKING:
     from .batch.source import Item
     from .calendar import Calendar
     from .report import AnnualTable
-    from .result import Result
     from .rulebook import RuleBook
     from .rulefiles.reportfiles import TableLayout
 
@@ -68,19 +67,15 @@ def evaluate(df: DataFrame, as_of: dt.date, *, case_column: str | None = None, e
     as_of = as_of_day(as_of)
     column = column_of_cases(df.columns, case_column)
     shared = _broadcast(df, rules, calendars, estimate_until)
-    schema = arrow_schema()
 
     def evaluate_batches(batches: Iterable[Any]) -> Iterator[Any]:
         import pyarrow as pa
         book, cals = _state(shared)
         for batch in batches:
             def rest(idx: Any, batch: Any = batch) -> Any:
-                rows = batch.take(pa.array(idx)).to_pylist()
-                items = items_from_rows(rows, column, None, [int(i) + 1 for i in idx])
-                outs = evaluate_items(items, as_of, errors=errors, rules=book, calendars=cals,
-                                      estimate_until=estimate_until, trace=False)
-                # (no regime case among them: items_from_rows refuses it)
-                return pa.Table.from_pylist([row_of(cast("Result | Failure", o)) for o in outs], schema=schema)
+                return result_table(batch.take(pa.array(idx)).to_pylist(), column, as_of,
+                                    numbers=[int(i) + 1 for i in idx], errors=errors, rules=book, calendars=cals,
+                                    estimate_until=estimate_until)
             if column is None:                       # typed columns: the columnar evaluator, the row path behind it
                 from .columnar.rows import evaluate_arrow
                 table = evaluate_arrow(batch, as_of, rest, rules=book, calendars=cals, estimate_until=estimate_until)
