@@ -172,16 +172,11 @@ def _columnar(chunk: list[CaseInput], day: dt.date, book: RuleBook, cals: dict[s
     if len(chunk) < _COLUMNAR_FROM:
         return None
     try:
-        from ..columnar.clock import columnar_clock
+        from ..columnar.clock import columnar_clock, load_named
         from ..columnar.dicts import evaluate_dicts
     except ImportError:                                  # numpy or pyarrow not installed: the fast path
         return None
-    for cid in sorted({c.get("calendar", "cn") for c in chunk if isinstance(c, dict)} - set(cals), key=str):
-        if isinstance(cid, str):
-            try:                                         # loaded as the plain clock would load it for the case
-                cals[cid] = load_calendar(cid, estimate_until=estimate_until)
-            except DisclosureRulesError:                 # (the plain clock reports it for the case)
-                pass
+    load_named(cals, (c.get("calendar", "cn") for c in chunk if isinstance(c, dict)), estimate_until)
     return evaluate_dicts(columnar_clock(book, cals), chunk, day)
 
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
+from collections.abc import Iterable
 from typing import Any
 
-from ..calendar import Calendar
+from ..calendar import Calendar, load_calendar
 from ..clock.fast import FastClock, fast_clock
+from ..errors import DisclosureRulesError
 from ..rulebook import RuleBook
 from .codes import Codes
 from .conditions import Unsupported
@@ -89,3 +91,14 @@ def columnar_clock(book: RuleBook, calendars: dict[str, Calendar]) -> ColumnarCl
     if got is None:
         got = _CLOCKS[fast] = ColumnarClock(fast)
     return got
+
+
+def load_named(calendars: dict[str, Calendar], names: Iterable[object], estimate_until: int | None) -> None:
+    """Add to ``calendars`` each calendar the cases name (``names``) that it lacks, loaded as the plain
+    clock and the row path load it for a case; one that does not load is left out (they report it
+    for the case)."""
+    for cid in sorted({n for n in names if isinstance(n, str)} - set(calendars)):
+        try:
+            calendars[cid] = load_calendar(cid, estimate_until=estimate_until)
+        except DisclosureRulesError:
+            pass

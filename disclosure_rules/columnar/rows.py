@@ -17,12 +17,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pyarrow as pa
 
-from ..calendar import Calendar, load_calendar
-from ..errors import DisclosureRulesError
+from ..calendar import Calendar
 from ..rulebook import RuleBook
 from .arrow_in import NotColumnar, table_from_arrow
 from .arrow_out import arrow_rows
-from .clock import columnar_clock
+from .clock import columnar_clock, load_named
 from .table import CaseTable, field_names
 
 if TYPE_CHECKING:
@@ -35,19 +34,13 @@ RowPath = Callable[["NDArray[np.int64]"], Any]
 def _calendars(table: CaseTable, given: dict[str, Calendar], estimate_until: int | None) -> dict[str, Calendar]:
     """The calendars given, and those the cases name, loaded as the row path loads them."""
     cals = dict(given)
-    for cid in sorted(set(table.calendars) - set(cals)):
-        try:
-            cals[cid] = load_calendar(cid, estimate_until=estimate_until)
-        except DisclosureRulesError:                 # an unknown calendar: the row path reports it
-            pass
+    load_named(cals, table.calendars, estimate_until)
     return cals
 
 
 def _row_cases(data: Any) -> Callable[[list[int]], list[object]]:
     """The cases of some rows as the row path reads them (items_from_rows: a null field is absent), taken
     from the Arrow data together."""
-    import pyarrow as pa
-
     from ..batch.columns import items_from_rows
 
     def cases(rows: list[int]) -> list[object]:
