@@ -21,9 +21,11 @@ from typing import Any
 
 import attrs
 
+from .reprs import SharedRepr
 
-@attrs.frozen
-class Basis:
+
+@attrs.frozen(repr=False)
+class Basis(SharedRepr):
     instrument: str
     article: str | None = None
     paragraph: int | str | None = None

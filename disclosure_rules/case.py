@@ -39,6 +39,7 @@ from .errors import CaseError
 from .hints import closest
 from .jsondata import JSON, JSONDict
 from .messages import Text, message
+from .reprs import SharedRepr
 from .vocabulary import Vocabulary, check_extra_keys, unknown_key, unknown_name, vocabulary
 
 if TYPE_CHECKING:
@@ -72,8 +73,8 @@ def _date(value: JSON, what: Where, event: int | None = None) -> dt.date:
     raise CaseError(message("case.not_a_date", what=_words(what), value=str(value)), event=event)
 
 
-@attrs.frozen
-class Receipt:
+@attrs.frozen(repr=False)
+class Receipt(SharedRepr):
     """How the request arrived: the channel and the dates it gives (Art. 31)."""
 
     channel: str
@@ -83,8 +84,8 @@ class Receipt:
         return {"channel": self.channel, **{k: v.isoformat() for k, v in self.dates.items()}}
 
 
-@attrs.frozen
-class Event:
+@attrs.frozen(repr=False)
+class Event(SharedRepr):
     """One dated event; ``fields`` holds the rest (party, workdays, due, outcome...)."""
 
     type: str
@@ -106,8 +107,8 @@ class Event:
         return (self.date, priority.get(self.type, math.inf), json.dumps(self.to_dict(), sort_keys=True, default=str))
 
 
-@attrs.frozen
-class Case:
+@attrs.frozen(repr=False)
+class Case(SharedRepr):
     id: str
     receipt: Receipt
     events: tuple[Event, ...] = ()

@@ -18,11 +18,12 @@ import attrs
 from .calendar import Calendar
 from .clock import evaluate
 from .errors import DisclosureRulesError
+from .reprs import SharedRepr
 from .rulefiles.clockrules import Example, RuleBook
 
 
-@attrs.frozen
-class ExampleOutcome:
+@attrs.frozen(repr=False)
+class ExampleOutcome(SharedRepr):
     ruleset: str
     name: str
     path: str

@@ -20,6 +20,7 @@ import attrs
 from .basis import Basis, cite_all
 from .errors import InputError
 from .messages import message
+from .reprs import SharedRepr
 from .rulefiles.feefiles import Schedule, Tier
 
 #: one line of the working: first unit, last unit, rate, subtotal, the tier's text
@@ -34,8 +35,8 @@ class FeeError(InputError):
     kind = "fee"
 
 
-@attrs.frozen
-class Fee:
+@attrs.frozen(repr=False)
+class Fee(SharedRepr):
     """A fee with the working: which units were charged at which rate."""
 
     method: str                      # per_request | per_page

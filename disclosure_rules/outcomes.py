@@ -22,6 +22,7 @@ from .conditions import holding, variables_class
 from .errors import InputError
 from .messages import Text as Words
 from .messages import message
+from .reprs import SharedRepr
 from .rulefiles.common import Text
 from .rulefiles.outcomefiles import Conflict, Element, Outcome, OutcomeCatalogue, Reason
 
@@ -35,8 +36,8 @@ class FactsConflictError(InputError):
     kind = "facts"
 
 
-@attrs.frozen
-class Classification:
+@attrs.frozen(repr=False)
+class Classification(SharedRepr):
     """The answer classify() found for a set of facts."""
 
     outcome: str

@@ -23,6 +23,7 @@ from .case import parse_case
 from .clock import evaluate
 from .errors import InputError
 from .messages import message
+from .reprs import SharedRepr
 from .result import JsonDict, Result
 from .rulebook import RuleBook
 
@@ -38,8 +39,8 @@ class BecameKnown(TypedDict):
     reason_zh: str
 
 
-@attrs.frozen
-class Change:
+@attrs.frozen(repr=False)
+class Change(SharedRepr):
     """A stored result whose answer differs on the calendar installed now."""
 
     id: str

@@ -29,6 +29,7 @@ from .calendar import Calendar, load_calendar
 from .errors import CalendarCoverageError, InputError
 from .messages import Text as Words
 from .messages import message
+from .reprs import SharedRepr
 from .rulefiles.common import Text
 from .rulefiles.remedyfiles import Dated
 
@@ -36,8 +37,8 @@ if TYPE_CHECKING:
     from .result import Result
 
 
-@attrs.frozen
-class Deadline:
+@attrs.frozen(repr=False)
+class Deadline(SharedRepr):
     id: str
     title: Text
     starts: dt.date                   # the day the period runs from (not counted)
@@ -58,8 +59,8 @@ class Deadline:
                 "basis": [b.to_dict() for b in self.basis], "citation": cite_all(self.basis, lang)}
 
 
-@attrs.frozen
-class Remedies:
+@attrs.frozen(repr=False)
+class Remedies(SharedRepr):
     situation: str                    # after_answer | after_no_answer | after_review
     deadlines: tuple[Deadline, ...]
     review_first: bool

@@ -20,6 +20,7 @@ import attrs
 
 from .errors import InputError
 from .messages import Text, message
+from .reprs import SharedRepr
 from .rulefiles.reportfiles import Line, TableLayout
 
 if TYPE_CHECKING:
@@ -42,8 +43,8 @@ class ReportError(InputError):
 
 # ----------------------------------------------------------------------------- records
 
-@attrs.frozen
-class ReportRecord:
+@attrs.frozen(repr=False)
+class ReportRecord(SharedRepr):
     """What the report needs of one request."""
 
     id: str
@@ -93,8 +94,8 @@ def record_from_result(result: Result) -> ReportRecord:
 
 # ----------------------------------------------------------------------------- the table
 
-@attrs.frozen
-class AnnualTable:
+@attrs.frozen(repr=False)
+class AnnualTable(SharedRepr):
     year: int | None
     cells: Cells
     layout: TableLayout = attrs.field(repr=False, eq=False)
@@ -174,8 +175,8 @@ def _totals(cells: Cells, lay: TableLayout) -> None:
         cells[r][total_col] = sum(cells[r][c] for c in cols)
 
 
-@attrs.frozen
-class Finding:
+@attrs.frozen(repr=False)
+class Finding(SharedRepr):
     rule: str                          # balance | column_total | row_total | cell
     row: str | None
     column: str | None

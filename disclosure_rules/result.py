@@ -9,6 +9,7 @@ import attrs
 
 from .basis import Basis, cite_all
 from .messages import Text  # a trace text given as finished strings (a stored result read back)
+from .reprs import SharedRepr
 
 # a result as JSON (``to_dict``), or read back from JSON: arbitrary parsed data
 JsonDict: TypeAlias = dict[str, Any]
@@ -51,8 +52,8 @@ def _bases(items: list[JsonDict]) -> tuple[Basis, ...]:
     return tuple(Basis.from_dict(b) for b in items)
 
 
-@attrs.frozen
-class Violation:
+@attrs.frozen(repr=False)
+class Violation(SharedRepr):
     """Unlawful conduct by the agency, found by a rule in violations.yaml."""
 
     code: str
@@ -91,8 +92,8 @@ def _rendered(narration: Narration) -> tuple[str, str]:
     return narration.text("en"), narration.text("zh")
 
 
-@attrs.frozen(init=False)
-class Step:
+@attrs.frozen(init=False, repr=False)
+class Step(SharedRepr):
     """One line of the trace: what happened, its effect on the clock, the due
     date after it, and the basis.
 
@@ -150,8 +151,8 @@ STATUSES = ("running", "paused", "awaiting_correction", "awaiting_payment", "ove
             "abandoned")
 
 
-@attrs.frozen
-class Result:
+@attrs.frozen(repr=False)
+class Result(SharedRepr):
     """Where a request stands on ``as_of``.
 
     ``due`` is the date the answer is due under the law (None while the

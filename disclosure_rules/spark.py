@@ -38,6 +38,7 @@ from .batch.run import Failure, check_errors_mode
 from .errors import InputError
 from .jsondata import JSONDict
 from .messages import message
+from .reprs import SharedRepr
 
 if TYPE_CHECKING:
     from pyspark import Broadcast
@@ -86,8 +87,8 @@ def evaluate(df: DataFrame, as_of: dt.date, *, case_column: str | None = None, e
     return df.mapInArrow(evaluate_batches, spark_ddl())
 
 
-@attrs.frozen
-class SparkReport:
+@attrs.frozen(repr=False)
+class SparkReport(SharedRepr):
     """Section three counted by Spark: the table, how many records were
     left out (``errors="collect"``), and those records' errors as a DataFrame."""
 

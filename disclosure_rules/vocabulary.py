@@ -20,6 +20,7 @@ import attrs
 from .errors import CaseError
 from .hints import hint
 from .messages import Text, message
+from .reprs import SharedRepr
 
 if TYPE_CHECKING:                    # rulebook reads cases' vocabulary: imported only for the types
     from .outcomes import OutcomeCatalogue
@@ -48,8 +49,8 @@ EFFECT_FIELDS = {
 EXTRA_KEYS = ("reject", "keep")
 
 
-@attrs.frozen
-class Vocabulary:
+@attrs.frozen(repr=False)
+class Vocabulary(SharedRepr):
     """The keys of a regime's cases and the names their values may take.
 
     ``events``: event type -> {field: kind}; ``names``: kind -> {name: (zh, en)}

@@ -1,7 +1,7 @@
 """The layout of DESIGN.md, checked: no import circle, no import from a higher
 floor, no private name imported from another module.
 
-Floors, from the bottom: messages and errors (with the value class ``basis``, the JSON type names
+Floors, from the bottom: messages and errors (with the value class ``basis``, the shared repr, the JSON type names
 and the data locator); the files (``rulefiles``, ``calendar``); the domain
 (clock, outcomes, fees, remedies, report, ... : every other module); ``api``
 (and ``testing``, which builds on the bundled defaults); the command line
@@ -17,7 +17,7 @@ from conftest import ROOT
 
 PKG = ROOT / "disclosure_rules"
 FLOORS = {
-    0: ("errors", "messages", "basis", "data", "chinese", "lazy", "jsondata"),
+    0: ("errors", "messages", "basis", "data", "chinese", "lazy", "jsondata", "reprs"),
     1: ("rulefiles", "calendar", "yamlfile"),
     3: ("api", "testing"),
     4: ("cli", "demo", "__main__", ""),

@@ -21,6 +21,7 @@ import attrs
 
 from ..errors import DisclosureRulesError, InputError
 from ..messages import Text, message, render
+from ..reprs import SharedRepr
 from .source import Item
 
 if TYPE_CHECKING:
@@ -40,8 +41,8 @@ CHUNK = 512                      # cases handed to the clock at a time: bounds t
 UNTRACED_CHUNK = 4096
 
 
-@attrs.frozen
-class Failure:
+@attrs.frozen(repr=False)
+class Failure(SharedRepr):
     """A case that could not be evaluated: its id (None when unreadable),
     its position in the input, and the error."""
 
@@ -137,8 +138,8 @@ def failure_of(item: Item, error: DisclosureRulesError) -> Failure:
     return Failure(item.id, item.number, item.line, error)
 
 
-@attrs.define
-class Tally:
+@attrs.define(repr=False)
+class Tally(SharedRepr):
     """Counts of a run and the first ``keep`` failing ids (constant memory)."""
 
     keep: int = 100

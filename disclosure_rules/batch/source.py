@@ -21,13 +21,14 @@ import attrs
 
 from ..errors import CaseError
 from ..messages import message
+from ..reprs import SharedRepr
 
 STDIN = "-"
 JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
 
 
-@attrs.frozen
-class Item:
+@attrs.frozen(repr=False)
+class Item(SharedRepr):
     """One input case: ``number`` (1-based position), ``line`` (JSON Lines
     only), and ``data`` or the ``error`` that reading it raised."""
 

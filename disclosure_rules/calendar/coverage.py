@@ -16,11 +16,12 @@ import datetime as dt
 import attrs
 
 from ..messages import message
+from ..reprs import SharedRepr
 from .days import Calendar
 
 
-@attrs.frozen
-class CoverageWarning:
+@attrs.frozen(repr=False)
+class CoverageWarning(SharedRepr):
     calendar: str
     year: int
     message: str

@@ -29,6 +29,7 @@ import attrs
 
 from ..errors import CalendarCoverageError, InputError
 from ..messages import Text, message, render
+from ..reprs import SharedRepr
 
 if TYPE_CHECKING:
     from .many import Counts, Dates, ManyCounts, ManyDates
@@ -42,8 +43,8 @@ _REASONS = {"weekday": "days.reason.weekday", "weekend": "days.reason.weekend", 
             "estimated_make_up_workday": "days.reason.estimated_make_up_workday"}
 
 
-@attrs.frozen
-class Notice:
+@attrs.frozen(repr=False)
+class Notice(SharedRepr):
     """The official document a year's arrangement comes from."""
 
     doc_no: str
@@ -58,8 +59,8 @@ class Notice:
                 "dated": self.dated.isoformat() if self.dated else None, "layer": self.layer}
 
 
-@attrs.frozen
-class DayInfo:
+@attrs.frozen(repr=False)
+class DayInfo(SharedRepr):
     """What a day is and why.
 
     ``kind`` is ``weekday`` (an ordinary working day), ``weekend`` (an
@@ -89,8 +90,8 @@ class DayInfo:
                 "estimated": self.estimated, "reason": self.reason(lang)}
 
 
-@attrs.frozen
-class Span:
+@attrs.frozen(repr=False)
+class Span(SharedRepr):
     """The explanation of ``add`` or ``count``: the interval ``(start, end]``."""
 
     start: dt.date
@@ -107,8 +108,8 @@ class Span:
                 "make_up_days": [d.to_dict(lang) for d in self.make_up_days]}
 
 
-@attrs.frozen(eq=False)
-class Calendar:
+@attrs.frozen(eq=False, repr=False)
+class Calendar(SharedRepr):
     """An official working-day calendar with its index.  Build with
     :func:`disclosure_rules.load_calendar`, or :meth:`from_days` for tests."""
 

@@ -53,6 +53,7 @@ import attrs
 
 from ..errors import InputError
 from ..messages import message
+from ..reprs import SharedRepr
 from .days import Calendar, DayInfo
 from .principles import FestivalRule, Merge, Principles, principles_for
 from .statutory import StatutoryDay, lunar_new_years_eve, statutory_days
@@ -66,8 +67,8 @@ Part: TypeAlias = tuple[FestivalRule, list[dt.date], str]
 Alternatives: TypeAlias = list[list[Part]]
 
 
-@attrs.frozen
-class Arrangement:
+@attrs.frozen(repr=False)
+class Arrangement(SharedRepr):
     """One festival's days off (the block) and make-up working days."""
 
     name: str
@@ -78,8 +79,8 @@ class Arrangement:
         return Arrangement(self.name, self.days_off | other.days_off, self.make_up | other.make_up)
 
 
-@attrs.frozen
-class Unit:
+@attrs.frozen(repr=False)
+class Unit(SharedRepr):
     """A festival (or a merged pair) of a year: the likely arrangement and the family."""
 
     name: str
@@ -99,8 +100,8 @@ class Unit:
         return frozenset.union(*(a.make_up for a in self.family))
 
 
-@attrs.frozen
-class Bounds:
+@attrs.frozen(repr=False)
+class Bounds(SharedRepr):
     """What a provisional calendar carries: the two extreme calendars and where they come from."""
 
     earliest: Calendar                 # most working days: gives the earliest due date

@@ -11,6 +11,7 @@ import attrs
 from ..basis import Basis
 from ..errors import RuleFileError
 from ..messages import message
+from ..reprs import SharedRepr
 
 
 def hm(m: int) -> str:
@@ -18,8 +19,8 @@ def hm(m: int) -> str:
     return f"{m // 60:02d}:{m % 60:02d}"
 
 
-@attrs.frozen
-class Schedule:
+@attrs.frozen(repr=False)
+class Schedule(SharedRepr):
     """The opening periods of a working day, in minutes after midnight."""
 
     periods: tuple[tuple[int, int], ...]
@@ -49,8 +50,8 @@ class Schedule:
                 "basis": [b.to_dict() for b in self.basis]}
 
 
-@attrs.frozen
-class OfficeHours:
+@attrs.frozen(repr=False)
+class OfficeHours(SharedRepr):
     """An office-hours file: which calendar, which schedules, and on what basis."""
 
     id: str

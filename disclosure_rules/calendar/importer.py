@@ -30,6 +30,7 @@ import attrs
 
 from ..errors import DisclosureRulesError, InputError
 from ..messages import Text, message
+from ..reprs import SharedRepr
 from ..yamlfile import Map, load_yaml
 from .days import Calendar
 from .files import load_calendar, search_path
@@ -46,8 +47,8 @@ from .yearfile import (
 )
 
 
-@attrs.frozen
-class Change:
+@attrs.frozen(repr=False)
+class Change(SharedRepr):
     """One day the import writes: what it was (None: nothing listed) and what it becomes."""
 
     date: dt.date
@@ -56,8 +57,8 @@ class Change:
     kind: str            # new | rest (a weekend day off: no change) | same | amended | conflict
 
 
-@attrs.frozen
-class ImportPlan:
+@attrs.frozen(repr=False)
+class ImportPlan(SharedRepr):
     calendar: str
     folder: Path
     notice: Notice

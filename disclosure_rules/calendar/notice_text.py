@@ -23,6 +23,7 @@ from collections.abc import Iterator
 import attrs
 
 from ..chinese import to_simplified
+from ..reprs import SharedRepr
 
 _PINYIN = re.compile(r"\(\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\s*\)")
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
@@ -41,16 +42,16 @@ WEEKDAY = re.compile(r"(?:星期|周|礼拜)([一二三四五六日天])")
 WEEKDAY_NUMBER = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
 
-@attrs.frozen
-class Line:
+@attrs.frozen(repr=False)
+class Line(SharedRepr):
     """One line of the normalised text and its 1-based number in the file."""
 
     number: int
     text: str
 
 
-@attrs.frozen
-class WrittenDate:
+@attrs.frozen(repr=False)
+class WrittenDate(SharedRepr):
     """A date as written: the parts that were present, where, and its annotation."""
 
     year: int | None

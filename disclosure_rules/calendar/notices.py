@@ -41,6 +41,7 @@ import attrs
 
 from ..errors import InputError
 from ..messages import message, render
+from ..reprs import SharedRepr
 from .notice_identity import doc_number, identity, signature, subject_name
 from .notice_text import Line, WrittenDate, normalise, resolve, written_dates
 
@@ -50,8 +51,8 @@ OFF_WORDS = ("放假", "休息", "调休", "补休", "公休", "休假", "连休
 WORK_WORDS = ("上班",)
 
 
-@attrs.frozen
-class Statement:
+@attrs.frozen(repr=False)
+class Statement(SharedRepr):
     """One fact of the notice: ``date`` is a day off (``workday`` False) or a
     working day (True), written on ``line``; ``weekday`` is the annotation."""
 
@@ -62,8 +63,8 @@ class Statement:
     written: str = ""
 
 
-@attrs.frozen
-class Range:
+@attrs.frozen(repr=False)
+class Range(SharedRepr):
     """A span of days off ``A至B`` and the number of days the text says (共N天)."""
 
     first: dt.date
@@ -72,8 +73,8 @@ class Range:
     stated_days: int | None
 
 
-@attrs.frozen
-class Item:
+@attrs.frozen(repr=False)
+class Item(SharedRepr):
     """The arrangement for one festival (or a combined 中秋节、国庆节)."""
 
     festival: str
@@ -84,8 +85,8 @@ class Item:
     ignored: tuple[Statement, ...] = ()      # dates outside the notice's year (quoted history)
 
 
-@attrs.frozen
-class Notice:
+@attrs.frozen(repr=False)
+class Notice(SharedRepr):
     """A notice as read: its identity and its items."""
 
     year: int
@@ -223,8 +224,8 @@ def _statements(group: list[_Mention], workday: bool, line: int) -> list[Stateme
                       else g.w.weekday, g.w.text) for k, g in enumerate(group)]
 
 
-@attrs.frozen
-class _Mention:
+@attrs.frozen(repr=False)
+class _Mention(SharedRepr):
     w: WrittenDate
     date: dt.date
     start: int

@@ -19,6 +19,7 @@ from ..data import data_dir
 from ..data.digest import sha256
 from ..errors import InputError, RuleFileError
 from ..messages import message
+from ..reprs import SharedRepr
 from ..rulefiles.cache import read_checked
 from ..yamlfile import Map, Seq
 
@@ -33,8 +34,8 @@ _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday":
              "saturday": 5, "sunday": 6}
 
 
-@attrs.frozen
-class Merge:
+@attrs.frozen(repr=False)
+class Merge(SharedRepr):
     festival: str             # the festival joined (中秋节)
     name: str                 # the merged block's name (国庆节、中秋节)
     length: int
@@ -42,8 +43,8 @@ class Merge:
     maybe: tuple[MonthDay, MonthDay] | None    # joined or not: the family holds both
 
 
-@attrs.frozen
-class FestivalRule:
+@attrs.frozen(repr=False)
+class FestivalRule(SharedRepr):
     festival: str
     shapes: tuple[Shape, ...]
     anchor: str = "first"                       # first | 除夕 | MM-DD
@@ -52,8 +53,8 @@ class FestivalRule:
     merge: Merge | None = None
 
 
-@attrs.frozen
-class Principles:
+@attrs.frozen(repr=False)
+class Principles(SharedRepr):
     start: dt.date
     basis: tuple[str, ...]                      # "instrument Art.: text", each
     max_consecutive_workdays: int

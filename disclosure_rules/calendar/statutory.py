@@ -28,6 +28,7 @@ import attrs
 from ..data import data_dir
 from ..errors import InputError, RuleFileError
 from ..messages import message
+from ..reprs import SharedRepr
 from ..rulefiles.cache import read_checked
 from ..rulefiles.common import parse_basis
 from ..yamlfile import Map, Seq
@@ -39,8 +40,8 @@ SCHEMA = "statutory-holidays"         # schemas/statutory-holidays.schema.json
 _LUNAR_MONTHS = (1, 5, 8)        # the months whose festivals the lunisolar tables give
 
 
-@attrs.frozen
-class StatutoryDay:
+@attrs.frozen(repr=False)
+class StatutoryDay(SharedRepr):
     """One statutory holiday: its date, festival (元旦 ... 国庆节, as in the
     calendar files), the article it comes from and, in ``label``, which day
     of the festival it is (农历除夕, 正月初一, 5月2日 ...)."""
@@ -51,8 +52,8 @@ class StatutoryDay:
     label: str = ""
 
 
-@attrs.frozen
-class _DaySpec:
+@attrs.frozen(repr=False)
+class _DaySpec(SharedRepr):
     kind: str                      # solar | lunar | lunar_eve | solar_term
     month: int = 0
     day: int = 0
@@ -69,8 +70,8 @@ class _DaySpec:
         return f"{names[self.month]}{_lunar_day_name(self.day)}"
 
 
-@attrs.frozen
-class StatutoryText:
+@attrs.frozen(repr=False)
+class StatutoryText(SharedRepr):
     """One version of Art. 2: in force from ``start`` to ``end`` (inclusive, None = open)."""
 
     version: str

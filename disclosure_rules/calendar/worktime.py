@@ -37,6 +37,7 @@ import attrs
 
 from ..errors import CalendarCoverageError, InputError, RuleFileError, UnknownNameError
 from ..messages import Text, message
+from ..reprs import SharedRepr
 from .days import Calendar
 from .hours import OfficeHours, Schedule
 
@@ -46,8 +47,8 @@ WORKDAY_CONVENTIONS = ("same_time", "end_of_day")
 SearchPath = str | Path | Iterable[str | Path] | None
 
 
-@attrs.frozen(eq=False)
-class WorkingTime:
+@attrs.frozen(eq=False, repr=False)
+class WorkingTime(SharedRepr):
     """Office hours on a calendar, indexed: ``cum[i]`` is the working minutes
     before day ``first_day + i``."""
 

@@ -17,13 +17,14 @@ from pathlib import Path
 
 import attrs
 
+from ..reprs import SharedRepr
 from ..yamlfile import Map, load_yaml
 
 _WEEKDAY_ZH = "一二三四五六日"
 
 
-@attrs.frozen
-class Day:
+@attrs.frozen(repr=False)
+class Day(SharedRepr):
     """A day the file fixes: a day off or a working day, its festival and notice."""
 
     workday: bool
@@ -31,8 +32,8 @@ class Day:
     notice: str
 
 
-@attrs.frozen
-class NoticeRecord:
+@attrs.frozen(repr=False)
+class NoticeRecord(SharedRepr):
     doc_no: str
     title: str
     dated: dt.date | None = None
@@ -40,8 +41,8 @@ class NoticeRecord:
     note: str = ""
 
 
-@attrs.frozen
-class YearFile:
+@attrs.frozen(repr=False)
+class YearFile(SharedRepr):
     year: int
     notices: tuple[NoticeRecord, ...]
     days: dict[dt.date, Day] = attrs.field(eq=False)

@@ -7,14 +7,15 @@ from typing import cast
 
 import attrs
 
+from ..reprs import SharedRepr
 from ..result import Result
 from ..rulefiles.outcomefiles import OutcomeCatalogue
 from .checks import check
 from .state import ClockState, Closure
 
 
-@attrs.define(slots=True)
-class Standing:
+@attrs.define(slots=True, repr=False)
+class Standing(SharedRepr):
     status: str
     due: dt.date | None = None
     due_at_latest: dt.date | None = None

@@ -17,11 +17,12 @@ import datetime as dt
 import attrs
 
 from ..calendar import Calendar
+from ..reprs import SharedRepr
 from ..rulebook import PartyRule
 
 
-@attrs.define(slots=True)
-class Consultation:
+@attrs.define(slots=True, repr=False)
+class Consultation(SharedRepr):
     """One consultation letter (``consultation_sent``) and its answer."""
 
     party: str
@@ -40,8 +41,8 @@ class Consultation:
         return min(e, self.limit) if self.limit is not None else e
 
 
-@attrs.define(slots=True, eq=False)
-class Intervals:
+@attrs.define(slots=True, eq=False, repr=False)
+class Intervals(SharedRepr):
     """Merged, disjoint (a, b] intervals with ``cum[i]`` = working days in the first i."""
 
     a: list[dt.date] = attrs.field(factory=list)
@@ -109,8 +110,8 @@ class Intervals:
         return cal.add(start, n + self._clipped(k, start, lo, cal))
 
 
-@attrs.define(slots=True)
-class Exclusions:
+@attrs.define(slots=True, repr=False)
+class Exclusions(SharedRepr):
     """The consultations of a case and their merged intervals, kept up to date in place.
 
     Consultations are added in the order of their letters (events are taken

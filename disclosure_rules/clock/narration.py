@@ -15,13 +15,14 @@ from typing import TypeAlias
 import attrs
 
 from ..messages import render
+from ..reprs import SharedRepr
 
 # a key of the clock's messages (``clock.<key>`` in the catalogues) and the values its text needs
 Message: TypeAlias = tuple[str, dict[str, object]]
 
 
-@attrs.frozen
-class Said:
+@attrs.frozen(repr=False)
+class Said(SharedRepr):
     """A trace text not yet rendered: a message key (``clock.<key>``) and its values."""
 
     key: str

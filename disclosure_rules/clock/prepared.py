@@ -13,19 +13,20 @@ import weakref
 import attrs
 
 from ..calendar import Calendar
+from ..reprs import SharedRepr
 from ..result import Provenance
 from ..rulebook import FACTS, RuleBook, Rules, RuleSet, ViolationRule
 from .compiled import Fact, Predicate, compile_condition
 
 
-@attrs.frozen
-class CheckedViolation:
+@attrs.frozen(repr=False)
+class CheckedViolation(SharedRepr):
     rule: ViolationRule
     holds: Predicate
 
 
-@attrs.frozen(eq=False)
-class Prepared:
+@attrs.frozen(eq=False, repr=False)
+class Prepared(SharedRepr):
     book: RuleBook
     rules: Rules
     versions: tuple[str, ...]      # the rule sets applied, main version first
@@ -51,8 +52,8 @@ class Prepared:
         return got[1]
 
 
-@attrs.define(slots=True)
-class _BookCache:
+@attrs.define(slots=True, repr=False)
+class _BookCache(SharedRepr):
     """What is kept beside one rule book."""
 
     national: list[RuleSet] | None = None                               # newest first

@@ -14,12 +14,13 @@ import attrs
 from ..case import Case
 from ..errors import CaseError, UnknownNameError
 from ..messages import Text, message
+from ..reprs import SharedRepr
 from ..rulebook import Channel, RuleBook, RuleSet
 from .prepared import Prepared, nationals, prepared
 
 
-@attrs.frozen
-class Receipt:
+@attrs.frozen(repr=False)
+class Receipt(SharedRepr):
     prepared: Prepared
     channel: Channel
     received: dt.date

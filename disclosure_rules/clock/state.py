@@ -17,6 +17,7 @@ import attrs
 from ..basis import Basis
 from ..calendar import Calendar
 from ..case import Case, Event
+from ..reprs import SharedRepr
 from ..result import Step, Violation
 from ..rulebook import EventRule, Rules
 from .exclusions import Exclusions, Intervals
@@ -24,8 +25,8 @@ from .narration import Message, Said
 from .prepared import Prepared
 
 
-@attrs.frozen
-class Suspension:
+@attrs.frozen(repr=False)
+class Suspension(SharedRepr):
     """The agency's clock is stopped while the applicant corrects or pays (Art. 30; fee measures)."""
 
     kind: str                      # correction | payment
@@ -33,15 +34,15 @@ class Suspension:
     since: dt.date
 
 
-@attrs.frozen
-class Closure:
+@attrs.frozen(repr=False)
+class Closure(SharedRepr):
     status: str                    # answered | withdrawn | abandoned
     day: dt.date
     outcome: str | None
 
 
-@attrs.define(slots=True)
-class ClockState:
+@attrs.define(slots=True, repr=False)
+class ClockState(SharedRepr):
     prepared: Prepared
     cal: Calendar
     case: Case

@@ -6,14 +6,15 @@ from __future__ import annotations
 import attrs
 import numpy as np
 
+from ..reprs import SharedRepr
 from .codes import NONE, Codes
 from .vrules import VersionTable
 
 NO_STATUS = -2                               # a suspending rule without an expiry status: the plain clock
 
 
-@attrs.frozen(eq=False)
-class Lookups:
+@attrs.frozen(eq=False, repr=False)
+class Lookups(SharedRepr):
     order: np.ndarray                        # (versions, types) same-day order (events.in_order)
     since: np.ndarray                        # first and last day (ordinals) the type's rule is in force:
     until: np.ndarray                        # never for a type the version does not define

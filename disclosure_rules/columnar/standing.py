@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import attrs
 import numpy as np
 
+from ..reprs import SharedRepr
 from .checks import Record
 from .codes import NONE, OPEN_STATUSES
 from .step import Step
@@ -26,8 +27,8 @@ _PAUSED, _OVERDUE, _RUNNING = OPEN_STATUSES[2:]
 _ANSWERED, _ABANDONED = "answered", "abandoned"
 
 
-@attrs.frozen(eq=False)
-class Standing:
+@attrs.frozen(eq=False, repr=False)
+class Standing(SharedRepr):
     """The answers of a batch, as columns (see the module docstring)."""
 
     taken: NDArray[np.bool_]

@@ -22,6 +22,7 @@ import attrs
 import numpy as np
 
 from ..clock.lean import LeanCase, Reader
+from ..reprs import SharedRepr
 from .codes import NONE, Codes
 
 if TYPE_CHECKING:
@@ -35,8 +36,8 @@ WHOLE = range(-(np.iinfo(np.int64).max >> 1), (np.iinfo(np.int64).max >> 1) + 1)
 _KINDS = ("date", "integer")                 # the event fields held in columns of their own, by kind
 
 
-@attrs.frozen(eq=False)
-class CaseTable:
+@attrs.frozen(eq=False, repr=False)
+class CaseTable(SharedRepr):
     """Cases as columns (see the module docstring)."""
 
     ids: list[str]

@@ -7,6 +7,7 @@ import attrs
 import numpy as np
 
 from ..clock.fastrules import Version
+from ..reprs import SharedRepr
 from ..rulebook import Channel, EventRule, RuleSet, ViolationRule
 from .codes import NONE, Codes
 from .conditions import VectorPredicate, compile_vector
@@ -15,8 +16,8 @@ _LAST = np.iinfo(np.int64).max               # no end of force
 _UNORDERED = np.iinfo(np.int32).max          # a type the version does not order (events.in_order: infinity)
 
 
-@attrs.frozen
-class ChannelTable:
+@attrs.frozen(repr=False)
+class ChannelTable(SharedRepr):
     """A channel's receipt rule (Art. 31) as codes of receipt fields."""
 
     date_of_receipt: int
@@ -24,8 +25,8 @@ class ChannelTable:
     confirm_on_day_of: int                   # NONE: no confirmation on the day of another date
 
 
-@attrs.frozen
-class EventTable:
+@attrs.frozen(repr=False)
+class EventTable(SharedRepr):
     """An event type's rule, with the dates between which its supplement (if any) is in force."""
 
     rule: EventRule
@@ -33,15 +34,15 @@ class EventTable:
     until: int
 
 
-@attrs.frozen
-class CheckTable:
+@attrs.frozen(repr=False)
+class CheckTable(SharedRepr):
     rule: ViolationRule
     holds: VectorPredicate
     code: int                                # index into VersionTable.violations
 
 
-@attrs.frozen(eq=False)
-class VersionTable:
+@attrs.frozen(eq=False, repr=False)
+class VersionTable(SharedRepr):
     """One national version as the columnar fold reads it."""
 
     version: Version

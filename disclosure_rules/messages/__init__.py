@@ -23,14 +23,15 @@ from pathlib import Path
 import attrs
 
 from ..data import cache_dirs, write_cache
+from ..reprs import SharedRepr
 
 LANGS = ("en", "zh")
 _HERE = Path(__file__).parent
 _JOIN = {"en": ", ", "zh": "、"}
 
 
-@attrs.frozen
-class Text:
+@attrs.frozen(repr=False)
+class Text(SharedRepr):
     """A finished text in both languages; ``en, zh = text`` unpacks it."""
 
     en: str

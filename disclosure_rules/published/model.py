@@ -7,6 +7,7 @@ from typing import TypedDict
 import attrs
 
 from ..messages import Text
+from ..reprs import SharedRepr
 
 Number = int | float
 
@@ -14,8 +15,8 @@ Number = int | float
 Problem = tuple[str, str | None, str | None, str, Text]
 
 
-@attrs.frozen
-class Value:
+@attrs.frozen(repr=False)
+class Value(SharedRepr):
     """One number as read: ``value`` is None when it cannot be read (``reason`` says why)."""
 
     value: Number | None
@@ -31,8 +32,8 @@ def unreadable(evidence: str, reason: Text) -> Value:
     return Value(None, evidence, reason)
 
 
-@attrs.frozen
-class Sentence:
+@attrs.frozen(repr=False)
+class Sentence(SharedRepr):
     section: str
     text: str                    # normalised, without spaces
 
@@ -66,8 +67,8 @@ def _numbers(cells: Cells) -> dict[str, dict[str, Number | None]]:
     return {k: {c: v.value for c, v in row.items()} for k, row in cells.items()}
 
 
-@attrs.frozen
-class PublishedReport:
+@attrs.frozen(repr=False)
+class PublishedReport(SharedRepr):
     path: str
     year: int | None
     found: dict[str, str]        # section code -> "heading" | "landmark" (absent: not found)
@@ -110,8 +111,8 @@ class FindingDict(TypedDict):
     basis: str
 
 
-@attrs.frozen
-class Finding:
+@attrs.frozen(repr=False)
+class Finding(SharedRepr):
     """One finding: the fields of ``report --check`` today, plus where, how bad, what was read, and why."""
 
     rule: str

@@ -12,6 +12,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 
 import attrs
 
+from ..reprs import SharedRepr
 from .model import Number, Sentence
 from .normalise import compact
 from .rulefiles import Figure, ReportRules
@@ -31,8 +32,8 @@ _BOUNDARY = re.compile(r"[,;:、(。]")
 _PAREN = re.compile(r"\([^()]*\)")
 
 
-@attrs.frozen
-class Stated:
+@attrs.frozen(repr=False)
+class Stated(SharedRepr):
     value: Number
     unit: str
     start: int

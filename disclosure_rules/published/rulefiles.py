@@ -17,6 +17,7 @@ import attrs
 from ..basis import Basis
 from ..errors import RuleFileError
 from ..messages import message
+from ..reprs import SharedRepr
 from ..rulebook import bundled_rules_dir
 from ..rulefiles.cache import read_checked
 from ..rulefiles.common import parse_basis
@@ -33,8 +34,8 @@ SCHEMAS = {"sections.yaml": "report-sections", "phrases.yaml": "report-phrases",
 Parsed = Any
 
 
-@attrs.frozen
-class Check:
+@attrs.frozen(repr=False)
+class Check(SharedRepr):
     id: str
     section: str
     severity: str
@@ -44,15 +45,15 @@ class Check:
     info_within: float | None = None
 
 
-@attrs.frozen
-class Reading:
+@attrs.frozen(repr=False)
+class Reading(SharedRepr):
     cells: str
     zh: str
     en: str
 
 
-@attrs.frozen
-class Figure:
+@attrs.frozen(repr=False)
+class Figure(SharedRepr):
     id: str
     zh: str
     unit: str
@@ -64,15 +65,15 @@ class Figure:
     in_sections: tuple[str, ...] = ("一", "六")
 
 
-@attrs.frozen
-class Deadline:
+@attrs.frozen(repr=False)
+class Deadline(SharedRepr):
     agency_kind: str
     by: str                     # MM-DD in the year after the report year
     basis: tuple[Basis, ...]
 
 
-@attrs.frozen
-class ReportRules:
+@attrs.frozen(repr=False)
+class ReportRules(SharedRepr):
     sections: Map               # the parsed sections.yaml
     checks: dict[str, Check]    # id -> Check
     figures: tuple[Figure, ...]

@@ -16,6 +16,7 @@ import attrs
 
 from ..messages import Text, message
 from ..report import TableLayout
+from ..reprs import SharedRepr
 from ..yamlfile import Map
 from .cells import BLANK, number, numeric_line, trailing
 from .model import Cells, Problem, Value, unreadable
@@ -60,8 +61,8 @@ SHORT = _Short.CELL
 Run = list[str | _Short]        # the cells of a printed row
 
 
-@attrs.define
-class _Printed:
+@attrs.define(repr=False)
+class _Printed(SharedRepr):
     """A line of the table's width: the row or group its label names (if any), its cells, the line;
     ``numbers``: how many numbers a named row that lost cells still holds."""
 

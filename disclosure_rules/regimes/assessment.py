@@ -26,6 +26,7 @@ from ..calendar.worktime import SearchPath
 from ..errors import RuleFileError, UnknownNameError
 from ..messages import Text as Words
 from ..messages import message
+from ..reprs import SharedRepr
 from ..rulebook import Text, bundled_rules_dir
 from ..rulefiles.cache import read_checked
 from ..rulefiles.common import parse_basis
@@ -42,16 +43,16 @@ SCHEMA = "assessment"                 # schemas/assessment.schema.json
 RATES_PARAMETERS = ("points_formula", "empty_indicator")
 
 
-@attrs.frozen
-class Item:
+@attrs.frozen(repr=False)
+class Item(SharedRepr):
     key: str
     title: Text
     max: float | None = None
     points_each: float | None = None
 
 
-@attrs.frozen
-class Capped:
+@attrs.frozen(repr=False)
+class Capped(SharedRepr):
     cap: float | None
     items: dict[str, Item]
     basis: tuple[Basis, ...]
@@ -59,8 +60,8 @@ class Capped:
     each_max: float | None = None
 
 
-@attrs.frozen
-class Indicator:
+@attrs.frozen(repr=False)
+class Indicator(SharedRepr):
     key: str
     title: Text
     points: int
@@ -88,8 +89,8 @@ class _SheetParts(TypedDict):
     total_max: float | None
 
 
-@attrs.frozen
-class Assessment:
+@attrs.frozen(repr=False)
+class Assessment(SharedRepr):
     id: str
     title: Text
     method: str                          # rates | score_sheet

@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from ..basis import Basis
+from ..reprs import SharedRepr
 from ..rulebook import Text
 
 UNITS = ("minutes", "clock_hours", "working_minutes", "working_hours", "working_days", "calendar_days")
@@ -35,22 +36,22 @@ FIELD_TYPES = ("time", "date", "choice", "text", "number", "flag")
 Conditions = dict[str, Any] | None                # a business-rules condition tree, or None (always)
 
 
-@attrs.frozen
-class ParamRef:
+@attrs.frozen(repr=False)
+class ParamRef(SharedRepr):
     """A value to read from parameter ``name`` when an order is evaluated."""
 
     name: str
 
 
-@attrs.frozen
-class FieldRef:
+@attrs.frozen(repr=False)
+class FieldRef(SharedRepr):
     """A value to read from the case's field ``name`` (e.g. a period a law sets for this item)."""
 
     name: str
 
 
-@attrs.frozen
-class Parameter:
+@attrs.frozen(repr=False)
+class Parameter(SharedRepr):
     key: str
     value: object
     title: Text
@@ -59,8 +60,8 @@ class Parameter:
     choices: tuple[Any, ...] = ()
 
 
-@attrs.frozen
-class Period:
+@attrs.frozen(repr=False)
+class Period(SharedRepr):
     """``value`` units after (or, with ``direction: before``, before) a moment."""
 
     unit: str
@@ -70,24 +71,24 @@ class Period:
     direction: str = "after"
 
 
-@attrs.frozen
-class Anchor:
+@attrs.frozen(repr=False)
+class Anchor(SharedRepr):
     """A moment of an order: a field (``created``, ``formed``) or the first event of a type."""
 
     kind: str                             # field | event | due_of (the due moment of an earlier stage)
     name: str | ParamRef
 
 
-@attrs.frozen
-class Limit:
+@attrs.frozen(repr=False)
+class Limit(SharedRepr):
     when: Conditions
     period: Period
     basis: tuple[Basis, ...]
     line: int = 0
 
 
-@attrs.frozen
-class Extension:
+@attrs.frozen(repr=False)
+class Extension(SharedRepr):
     event: str
     amount_field: str | None              # the event's field holding the amount (none: 0)
     period: Period                        # value unused: the amount comes from the event
@@ -96,8 +97,8 @@ class Extension:
     basis: tuple[Basis, ...]
 
 
-@attrs.frozen
-class Stage:
+@attrs.frozen(repr=False)
+class Stage(SharedRepr):
     key: str
     title: Text
     starts: tuple[Anchor, ...]
@@ -111,8 +112,8 @@ class Stage:
     line: int = 0
 
 
-@attrs.frozen
-class ViolationRule:
+@attrs.frozen(repr=False)
+class ViolationRule(SharedRepr):
     code: str
     stage: str
     check: str
@@ -123,8 +124,8 @@ class ViolationRule:
     severity: str | ParamRef = "breach"            # breach | warning
 
 
-@attrs.frozen
-class FieldSpec:
+@attrs.frozen(repr=False)
+class FieldSpec(SharedRepr):
     key: str
     type: str
     title: Text
@@ -132,15 +133,15 @@ class FieldSpec:
     choices: tuple[Any, ...] = ()
 
 
-@attrs.frozen
-class EventSpec:
+@attrs.frozen(repr=False)
+class EventSpec(SharedRepr):
     key: str
     title: Text
     fields: dict[str, str] = attrs.field(factory=dict)     # name -> text | number | date | time
 
 
-@attrs.frozen
-class Example:
+@attrs.frozen(repr=False)
+class Example(SharedRepr):
     name: str
     order: dict[str, Any]
     as_of: object                         # a date, a moment or its text, checked when run
@@ -150,8 +151,8 @@ class Example:
     line: int
 
 
-@attrs.frozen
-class Regime:
+@attrs.frozen(repr=False)
+class Regime(SharedRepr):
     id: str
     title: Text
     instrument: str

@@ -27,6 +27,7 @@ import attrs
 from ..calendar.worktime import parse_moment
 from ..errors import CaseError
 from ..messages import Text, message
+from ..reprs import SharedRepr
 
 if TYPE_CHECKING:
     from .model import FieldSpec, Regime
@@ -36,8 +37,8 @@ _COMMON = ("id", "regime", "unit", "events")
 # Any: the values of an order as read from the case file (YAML or JSON data), checked here
 
 
-@attrs.frozen
-class OrderEvent:
+@attrs.frozen(repr=False)
+class OrderEvent(SharedRepr):
     type: str
     at: Moment
     fields: dict[str, Any] = attrs.field(factory=dict)
@@ -47,8 +48,8 @@ class OrderEvent:
         return {"type": self.type, "at": fmt(self.at), **self.fields}
 
 
-@attrs.frozen
-class Order:
+@attrs.frozen(repr=False)
+class Order(SharedRepr):
     id: str
     regime: str
     unit: str | None

@@ -20,6 +20,7 @@ import attrs
 
 from ..errors import InputError, RuleFileError
 from ..messages import message
+from ..reprs import SharedRepr
 
 if TYPE_CHECKING:
     from ..calendar.days import Calendar
@@ -31,8 +32,8 @@ ROLLOVERS = ("none", "next_workday")
 Moment: TypeAlias = dt.date
 
 
-@attrs.frozen
-class TimeBase:
+@attrs.frozen(repr=False)
+class TimeBase(SharedRepr):
     """What a regime's periods count on: the calendar and, for minute regimes, office hours."""
 
     resolution: str

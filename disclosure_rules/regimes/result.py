@@ -7,13 +7,14 @@ from typing import Any
 import attrs
 
 from ..basis import Basis, cite_all
+from ..reprs import SharedRepr
 from ..rulebook import Text
 
 # Any: JSON-ready values; facts and parameters are the rule files' and the case's YAML data
 
 
-@attrs.frozen
-class StageResult:
+@attrs.frozen(repr=False)
+class StageResult(SharedRepr):
     stage: str
     start: str
     due: str
@@ -27,8 +28,8 @@ class StageResult:
                 "start": self.start, "status": self.status}
 
 
-@attrs.frozen
-class Violation:
+@attrs.frozen(repr=False)
+class Violation(SharedRepr):
     code: str
     stage: str
     at: str
@@ -44,8 +45,8 @@ class Violation:
                 "citation": cite_all(self.basis, lang)}
 
 
-@attrs.frozen
-class Step:
+@attrs.frozen(repr=False)
+class Step(SharedRepr):
     at: str
     stage: str
     step: str                           # start | extension | done | closed | violation
@@ -61,8 +62,8 @@ class Step:
                 "citation": cite_all(self.basis, lang)}
 
 
-@attrs.frozen
-class RegimeResult:
+@attrs.frozen(repr=False)
+class RegimeResult(SharedRepr):
     id: str
     regime: str
     unit: str | None

@@ -23,6 +23,7 @@ from ..basis import cite_all
 from ..calendar.worktime import SearchPath
 from ..errors import CaseError
 from ..messages import message
+from ..reprs import SharedRepr
 from ..rulebook import Text
 from .assessment import Assessment, Capped, Exclusion
 from .engine import holds
@@ -48,8 +49,8 @@ def _d(x: object) -> Decimal:
     return Decimal(str(x)).quantize(Q, ROUND_HALF_UP)
 
 
-@attrs.frozen
-class UnitScore:
+@attrs.frozen(repr=False)
+class UnitScore(SharedRepr):
     unit: str
     cells: dict[str, Any]          # indicator -> {"of", "counts", "rate", "points"}, or item -> score
     base: Decimal

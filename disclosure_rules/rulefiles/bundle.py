@@ -23,6 +23,7 @@ from ..data import data_dir
 from ..data.digest import sha256
 from ..errors import RuleFileError, UnknownNameError
 from ..messages import message
+from ..reprs import SharedRepr
 from .clockcheck import check_book
 from .clockfiles import load_ruleset
 from .clockrules import RuleBook, RuleSet
@@ -34,8 +35,8 @@ if TYPE_CHECKING:                    # a whole bundle's parts: their loaders are
     from .reportfiles import TableLayout
 
 
-@attrs.frozen(eq=False)
-class RuleBundle:
+@attrs.frozen(eq=False, repr=False)
+class RuleBundle(SharedRepr):
     """Everything a rules folder holds, loaded and checked.
 
     ``book``: the clock's rule sets; ``outcomes``: catalogue per rule-set id;

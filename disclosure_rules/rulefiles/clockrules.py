@@ -22,11 +22,12 @@ import attrs
 from ..basis import Basis
 from ..errors import UnknownNameError
 from ..messages import message
+from ..reprs import SharedRepr
 from .common import Text
 
 
-@attrs.frozen
-class Period:
+@attrs.frozen(repr=False)
+class Period(SharedRepr):
     key: str
     title: Text
     workdays: int
@@ -34,8 +35,8 @@ class Period:
     source: str
 
 
-@attrs.frozen
-class Parameter:
+@attrs.frozen(repr=False)
+class Parameter(SharedRepr):
     key: str
     value: Any
     choices: tuple[Any, ...] | None
@@ -45,8 +46,8 @@ class Parameter:
     source: str
 
 
-@attrs.frozen
-class Channel:
+@attrs.frozen(repr=False)
+class Channel(SharedRepr):
     key: str
     title: Text
     requires: tuple[str, ...]
@@ -55,8 +56,8 @@ class Channel:
     basis: tuple[Basis, ...]
 
 
-@attrs.frozen
-class PartyRule:
+@attrs.frozen(repr=False)
+class PartyRule(SharedRepr):
     key: str
     effect: str                 # pause | record
     period: str | None
@@ -64,8 +65,8 @@ class PartyRule:
     title: Text | None = None   # the party's name, as the trace shows it (the key when none)
 
 
-@attrs.frozen
-class EventRule:
+@attrs.frozen(repr=False)
+class EventRule(SharedRepr):
     type: str
     title: Text
     effect: str
@@ -94,8 +95,8 @@ class EventRule:
         return self.lines.get(field, self.line)
 
 
-@attrs.frozen
-class ViolationRule:
+@attrs.frozen(repr=False)
+class ViolationRule(SharedRepr):
     code: str
     event: str
     title: Text
@@ -106,8 +107,8 @@ class ViolationRule:
     source: str
 
 
-@attrs.frozen
-class Example:
+@attrs.frozen(repr=False)
+class Example(SharedRepr):
     name: str
     case: dict[str, Any]
     as_of: dt.date | None
@@ -116,8 +117,8 @@ class Example:
     line: int
 
 
-@attrs.frozen
-class RuleSet:
+@attrs.frozen(repr=False)
+class RuleSet(SharedRepr):
     id: str
     title: Text
     instrument: str
@@ -145,8 +146,8 @@ class RuleSet:
                 and (self.effective_to is None or d <= self.effective_to))
 
 
-@attrs.frozen
-class Rules:
+@attrs.frozen(repr=False)
+class Rules(SharedRepr):
     """The rules that govern one case: a national version, the supplements in
     force and an optional local layer, merged (local parameters win)."""
 
@@ -176,8 +177,8 @@ class Rules:
         return None
 
 
-@attrs.frozen(eq=False)
-class RuleBook:
+@attrs.frozen(eq=False, repr=False)
+class RuleBook(SharedRepr):
     """All rule sets found on the search path."""
 
     rulesets: dict[str, RuleSet]

@@ -9,11 +9,12 @@ import attrs
 from ..basis import Basis
 from ..errors import RuleFileError
 from ..messages import message
+from ..reprs import SharedRepr
 from .yamldoc import Map, Seq, path_of
 
 
-@attrs.frozen
-class Text:
+@attrs.frozen(repr=False)
+class Text(SharedRepr):
     """A text in Chinese and English."""
 
     zh: str

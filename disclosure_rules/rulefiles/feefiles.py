@@ -16,13 +16,14 @@ import attrs
 from ..basis import Basis
 from ..errors import InputError, RuleFileError
 from ..messages import message
+from ..reprs import SharedRepr
 from .cache import read_checked
 from .common import parse_basis
 from .yamldoc import Map
 
 
-@attrs.frozen
-class Tier:
+@attrs.frozen(repr=False)
+class Tier(SharedRepr):
     first: int
     last: int | None                 # None: open-ended
     yuan: Decimal | None             # fixed rate, or None for banded tiers
@@ -38,8 +39,8 @@ class Tier:
         return self.first_yuan + self.step_yuan * ((n - self.first) // self.band)
 
 
-@attrs.frozen
-class Schedule:
+@attrs.frozen(repr=False)
+class Schedule(SharedRepr):
     effective_from: dt.date
     basis: tuple[Basis, ...]
     per_request: tuple[Tier, ...]

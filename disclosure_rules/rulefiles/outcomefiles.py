@@ -22,6 +22,7 @@ from ..basis import Basis
 from ..data import data_dir
 from ..errors import RuleFileError, UnknownNameError
 from ..messages import message
+from ..reprs import SharedRepr
 from .cache import read_checked
 from .common import Text, parse_basis, text_of
 from .reportfiles import load_table_layout
@@ -54,8 +55,8 @@ _BOOL_OPS = OUTCOME_OPERATORS["boolean"]
 _STR_OPS = OUTCOME_OPERATORS["select"]
 
 
-@attrs.frozen
-class Element:
+@attrs.frozen(repr=False)
+class Element(SharedRepr):
     """Something an answer letter must state; ``when`` names a fact that makes it required."""
 
     id: str
@@ -70,8 +71,8 @@ class Element:
         return {"id": self.id, "text": self.text(lang), "when": self.when}
 
 
-@attrs.frozen
-class Outcome:
+@attrs.frozen(repr=False)
+class Outcome(SharedRepr):
     code: str
     title: Text
     basis: tuple[Basis, ...]
@@ -92,22 +93,22 @@ class Outcome:
                 "must_state": [e.to_dict(lang) for e in self.must_state]}
 
 
-@attrs.frozen
-class Reason:
+@attrs.frozen(repr=False)
+class Reason(SharedRepr):
     code: str
     row: str
     title: Text
     basis: tuple[Basis, ...]
 
 
-@attrs.frozen
-class Conflict:
+@attrs.frozen(repr=False)
+class Conflict(SharedRepr):
     conditions: dict[str, Any]
     message: Text
 
 
-@attrs.frozen
-class OutcomeCatalogue:
+@attrs.frozen(repr=False)
+class OutcomeCatalogue(SharedRepr):
     version: str
     path: str
     facts: dict[str, tuple[str, Any, tuple[str, ...] | None, Text]]   # name -> (kind, default, choices, title)

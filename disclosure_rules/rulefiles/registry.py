@@ -17,6 +17,7 @@ import attrs
 
 from ..errors import RuleFileError
 from ..messages import message
+from ..reprs import SharedRepr
 
 # the topic files of a rule set, read together by .clockfiles.load_ruleset
 CLOCK_FILES = ("ruleset.yaml", "receipt.yaml", "periods.yaml", "events.yaml", "violations.yaml",
@@ -44,8 +45,8 @@ def _table(path: Path) -> Any:
     return load_table_layout(path)
 
 
-@attrs.frozen
-class FileKind:
+@attrs.frozen(repr=False)
+class FileKind(SharedRepr):
     """A kind of rule file: its ``name`` on disk, its ``schema`` and, for the
     files read on their own, its ``loader(path)``; ``part`` names the field
     of the :class:`~.bundle.RuleBundle` that holds what it loads."""

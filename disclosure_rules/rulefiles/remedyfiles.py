@@ -19,12 +19,13 @@ import attrs
 from ..basis import Basis
 from ..errors import RuleFileError
 from ..messages import message
+from ..reprs import SharedRepr
 from .cache import read_checked
 from .common import Text, parse_basis, text_of
 
 
-@attrs.frozen
-class Dated:
+@attrs.frozen(repr=False)
+class Dated(SharedRepr):
     """One dated value of a period: in force for periods starting on or after ``since``."""
 
     since: dt.date

@@ -14,6 +14,7 @@ import attrs
 from ..basis import Basis
 from ..errors import RuleFileError
 from ..messages import message
+from ..reprs import SharedRepr
 from .cache import read_checked
 from .common import Text, parse_basis, text_of
 
@@ -23,8 +24,8 @@ ROLES = {"new": "layout.role.new", "carried_over": "layout.role.carried_over",
          "carried_forward": "layout.role.carried_forward"}
 
 
-@attrs.frozen
-class Line:
+@attrs.frozen(repr=False)
+class Line(SharedRepr):
     code: str
     zh: str
     en: str
@@ -33,8 +34,8 @@ class Line:
     role: str | None = None            # rows: new | carried_over | carried_forward (table.yaml `role`)
 
 
-@attrs.frozen
-class TableLayout:
+@attrs.frozen(repr=False)
+class TableLayout(SharedRepr):
     title: Text
     balance: Text
     basis: tuple[Basis, ...]

@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from ..messages import Text, message, render
+from ..reprs import SharedRepr
 
 # effect -> the event fields it needs (``rules/*/events.yaml``)
 EFFECTS: dict[str, tuple[str, ...]] = {
@@ -78,8 +79,8 @@ PERIODS: dict[str, str] = {"reply": "the reply period, counted from the date of 
 RESTART_MODES: tuple[str, ...] = ("restart", "resume")
 
 
-@attrs.frozen
-class ParameterKind:
+@attrs.frozen(repr=False)
+class ParameterKind(SharedRepr):
     """The type of a parameter: ``boolean``, ``choice`` (one of ``choices``) or
     ``workdays`` (a whole number of working days, at least 1; null when
     ``nullable``: the case gives it).  ``by_name``: the clock reads it by

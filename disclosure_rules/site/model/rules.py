@@ -17,6 +17,7 @@ from ...clock import evaluate
 from ...errors import DisclosureRulesError
 from ...examples import run_examples
 from ...jsondata import JSON, JSONDict
+from ...reprs import SharedRepr
 from ...rulebook import CLOCK_FILES
 
 if TYPE_CHECKING:
@@ -27,14 +28,14 @@ if TYPE_CHECKING:
     from ...rulefiles.outcomefiles import Outcome, OutcomeCatalogue
 
 
-@attrs.frozen
-class Src:
+@attrs.frozen(repr=False)
+class Src(SharedRepr):
     file: str
     key: str
 
 
-@attrs.frozen
-class Cite:
+@attrs.frozen(repr=False)
+class Cite(SharedRepr):
     """One basis: the short citation in both languages, the quoted text."""
     zh: str
     en: str
