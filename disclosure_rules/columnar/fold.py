@@ -200,7 +200,7 @@ def _events(s: Step, perm: NDArray[np.int64], counts: NDArray[np.int64]) -> None
         closed = st.closed_status[idx] != NONE
         _after_close(s, idx[closed], pos[closed], abandoned)
         idx, pos, t, types, versions = idx[~closed], pos[~closed], t[~closed], types[~closed], versions[~closed]
-        _apply(s, idx, pos, t, types, versions)
+        _apply(s, idx, pos, types, versions)
 
 
 def _after_close(s: Step, idx: NDArray[np.int64], pos: NDArray[np.int64], abandoned: int) -> None:
@@ -211,19 +211,13 @@ def _after_close(s: Step, idx: NDArray[np.int64], pos: NDArray[np.int64], abando
     st.bail[idx[(st.closed_status[idx] != abandoned) | (s.table.ev_justified[pos] & restart)]] = True
 
 
-def _apply(s: Step, idx: NDArray[np.int64], pos: NDArray[np.int64], t: NDArray[np.int64],
-           types: NDArray[np.int64], versions: NDArray[np.int64]) -> None:
-    """The effect of each (version, event type) group (unknown types and supplements not in force: bail)."""
-    st = s.st
+def _apply(s: Step, idx: NDArray[np.int64], pos: NDArray[np.int64], types: NDArray[np.int64],
+           versions: NDArray[np.int64]) -> None:
+    """The effect of each (version, event type) group (every event here is of a type its version defines, on a
+    day its rule is in force: :func:`_events` handed the others on through ``lookups.since`` / ``until``)."""
     key = versions * len(s.codes.types) + types
     for k in np.unique(key):
         at = key == k
         vi, code = divmod(int(k), len(s.codes.types))
-        et = s.tables[vi].events.get(code)
-        i, p = idx[at], pos[at]
-        if et is None:
-            st.bail[i] = True
-            continue
-        inside = (t[at] >= et.since) & (t[at] <= et.until)
-        st.bail[i[~inside]] = True
-        HANDLERS[et.rule.effect](s, i[inside], p[inside], et, vi)
+        et = s.tables[vi].events[code]
+        HANDLERS[et.rule.effect](s, idx[at], pos[at], et, vi)
