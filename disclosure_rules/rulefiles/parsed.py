@@ -91,11 +91,7 @@ def _map(node: list[Any], path: str) -> Map:
     n = len(keys)
     if len(lines) != n or len(values) != n or not set(map(type, keys)) <= _KEYS:
         raise ValueError("a stored mapping's keys, lines and values differ")
-    if line.__class__ is not int or not set(map(type, lines)) <= _INT:
-        raise ValueError("a stored line is not a whole number")
-    if not set(map(type, values)) <= _VALUES:
-        raise ValueError("a stored value is neither a scalar nor a stored container")
-    m = Map(zip(keys, [decode(v, path) if v.__class__ is list else v for v in values], strict=True))
+    m = Map(zip(keys, _parts(line, lines, values, path), strict=True))
     if len(m) != n:
         raise ValueError("a stored mapping repeats a key")
     m.line, m.lines, m.path = line, dict(zip(keys, lines, strict=True)), path
@@ -106,13 +102,19 @@ def _seq(node: list[Any], path: str) -> Seq:
     _, line, lines, items = node
     if len(lines) != len(items):
         raise ValueError("a stored sequence's lines and items differ")
-    if line.__class__ is not int or not set(map(type, lines)) <= _INT:
-        raise ValueError("a stored line is not a whole number")
-    if not set(map(type, items)) <= _VALUES:
-        raise ValueError("a stored value is neither a scalar nor a stored container")
-    s = Seq([decode(v, path) if v.__class__ is list else v for v in items])
+    s = Seq(_parts(line, lines, items, path))
     s.line, s.lines, s.path = line, lines, path
     return s
+
+
+def _parts(line: Any, lines: list[Any], values: list[Any], path: str) -> list[Any]:
+    """A stored container's values, decoded, once its line and its items' lines are whole numbers and
+    each value a scalar or a stored container."""
+    if line.__class__ is not int or not set(map(type, lines)) <= _INT:
+        raise ValueError("a stored line is not a whole number")
+    if not set(map(type, values)) <= _VALUES:
+        raise ValueError("a stored value is neither a scalar nor a stored container")
+    return [decode(v, path) if v.__class__ is list else v for v in values]
 
 
 def _checksum(data: bytes) -> str:
