@@ -62,7 +62,7 @@ if __name__ == "__main__":
 
 def _regular_install() -> tuple[str, Path]:
     """(python, package folder) of a throwaway environment with a regular install of the checkout."""
-    env = Path(tempfile.gettempdir()) / "disclosure-rules-startup-env"
+    env = HERE / "disclosure-rules-startup-env"
     shutil.rmtree(env, ignore_errors=True)
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env)], check=True)
     python = env / "bin" / "python"
@@ -78,13 +78,8 @@ def _regular_install() -> tuple[str, Path]:
     return str(python), site / "disclosure_rules"
 
 
-def _cli(python: str) -> list[str]:
-    script = Path(python).parent / "disclosure-rules"
-    return [str(script)] if script.is_file() else [python, "-m", "disclosure_rules"]
-
-
 def _commands(py: str) -> list[tuple[str, list[str], dict[str, str]]]:
-    cli = _cli(py)
+    cli = [str(Path(py).parent / "disclosure-rules")]        # the console script _regular_install wrote
     return [
         ("python -c pass", [py, "-c", "pass"], {}),
         ('python -c "import attrs"  (a dependency alone)', [py, "-c", "import attrs"], {}),
