@@ -47,7 +47,19 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 15
+
+
+def _runs(argv: list[str]) -> int:
+    """RUNS from the command line: a whole number of at least 1 (default 15)."""
+    if len(argv) < 2:
+        return 15
+    if not argv[1].isdigit() or int(argv[1]) < 1:
+        raise SystemExit(f"usage: python benchmarks/startup.py [RUNS]: RUNS is a whole number of at least 1, "
+                         f"not {argv[1]!r}")
+    return int(argv[1])
+
+
+RUNS = _runs(sys.argv)
 CASE = "examples/2026-0001-full.yaml"
 HERE = Path(tempfile.gettempdir())   # the commands' folder: with ``-c`` and ``-m`` Python imports from it first
 
@@ -68,8 +80,12 @@ def _regular_install() -> tuple[str, Path]:
     python = env / "bin" / "python"
     site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                                check=True, capture_output=True, text=True).stdout.strip())
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps",
-                    "--target", str(site), str(ROOT)], check=True, capture_output=True)
+    pip = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(site), str(ROOT)],
+                         capture_output=True, text=True)
+    if pip.returncode != 0:
+        said = [line for line in pip.stderr.splitlines() if line.strip() and not line.startswith("WARNING")]
+        raise SystemExit(f"could not install {ROOT} for timing (pip exit {pip.returncode}): "
+                         f"{said[-1] if said else 'no message'}")
     shutil.rmtree(site / "bin", ignore_errors=True)      # pip's scripts name this interpreter: written below
     (site / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     script = env / "bin" / "disclosure-rules"
